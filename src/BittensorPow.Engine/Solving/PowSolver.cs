@@ -1,0 +1,25 @@
+namespace BittensorPow.Engine.Solving;
+
+using BittensorPow.Engine.Backends;
+
+/// <summary>
+/// Runs searchers on dedicated threads over disjoint nonce ranges until a verified hit, cancellation
+/// or the time limit. Every hit is re-verified on the scalar reference path before it is accepted.
+/// </summary>
+public static class PowSolver
+{
+    public static SolveSession Start(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
+    {
+        if (searchers.Count == 0) throw new ArgumentException("At least one searcher is needed.", nameof(searchers));
+        if (options.UpdateInterval == 0) throw new ArgumentOutOfRangeException(nameof(options), "UpdateInterval must be at least 1.");
+        var session = new SolveSession(searchers, source, options, cancellation);
+        session.Run();
+        return session;
+    }
+
+    public static SolveResult Solve(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
+    {
+        using var session = Start(searchers, source, options, cancellation);
+        return session.Completion.GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,14 @@
+namespace BittensorPow.Engine.Solving;
+
+public enum SolveOutcome { Solved, TimedOut, Cancelled, Failed }
+
+public sealed record SolveResult
+{
+    public required SolveOutcome Outcome { get; init; }
+    public BlockTemplate? Template { get; init; }
+    public ulong Nonce { get; init; }
+    public byte[]? Seal { get; init; }
+    public required SolverStatistics Statistics { get; init; }
+    public required string Backend { get; init; }
+    public Exception? Error { get; init; }
+}

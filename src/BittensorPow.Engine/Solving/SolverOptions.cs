@@ -1,0 +1,20 @@
+namespace BittensorPow.Engine.Solving;
+
+public sealed record SolverOptions
+{
+    /// <summary>Nonces per round between template checks (btcli's update_interval). Null: each searcher's preference.</summary>
+    public ulong? UpdateInterval { get; init; }
+
+    /// <summary>First nonce. Null: a random 64-bit start, so that separate runs do not repeat work.</summary>
+    public ulong? NonceStart { get; init; }
+
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Samples kept for the hash-rate EWMA (btcli: n_samples = 10).</summary>
+    public int HashRateSamples { get; init; } = 10;
+
+    /// <summary>EWMA decay per older sample (btcli: alpha = 0.80).</summary>
+    public double HashRateAlpha { get; init; } = 0.80;
+
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+}

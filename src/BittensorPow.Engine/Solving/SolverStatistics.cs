@@ -1,0 +1,21 @@
+namespace BittensorPow.Engine.Solving;
+
+/// <summary>A snapshot of a solve, like btcli's RegistrationStatistics.</summary>
+public sealed record SolverStatistics
+{
+    public required TimeSpan Elapsed { get; init; }
+    public required ulong Rounds { get; init; }
+    public required ulong NoncesTried { get; init; }
+    /// <summary>Seals per second, EWMA over the recent samples.</summary>
+    public required double HashRate { get; init; }
+    /// <summary>Seals per second over the whole solve.</summary>
+    public required double HashRateAverage { get; init; }
+    public required ulong Difficulty { get; init; }
+    public required ulong BlockNumber { get; init; }
+    public required byte[] BlockHash { get; init; }
+    public required int Workers { get; init; }
+    public required int BlocksSeen { get; init; }
+    public required int DeviceFaults { get; init; }
+    /// <summary>Mean time per round.</summary>
+    public TimeSpan TimeAverage => Rounds == 0 ? TimeSpan.Zero : Elapsed * Workers / Rounds;
+}
