@@ -8,6 +8,14 @@ using BittensorPow.Engine.Backends;
 /// </summary>
 public static class PowSolver
 {
+    private static int _runningWorkers;
+
+    /// <summary>Worker threads alive in this process, across all sessions (tests use it to prove a stop leaves none).</summary>
+    public static int RunningWorkers => Volatile.Read(ref _runningWorkers);
+
+    internal static void WorkerStarted() => Interlocked.Increment(ref _runningWorkers);
+    internal static void WorkerEnded() => Interlocked.Decrement(ref _runningWorkers);
+
     public static SolveSession Start(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
     {
         if (searchers.Count == 0) throw new ArgumentException("At least one searcher is needed.", nameof(searchers));

@@ -72,6 +72,7 @@ public sealed class SolveSession : IDisposable
     {
         var searcher = _searchers[worker];
         var token = _stop.Token;
+        PowSolver.WorkerStarted();
         try
         {
             BlockTemplate? prepared = null;
@@ -99,6 +100,7 @@ public sealed class SolveSession : IDisposable
         }
         finally
         {
+            PowSolver.WorkerEnded();
             if (Interlocked.Decrement(ref _running) == 0) Finish();
         }
     }

@@ -1,0 +1,111 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates BittensorPow.
+.DESCRIPTION
+    Build: the importable module under out/BittensorPow (Import-Module ./out/BittensorPow).
+    Test:  Build, then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
+           (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
+    Demo:  Build, start the local dev chain, solve a registration against it, verify it, stop the chain.
+    Ptx:   Compile the GPU kernels to PTX for sm_90 under out/ptx and check them with ptxas when it is installed.
+    Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench')]
+    [string] $Task = 'Build',
+    [string] $Configuration = 'Release'
+)
+$ErrorActionPreference = 'Stop'
+Set-Location $PSScriptRoot   # dotnet local tools (pwsh) resolve from the repository root
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'BittensorPow'
+$Results = Join-Path $Out 'test-results'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Native([string] $What, [scriptblock] $Command) {
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Invoke-Build {
+    Write-Host '== Build' -ForegroundColor Cyan
+    Invoke-Native 'dotnet build' { dotnet build (Join-Path $Root 'BittensorPow.sln') -c $Configuration --nologo -v quiet }
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $Root 'src/BittensorPow.Cmdlets') -c $Configuration -o $ModuleOut --nologo -v quiet }
+    Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
+    Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
+    Invoke-Native 'help generation' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-ModuleHelp.ps1') -ModulePath $ModuleOut }
+    Write-Host "Module laid out in $ModuleOut"
+}
+
+function Get-JUnitCounts([string] $Path) {
+    [xml] $xml = Get-Content $Path -Raw
+    $suites = @($xml.SelectNodes('//testsuite'))
+    $total = ($suites | Measure-Object -Property tests -Sum).Sum
+    $failed = ($suites | ForEach-Object { [int]$_.failures + [int]$_.errors } | Measure-Object -Sum).Sum
+    $skipped = ($suites | ForEach-Object { if ($_.skipped) { [int]$_.skipped } else { 0 } } | Measure-Object -Sum).Sum
+    [pscustomobject]@{ Passed = $total - $failed - $skipped; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    New-Item -ItemType Directory -Force $Results | Out-Null
+    Invoke-Native 'Pester restore' { dotnet restore (Join-Path $Root 'tools/pester/Pester.Download.csproj') --nologo -v quiet }
+    $polkadot = Join-Path $Root 'tests/polkadot'
+    if ((Test-Path (Join-Path $polkadot 'package-lock.json')) -and (Get-Command npm -ErrorAction Ignore)) {
+        Write-Host '== npm ci (polkadot.js faithfulness check)' -ForegroundColor Cyan
+        Push-Location $polkadot
+        try { npm ci --no-audit --no-fund --loglevel=error | Out-Host } finally { Pop-Location }
+    }
+
+    Write-Host '== xunit' -ForegroundColor Cyan
+    $xunitXml = Join-Path $Results 'xunit.xml'
+    Remove-Item $xunitXml -ErrorAction Ignore
+    dotnet test (Join-Path $Root 'tests/BittensorPow.Tests') -c $Configuration --no-build --nologo `
+        --logger "junit;LogFilePath=$xunitXml" --logger 'console;verbosity=minimal' | Out-Host
+    $xunitExit = $LASTEXITCODE
+    $xunit = if (Test-Path $xunitXml) { Get-JUnitCounts $xunitXml } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { $xunit.Failed = 1 }   # a crashed run must not read as green
+
+    Write-Host '== Pester' -ForegroundColor Cyan
+    $pesterXml = Join-Path $Results 'pester.xml'
+    $pesterSummary = Join-Path $Results 'pester-summary.json'
+    Remove-Item $pesterXml, $pesterSummary -ErrorAction Ignore
+    dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-PesterTests.ps1') `
+        -ModulePath $ModuleOut -ResultPath $pesterXml -SummaryPath $pesterSummary | Out-Host
+    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & (Join-Path $Root 'tools/Invoke-Demo.ps1') -ModulePath $ModuleOut -Root $Root
+    if (-not $?) { exit 1 }
+}
+
+function Invoke-Ptx {
+    Invoke-Native 'PTX compile' { dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- ptx --out (Join-Path $Out 'ptx') }
+    Invoke-Native 'ptxas check' { bash (Join-Path $Root 'tools/ptx/check.sh') (Join-Path $Out 'ptx') }
+}
+
+function Invoke-Bench {
+    Invoke-Native 'CPU benchmark' { dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- cpu }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Ptx' { Invoke-Ptx }
+    'Bench' { Invoke-Bench }
+}

@@ -1,0 +1,37 @@
+@{
+    Synopsis    = 'Solves the proof of work for a Bittensor neuron registration.'
+    Description = @'
+Finds a nonce whose seal meets the subnet's difficulty for the current block, on CPU (all cores, SIMD) or GPU. With -NetUid it reads the head block, the difficulty and the runtime's seal byte order from a subtensor node and follows new blocks as they are pushed; with -BlockHash, -BlockNumber and -Difficulty it solves offline.
+
+Every solution is re-verified on the CPU reference path before it is returned. The output is a BittensorPow.PowSolution that Test-PowSolution and Register-SubtensorNeuron take from the pipeline.
+
+The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittensor wallet (-Wallet, -WalletHotkey, -WalletPath, defaulting to BT_WALLET_NAME, BT_WALLET_HOTKEY, BT_WALLET_PATH, then 'default' under ~/.bittensor/wallets). Only the public key is read.
+'@
+    Parameters  = @{
+        NetUid          = 'The subnet to register on. Reads the head block, difficulty and registration state from the node.'
+        Endpoint        = 'The node''s WebSocket URL (ws:// or wss://). Default: BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'
+        Network         = 'finney, test or local: a named endpoint instead of -Endpoint (BT_SUBTENSOR_NETWORK sets the default).'
+        BlockHash       = 'Offline: the 32-byte hash of the block to solve for, as 0x followed by 64 hex digits.'
+        BlockNumber     = 'Offline: the number of that block.'
+        Difficulty      = 'Offline: the subnet difficulty D (at least 1). Expected work is about D seals.'
+        Hotkey          = 'The hotkey to register: SS58 address (prefix 42) or 0x public key (32 bytes).'
+        Wallet          = 'Wallet name under -WalletPath (default BT_WALLET_NAME, else ''default'').'
+        WalletHotkey    = 'Hotkey name inside the wallet (default BT_WALLET_HOTKEY, else ''default'').'
+        WalletPath      = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
+        SealByteOrder   = 'How the chain reads the seal: BigEndian (runtimes up to spec 271) or LittleEndian (spec 272 to 396). Online, the runtime decides unless you override it here; offline the default is LittleEndian.'
+        Backend         = 'Cpu (best SIMD width, default), CpuScalar, CpuAvx2, CpuAvx512, IlgpuCpu, Cuda or OpenCL.'
+        Cuda            = 'Shorthand for -Backend Cuda.'
+        OpenCL          = 'Shorthand for -Backend OpenCL.'
+        DeviceId        = 'GPU device ids to use together (default: all of the chosen kind). Each gets a disjoint nonce range.'
+        ThreadsPerBlock = 'GPU threads per block (btcli''s tpb), default 256.'
+        ThreadCount     = 'CPU worker threads, default one per logical core.'
+        NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
+        UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
+        TimeoutSec      = 'Give up after this many seconds with a PowSolveTimeout error and no output.'
+    }
+    Examples    = @(
+        @{ Code = 'New-PowSolution -NetUid 1 -Wallet miner -WalletHotkey default | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves against the local node for subnet 1 with the wallet''s hotkey, checks the solution and registers it.' }
+        @{ Code = 'New-PowSolution -NetUid 1 -Network test -Cuda -DeviceId 0,1'; Remarks = 'Solves on two CUDA GPUs against the test network.' }
+        @{ Code = 'New-PowSolution -BlockHash 0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03 -BlockNumber 1 -Difficulty 1000000 -Hotkey 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0'; Remarks = 'Solves offline and sequentially: the result is the smallest passing nonce from 0.' }
+    )
+}

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using BittensorPow.Cmdlets.Hosting;
+using BittensorPow.Cmdlets.Input;
+using BittensorPow.Cmdlets.Output;
+using BittensorPow.Engine;
+using BittensorPow.Engine.Solving;
+
+namespace BittensorPow.Cmdlets.Commands;
+
+/// <summary>Measures seals per second of a back end on a fixed random template at a difficulty no run will meet.</summary>
+[Cmdlet(VerbsDiagnostic.Measure, "PowHashRate")]
+[OutputType(typeof(PowHashRate))]
+public sealed class MeasurePowHashRateCommand : PowCmdletBase
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public PowBackend Backend { get; set; } = PowBackend.Cpu;
+
+    [Parameter] public int? ThreadCount { get; set; }
+    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter] public int ThreadsPerBlock { get; set; } = 256;
+
+    [Parameter, ValidateRange(0.1, 3600)]
+    public double Seconds { get; set; } = 5;
+
+    protected override void Process()
+    {
+        var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
+        var searchers = BackendFactory.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock);
+        // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
+        var template = new BlockTemplate(0, RandomBytes(), RandomBytes(), ulong.MaxValue, SealByteOrder.LittleEndian);
+        string name = searchers[0].Name;
+        int count = searchers.Count;
+        try
+        {
+            using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), options, Cancellation);
+            var result = SolveRunner.Run(this, session, $"Measuring {name}", 2, Cancellation,
+                s => $"{SolveRunner.FormatRate(s.HashRate)}, {s.NoncesTried:N0} seals, {s.Elapsed.TotalSeconds:F1} of {Seconds} s");
+            if (result.Outcome == SolveOutcome.Failed)
+                throw new PowErrorRecordException(PowErrors.Create(ErrorIds.PowSolveFailed, ErrorCategory.DeviceError, Backend,
+                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.", result.Error));
+            var s = result.Statistics;
+            WriteObject(new PowHashRate
+            {
+                Backend = name, Threads = count, Seals = s.NoncesTried, Elapsed = s.Elapsed,
+                SealsPerSecond = s.Elapsed.TotalSeconds > 0 ? s.NoncesTried / s.Elapsed.TotalSeconds : 0,
+            });
+        }
+        finally
+        {
+            foreach (var searcher in searchers) searcher.Dispose();
+        }
+    }
+
+    private static byte[] RandomBytes() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+}

@@ -1,0 +1,27 @@
+using BittensorPow.Engine;
+
+namespace BittensorPow.Cmdlets.Output;
+
+/// <summary>A verified registration solution: everything Register-SubtensorNeuron and Test-PowSolution need.</summary>
+public sealed class PowSolution
+{
+    public ulong Nonce { get; init; }
+    public ulong BlockNumber { get; init; }
+    public string BlockHash { get; init; } = "";
+    public ulong Difficulty { get; init; }
+    public string Seal { get; init; } = "";
+    public string Hotkey { get; init; } = "";
+    public string HotkeyPublicKey { get; init; } = "";
+    public SealByteOrder SealByteOrder { get; init; }
+    public ushort? NetUid { get; init; }
+    public string? Endpoint { get; init; }
+    public string Backend { get; init; } = "";
+    public ulong NoncesTried { get; init; }
+    /// <summary>Seals per second (EWMA at the end of the solve).</summary>
+    public double HashRate { get; init; }
+    public TimeSpan Elapsed { get; init; }
+    /// <summary>Why this byte order: "runtime spec 283 (little-endian rule)" or "given with -SealByteOrder".</summary>
+    public string? SealRule { get; init; }
+
+    public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
+}

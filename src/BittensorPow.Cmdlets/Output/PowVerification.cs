@@ -1,0 +1,23 @@
+using BittensorPow.Engine;
+
+namespace BittensorPow.Cmdlets.Output;
+
+/// <summary>Test-PowSolution -Detailed: what was recomputed and why a solution passes or fails.</summary>
+public sealed class PowVerification
+{
+    public bool IsValid { get; init; }
+    public ulong Nonce { get; init; }
+    public ulong BlockNumber { get; init; }
+    public ulong Difficulty { get; init; }
+    public string Seal { get; init; } = "";
+    /// <summary>Null when the input carried no seal to compare.</summary>
+    public bool? SealMatches { get; init; }
+    public bool MeetsDifficulty { get; init; }
+    public SealByteOrder SealByteOrder { get; init; }
+    /// <summary>Whether the seal would also pass the other byte order's rule (a solution for one runtime rarely fits the other).</summary>
+    public bool MeetsOtherByteOrder { get; init; }
+    /// <summary>Null when no chain was asked.</summary>
+    public bool? IsStale { get; init; }
+    public ulong? CurrentBlock { get; init; }
+    public string Reason { get; init; } = "";
+}

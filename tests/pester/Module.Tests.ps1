@@ -1,0 +1,32 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Join-Path (Get-TestModulePath) 'BittensorPow.psd1'
+    Import-Module (Get-TestModulePath) -Force
+}
+
+Describe 'The module' {
+    It 'passes Test-ModuleManifest' {
+        $m = Test-ModuleManifest $manifest
+        $m.Name | Should -Be 'BittensorPow'
+        $m.CompatiblePSEditions | Should -Contain 'Core'
+    }
+
+    It 'exports exactly the cmdlets its manifest lists' {
+        $listed = (Import-PowerShellDataFile $manifest).CmdletsToExport | Sort-Object
+        (Get-Command -Module BittensorPow -CommandType Cmdlet).Name | Sort-Object | Should -Be $listed
+    }
+
+    Context 'Every cmdlet' -ForEach @(Get-Command -Module BittensorPow -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } }) {
+        It '<Name> uses an approved verb' {
+            (Get-Command $Name).Verb | Should -BeIn (Get-Verb).Verb
+        }
+        It '<Name> declares OutputType' {
+            (Get-Command $Name).OutputType | Should -Not -BeNullOrEmpty
+        }
+        It '<Name> has help with a synopsis and examples' {
+            $help = Get-Help $Name -Full
+            $help.Synopsis | Should -Not -Match "^\s*$Name"
+            @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        }
+    }
+}

@@ -1,0 +1,34 @@
+# Shared by the Pester tests: where the built module and ../shared are, and the shared vectors.
+$script:Root = if ($env:BITTENSORPOW_ROOT) { $env:BITTENSORPOW_ROOT } else { Resolve-Path (Join-Path $PSScriptRoot '../..') }
+$script:ModulePath = if ($env:BITTENSORPOW_MODULE) { $env:BITTENSORPOW_MODULE } else { Join-Path $script:Root 'out/BittensorPow' }
+
+function Get-TestModulePath { $script:ModulePath }
+function Get-SharedPath { Resolve-Path (Join-Path $script:Root '../shared') }
+function Get-PowVectors { Get-Content (Join-Path (Get-SharedPath) 'vectors/pow-vectors.json') -Raw | ConvertFrom-Json }
+
+<#
+ Runs a script in a fresh runspace with the module imported and returns the PowerShell instance after it
+ finished (or was stopped), so that tests can read every stream, progress included.
+#>
+function Invoke-InRunspace {
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Parameters = @{}, [int] $StopAfterMs = -1)
+    $ps = [powershell]::Create()
+    [void]$ps.AddScript("Import-Module '$script:ModulePath'; `$ProgressPreference = 'Continue'; $Script")
+    foreach ($k in $Parameters.Keys) { [void]$ps.AddParameter($k, $Parameters[$k]) }
+    $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+    $stopWatch = $null
+    if ($StopAfterMs -ge 0) {
+        Start-Sleep -Milliseconds $StopAfterMs
+        $stopWatch = [System.Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $stopWatch.Stop()
+    }
+    else {
+        [void]$async.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(5))
+        try { [void]$ps.EndInvoke($async) } catch { }
+    }
+    [pscustomobject]@{ PowerShell = $ps; Output = $output; StopElapsed = $stopWatch?.Elapsed }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-SharedPath, Get-PowVectors, Invoke-InRunspace

@@ -1,0 +1,66 @@
+<#
+.SYNOPSIS
+    Writes en-US/BittensorPow.dll-Help.xml (MAML) from module/help/<Cmdlet>.psd1 and the cmdlets' own metadata.
+.DESCRIPTION
+    Help text lives in small data files next to the module; syntax, types and pipeline facts come from the
+    compiled cmdlets, so the help never disagrees with the code. build.ps1 runs it in a child pwsh so that the build's
+    session never loads the module it is about to overwrite.
+#>
+param([Parameter(Mandatory)] [string] $ModulePath)
+$ErrorActionPreference = 'Stop'
+
+Import-Module (Join-Path $ModulePath 'BittensorPow.psd1') -Force
+$helpDir = Join-Path $ModulePath 'help'
+function Esc([string] $s) { [System.Security.SecurityElement]::Escape($s) }
+function Paras([string] $text) { ($text -split "`n`n" | ForEach-Object { "<maml:para>$(Esc $_.Trim())</maml:para>" }) -join '' }
+$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+$sb = [System.Text.StringBuilder]::new()
+[void]$sb.AppendLine('<?xml version="1.0" encoding="utf-8"?>')
+[void]$sb.AppendLine('<helpItems schema="maml" xmlns="http://msh">')
+foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Object Name) {
+    $file = Join-Path $helpDir "$($cmd.Name).psd1"
+    if (-not (Test-Path $file)) { throw "No help file $file for $($cmd.Name)." }
+    $h = Import-PowerShellDataFile $file
+    [void]$sb.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">')
+    [void]$sb.AppendLine("<command:details><command:name>$($cmd.Name)</command:name><maml:description>$(Paras $h.Synopsis)</maml:description><command:verb>$($cmd.Verb)</command:verb><command:noun>$($cmd.Noun)</command:noun></command:details>")
+    [void]$sb.AppendLine("<maml:description>$(Paras $h.Description)</maml:description>")
+    [void]$sb.AppendLine('<command:syntax>')
+    foreach ($set in $cmd.ParameterSets) {
+        [void]$sb.Append("<command:syntaxItem><maml:name>$($cmd.Name)</maml:name>")
+        foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+            $pos = if ($p.Position -ge 0) { $p.Position } else { 'named' }
+            $type = $p.ParameterType.Name
+            [void]$sb.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$pos`"><maml:name>$($p.Name)</maml:name>")
+            if ($type -ne 'SwitchParameter') { [void]$sb.Append("<command:parameterValue required=`"true`">$type</command:parameterValue>") }
+            [void]$sb.Append('</command:parameter>')
+        }
+        [void]$sb.AppendLine('</command:syntaxItem>')
+    }
+    [void]$sb.AppendLine('</command:syntax><command:parameters>')
+    foreach ($p in $cmd.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) }) {
+        $text = $h.Parameters[$p.Name]
+        if (-not $text) { throw "Help for $($cmd.Name) does not describe -$($p.Name)." }
+        $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+        $byValue = [bool]($attrs | Where-Object ValueFromPipeline); $byName = [bool]($attrs | Where-Object ValueFromPipelineByPropertyName)
+        $pipe = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byName) { 'True (ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } else { 'False' }
+        $required = [bool]($attrs | Where-Object IsMandatory)
+        [void]$sb.AppendLine("<command:parameter required=`"$($required.ToString().ToLower())`" pipelineInput=`"$pipe`" globbing=`"false`" position=`"named`"><maml:name>$($p.Name)</maml:name><maml:description>$(Paras $text)</maml:description><command:parameterValue required=`"true`">$($p.ParameterType.Name)</command:parameterValue><dev:type><maml:name>$($p.ParameterType.FullName)</maml:name></dev:type></command:parameter>")
+    }
+    [void]$sb.AppendLine('</command:parameters>')
+    [void]$sb.Append('<command:returnValues>')
+    foreach ($t in $cmd.OutputType) { [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type></command:returnValue>") }
+    [void]$sb.AppendLine('</command:returnValues>')
+    if ($h.Notes) { [void]$sb.AppendLine("<maml:alertSet><maml:alert>$(Paras $h.Notes)</maml:alert></maml:alertSet>") }
+    [void]$sb.AppendLine('<command:examples>')
+    $i = 0
+    foreach ($ex in $h.Examples) {
+        $i++
+        [void]$sb.AppendLine("<command:example><maml:title>-------------------------- Example $i --------------------------</maml:title><dev:code>$(Esc $ex.Code)</dev:code><dev:remarks>$(Paras $ex.Remarks)</dev:remarks></command:example>")
+    }
+    [void]$sb.AppendLine('</command:examples></command:command>')
+}
+[void]$sb.AppendLine('</helpItems>')
+$enUs = New-Item -ItemType Directory -Force (Join-Path $ModulePath 'en-US')
+Set-Content -Path (Join-Path $enUs 'BittensorPow.dll-Help.xml') -Value $sb.ToString() -Encoding utf8
+Remove-Item $helpDir -Recurse -Force
+
