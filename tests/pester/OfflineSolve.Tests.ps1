@@ -89,12 +89,12 @@ Describe 'Test-PowSolution' {
 
 Describe 'Progress and cancellation' {
     It 'writes progress with block, difficulty, rate, nonces and elapsed, then Completed' {
-        $r = Invoke-InRunspace -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 4000000 -Hotkey $($offline.Hotkey) -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0"
+        $r = Invoke-InRunspace -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey) -TimeoutSec 1.5"
         $progress = @($r.PowerShell.Streams.Progress)
-        $progress.Count | Should -BeGreaterThan 1
-        $progress[0].StatusDescription | Should -Match 'Block 7, difficulty 4,000,000, .*H/s, [\d,]+ nonces tried, [\d.]+ s'
+        $progress.Count | Should -BeGreaterThan 2
+        $progress[-2].StatusDescription | Should -Match 'Block 7, difficulty 10,000,000,000,000, [\d.]+ .?H/s, [\d,]+ nonces tried, [\d.]+ s'
         $progress[-1].RecordType | Should -Be 'Completed'
-        @($r.Output).Count | Should -Be 1
+        @($r.PowerShell.Streams.Error)[0].FullyQualifiedErrorId | Should -BeLike 'PowSolveTimeout,*'
     }
 
     It 'stops within a second on a pipeline stop and leaves no worker thread' {
