@@ -1,0 +1,13 @@
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>
+/// A block header with its hash. <see cref="Hash"/> is computed locally (<see cref="HeaderCodec"/>), so a header and
+/// its hash always belong together, even when the chain moves on between two calls.
+/// </summary>
+public sealed record BlockHeader(
+    ulong Number, byte[] Hash, byte[] ParentHash, byte[] StateRoot, byte[] ExtrinsicsRoot, IReadOnlyList<byte[]> DigestLogs)
+{
+    public string HashHex => Chain.Hex.Encode(Hash);
+    public string ParentHashHex => Chain.Hex.Encode(ParentHash);
+    public override string ToString() => $"#{Number} {HashHex}";
+}

@@ -1,0 +1,11 @@
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>The node answered, but not with what the method promises (a header that is not a header, a value that does not decode).</summary>
+public sealed class ChainReplyException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The subnet asked for does not exist on this chain (SubtensorModule.NetworksAdded is false).</summary>
+public sealed class SubnetNotFoundException(ushort netuid)
+    : Exception($"Subnet {netuid} does not exist on this chain.")
+{
+    public ushort NetUid { get; } = netuid;
+}

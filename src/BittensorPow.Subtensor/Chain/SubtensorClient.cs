@@ -1,0 +1,134 @@
+using System.Text.Json;
+using BittensorPow.Subtensor.Keys;
+using BittensorPow.Subtensor.Metadata;
+using BittensorPow.Subtensor.Rpc;
+using BittensorPow.Subtensor.Runtime;
+using BittensorPow.Subtensor.Storage;
+
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>
+/// The chain as the solver sees it: heads, block hashes, subnet state and account nonces, over any
+/// <see cref="IRpcClient"/>. It reads the runtime version and metadata once, at connect time; it does not own the
+/// RPC client (the caller disposes it).
+/// </summary>
+public sealed class SubtensorClient
+{
+    private SubtensorClient(IRpcClient rpc, RuntimeVersion version, RuntimeMetadata metadata, byte[] genesisHash)
+    {
+        Rpc = rpc;
+        RuntimeVersion = version;
+        Metadata = metadata;
+        GenesisHash = genesisHash;
+        RuntimeProfile = RuntimeProfile.Create(version, metadata);
+        Storage = new StorageReader(rpc, metadata);
+        Subtensor = new SubtensorStorage(Storage);
+    }
+
+    public IRpcClient Rpc { get; }
+    public RuntimeVersion RuntimeVersion { get; }
+    public RuntimeMetadata Metadata { get; }
+    public RuntimeProfile RuntimeProfile { get; }
+    public byte[] GenesisHash { get; }
+    public StorageReader Storage { get; }
+    public SubtensorStorage Subtensor { get; }
+
+    /// <summary>Reads the runtime version, the genesis hash and the metadata (the newest version the runtime offers, up to V16).</summary>
+    public static async Task<SubtensorClient> ConnectAsync(IRpcClient rpc, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(rpc);
+        var version = RuntimeVersion.FromJson(await rpc.CallAsync("state_getRuntimeVersion", [], cancellation).ConfigureAwait(false));
+        var genesis = await GetBlockHashCoreAsync(rpc, 0, cancellation).ConfigureAwait(false);
+        var metadata = await MetadataLoader.LoadAsync(rpc, version, null, cancellation).ConfigureAwait(false);
+        return new SubtensorClient(rpc, version, metadata, genesis);
+    }
+
+    /// <summary>The best block's header; its hash is computed from the header itself, so the pair is consistent.</summary>
+    public async Task<BlockHeader> GetHeadAsync(CancellationToken cancellation = default) =>
+        HeaderCodec.Parse(await Rpc.CallAsync("chain_getHeader", [], cancellation).ConfigureAwait(false));
+
+    public async Task<BlockHeader> GetHeaderAsync(string blockHash, CancellationToken cancellation = default)
+    {
+        var result = await Rpc.CallAsync("chain_getHeader", [blockHash], cancellation).ConfigureAwait(false);
+        if (result.ValueKind == JsonValueKind.Null) throw new ChainReplyException($"The node does not know block {blockHash}.");
+        return HeaderCodec.Parse(result);
+    }
+
+    public async Task<BlockHeader> GetFinalizedHeadAsync(CancellationToken cancellation = default)
+    {
+        var hash = await Rpc.CallAsync("chain_getFinalizedHead", [], cancellation).ConfigureAwait(false);
+        return await GetHeaderAsync(ReadHash(hash, "chain_getFinalizedHead"), cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The hash of block <paramref name="number"/>; throws when the node has no such block (yet).</summary>
+    public Task<byte[]> GetBlockHashAsync(ulong number, CancellationToken cancellation = default) =>
+        GetBlockHashCoreAsync(Rpc, number, cancellation);
+
+    /// <summary>Everything the solver checks before it starts, read at one block (the best block when none is given).</summary>
+    public async Task<SubnetInfo> GetSubnetInfoAsync(ushort netuid, string? atBlockHash = null, CancellationToken cancellation = default)
+    {
+        var s = Subtensor;
+        var ct = cancellation;
+        bool exists = await s.NetworksAddedAsync(netuid, atBlockHash, ct).ConfigureAwait(false);
+        return new SubnetInfo(
+            netuid, exists,
+            await s.DifficultyAsync(netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.NetworkPowRegistrationAllowedAsync(netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.NetworkRegistrationAllowedAsync(netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.U16ItemAsync("RegistrationsThisBlock", netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.U16ItemAsync("MaxRegistrationsPerBlock", netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.U16ItemAsync("RegistrationsThisInterval", netuid, atBlockHash, ct).ConfigureAwait(false),
+            await s.U16ItemAsync("TargetRegistrationsPerInterval", netuid, atBlockHash, ct).ConfigureAwait(false),
+            atBlockHash);
+    }
+
+    /// <summary>Like <see cref="GetSubnetInfoAsync"/> but throws <see cref="SubnetNotFoundException"/> when the subnet does not exist.</summary>
+    public async Task<SubnetInfo> GetExistingSubnetAsync(ushort netuid, string? atBlockHash = null, CancellationToken cancellation = default)
+    {
+        var info = await GetSubnetInfoAsync(netuid, atBlockHash, cancellation).ConfigureAwait(false);
+        return info.Exists ? info : throw new SubnetNotFoundException(netuid);
+    }
+
+    /// <summary>The hotkey's uid on the subnet, or null when it is not registered there.</summary>
+    public Task<ushort?> GetUidAsync(ushort netuid, byte[] hotkey, string? atBlockHash = null, CancellationToken cancellation = default) =>
+        Subtensor.UidAsync(netuid, hotkey, atBlockHash, cancellation);
+
+    public Task<bool> IsNetworkMemberAsync(ushort netuid, byte[] hotkey, string? atBlockHash = null, CancellationToken cancellation = default) =>
+        Subtensor.IsNetworkMemberAsync(netuid, hotkey, atBlockHash, cancellation);
+
+    /// <summary>The next nonce, counting the account's transactions already in the pool (system_accountNextIndex).</summary>
+    public async Task<ulong> GetAccountNextIndexAsync(byte[] accountId, CancellationToken cancellation = default)
+    {
+        var result = await Rpc.CallAsync("system_accountNextIndex", [Ss58.Encode(accountId)], cancellation).ConfigureAwait(false);
+        return result.ValueKind == JsonValueKind.Number && result.TryGetUInt64(out var n)
+            ? n
+            : throw new ChainReplyException($"system_accountNextIndex answered {result.ValueKind}, not a number.");
+    }
+
+    /// <summary>
+    /// Pushes every new best head (chain_subscribeNewHeads) to <paramref name="onHead"/>, on a background thread.
+    /// A header that cannot be read is skipped: one bad notification must not end the subscription.
+    /// Dispose the result to unsubscribe.
+    /// </summary>
+    public Task<IAsyncDisposable> SubscribeNewHeadsAsync(Action<BlockHeader> onHead, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(onHead);
+        return Rpc.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", json =>
+        {
+            BlockHeader header;
+            try { header = HeaderCodec.Parse(json); }
+            catch (ChainReplyException) { return; }
+            onHead(header);
+        }, cancellation);
+    }
+
+    private static async Task<byte[]> GetBlockHashCoreAsync(IRpcClient rpc, ulong number, CancellationToken ct)
+    {
+        var result = await rpc.CallAsync("chain_getBlockHash", [number], ct).ConfigureAwait(false);
+        if (result.ValueKind == JsonValueKind.Null) throw new ChainReplyException($"The node has no block #{number} yet.");
+        return Hex.Decode(ReadHash(result, "chain_getBlockHash"));
+    }
+
+    private static string ReadHash(JsonElement result, string method) =>
+        result.ValueKind == JsonValueKind.String ? result.GetString()! : throw new ChainReplyException($"{method} answered {result.ValueKind}, not a block hash.");
+}

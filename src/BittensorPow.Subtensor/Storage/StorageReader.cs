@@ -1,0 +1,60 @@
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Metadata;
+using BittensorPow.Subtensor.Rpc;
+
+namespace BittensorPow.Subtensor.Storage;
+
+/// <summary>
+/// Reads storage with <c>state_getStorage</c> and decodes it by the metadata's value type. A null reply means the
+/// key is absent: Default entries then read as the metadata's default (which changed between runtimes), Optional
+/// entries as null. Never a language default.
+/// </summary>
+public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
+{
+    public RuntimeMetadata Metadata => metadata;
+
+    /// <summary>The raw bytes at a key, or null when the key is absent.</summary>
+    public async Task<byte[]?> GetRawAsync(byte[] key, string? atBlockHash = null, CancellationToken cancellation = default)
+    {
+        object?[] parameters = atBlockHash is null ? [Hex.Encode(key)] : [Hex.Encode(key), atBlockHash];
+        var result = await rpc.CallAsync("state_getStorage", parameters, cancellation).ConfigureAwait(false);
+        if (result.ValueKind == System.Text.Json.JsonValueKind.Null) return null;
+        if (result.ValueKind != System.Text.Json.JsonValueKind.String)
+            throw new ChainReplyException($"state_getStorage answered {result.ValueKind}, not a hex string or null.");
+        return Hex.Decode(result.GetString()!);
+    }
+
+    /// <summary>
+    /// Reads and decodes an entry. Returns null only for an absent Optional entry; an absent Default entry decodes
+    /// the metadata default.
+    /// </summary>
+    public async Task<ScaleValue?> ReadAsync(StorageEntry entry, byte[][] encodedKeys, string? atBlockHash = null,
+        CancellationToken cancellation = default)
+    {
+        var raw = await GetRawAsync(StorageKey.For(entry, encodedKeys), atBlockHash, cancellation).ConfigureAwait(false);
+        return Decode(entry, raw);
+    }
+
+    public Task<ScaleValue?> ReadAsync(string pallet, string item, byte[][] encodedKeys, string? atBlockHash = null,
+        CancellationToken cancellation = default) =>
+        ReadAsync(metadata.Storage(pallet, item), encodedKeys, atBlockHash, cancellation);
+
+    /// <summary>Decodes a value read at <paramref name="entry"/>'s key (null = absent), applying the default rule.</summary>
+    public ScaleValue? Decode(StorageEntry entry, byte[]? raw)
+    {
+        if (raw is null)
+        {
+            // An Optional entry's metadata default is the encoding of None; a Default entry's is the value itself.
+            if (entry.Modifier == StorageModifier.Optional) return null;
+            raw = entry.Default;
+        }
+        try
+        {
+            return ScaleValueDecoder.DecodeAll(metadata.Types, entry.ValueTypeId, raw);
+        }
+        catch (Scale.ScaleFormatException e)
+        {
+            throw new ChainReplyException($"The value of {entry} ({Hex.Encode(raw)}) does not match its type in the runtime metadata: {e.Message}", e);
+        }
+    }
+}
