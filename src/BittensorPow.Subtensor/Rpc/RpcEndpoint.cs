@@ -1,0 +1,27 @@
+namespace BittensorPow.Subtensor.Rpc;
+
+/// <summary>Checks node URLs up front, so a typo is a BadEndpoint error and not a slow series of failed connects.</summary>
+public static class RpcEndpoint
+{
+    public static Uri Parse(string endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+            throw new RpcException(RpcErrorKind.BadEndpoint, "The node endpoint is empty; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
+        if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri))
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
+        Validate(uri);
+        return uri;
+    }
+
+    public static void Validate(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!endpoint.IsAbsoluteUri)
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' is not an absolute URL; give a ws:// or wss:// URL.");
+        if (endpoint.Scheme is not ("ws" or "wss"))
+            throw new RpcException(RpcErrorKind.BadEndpoint,
+                $"'{endpoint}' uses scheme '{endpoint.Scheme}'; subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");
+        if (string.IsNullOrEmpty(endpoint.Host))
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' names no host.");
+    }
+}

@@ -1,0 +1,377 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace BittensorPow.Subtensor.Rpc;
+
+/// <summary>
+/// JSON-RPC 2.0 over one WebSocket: calls are matched to replies by id, any number may be in flight, one receive loop
+/// reads every message and a lock serialises sends. When the socket drops the client reconnects with exponential
+/// backoff and subscribes again.
+/// <para>
+/// Calls in flight when the socket drops fail with <see cref="RpcErrorKind.ConnectionFailed"/> and are NOT retried:
+/// the node may already have executed them (a submitted extrinsic), so only the caller can decide to repeat one.
+/// Calls made while the client is reconnecting wait for the new connection within their own timeout.
+/// </para>
+/// </summary>
+public sealed class WebSocketRpcClient : IRpcClient
+{
+    private readonly RpcClientOptions _options;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, PendingCall> _pending = new(StringComparer.Ordinal);
+    private readonly SubscriptionRouter _router;
+    private readonly CancellationTokenSource _life = new();
+    private readonly object _stateLock = new();
+    private TaskCompletionSource<ClientWebSocket> _connected = NewConnectedSource();
+    private ClientWebSocket? _socket;
+    private Task _supervisor = Task.CompletedTask;
+    private long _nextId;
+    private int _disposed;
+
+    private WebSocketRpcClient(Uri endpoint, RpcClientOptions options)
+    {
+        Endpoint = endpoint;
+        _options = options;
+        _router = new SubscriptionRouter(options.MaxEarlyNotifications);
+    }
+
+    public Uri Endpoint { get; }
+
+    public event Action<string>? ConnectionChanged;
+
+    /// <summary>True while a socket is open (false while reconnecting and after giving up).</summary>
+    public bool IsConnected => _connected.Task.IsCompletedSuccessfully;
+
+    /// <summary>Connects (retrying per <see cref="RpcClientOptions.ConnectAttempts"/>) and starts the receive loop.</summary>
+    /// <exception cref="RpcException">BadEndpoint for a URL that is not ws/wss with a host; ConnectionFailed when every attempt failed.</exception>
+    public static async Task<WebSocketRpcClient> ConnectAsync(Uri endpoint, RpcClientOptions? options = null, CancellationToken cancellation = default)
+    {
+        RpcEndpoint.Validate(endpoint);
+        options ??= new RpcClientOptions();
+        options.Validate();
+        var client = new WebSocketRpcClient(endpoint, options);
+        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation).ConfigureAwait(false)
+            ?? throw new OperationCanceledException(cancellation);
+        client._supervisor = Task.Run(() => client.SuperviseAsync(socket));
+        return client;
+    }
+
+    /// <inheritdoc cref="ConnectAsync(Uri, RpcClientOptions?, CancellationToken)"/>
+    public static Task<WebSocketRpcClient> ConnectAsync(string endpoint, RpcClientOptions? options = null, CancellationToken cancellation = default)
+        => ConnectAsync(RpcEndpoint.Parse(endpoint), options, cancellation);
+
+    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
+        => CallCoreAsync(method, parameters, onResult: null, cancellation, timeout);
+
+    public async Task<IAsyncDisposable> SubscribeAsync(string subscribeMethod, IReadOnlyList<object?> parameters, string unsubscribeMethod,
+        Action<JsonElement> onNotification, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(onNotification);
+        var subscription = new RpcSubscription(subscribeMethod, parameters, unsubscribeMethod, onNotification, Report, UnsubscribeAsync);
+        _router.Add(subscription);
+        try
+        {
+            await SubscribeOnCurrentConnectionAsync(subscription, cancellation).ConfigureAwait(false);
+            return subscription;
+        }
+        catch
+        {
+            _router.Remove(subscription);
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private Task SubscribeOnCurrentConnectionAsync(RpcSubscription subscription, CancellationToken cancellation)
+        // Binding happens on the receive loop as the reply is read, before any later message, so no notification
+        // that follows the reply can be missed; ones that came before it wait in the router.
+        => CallCoreAsync(subscription.SubscribeMethod, subscription.Parameters, result =>
+        {
+            var id = RpcIncomingMessage.IdText(result)
+                ?? throw new RpcException(RpcErrorKind.MalformedReply, $"{subscription.SubscribeMethod} returned {result.GetRawText()}, not a subscription id.");
+            if (!subscription.IsDisposed) _router.Bind(subscription, id);
+        }, cancellation, timeout: null);
+
+    private async Task UnsubscribeAsync(RpcSubscription subscription)
+    {
+        string? serverId = subscription.ServerId;
+        _router.Remove(subscription);
+        if (serverId is null || Volatile.Read(ref _disposed) != 0 || !IsConnected) return;
+        try
+        {
+            await CallAsync(subscription.UnsubscribeMethod, [serverId], timeout: TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            // The subscription is gone on our side either way; the node drops it when the socket closes.
+            Report($"{subscription.UnsubscribeMethod} failed: {e.Message}");
+        }
+    }
+
+    private async Task<JsonElement> CallCoreAsync(string method, IReadOnlyList<object?> parameters, Action<JsonElement>? onResult,
+        CancellationToken cancellation, TimeSpan? timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var limit = timeout ?? _options.CallTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _life.Token);
+        deadline.CancelAfter(limit);
+
+        string id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var call = new PendingCall(method, onResult);
+        try
+        {
+            var socket = await _connected.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+            byte[] request = RpcRequestWriter.Write(id, method, parameters);
+            _pending[id] = call;
+            await SendAsync(socket, request, method, deadline.Token).ConfigureAwait(false);
+            return await call.Reply.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && !_life.IsCancellationRequested)
+        {
+            throw new RpcException(RpcErrorKind.Timeout, $"{method} got no reply from {Endpoint} within {limit.TotalSeconds:0.###} s.");
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {Endpoint} was disposed while {method} was waiting.");
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    private async Task SendAsync(ClientWebSocket socket, byte[] message, string method, CancellationToken cancellation)
+    {
+        await _sendLock.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException)
+        {
+            throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {Endpoint}: the connection was lost ({e.Message}).", inner: e);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Owns the connection for the client's life: receive until the socket drops, reconnect, resubscribe, repeat.</summary>
+    private async Task SuperviseAsync(ClientWebSocket socket)
+    {
+        while (true)
+        {
+            Publish(socket);
+            string reason = await ReceiveUntilDroppedAsync(socket).ConfigureAwait(false);
+            socket.Dispose();
+            if (_life.IsCancellationRequested) return;
+
+            lock (_stateLock) _connected = NewConnectedSource();
+            _router.UnbindAll();
+            FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
+                $"The connection to {Endpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
+            Report($"disconnected: {reason}");
+
+            ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
+                : await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false);
+            if (next is null)
+            {
+                if (_life.IsCancellationRequested) return;
+                var failure = new RpcException(RpcErrorKind.ConnectionFailed,
+                    $"Lost the connection to {Endpoint} and {_options.MaxReconnectAttempts} reconnect attempts failed.");
+                lock (_stateLock) _connected.TrySetException(failure);
+                Report("gave up reconnecting");
+                return;
+            }
+            socket = next;
+            _ = Task.Run(ResubscribeAllAsync);
+        }
+    }
+
+    private void Publish(ClientWebSocket socket)
+    {
+        lock (_stateLock)
+        {
+            _socket = socket;
+            _connected.TrySetResult(socket);
+        }
+        Report("connected");
+    }
+
+    private async Task ResubscribeAllAsync()
+    {
+        var subscriptions = _router.Snapshot();
+        int done = 0;
+        foreach (var subscription in subscriptions)
+        {
+            if (subscription.IsDisposed) continue;
+            try
+            {
+                await SubscribeOnCurrentConnectionAsync(subscription, _life.Token).ConfigureAwait(false);
+                done++;
+            }
+            catch (Exception e) when (e is RpcException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The next drop retries it; until then this subscription is silent, which the report makes visible.
+                Report($"resubscribe {subscription.SubscribeMethod} failed: {e.Message}");
+            }
+        }
+        if (subscriptions.Count > 0) Report($"resubscribed {done} of {subscriptions.Count}");
+    }
+
+    /// <summary>Reads whole messages (any number of frames each) until the socket fails or closes; returns why it ended.</summary>
+    private async Task<string> ReceiveUntilDroppedAsync(ClientWebSocket socket)
+    {
+        var message = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (true)
+            {
+                message.ResetWrittenCount();
+                ValueWebSocketReceiveResult frame;
+                do
+                {
+                    frame = await socket.ReceiveAsync(message.GetMemory(16 * 1024), _life.Token).ConfigureAwait(false);
+                    if (frame.MessageType == WebSocketMessageType.Close)
+                        return $"the node closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                    message.Advance(frame.Count);
+                    if (message.WrittenCount > _options.MaxMessageBytes)
+                        return $"a message exceeded {_options.MaxMessageBytes} bytes";
+                } while (!frame.EndOfMessage);
+
+                Dispatch(message.WrittenMemory);
+            }
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            return "client disposed";
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            return e.Message;
+        }
+    }
+
+    private void Dispatch(ReadOnlyMemory<byte> utf8)
+    {
+        var message = RpcIncomingMessage.Parse(utf8);
+        switch (message.Kind)
+        {
+            case RpcIncomingKind.Response:
+                if (!_pending.TryRemove(message.Id!, out var call))
+                {
+                    Report($"ignored a reply with unknown id {message.Id}");
+                    return;
+                }
+                if (message.Error is { } error) { call.Reply.TrySetException(error); return; }
+                try
+                {
+                    call.OnResult?.Invoke(message.Result);
+                    call.Reply.TrySetResult(message.Result);
+                }
+                catch (RpcException e)
+                {
+                    call.Reply.TrySetException(e);
+                }
+                return;
+
+            case RpcIncomingKind.Notification:
+                _router.Route(message.SubscriptionId!, message.Result);
+                return;
+
+            default:
+                Report($"ignored a malformed message: {message.Problem}");
+                if (message.Id is { } id && _pending.TryRemove(id, out var affected))
+                    affected.Reply.TrySetException(new RpcException(RpcErrorKind.MalformedReply,
+                        $"{Endpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
+                return;
+        }
+    }
+
+    /// <summary>Tries up to <paramref name="attempts"/> times with backoff; null when cancelled (or, if asked, when all failed).</summary>
+    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false)
+    {
+        Exception? last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                var delay = ReconnectBackoff.DelayBefore(attempt - 1, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
+                Report($"reconnecting in {delay.TotalSeconds:0.##} s (attempt {attempt} of {attempts})");
+                try { await Task.Delay(delay, cancellation).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return null; }
+            }
+            var socket = new ClientWebSocket();
+            socket.Options.KeepAliveInterval = _options.KeepAlive;
+            socket.Options.KeepAliveTimeout = _options.KeepAlive;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            deadline.CancelAfter(_options.ConnectTimeout);
+            try
+            {
+                await socket.ConnectAsync(Endpoint, deadline.Token).ConfigureAwait(false);
+                return socket;
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                socket.Dispose();
+                return null;
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+            {
+                socket.Dispose();
+                last = e is OperationCanceledException ? new TimeoutException($"no WebSocket handshake within {_options.ConnectTimeout.TotalSeconds:0.##} s") : e;
+                Report($"{what} attempt {attempt} of {attempts} to {Endpoint} failed: {Describe(last)}");
+            }
+        }
+        if (swallowFinalError) return null;
+        throw new RpcException(RpcErrorKind.ConnectionFailed,
+            $"Could not connect to {Endpoint} after {attempts} attempt(s): {Describe(last!)}. Is the node running and is the URL right?", inner: last);
+    }
+
+    private static string Describe(Exception e) => e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
+
+    private void FailPending(Exception error)
+    {
+        foreach (var id in _pending.Keys)
+            if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error);
+    }
+
+    private void Report(string text)
+    {
+        try { ConnectionChanged?.Invoke(text); }
+        catch (Exception) { /* an observer's bug must not break the connection */ }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        ClientWebSocket? socket;
+        lock (_stateLock) socket = _socket;
+        if (socket is { State: WebSocketState.Open })
+        {
+            // A polite close first, bounded: a node that never answers must not hold up disposal.
+            using var closeDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "client disposed", closeDeadline.Token).ConfigureAwait(false); }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException) { }
+        }
+        _life.Cancel();
+        socket?.Abort();
+        await Task.WhenAny(_supervisor, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        FailPending(new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {Endpoint} was disposed."));
+        lock (_stateLock) _connected.TrySetException(new ObjectDisposedException(nameof(WebSocketRpcClient)));
+        foreach (var subscription in _router.Snapshot()) await subscription.DisposeAsync().ConfigureAwait(false);
+        socket?.Dispose();
+    }
+
+    private static TaskCompletionSource<ClientWebSocket> NewConnectedSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class PendingCall(string method, Action<JsonElement>? onResult)
+    {
+        public string Method { get; } = method;
+        public Action<JsonElement>? OnResult { get; } = onResult;
+        public TaskCompletionSource<JsonElement> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
