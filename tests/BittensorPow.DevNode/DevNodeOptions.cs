@@ -1,0 +1,114 @@
+using System.Globalization;
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.DevNode;
+
+/// <summary>A subnet the DevNode creates at genesis.</summary>
+public sealed record SubnetSpec(ushort NetUid, ulong Difficulty, bool PowRegistrationAllowed = true, bool RegistrationAllowed = true);
+
+/// <summary>A hotkey registered on a subnet at genesis (UIDs are handed out in order, from 0).</summary>
+public sealed record RegisteredHotkey(ushort NetUid, byte[] Hotkey);
+
+/// <summary>Everything the DevNode can be told on its command line (see <see cref="Usage"/>).</summary>
+public sealed record DevNodeOptions
+{
+    public int Port { get; init; }
+    /// <summary>Milliseconds between blocks; 0 = blocks only on dev_produceBlock.</summary>
+    public int BlockMs { get; init; } = 1000;
+    public IReadOnlyList<SubnetSpec> Subnets { get; init; } = [new SubnetSpec(1, 10_000)];
+    public IReadOnlyList<RegisteredHotkey> Registered { get; init; } = [];
+    /// <summary>Metadata file name under shared/metadata, or a path. The runtime's spec version defaults to the "specNNN" in its name.</summary>
+    public string Metadata { get; init; } = "raonet-spec218-v14.scale";
+    public uint? SpecVersion { get; init; }
+    public uint TransactionVersion { get; init; } = 1;
+    public int FinalityLag { get; init; } = 2;
+    /// <summary>Drop every connection this often (0 = never): a crude fault for clients to survive.</summary>
+    public int DropEveryMs { get; init; }
+    /// <summary>Write header numbers zero-padded ("0x00000003", as chopsticks does) instead of minimal hex.</summary>
+    public bool PaddedNumbers { get; init; }
+    public bool ExitOnStdinClose { get; init; }
+    /// <summary>The shared folder (default: $BITTENSORPOW_SHARED, else ../shared beside the repository root).</summary>
+    public string? SharedFolder { get; init; }
+
+    public const string Usage = """
+        BittensorPow.DevNode: a small in-memory subtensor-like node speaking JSON-RPC over WebSocket (127.0.0.1 only).
+          --port N                  port to listen on (0 = any free port; the chosen one is printed)
+          --block-ms N              block interval in ms (default 1000; 0 = only on dev_produceBlock)
+          --subnet U:D[:pow=on|off][:reg=on|off]   a subnet with netuid U and difficulty D (repeatable; default 1:10000)
+          --registered U:SS58       a hotkey already registered on subnet U (repeatable)
+          --metadata FILE           runtime metadata under shared/metadata or a path (default raonet-spec218-v14.scale)
+          --spec-version N          runtime spec version (default: the specNNN in the metadata file name, else 218)
+          --tx-version N            transaction version (default 1)
+          --finality-lag N          finalized head = best - N (default 2)
+          --drop-every-ms N         drop all connections every N ms (default 0 = never)
+          --padded-numbers          header numbers as zero-padded hex, as chopsticks sends them
+          --shared DIR              the shared folder holding metadata/
+          --exit-on-stdin-close     stop when standard input closes (for parent processes that may die)
+        Control RPCs (for tests): dev_produceBlock([n]), dev_setDelay(ms), dev_dropConnections(),
+          dev_sendMalformed(), dev_setNotifyFirst(bool), dev_setDifficulty(netuid, d), dev_register(netuid, ss58),
+          dev_setStorage(keyHex, valueHex|null).
+        """;
+
+    public static DevNodeOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new DevNodeOptions();
+        var subnets = new List<SubnetSpec>();
+        var registered = new List<RegisteredHotkey>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
+            options = name switch
+            {
+                "--port" => options with { Port = ParseInt(name, Value(), 0, 65535) },
+                "--block-ms" => options with { BlockMs = ParseInt(name, Value(), 0, int.MaxValue) },
+                "--metadata" => options with { Metadata = Value() },
+                "--spec-version" => options with { SpecVersion = (uint)ParseInt(name, Value(), 0, int.MaxValue) },
+                "--tx-version" => options with { TransactionVersion = (uint)ParseInt(name, Value(), 0, int.MaxValue) },
+                "--finality-lag" => options with { FinalityLag = ParseInt(name, Value(), 0, 1000) },
+                "--drop-every-ms" => options with { DropEveryMs = ParseInt(name, Value(), 0, int.MaxValue) },
+                "--padded-numbers" => options with { PaddedNumbers = true },
+                "--exit-on-stdin-close" => options with { ExitOnStdinClose = true },
+                "--shared" => options with { SharedFolder = Value() },
+                "--subnet" => Add(options, () => subnets.Add(ParseSubnet(Value()))),
+                "--registered" => Add(options, () => registered.Add(ParseRegistered(Value()))),
+                _ => throw new FormatException($"Unknown option '{name}'.\n{Usage}"),
+            };
+        }
+        if (subnets.Count > 0) options = options with { Subnets = subnets };
+        return options with { Registered = registered };
+    }
+
+    private static DevNodeOptions Add(DevNodeOptions options, Action add) { add(); return options; }
+
+    public static SubnetSpec ParseSubnet(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length < 2) throw new FormatException($"--subnet '{text}': expected netuid:difficulty[:pow=on|off][:reg=on|off].");
+        var spec = new SubnetSpec((ushort)ParseInt("--subnet netuid", parts[0], 0, ushort.MaxValue),
+            ulong.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : throw new FormatException($"--subnet '{text}': bad difficulty '{parts[1]}'."));
+        foreach (var flag in parts.Skip(2))
+        {
+            spec = flag.ToLowerInvariant() switch
+            {
+                "pow=on" => spec with { PowRegistrationAllowed = true },
+                "pow=off" => spec with { PowRegistrationAllowed = false },
+                "reg=on" => spec with { RegistrationAllowed = true },
+                "reg=off" => spec with { RegistrationAllowed = false },
+                _ => throw new FormatException($"--subnet '{text}': unknown flag '{flag}' (pow=on|off, reg=on|off)."),
+            };
+        }
+        return spec;
+    }
+
+    public static RegisteredHotkey ParseRegistered(string text)
+    {
+        int colon = text.IndexOf(':');
+        if (colon <= 0) throw new FormatException($"--registered '{text}': expected netuid:ss58.");
+        return new RegisteredHotkey((ushort)ParseInt("--registered netuid", text[..colon], 0, ushort.MaxValue), Ss58.Decode(text[(colon + 1)..]));
+    }
+
+    private static int ParseInt(string name, string text, int min, int max)
+        => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v : throw new FormatException($"{name}: '{text}' is not a whole number in [{min}, {max}].");
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using BittensorPow.DevNode.Chain;
+using BittensorPow.DevNode.Transport;
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.DevNode.Methods;
+
+/// <summary>
+/// dev_*: control calls for tests (never delayed by dev_setDelay). Storage changes apply to the head block at once.
+/// </summary>
+public static class DevMethods
+{
+    public static void Register(MethodTable table)
+    {
+        table.Add("dev_produceBlock", c =>
+        {
+            ulong count = Math.Clamp(c.OptionalNumber(0) ?? 1, 1, 1000);
+            DevBlock last = c.Server.Chain.Head;
+            for (ulong i = 0; i < count; i++) last = c.Server.Chain.ProduceBlock();
+            return new JsonObject { ["number"] = last.Number, ["hash"] = last.HashHex };
+        });
+        table.Add("dev_setDelay", c => { c.Server.Faults.DelayMs = (int)Math.Min(c.OptionalNumber(0) ?? 0, int.MaxValue); return true; });
+        table.Add("dev_setNotifyFirst", c => { c.Server.Faults.NotifyFirst = c.Param(0)?.GetBoolean() ?? false; return true; });
+        table.Add("dev_dropConnections", c =>
+        {
+            // Reply first, then cut every connection: the caller learns the call worked before its socket dies.
+            c.ThenDo(() => _ = Task.Delay(50).ContinueWith(_ => c.Server.DropConnections(), TaskScheduler.Default));
+            return true;
+        });
+        table.Add("dev_sendMalformed", SendMalformed);
+        table.Add("dev_setDifficulty", c =>
+        {
+            ushort netuid = NetUid(c, 0);
+            ulong difficulty = c.OptionalNumber(1) ?? throw RpcError.InvalidParams("difficulty is required");
+            c.Server.Chain.Mutate(s => GenesisBuilder.SetDifficulty(s, netuid, difficulty));
+            return true;
+        });
+        table.Add("dev_register", c =>
+        {
+            ushort netuid = NetUid(c, 0);
+            byte[] hotkey = Ss58.TryDecode(c.RequiredString(1), null, out var key, out var error) ? key! : throw RpcError.InvalidParams(error!);
+            c.Server.Chain.Mutate(s => GenesisBuilder.Register(s, netuid, hotkey));
+            return true;
+        });
+        table.Add("dev_setStorage", c =>
+        {
+            string key = c.RequiredString(0).ToLowerInvariant();
+            string? value = c.OptionalString(1);
+            c.Server.Chain.Mutate(s => value is null ? s.Remove(key) : s.SetItem(key, Convert.FromHexString(value[2..])));
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Sends broken messages before the reply: text that is not JSON, JSON that is not JSON-RPC, a reply to an id
+    /// nobody asked, and a notification for an unknown subscription, the first in tiny frames. A sound client
+    /// ignores them all and still gets this call's reply.
+    /// </summary>
+    private static JsonNode? SendMalformed(RpcCall call)
+    {
+        var s = call.Session;
+        s.SendRawText("{\"jsonrpc\":\"2.0\",\"id\":", splitIntoSmallFrames: true);
+        s.SendRawText("this is not json");
+        s.SendRawText("[1,2,3]");
+        s.SendRawText("{\"jsonrpc\":\"2.0\",\"id\":987654321,\"result\":\"nobody asked\"}");
+        s.SendRawText("{\"jsonrpc\":\"2.0\",\"method\":\"chain_newHead\",\"params\":{\"subscription\":\"nosuchsub\",\"result\":{}}}");
+        return true;
+    }
+
+    private static ushort NetUid(RpcCall c, int i)
+        => c.OptionalNumber(i) is { } n && n <= ushort.MaxValue ? (ushort)n : throw RpcError.InvalidParams("netuid must be a u16");
+}

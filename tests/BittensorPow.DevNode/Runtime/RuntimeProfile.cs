@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BittensorPow.Subtensor.Scale;
+
+namespace BittensorPow.DevNode.Runtime;
+
+/// <summary>
+/// The runtime the DevNode pretends to run: a real metadata file and the version numbers a node reports with it.
+/// Only one metadata version is held (the file's), so the Metadata runtime API lists only that version and returns
+/// None for any other (a real runtime would also list V14; listing what cannot be served would mislead clients).
+/// </summary>
+public sealed partial class RuntimeProfile
+{
+    /// <summary>Runtime API ids and versions reported by node-subtensor spec 218 (chopsticks transcript in shared/rpc).</summary>
+    private static readonly (string Id, int Version)[] Apis =
+    [
+        ("0xdf6acb689907609b", 5), ("0x37e397fc7c91f5e4", 2), ("0x40fe3ad401f8959a", 6), ("0xfbc577b9d747efd6", 1),
+        ("0xd2bc9897eed08f15", 3), ("0xf78b278be53f454c", 2), ("0xdd718d5cc53262d4", 1), ("0xab3c0572291feb8b", 1),
+        ("0xed99c5acb25eedf5", 3), ("0xbc9d89904f5b923f", 1), ("0x37c8bb1350a9a2a8", 4), ("0xf3ff14d5ab527059", 3),
+        ("0x582211f65bb14b89", 5), ("0xe65b00e46cedd0aa", 2), ("0x42e62be4a39e5b60", 1), ("0x806df4ccaa9ed485", 1),
+        ("0x8375104b299b74c5", 1), ("0x5d1fbfbe852f2807", 1), ("0xc6886e2f8e598b0a", 1),
+    ];
+
+    private RuntimeProfile(string fileName, byte[] metadata, uint specVersion, uint transactionVersion)
+    {
+        FileName = fileName;
+        Metadata = metadata;
+        MetadataVersion = metadata[4];
+        SpecVersion = specVersion;
+        TransactionVersion = transactionVersion;
+    }
+
+    public string FileName { get; }
+    /// <summary>The file's bytes: "meta" magic, version byte, then the metadata.</summary>
+    public byte[] Metadata { get; }
+    public int MetadataVersion { get; }
+    public uint SpecVersion { get; }
+    public uint TransactionVersion { get; }
+
+    public static RuntimeProfile Load(DevNodeOptions options)
+    {
+        string path = File.Exists(options.Metadata) ? options.Metadata
+            : Path.Combine(SharedFolder.Find(options.SharedFolder), "metadata", options.Metadata);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Metadata file '{options.Metadata}' was not found (looked at {path}).", path);
+        byte[] bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 5 || bytes[0] != 0x6d || bytes[1] != 0x65 || bytes[2] != 0x74 || bytes[3] != 0x61)
+            throw new InvalidDataException($"'{path}' does not start with the metadata magic \"meta\".");
+        uint spec = options.SpecVersion
+            ?? (SpecInName().Match(Path.GetFileName(path)) is { Success: true } m ? uint.Parse(m.Groups[1].Value) : 218u);
+        return new RuntimeProfile(Path.GetFileName(path), bytes, spec, options.TransactionVersion);
+    }
+
+    public JsonObject RuntimeVersionJson() => new()
+    {
+        ["specName"] = "node-subtensor",
+        ["implName"] = "node-subtensor",
+        ["authoringVersion"] = 1,
+        ["specVersion"] = SpecVersion,
+        ["implVersion"] = 1,
+        ["apis"] = new JsonArray(Apis.Select(a => (JsonNode)new JsonArray(a.Id, a.Version)).ToArray()),
+        ["transactionVersion"] = TransactionVersion,
+        ["stateVersion"] = 1,
+    };
+
+    /// <summary>Metadata_metadata: OpaqueMetadata, i.e. the bytes as a SCALE Vec&lt;u8&gt;.</summary>
+    public byte[] MetadataCallResult() => new ScaleWriter().Bytes(Metadata).ToArray();
+
+    /// <summary>Metadata_metadata_versions: Vec&lt;u32&gt;.</summary>
+    public byte[] MetadataVersionsCallResult()
+    {
+        return new ScaleWriter().Compact(1).U32((uint)MetadataVersion).ToArray();
+    }
+
+    /// <summary>Metadata_metadata_at_version(u32): Option&lt;OpaqueMetadata&gt;; None for versions this profile does not hold.</summary>
+    public byte[] MetadataAtVersionCallResult(uint version)
+        => version == (uint)MetadataVersion ? [1, .. MetadataCallResult()] : [0];
+
+    [GeneratedRegex(@"spec(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SpecInName();
+}
