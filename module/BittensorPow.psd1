@@ -15,6 +15,7 @@
         'New-PowSolution'
         'Test-PowSolution'
         'Measure-PowHashRate'
+        'Get-SubtensorBlock'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

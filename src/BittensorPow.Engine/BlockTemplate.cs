@@ -22,6 +22,12 @@ public sealed class BlockTemplate
     }
 
     public ulong BlockNumber { get; }
+
+    /// <summary>
+    /// Stopwatch timestamp of when the work became known (a new head arrived); the solver measures how long its
+    /// workers take to move onto it from here. Defaults to the moment the template was built.
+    /// </summary>
+    public long AnnouncedTimestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
     public ReadOnlySpan<byte> BlockHash => _blockHash;
     public ReadOnlySpan<byte> Hotkey => _hotkey;
     public Difficulty Difficulty { get; }

@@ -63,7 +63,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
 
         if (ParameterSetName == Offline) SolveOffline(hotkey, backend, options);
-        else OnlineSolve.Run(this, NetUid, Endpoint, Network, hotkey, SealByteOrder, backend, ThreadCount, DeviceId, ThreadsPerBlock, options, Cancellation);
+        else OnlineSolve.Run(this, new OnlineSolve.Request(NetUid, Endpoint, Network, hotkey, SealByteOrder, backend, ThreadCount, DeviceId, ThreadsPerBlock, options), Cancellation);
     }
 
     private void SolveOffline(byte[] hotkey, PowBackend backend, SolverOptions options)

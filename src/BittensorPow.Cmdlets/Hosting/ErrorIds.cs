@@ -20,4 +20,18 @@ internal static class ErrorIds
     public const string PowSolveFailed = nameof(PowSolveFailed);
     public const string InvalidSolution = nameof(InvalidSolution);
     public const string MissingSolutionField = nameof(MissingSolutionField);
+    public const string InvalidEndpoint = nameof(InvalidEndpoint);
+}
+
+/// <summary>Error ids of the chain cmdlets.</summary>
+internal static class ChainErrorIds
+{
+    public const string ConnectionFailed = nameof(ConnectionFailed);
+    public const string RpcTimeout = nameof(RpcTimeout);
+    public const string NodeError = nameof(NodeError);
+    public const string MalformedReply = nameof(MalformedReply);
+    public const string SubnetNotFound = nameof(SubnetNotFound);
+    public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
+    public const string RegistrationClosed = nameof(RegistrationClosed);
+    public const string BlockNotFound = nameof(BlockNotFound);
 }

@@ -13,7 +13,8 @@ internal static class SolveAndReport
     public const int ProgressId = 1;
 
     public static PowSolution? Run(PSCmdlet cmdlet, IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options,
-        CancellationToken cancellation, ushort? netUid, string? endpoint, string sealRule)
+        CancellationToken cancellation, ushort? netUid, string? endpoint, string sealRule,
+        System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
     {
         try
         {
@@ -21,7 +22,7 @@ internal static class SolveAndReport
             cmdlet.WriteVerbose($"Solving {first} with {searchers[0].Name} on {searchers.Count} worker(s), {options.UpdateInterval ?? searchers[0].PreferredBatch:N0} nonces per round.");
             using var session = PowSolver.Start(searchers, source, options, cancellation);
             cmdlet.WriteVerbose($"Nonces start at {session.NonceStart}.");
-            var result = SolveRunner.Run(cmdlet, session, $"Solving registration PoW{(netUid is { } n ? $" for subnet {n}" : "")}", ProgressId, cancellation);
+            var result = SolveRunner.Run(cmdlet, session, $"Solving registration PoW{(netUid is { } n ? $" for subnet {n}" : "")}", ProgressId, cancellation, sourceMessages: sourceMessages);
             var s = result.Statistics;
             cmdlet.WriteVerbose($"{result.Outcome} after {s.NoncesTried:N0} nonces in {s.Elapsed.TotalSeconds:F2} s ({SolveRunner.FormatRate(s.HashRateAverage)} average, {s.Rounds:N0} rounds, {s.BlocksSeen} block(s)).");
             switch (result.Outcome)
@@ -34,7 +35,7 @@ internal static class SolveAndReport
                         Difficulty = t.Difficulty.Value, Seal = HexInput.Format(result.Seal), Hotkey = Ss58.Encode(t.Hotkey),
                         HotkeyPublicKey = HexInput.Format(t.Hotkey), SealByteOrder = t.ByteOrder, NetUid = netUid, Endpoint = endpoint,
                         Backend = result.Backend, NoncesTried = s.NoncesTried, HashRate = s.HashRate > 0 ? s.HashRate : s.HashRateAverage,
-                        Elapsed = s.Elapsed, SealRule = sealRule,
+                        Elapsed = s.Elapsed, SealRule = sealRule, BlocksSeen = s.BlocksSeen,
                     };
                 case SolveOutcome.TimedOut:
                     cmdlet.WriteError(PowErrors.Create(ErrorIds.PowSolveTimeout, ErrorCategory.OperationTimeout, source.Current,

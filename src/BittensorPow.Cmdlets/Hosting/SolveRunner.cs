@@ -13,13 +13,13 @@ internal static class SolveRunner
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
 
     public static SolveResult Run(PSCmdlet cmdlet, SolveSession session, string activity, int activityId, CancellationToken cancellation,
-        Func<SolverStatistics, string>? describe = null)
+        Func<SolverStatistics, string>? describe = null, System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
     {
         try
         {
             while (!session.Completion.Wait(Tick))
             {
-                Drain(cmdlet, session);
+                Drain(cmdlet, session, sourceMessages);
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
                 cmdlet.WriteProgress(new ProgressRecord(activityId, activity, (describe ?? Describe)(stats))
@@ -34,7 +34,7 @@ internal static class SolveRunner
             session.Stop(TimeSpan.FromSeconds(5));
             if (!cancellation.IsCancellationRequested)
             {
-                Drain(cmdlet, session);
+                Drain(cmdlet, session, sourceMessages);
                 cmdlet.WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
@@ -52,8 +52,9 @@ internal static class SolveRunner
         _ => $"{sealsPerSecond:F0} H/s",
     };
 
-    private static void Drain(PSCmdlet cmdlet, SolveSession session)
+    private static void Drain(PSCmdlet cmdlet, SolveSession session, System.Collections.Concurrent.ConcurrentQueue<string>? more)
     {
+        while (more is not null && more.TryDequeue(out var m)) cmdlet.WriteVerbose(m);
         while (session.Messages.TryDequeue(out var message)) cmdlet.WriteVerbose(message);
     }
 }

@@ -7,8 +7,16 @@ internal static class StalenessCheck
 {
     public sealed record Result(bool IsStale, ulong CurrentBlock);
 
-    /// <summary>A solution for block b lands in block head+1 at the earliest, so it is stale once head + 1 − b ≥ 3.</summary>
+    /// <summary>
+    /// The earliest block a transaction sent now executes in is head + 1, so a solution for block b still
+    /// lands while head + 1 − b &lt; 3, i.e. for the head and the block before it. (btcli's b &lt; head − 3 is too lenient.)
+    /// </summary>
     public static bool IsStale(ulong solutionBlock, ulong head) => solutionBlock > head + 1 || head + 1 - solutionBlock >= 3;
 
-    public static Result? Check(PSCmdlet cmdlet, string endpoint, ulong blockNumber, CancellationToken cancellation) => null;
+    public static Result Check(PSCmdlet cmdlet, string endpoint, ulong blockNumber, CancellationToken cancellation)
+    {
+        using var chain = ChainSession.Connect(cmdlet, endpoint, null, cancellation);
+        var head = chain.Call(() => chain.Client.GetHeadAsync(cancellation));
+        return new Result(IsStale(blockNumber, head.Number), head.Number);
+    }
 }

@@ -22,6 +22,8 @@ public sealed class PowSolution
     public TimeSpan Elapsed { get; init; }
     /// <summary>Why this byte order: "runtime spec 283 (little-endian rule)" or "given with -SealByteOrder".</summary>
     public string? SealRule { get; init; }
+    /// <summary>How many blocks the solve followed (1 offline).</summary>
+    public int BlocksSeen { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
 }

@@ -31,6 +31,8 @@ public sealed class SolveSession : IDisposable
     private int _blocksSeen;
     private int _running;
     private BlockTemplate _lastTemplate;
+    private int _pickups;
+    private long _switchDelayTicks = -1;
 
     internal SolveSession(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
     {
@@ -107,11 +109,19 @@ public sealed class SolveSession : IDisposable
 
     private void NoteTemplate(BlockTemplate template, int worker)
     {
-        var previous = Interlocked.Exchange(ref _lastTemplate, template);
-        if (!ReferenceEquals(previous, template))
+        lock (_sampleLock)
         {
-            Interlocked.Increment(ref _blocksSeen);
-            Messages.Enqueue($"New work: {template} (picked up by worker {worker} after {_clock.Elapsed.TotalSeconds:F2} s).");
+            if (!ReferenceEquals(_lastTemplate, template))
+            {
+                if (template.BlockNumber < _lastTemplate.BlockNumber) return; // a slow worker still finishing older work
+                _lastTemplate = template;
+                _pickups = 0;
+                Interlocked.Increment(ref _blocksSeen);
+            }
+            if (++_pickups != _searchers.Count || _blocksSeen == 1) return;
+            long delay = Stopwatch.GetTimestamp() - template.AnnouncedTimestamp;
+            Volatile.Write(ref _switchDelayTicks, delay);
+            Messages.Enqueue($"New work: {template}; all {_searchers.Count} worker(s) moved onto it {Stopwatch.GetElapsedTime(0, delay).TotalMilliseconds:F1} ms after it was announced.");
         }
     }
 
@@ -173,9 +183,9 @@ public sealed class SolveSession : IDisposable
     {
         var (nonces, rounds) = _counters.Total();
         var elapsed = _clock.Elapsed;
-        var template = Volatile.Read(ref _lastTemplate);
+        BlockTemplate template;
         double ewma;
-        lock (_sampleLock) ewma = _ewma.Value;
+        lock (_sampleLock) { ewma = _ewma.Value; template = _lastTemplate; }
         return new SolverStatistics
         {
             Elapsed = elapsed, Rounds = rounds, NoncesTried = nonces, HashRate = ewma,
@@ -183,6 +193,7 @@ public sealed class SolveSession : IDisposable
             Difficulty = template.Difficulty.Value, BlockNumber = template.BlockNumber,
             BlockHash = template.BlockHash.ToArray(), Workers = _searchers.Count,
             BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults),
+            TemplateSwitchDelay = Volatile.Read(ref _switchDelayTicks) is var d and >= 0 ? Stopwatch.GetElapsedTime(0, d) : null,
         };
     }
 

@@ -16,6 +16,8 @@ public sealed record SolverStatistics
     public required int Workers { get; init; }
     public required int BlocksSeen { get; init; }
     public required int DeviceFaults { get; init; }
+    /// <summary>From the latest new work being announced to the last worker moving onto it; null before any change.</summary>
+    public TimeSpan? TemplateSwitchDelay { get; init; }
     /// <summary>Mean time per round.</summary>
     public TimeSpan TimeAverage => Rounds == 0 ? TimeSpan.Zero : Elapsed * Workers / Rounds;
 }
