@@ -11,13 +11,14 @@ function Get-PowVectors { Get-Content (Join-Path (Get-SharedPath) 'vectors/pow-v
  finished (or was stopped), so that tests can read every stream, progress included.
 #>
 function Invoke-InRunspace {
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Parameters = @{}, [int] $StopAfterMs = -1)
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Parameters = @{}, [int] $StopAfterMs = -1, [switch] $Async)
     $ps = [powershell]::Create()
     [void]$ps.AddScript("Import-Module '$script:ModulePath'; `$ProgressPreference = 'Continue'; $Script")
     foreach ($k in $Parameters.Keys) { [void]$ps.AddParameter($k, $Parameters[$k]) }
     $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
-    $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+    $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
     $stopWatch = $null
+    if ($Async) { return [pscustomobject]@{ PowerShell = $ps; Output = $output; Async = $handle; StopElapsed = $null } }
     if ($StopAfterMs -ge 0) {
         Start-Sleep -Milliseconds $StopAfterMs
         $stopWatch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -25,10 +26,17 @@ function Invoke-InRunspace {
         $stopWatch.Stop()
     }
     else {
-        [void]$async.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(5))
-        try { [void]$ps.EndInvoke($async) } catch { }
+        [void]$handle.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(5))
+        try { [void]$ps.EndInvoke($handle) } catch { }
     }
     [pscustomobject]@{ PowerShell = $ps; Output = $output; StopElapsed = $stopWatch?.Elapsed }
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-SharedPath, Get-PowVectors, Invoke-InRunspace
+function Wait-Runspace {
+    param([Parameter(Mandatory)] $Run, [int] $TimeoutSec = 120)
+    if (-not $Run.Async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($TimeoutSec))) { $Run.PowerShell.Stop() }
+    try { [void]$Run.PowerShell.EndInvoke($Run.Async) } catch { }
+    $Run
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-SharedPath, Get-PowVectors, Invoke-InRunspace, Wait-Runspace
