@@ -128,13 +128,18 @@ public sealed class WebSocketRpcClient : IRpcClient
             await SendAsync(socket, request, method, deadline.Token).ConfigureAwait(false);
             return await call.Reply.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && !_life.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            throw new RpcException(RpcErrorKind.Timeout, $"{method} got no reply from {Endpoint} within {limit.TotalSeconds:0.###} s.");
+            throw;
         }
-        catch (OperationCanceledException) when (_life.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
             throw new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {Endpoint} was disposed while {method} was waiting.");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            string waitedFor = IsConnected ? "got no reply from" : "found no connection to";
+            throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {Endpoint} within {limit.TotalSeconds:0.###} s.");
         }
         finally
         {
@@ -149,8 +154,10 @@ public sealed class WebSocketRpcClient : IRpcClient
         {
             await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException
+            || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
+            // An aborted socket fails sends with OperationCanceledException even though no token was cancelled.
             throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {Endpoint}: the connection was lost ({e.Message}).", inner: e);
         }
         finally
