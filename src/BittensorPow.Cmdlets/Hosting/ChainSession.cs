@@ -72,7 +72,7 @@ internal sealed class ChainSession : IDisposable
         RpcErrorKind.MalformedReply => PowErrors.Create(ChainErrorIds.MalformedReply, ErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.", ex),
         _ => PowErrors.Create(ChainErrorIds.NodeError, ErrorCategory.InvalidOperation, endpoint,
-            $"The node refused the request: {ex.Message}{(ex.Data is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.", ex),
+            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.", ex),
     };
 
     public void Dispose() => Rpc.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));

@@ -27,7 +27,7 @@ public interface IRpcClient : IAsyncDisposable
 
 public enum RpcErrorKind
 {
-    /// <summary>The node answered with a JSON-RPC error object (Code/Data are set).</summary>
+    /// <summary>The node answered with a JSON-RPC error object (Code/ErrorData are set).</summary>
     Remote,
     /// <summary>No answer within the call's timeout.</summary>
     Timeout,
@@ -44,5 +44,6 @@ public sealed class RpcException(RpcErrorKind kind, string message, int? code = 
 {
     public RpcErrorKind Kind { get; } = kind;
     public int? Code { get; } = code;
-    public string? Data { get; } = data;
+    /// <summary>The error object's "data" (e.g. "Transaction is outdated"); named so as not to hide Exception.Data.</summary>
+    public string? ErrorData { get; } = data;
 }

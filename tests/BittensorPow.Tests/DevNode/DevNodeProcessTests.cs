@@ -26,7 +26,7 @@ public class DevNodeProcessTests
             Assert.NotNull(line);
             Assert.Matches(@"^DevNode listening on ws://127\.0\.0\.1:\d+$", line);
 
-            await using (var client = await Subtensor.Rpc.WebSocketRpcClient.ConnectAsync(new Uri(line["DevNode listening on ".Length..]), DevNodeHarness.FastOptions))
+            await using (var client = await global::BittensorPow.Subtensor.Rpc.WebSocketRpcClient.ConnectAsync(new Uri(line["DevNode listening on ".Length..]), DevNodeHarness.FastOptions))
             {
                 var header = await client.CallAsync("chain_getHeader", []);
                 Assert.StartsWith("0x", header.GetProperty("parentHash").GetString());

@@ -24,7 +24,7 @@ public class RpcMessageTests
         var m = Parse("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1010,\"message\":\"Invalid Transaction\",\"data\":\"Transaction is outdated\"},\"id\":3}");
         Assert.Equal(RpcErrorKind.Remote, m.Error!.Kind);
         Assert.Equal(1010, m.Error.Code);
-        Assert.Equal("Transaction is outdated", m.Error.Data);
+        Assert.Equal("Transaction is outdated", m.Error.ErrorData);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class RpcMessageTests
     {
         var m = Parse("{\"id\":133,\"jsonrpc\":\"2.0\",\"error\":{\"code\":1010,\"message\":\"{\\\"invalid\\\":{\\\"stale\\\":null}}\"}}");
         Assert.Equal(1010, m.Error!.Code);
-        Assert.Null(m.Error.Data);
+        Assert.Null(m.Error.ErrorData);
         Assert.Contains("stale", m.Error.Message);
     }
 

@@ -90,7 +90,7 @@ public class WebSocketRpcClientReadTests
 
         var bad = await Assert.ThrowsAsync<RpcException>(() => client.CallAsync("state_getStorage", []));
         Assert.Equal(-32602, bad.Code);
-        Assert.Contains("required", bad.Data);
+        Assert.Contains("required", bad.ErrorData);
         // The client still works after errors.
         Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
     }

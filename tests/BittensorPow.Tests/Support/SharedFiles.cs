@@ -5,10 +5,12 @@ namespace BittensorPow.Tests.Support;
 /// <summary>Finds ../shared beside the repository root (tests read vectors from there, never copies).</summary>
 public static class SharedFiles
 {
-    private static readonly Lazy<string> RootLazy = new(FindRoot);
+    private static readonly Lazy<string> RepoLazy = new(FindRepoRoot);
+    private static readonly Lazy<string> SharedLazy = new(FindShared);
 
-    public static string RepoRoot => Path.GetDirectoryName(RootLazy.Value)!;
-    public static string Shared => RootLazy.Value;
+    /// <summary>The folder holding BittensorPow.sln.</summary>
+    public static string RepoRoot => RepoLazy.Value;
+    public static string Shared => SharedLazy.Value;
 
     public static string PathOf(params string[] parts) => Path.Combine([Shared, .. parts]);
 
@@ -23,19 +25,18 @@ public static class SharedFiles
 
     public static byte[] Hex(string hex) => Convert.FromHexString(hex.StartsWith("0x") ? hex[2..] : hex);
 
-    private static string FindRoot()
+    private static string FindShared()
     {
         var env = Environment.GetEnvironmentVariable("BITTENSORPOW_SHARED");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return Path.GetFullPath(env);
+        var shared = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+        return Directory.Exists(shared) ? shared : throw new DirectoryNotFoundException($"../shared was not found beside {RepoRoot}.");
+    }
+
+    private static string FindRepoRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BittensorPow.sln")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-                if (Directory.Exists(shared)) return Path.Combine(dir.FullName, "..", "shared") is var s ? Path.GetFullPath(s) : shared;
-                throw new DirectoryNotFoundException($"../shared was not found beside {dir.FullName}.");
-            }
-        }
+            if (File.Exists(Path.Combine(dir.FullName, "BittensorPow.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("BittensorPow.sln was not found above the test binaries.");
     }
 }
