@@ -1,17 +1,34 @@
 <#
 .SYNOPSIS
-    The main job: solve a registration and verify it, as a user would from PowerShell.
+    The main job: start the local dev chain, solve a registration against it as a user would, verify it, stop the chain.
 #>
 param([Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Root)
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
-$vectors = Get-Content (Join-Path $Root '../shared/vectors/pow-vectors.json') -Raw | ConvertFrom-Json
-$alice = $vectors.keys.alice.ss58_42
+Import-Module (Join-Path $PSScriptRoot 'DevNode.psm1') -Force
+$wallet = Join-Path $Root '../shared/wallet'
 
-Write-Host '== Offline solve (difficulty 1,000,000, little-endian rule)' -ForegroundColor Cyan
-$solution = New-PowSolution -BlockHash $vectors.blockHashes.finneyGenesis -BlockNumber 1 -Difficulty 1000000 -Hotkey $alice -Verbose
-$solution | Format-Table | Out-Host
-$check = $solution | Test-PowSolution -Detailed
-$check | Format-List | Out-Host
-if (-not $check.IsValid) { throw "The demo solution did not verify: $($check.Reason)" }
-Measure-PowHashRate -Seconds 2 | Format-Table | Out-Host
+Write-Host '== Starting the dev chain (subnet 1, difficulty 2,000,000, a block every 2 s)' -ForegroundColor Cyan
+$node = Start-DevNode -Arguments @('--block-ms', '2000', '--subnet', '1:2000000')
+try {
+    Write-Host "Dev chain at $($node.Endpoint)"
+    Get-SubtensorBlock -Endpoint $node.Endpoint -NetUid 1 | Format-List | Out-Host
+
+    Write-Host '== New-PowSolution -NetUid 1 with the test wallet''s hotkey' -ForegroundColor Cyan
+    $solution = New-PowSolution -NetUid 1 -Endpoint $node.Endpoint -Wallet default -WalletHotkey default -WalletPath $wallet -Verbose
+    if (-not $solution) { throw 'No solution was found.' }
+    $solution | Format-Table | Out-Host
+
+    Write-Host '== Test-PowSolution -Detailed (recomputed seal, chain rule, staleness against the node)' -ForegroundColor Cyan
+    $check = $solution | Test-PowSolution -Detailed
+    $check | Format-List | Out-Host
+    if (-not $check.IsValid) { throw "The solution did not verify: $($check.Reason)" }
+
+    Write-Host '== Measure-PowHashRate' -ForegroundColor Cyan
+    Measure-PowHashRate -Seconds 2 | Format-Table | Out-Host
+    Write-Host 'Demo finished: solved and verified against the dev chain.' -ForegroundColor Green
+}
+finally {
+    Stop-DevNode $node
+    Write-Host 'Dev chain stopped.'
+}

@@ -1,6 +1,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'DevNode.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     $v = Get-PowVectors
     $alice = $v.keys.alice.ss58_42

@@ -1,5 +1,5 @@
 # Starts and drives the local dev chain (tests/BittensorPow.DevNode) for the Pester tests.
-$script:Root = if ($env:BITTENSORPOW_ROOT) { $env:BITTENSORPOW_ROOT } else { Resolve-Path (Join-Path $PSScriptRoot '../..') }
+$script:Root = Split-Path $PSScriptRoot -Parent
 
 function Start-DevNode {
     param([string[]] $Arguments = @())
