@@ -1,0 +1,24 @@
+namespace BittensorPow.Engine.Backends.Cpu;
+
+/// <summary>
+/// One instruction set's seal computation over a group of consecutive nonces. Static members so that
+/// <see cref="CpuSealSearcher{TKernel}"/> is specialised per kernel and the hot loop has no virtual calls.
+/// </summary>
+internal interface ISealKernel
+{
+    /// <summary>The back-end name shown to the user.</summary>
+    static abstract string Name { get; }
+
+    /// <summary>Nonces per group.</summary>
+    static abstract int Width { get; }
+
+    /// <summary>True only when the hardware runs this width natively (never a software fallback).</summary>
+    static abstract bool IsSupported { get; }
+
+    /// <summary>
+    /// Computes the seals of nonces first, first+1, …, first+Width−1 (wrapping at 2^64). Returns a mask with bit i set
+    /// when the seal of first+i passes the early reject on its most significant 64 bits; for every such group of lanes it
+    /// writes the four Keccak output lanes to <paramref name="lanes"/> as lanes[j·Width + i] (j = 0..3).
+    /// </summary>
+    static abstract ulong Candidates(SealMidstate midstate, ulong first, Span<ulong> lanes);
+}

@@ -1,0 +1,104 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
+namespace BittensorPow.Engine.Backends.Cpu;
+
+/// <summary>
+/// Everything of the seal (SPEC §1) that depends on the block template but not on the nonce, computed
+/// once per <see cref="ISealSearcher.Prepare"/> and shared by every CPU width.
+/// The SHA-256 message block is W0,W1 = nonce, W2..W9 = bah, W10 = 0x80000000, W11..W14 = 0, W15 = 320,
+/// so round 0 reduces to two additions of W0, rounds 2..15 add constants, and the schedule words W16..W31
+/// carry constant partial sums (<see cref="ScheduleConstant"/>).
+/// </summary>
+internal sealed class SealMidstate
+{
+    public static ReadOnlySpan<uint> K =>
+    [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+
+    public static ReadOnlySpan<uint> InitialState =>
+        [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+    /// <summary>Keccak lane 4 after absorbing the 32-byte digest: the first pad byte 0x01.</summary>
+    public const ulong PadLane4 = 0x01UL;
+
+    /// <summary>Keccak lane 16 (last lane of the 136-byte rate): the final pad byte 0x80.</summary>
+    public const ulong PadLane16 = 0x80UL << 56;
+
+    public SealMidstate(BlockTemplate template)
+    {
+        Threshold = template.Difficulty.Threshold;
+        ByteOrder = template.ByteOrder;
+
+        Span<uint> w = stackalloc uint[16];
+        ReadOnlySpan<byte> bah = template.BlockAndHotkeyHash;
+        for (int i = 0; i < 8; i++) w[2 + i] = BinaryPrimitives.ReadUInt32BigEndian(bah[(4 * i)..]);
+        w[10] = 0x80000000;
+        w[15] = Seal.PreSealLength * 8;
+
+        // Round 0: T1 = h + Σ1(e) + Ch(e,f,g) + K0 + W0 and T2 = Σ0(a) + Maj(a,b,c), all constant but W0.
+        ReadOnlySpan<uint> iv = InitialState;
+        uint t1 = iv[7] + BigSigma1(iv[4]) + Ch(iv[4], iv[5], iv[6]) + K[0];
+        uint t2 = BigSigma0(iv[0]) + Maj(iv[0], iv[1], iv[2]);
+        Round0A = t1 + t2;
+        Round0E = iv[3] + t1;
+        // Round 1 adds h = iv[6] (state shifted once) and K1 before W1.
+        Round1H = iv[6] + K[1];
+
+        var kw = new uint[16];
+        for (int t = 2; t < 16; t++) kw[t] = K[t] + w[t];
+        RoundConstant = kw;
+
+        // W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16]; a term is constant when its index is 2..15.
+        var sc = new uint[32];
+        for (int t = 16; t < 32; t++)
+        {
+            uint c = 0;
+            if (IsConstantWord(t - 2)) c += SmallSigma1(w[t - 2]);
+            if (IsConstantWord(t - 7)) c += w[t - 7];
+            if (IsConstantWord(t - 15)) c += SmallSigma0(w[t - 15]);
+            if (IsConstantWord(t - 16)) c += w[t - 16];
+            sc[t] = c;
+        }
+        ScheduleConstant = sc;
+    }
+
+    public SealThreshold Threshold { get; }
+    public SealByteOrder ByteOrder { get; }
+
+    /// <summary>The most significant 64 bits of the threshold: a seal whose top word exceeds it fails, the cheap early reject.</summary>
+    public ulong TopThreshold => Threshold.T3;
+
+    /// <summary>State word a after round 0, less W0.</summary>
+    public uint Round0A { get; }
+
+    /// <summary>State word e after round 0, less W0.</summary>
+    public uint Round0E { get; }
+
+    /// <summary>h + K1 of round 1, which only lacks W1.</summary>
+    public uint Round1H { get; }
+
+    /// <summary>K[t] + W[t] for the constant rounds t = 2..15 (entries 0, 1 unused).</summary>
+    public uint[] RoundConstant { get; }
+
+    /// <summary>For t = 16..31, the sum of the constant terms of W[t] (entries 0..15 unused).</summary>
+    public uint[] ScheduleConstant { get; }
+
+    /// <summary>W[t] for t = 2..15 comes from bah and the padding only.</summary>
+    public static bool IsConstantWord(int t) => t is >= 2 and < 16;
+
+    internal static uint BigSigma0(uint x) => BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
+    internal static uint BigSigma1(uint x) => BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
+    internal static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
+    internal static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
+    internal static uint Ch(uint e, uint f, uint g) => (e & f) ^ (~e & g);
+    internal static uint Maj(uint a, uint b, uint c) => (a & b) ^ (a & c) ^ (b & c);
+}

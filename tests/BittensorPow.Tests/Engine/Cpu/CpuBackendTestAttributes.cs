@@ -1,0 +1,25 @@
+using BittensorPow.Engine.Backends;
+
+namespace BittensorPow.Tests.Engine.Cpu;
+
+// xunit 2 has no dynamic skip: these attributes set Skip when the processor lacks the back end's
+// instructions, so a missing width shows up as skipped (with the reason), never as a silent pass.
+
+public sealed class CpuBackendFactAttribute : FactAttribute
+{
+    public CpuBackendFactAttribute(string backend)
+    {
+        if (!CpuBackends.IsAvailable(backend)) Skip = UnavailableReason(backend);
+    }
+
+    internal static string UnavailableReason(string backend) =>
+        $"{backend} is not available natively on this processor/runtime (available: {string.Join(", ", CpuBackends.Available())}).";
+}
+
+public sealed class CpuBackendTheoryAttribute : TheoryAttribute
+{
+    public CpuBackendTheoryAttribute(string backend)
+    {
+        if (!CpuBackends.IsAvailable(backend)) Skip = CpuBackendFactAttribute.UnavailableReason(backend);
+    }
+}

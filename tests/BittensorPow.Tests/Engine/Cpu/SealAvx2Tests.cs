@@ -1,0 +1,23 @@
+using BittensorPow.Engine;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Engine.Backends.Cpu;
+
+namespace BittensorPow.Tests.Engine.Cpu;
+
+public class SealAvx2Tests
+{
+    [CpuBackendTheory(CpuBackends.Avx2), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
+    public void Every_lane_matches_the_reference(SealByteOrder order) => SealKernelChecks.Every_lane_matches_the_reference<SealAvx2>(order);
+
+    [CpuBackendTheory(CpuBackends.Avx2), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
+    public void Early_reject_matches_the_top_word(SealByteOrder order) => SealKernelChecks.Early_reject_matches_the_top_word<SealAvx2>(order);
+
+    [CpuBackendTheory(CpuBackends.Avx2), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
+    public void Hit_is_found_at_every_lane_position(SealByteOrder order) => SealKernelChecks.Hit_is_found_at_every_lane_position<SealAvx2>(order);
+
+    [CpuBackendTheory(CpuBackends.Avx2), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
+    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order) => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealAvx2>(order);
+
+    [CpuBackendFact(CpuBackends.Avx2)]
+    public void Registered_under_its_name() => Assert.Equal(CpuBackends.Avx2, CpuBackends.Create(CpuBackends.Avx2).Name);
+}
