@@ -65,6 +65,7 @@ public sealed class Sr25519KeyPair : IDisposable
     /// </summary>
     public static Sr25519KeyPair FromSecretKey(ReadOnlySpan<byte> secret64, ReadOnlySpan<byte> expectedPublicKey)
     {
+        if (secret64.Length != 64) throw new ArgumentException("An sr25519 secret key is 64 bytes.", nameof(secret64));
         foreach (var format in new[] { Sr25519SecretFormat.Schnorrkel, Sr25519SecretFormat.Ed25519 })
         {
             if (format == Sr25519SecretFormat.Schnorrkel && !Scalar25519.IsCanonical(secret64[..32])) continue;
