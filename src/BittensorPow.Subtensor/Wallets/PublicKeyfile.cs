@@ -55,7 +55,20 @@ public static class PublicKeyfile
     }
 }
 
-public enum WalletError { KeyfileNotFound, KeyfileNotJson, KeyfileEncrypted, KeyfileNoPublicKey, WalletNotFound }
+public enum WalletError
+{
+    KeyfileNotFound, KeyfileNotJson, KeyfileEncrypted, KeyfileNoPublicKey, WalletNotFound,
+    /// <summary>A $NACL keyfile's MAC did not verify: the password is wrong (or the file is damaged).</summary>
+    WrongPassword,
+    /// <summary>$ANSIBLE_VAULT or Fernet ("gAAAAA…"): older btcli encryption this module does not read.</summary>
+    KeyfileLegacyEncryption,
+    /// <summary>The keyfile is encrypted and no password was given.</summary>
+    PasswordRequired,
+    /// <summary>The keyfile has neither privateKey nor secretSeed.</summary>
+    KeyfileNoSecret,
+    /// <summary>The secret in the keyfile does not produce its publicKey.</summary>
+    KeyfileKeyMismatch,
+}
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)
 {
