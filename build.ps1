@@ -59,7 +59,7 @@ function Invoke-Test {
     if ((Test-Path (Join-Path $polkadot 'package-lock.json')) -and (Get-Command npm -ErrorAction Ignore)) {
         Write-Host '== npm ci (polkadot.js faithfulness check)' -ForegroundColor Cyan
         Push-Location $polkadot
-        try { npm ci --no-audit --no-fund --loglevel=error | Out-Host } finally { Pop-Location }
+        try { Invoke-Native 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host } } finally { Pop-Location }
     }
 
     Write-Host '== xunit' -ForegroundColor Cyan

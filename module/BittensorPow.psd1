@@ -16,6 +16,7 @@
         'Test-PowSolution'
         'Measure-PowHashRate'
         'Get-SubtensorBlock'
+        'Get-BittensorWallet'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -10,22 +10,17 @@ namespace BittensorPow.Tests.DevNode;
 /// <summary>
 /// Faithfulness: a standard Substrate client (@polkadot/api, tests/polkadot/read.mjs) connects to the DevNode,
 /// decodes its metadata, hashes its headers itself and reads storage, and sees what WebSocketRpcClient reads.
-/// Needs node and tests/polkadot/node_modules (npm ci); without them the test says so and passes as a no-op.
+/// Needs node and tests/polkadot/node_modules (build.ps1 -Task Test runs npm ci); without them it is reported as skipped.
 /// </summary>
 public class PolkadotJsTests(ITestOutputHelper output)
 {
-    [Theory]
+    [PolkadotJsTheory]
     [InlineData("raonet-spec218-v14.scale", 14, 218)]
     [InlineData("subtensor-spec165-v15.scale", 15, 165)]
     [InlineData("finney-spec393-v16.scale", 16, 393)]
     public async Task PolkadotJsReadsTheSameChainAsOurClient(string metadataFile, int metadataVersion, int specVersion)
     {
-        string folder = Path.Combine(RepositoryRoot(), "tests", "polkadot");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@polkadot", "api")) || !NodeAvailable())
-        {
-            output.WriteLine("SKIPPED: needs `node` and `npm ci` in tests/polkadot.");
-            return;
-        }
+        string folder = PolkadotJsTheoryAttribute.Folder;
 
         await using var node = await DevNodeHarness.StartAsync(new DevNodeOptions { BlockMs = 0, Metadata = metadataFile, Subnets = [new SubnetSpec(1, 987_654_321)] });
         for (int i = 0; i < 3; i++) node.Chain.ProduceBlock();
@@ -79,24 +74,28 @@ public class PolkadotJsTests(ITestOutputHelper output)
         using var doc = JsonDocument.Parse(last);
         return doc.RootElement.Clone();
     }
+}
 
-    private static string RepositoryRoot()
+/// <summary>Skips (visibly, with the reason) where node or the restored @polkadot/api is missing.</summary>
+public sealed class PolkadotJsTheoryAttribute : TheoryAttribute
+{
+    public static string Folder => Path.Combine(SharedFiles.RepoRoot, "tests", "polkadot");
+
+    public PolkadotJsTheoryAttribute()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BittensorPow.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("BittensorPow.sln was not found above the test binaries.");
+        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@polkadot", "api")))
+            Skip = "tests/polkadot/node_modules is missing: run `npm ci` there (build.ps1 -Task Test does).";
+        else if (!NodeAvailable())
+            Skip = "`node` is not on PATH.";
     }
 
     private static bool NodeAvailable()
     {
         try
         {
-            using var p = Process.Start(new ProcessStartInfo("node", ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            return p.WaitForExit(10_000) && p.ExitCode == 0;
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            return p is not null && p.WaitForExit(10_000) && p.ExitCode == 0;
         }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
+        catch (System.ComponentModel.Win32Exception) { return false; }
     }
 }

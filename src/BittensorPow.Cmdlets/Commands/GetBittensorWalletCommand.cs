@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using BittensorPow.Cmdlets.Hosting;
+using BittensorPow.Cmdlets.Input;
+using BittensorPow.Cmdlets.Output;
+using BittensorPow.Subtensor.Wallets;
+
+namespace BittensorPow.Cmdlets.Commands;
+
+/// <summary>Lists Bittensor wallets and their hotkeys from public files only (coldkeypub.txt, *pub.txt, public JSON fields).</summary>
+[Cmdlet(VerbsCommon.Get, "BittensorWallet", DefaultParameterSetName = Wallets)]
+[OutputType(typeof(BittensorWallet), ParameterSetName = [Wallets])]
+[OutputType(typeof(BittensorHotkey), ParameterSetName = [HotkeySet])]
+public sealed class GetBittensorWalletCommand : PowCmdletBase
+{
+    private const string Wallets = nameof(Wallets);
+    private const string HotkeySet = "Hotkeys";
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    public string[]? Name { get; set; }
+
+    [Parameter] public string? WalletPath { get; set; }
+
+    /// <summary>One object per hotkey instead of per wallet.</summary>
+    [Parameter(ParameterSetName = HotkeySet, Mandatory = true)]
+    public SwitchParameter Hotkeys { get; set; }
+
+    protected override void Process()
+    {
+        string root = WalletPaths.ExpandRoot(WalletPath ?? Environment.GetEnvironmentVariable("BT_WALLET_PATH"));
+        if (!Directory.Exists(root))
+            throw new PowErrorRecordException(PowErrors.Create(ErrorIds.WalletNotFound, ErrorCategory.ObjectNotFound, root,
+                $"The wallet folder '{root}' does not exist.", "Pass -WalletPath (or set BT_WALLET_PATH), or create a wallet with 'btcli wallet create'."));
+        var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
+        var found = WalletDirectory.List(root).Where(w => patterns.Any(p => p.IsMatch(w.Name))).ToList();
+        foreach (var name in Name ?? [])
+            if (!WildcardPattern.ContainsWildcardCharacters(name) && !found.Any(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)))
+                WriteError(PowErrors.Create(ErrorIds.WalletNotFound, ErrorCategory.ObjectNotFound, name,
+                    $"Wallet '{name}' was not found in '{root}'.", "Get-BittensorWallet without -Name lists the wallets there."));
+        foreach (var w in found)
+        {
+            var hotkeys = w.Hotkeys.Select(h => new BittensorHotkey
+            {
+                Wallet = w.Name, Name = h.Name, Hotkey = h.Ss58Address,
+                PublicKey = h.PublicKey is null ? null : HexInput.Format(h.PublicKey), Error = h.Error,
+            }).ToArray();
+            if (Hotkeys) WriteObject(hotkeys, enumerateCollection: true);
+            else WriteObject(new BittensorWallet
+            {
+                Name = w.Name, Path = w.Path, ColdkeySs58 = w.ColdkeySs58Address,
+                ColdkeyPublicKey = w.ColdkeyPublicKey is null ? null : HexInput.Format(w.ColdkeyPublicKey),
+                ColdkeyError = w.ColdkeyError, Hotkeys = hotkeys,
+            });
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace BittensorPow.Cmdlets.Output;
+
+/// <summary>Get-BittensorWallet: a wallet's public data only.</summary>
+public sealed class BittensorWallet
+{
+    public string Name { get; init; } = "";
+    public string Path { get; init; } = "";
+    public string? ColdkeySs58 { get; init; }
+    public string? ColdkeyPublicKey { get; init; }
+    public string? ColdkeyError { get; init; }
+    public BittensorHotkey[] Hotkeys { get; init; } = [];
+}
+
+/// <summary>
+/// One hotkey of a wallet. <see cref="Hotkey"/> is the SS58 address, named so that the object pipes into
+/// New-PowSolution -Hotkey by property name.
+/// </summary>
+public sealed class BittensorHotkey
+{
+    public string Wallet { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Hotkey { get; init; }
+    public string? PublicKey { get; init; }
+    public string? Error { get; init; }
+    public override string ToString() => $"{Wallet}/{Name}";
+}
