@@ -71,7 +71,7 @@ public static class GpuDevices
         CudaDevice cuda => new PowDeviceInfo
         {
             Kind = DeviceKind.Cuda, Id = id, Name = cuda.Name, MemoryBytes = cuda.MemorySize,
-            ComputeUnits = cuda.NumMultiprocessors, ClockMHz = cuda.ClockRate / 1000, // CUDA reports kHz
+            ComputeUnits = cuda.NumMultiprocessors, ClockMHz = cuda.ClockRate, // ILGPU converts the driver's kHz to MHz (an H100 reads 1980)
             WarpSize = cuda.WarpSize, MaxThreadsPerGroup = cuda.MaxNumThreadsPerGroup,
             Driver = cuda.DriverVersion.ToString(), Architecture = cuda.Architecture?.ToString(),
         },

@@ -24,7 +24,7 @@ public class PtxExportTests
     [Fact]
     public void Rewriter_turns_the_inline_asm_round_trip_into_a_move_and_refuses_unknown_local_use()
     {
-        const string roundTrip = ".local .align 4 .b8 __local_depot0[4];\n\tmov.b64\t%rd8, __local_depot0;\n\tst.local.b32\t[%rd8], 0;\n"
+        const string roundTrip = "\n\t.local .align 4 .b8 __local_depot0[4];\n\tmov.b64\t%rd8, __local_depot0;\n\tst.local.b32\t[%rd8], 0;\n"
             + "\tshf.l.wrap.b32 \t%r2, %r1, %r1, 25;\n\tst.local.b32\t[%rd8], %r2;\n\tld.local.b32\t%r3, [%rd8];\n";
         Assert.True(PtxRewriter.TryRemoveInlineAsmLocals(roundTrip, out var rewritten));
         Assert.Contains("mov.b32\t%r3, %r2;", rewritten);
