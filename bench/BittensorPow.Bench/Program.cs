@@ -5,12 +5,14 @@ public static class Program
     public static int Main(string[] args) => args.Length == 0 ? Usage() : args[0] switch
     {
         "cpu" => CpuBench.Run(args[1..]),
+        "gpu" => GpuBench.Run(args[1..]),
+        "ptx" => GpuBench.WritePtx(args[1..]),
         _ => Usage(),
     };
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N]");
+        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] | ptx --out DIR");
         return 2;
     }
 }

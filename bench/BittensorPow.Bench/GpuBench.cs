@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using BittensorPow.Engine;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Engine.Backends.Gpu;
+
+namespace BittensorPow.Bench;
+
+/// <summary>
+/// <c>gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb 256] [--verify]</c>:
+/// device info, seals/s per device and, with --verify, a solve checked against the CPU reference.
+/// <c>ptx [--out DIR]</c>: the search kernels as PTX for sm_90 (ISA 7.8), no GPU needed.
+/// </summary>
+public static class GpuBench
+{
+    public static int Run(string[] args)
+    {
+        var kind = GpuKind.Cuda;
+        IReadOnlyList<int>? devices = null;
+        double seconds = 5;
+        int tpb = GpuBackends.DefaultThreadsPerBlock;
+        bool verify = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--backend": kind = Enum.Parse<GpuKind>(args[++i], ignoreCase: true); break;
+                case "--devices": devices = args[++i].Split(',').Select(int.Parse).ToArray(); break;
+                case "--seconds": seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--tpb": tpb = int.Parse(args[++i]); break;
+                case "--verify": verify = true; break;
+                default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+            }
+        }
+
+        var listed = GpuDevices.List(out var problems);
+        foreach (var d in listed)
+            Console.WriteLine($"device {d.Kind} {d.Id}: {d.Name}; units {d.ComputeUnits}; clock {d.ClockMHz} MHz; memory {d.MemoryBytes / (1 << 20)} MiB; arch {d.Architecture}; driver {d.Driver}");
+        foreach (var p in problems) Console.WriteLine($"note: {p}");
+
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<GpuSealSearcher> searchers;
+        try
+        {
+            searchers = GpuBackends.CreateSearchers(kind, devices, tpb);
+        }
+        catch (Exception ex) when (ex is GpuDeviceNotFoundException or GpuDeviceException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 3;
+        }
+        Console.WriteLine($"opened {searchers.Count} {kind} device(s) in {clock.Elapsed.TotalSeconds:F2} s (compile + calibration)");
+        try
+        {
+            foreach (var s in searchers)
+                Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
+            Throughput(searchers, TimeSpan.FromSeconds(seconds));
+            return verify ? Verify(searchers[0]) : 0;
+        }
+        finally
+        {
+            foreach (var s in searchers) s.Dispose();
+        }
+    }
+
+    /// <summary>Every device on its own thread over disjoint ranges, as the solver runs them.</summary>
+    private static void Throughput(IReadOnlyList<GpuSealSearcher> searchers, TimeSpan duration)
+    {
+        // The highest difficulty: a hit has probability ~2^-64 per seal, so every launch runs in full.
+        var template = RandomTemplate(ulong.MaxValue, SealByteOrder.BigEndian);
+        var counts = new ulong[searchers.Count];
+        var elapsed = new double[searchers.Count];
+        var threads = searchers.Select((s, i) => new Thread(() =>
+        {
+            s.Prepare(template);
+            ulong start = (ulong)i << 56;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < duration)
+            {
+                ulong batch = s.PreferredBatch;
+                s.Search(start, batch, CancellationToken.None, out _);
+                start += batch;
+                counts[i] += batch;
+            }
+            elapsed[i] = clock.Elapsed.TotalSeconds;
+        })).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        double total = 0;
+        for (int i = 0; i < searchers.Count; i++)
+        {
+            double rate = counts[i] / elapsed[i];
+            total += rate;
+            Console.WriteLine($"{searchers[i].Name}: {rate / 1e6:F1} M seals/s ({counts[i]:N0} seals in {elapsed[i]:F2} s, launch {searchers[i].LaunchSize:N0})");
+        }
+        Console.WriteLine($"total: {total / 1e6:F1} M seals/s");
+    }
+
+    /// <summary>
+    /// For each byte order: the device's smallest passing nonce from a random start, checked on the CPU
+    /// (the hit passes the reference rule and no nonce before it in the range does).
+    /// </summary>
+    private static int Verify(GpuSealSearcher searcher)
+    {
+        int failures = 0;
+        foreach (var order in new[] { SealByteOrder.BigEndian, SealByteOrder.LittleEndian })
+        {
+            var template = RandomTemplate(1_000_000, order);
+            ulong start = RandomNonce();
+            searcher.Prepare(template);
+            var clock = Stopwatch.StartNew();
+            bool found = searcher.Search(start, 1UL << 28, CancellationToken.None, out ulong nonce);
+            double gpuSeconds = clock.Elapsed.TotalSeconds;
+            if (!found) { Console.WriteLine($"verify {order}: FAIL, no hit in 2^28 nonces at difficulty 1,000,000"); failures++; continue; }
+            ulong offset = unchecked(nonce - start);
+            bool passes = template.Verify(nonce, out var seal);
+            ulong? earlier = FirstCpuHit(template, start, offset);
+            bool ok = passes && earlier is null;
+            Console.WriteLine($"verify {order}: {(ok ? "OK" : "FAIL")} nonce {nonce} (start + {offset:N0}) seal 0x{Convert.ToHexStringLower(seal)}"
+                + $" GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier nonces" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
+            if (!ok) failures++;
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>The first passing nonce in [start, start + count) on the CPU reference path, in parallel chunks.</summary>
+    private static ulong? FirstCpuHit(BlockTemplate template, ulong start, ulong count)
+    {
+        const ulong chunk = 1 << 16;
+        long chunks = (long)((count + chunk - 1) / chunk);
+        var hits = new ulong?[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            using var cpu = new ScalarSealSearcher();
+            cpu.Prepare(template);
+            ulong from = (ulong)c * chunk;
+            if (cpu.Search(unchecked(start + from), Math.Min(chunk, count - from), CancellationToken.None, out ulong n)) hits[c] = n;
+        });
+        return hits.FirstOrDefault(h => h is not null);
+    }
+
+    private static BlockTemplate RandomTemplate(ulong difficulty, SealByteOrder order) =>
+        new(1, RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), difficulty, order);
+
+    private static ulong RandomNonce() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+
+    public static int WritePtx(string[] args)
+    {
+        string outDir = Path.Combine("out", "ptx");
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out") outDir = args[++i];
+            else { Console.Error.WriteLine($"unknown option {args[i]}"); return 2; }
+        }
+        Directory.CreateDirectory(outDir);
+        foreach (var (name, ptx) in PtxExport.Compile())
+        {
+            var path = Path.Combine(outDir, name + ".ptx");
+            File.WriteAllText(path, ptx);
+            var version = ptx.Split('\n').FirstOrDefault(l => l.StartsWith(".version", StringComparison.Ordinal))?.Trim();
+            Console.WriteLine($"{path}: {ptx.Length:N0} chars, {version}, {(ptx.Contains(".local") ? "USES .local" : "no .local")}");
+        }
+        return 0;
+    }
+}

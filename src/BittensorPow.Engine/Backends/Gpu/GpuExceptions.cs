@@ -1,0 +1,38 @@
+namespace BittensorPow.Engine.Backends.Gpu;
+
+/// <summary>No device of the requested kind (or with the requested id) exists on this machine.</summary>
+public sealed class GpuDeviceNotFoundException : Exception
+{
+    public GpuDeviceNotFoundException(GpuKind kind, int? deviceId, string message) : base(message)
+    {
+        Kind = kind;
+        DeviceId = deviceId;
+    }
+
+    public GpuKind Kind { get; }
+
+    /// <summary>The id that was asked for; null when no device of the kind exists at all.</summary>
+    public int? DeviceId { get; }
+}
+
+/// <summary>
+/// A device exists but ILGPU could not compile, load or run the kernel on it. The message names the
+/// device and its driver so that a user can report it (ILGPU 1.5.x has an open report of failures on
+/// H100/H200: m4rs-mt/ILGPU#1540).
+/// </summary>
+public sealed class GpuDeviceException : Exception
+{
+    public GpuDeviceException(GpuKind kind, int deviceId, string device, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        Kind = kind;
+        DeviceId = deviceId;
+        Device = device;
+    }
+
+    public GpuKind Kind { get; }
+    public int DeviceId { get; }
+
+    /// <summary>"NVIDIA H100 80GB HBM3 (sm_90, driver 12.8)".</summary>
+    public string Device { get; }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace BittensorPow.Engine.Backends.Gpu;
+
+/// <summary>
+/// One ILGPU device as an <see cref="ISealSearcher"/>. The solver drives it from one thread: the first
+/// call on a thread binds the accelerator there, so all CUDA calls for the device come from that thread.
+/// A range is searched as a sequence of launches sized by <see cref="LaunchSizer"/>; cancellation is
+/// checked between launches, and the first launch with a hit ends the range (launches go in nonce order,
+/// so its smallest offset is the range's smallest passing nonce).
+/// </summary>
+public sealed class GpuSealSearcher : ISealSearcher
+{
+    /// <summary>Rounds the solver asks for: a few launches, so a new block is picked up within about half a second.</summary>
+    private static readonly TimeSpan BatchDuration = TimeSpan.FromMilliseconds(400);
+
+    private readonly Context _context;
+    private readonly Accelerator _accelerator;
+    private readonly Action<KernelConfig, SealLaunch, ArrayView<ulong>> _bigEndian;
+    private readonly Action<KernelConfig, SealLaunch, ArrayView<ulong>> _littleEndian;
+    private readonly MemoryBuffer1D<ulong, Stride1D.Dense> _best;
+    private readonly ulong[] _noHit = [SealKernels.NoHit];
+    private readonly LaunchSizer _sizer;
+    private SealLaunch _launch;
+    private SealByteOrder _order;
+    private bool _prepared;
+    private int _boundThread;
+    private bool _disposed;
+
+    internal GpuSealSearcher(GpuKind kind, int deviceId, Context context, Device device, int threadsPerBlock, TimeSpan targetLaunchTime)
+    {
+        Kind = kind;
+        DeviceId = deviceId;
+        Info = GpuDevices.Describe(kind, deviceId, device);
+        ThreadsPerBlock = threadsPerBlock;
+        _context = context;
+        try
+        {
+            _accelerator = device.CreateAccelerator(context);
+            _boundThread = Environment.CurrentManagedThreadId;
+            _bigEndian = KernelLoader.Load(_accelerator, nameof(SealKernels.SearchBigEndian));
+            _littleEndian = KernelLoader.Load(_accelerator, nameof(SealKernels.SearchLittleEndian));
+            _best = _accelerator.Allocate1D<ulong>(1);
+            _best.CopyFromCPU(_noHit);
+            // A first guess of a few waves per multiprocessor; the calibration below measures the real rate.
+            _sizer = new LaunchSizer(threadsPerBlock, threadsPerBlock * Math.Max(1, device.NumMultiprocessors) * 4, targetLaunchTime);
+            Calibrate();
+        }
+        catch (Exception ex) when (ex is not GpuDeviceException)
+        {
+            _accelerator?.Dispose();
+            throw Failure("could not compile or run the seal kernel", ex);
+        }
+    }
+
+    public GpuKind Kind { get; }
+    public int DeviceId { get; }
+    public PowDeviceInfo Info { get; }
+    public int ThreadsPerBlock { get; }
+
+    /// <summary>Nonces per launch the sizer currently aims at.</summary>
+    public int LaunchSize => _sizer.Next;
+
+    /// <summary>Measured seals per second (smoothed over launches).</summary>
+    public double MeasuredRate => _sizer.Rate;
+
+    public string Name => $"{Kind} {DeviceId}: {Info.Name}";
+
+    public ulong PreferredBatch => _sizer.NoncesFor(BatchDuration);
+
+    public void Prepare(BlockTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _launch = SealParameters.For(template);
+        _order = template.ByteOrder;
+        _prepared = true;
+    }
+
+    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong nonce)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_prepared) throw new InvalidOperationException("Prepare(template) must be called before Search.");
+        BindToCallingThread();
+        ulong done = 0;
+        while (done < count)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int n = (int)Math.Min(count - done, (ulong)_sizer.Next);
+            ulong launchBase = unchecked(start + done);
+            ulong offset = TimedLaunch(launchBase, n);
+            if (offset != SealKernels.NoHit)
+            {
+                nonce = unchecked(launchBase + offset);
+                return true;
+            }
+            done += (ulong)n;
+        }
+        nonce = 0;
+        return false;
+    }
+
+    /// <summary>Runs one launch of <paramref name="n"/> nonces from <paramref name="launchBase"/>; returns the smallest hit offset or <see cref="SealKernels.NoHit"/>.</summary>
+    private ulong TimedLaunch(ulong launchBase, int n)
+    {
+        var clock = Stopwatch.StartNew();
+        ulong offset = Launch(launchBase, n);
+        _sizer.Observe(n, clock.Elapsed);
+        return offset;
+    }
+
+    private ulong Launch(ulong launchBase, int n)
+    {
+        var p = _launch;
+        p.Base = launchBase;
+        p.Count = n;
+        int groups = (n + ThreadsPerBlock - 1) / ThreadsPerBlock;
+        try
+        {
+            var kernel = _order == SealByteOrder.BigEndian ? _bigEndian : _littleEndian;
+            kernel(new KernelConfig(groups, ThreadsPerBlock), p, _best.View);
+            _accelerator.Synchronize();
+            ulong offset = _best.GetAsArray1D()[0];
+            // Only a hit changes the slot, and a hit ends the range: reset just then.
+            if (offset != SealKernels.NoHit) _best.CopyFromCPU(_noHit);
+            return offset;
+        }
+        catch (Exception ex)
+        {
+            throw Failure($"a launch of {n:N0} nonces failed", ex);
+        }
+    }
+
+    /// <summary>Compiles (done), then grows launches with a threshold no seal meets until one takes about half the target.</summary>
+    private void Calibrate()
+    {
+        _launch = new SealLaunch(); // T = 0: nothing passes, so the buffer stays at "no hit"
+        _order = SealByteOrder.BigEndian;
+        var budget = Stopwatch.StartNew();
+        for (int i = 0; i < 12 && budget.Elapsed < _sizer.Target * 10; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            int n = _sizer.Next;
+            Launch(0, n);
+            var elapsed = clock.Elapsed;
+            if (i > 0) _sizer.Observe(n, elapsed); // the first launch pays for module loading: not a rate
+            if (i > 0 && elapsed >= _sizer.Target / 2) break;
+        }
+        _prepared = false;
+    }
+
+    private void BindToCallingThread()
+    {
+        int thread = Environment.CurrentManagedThreadId;
+        if (thread == _boundThread) return;
+        _accelerator.Bind();
+        _boundThread = thread;
+    }
+
+    private GpuDeviceException Failure(string what, Exception inner) =>
+        new(Kind, DeviceId, GpuDevices.Label(Info),
+            $"{Kind} device {DeviceId}, {GpuDevices.Label(Info)}: {what}: {inner.Message}"
+            + (Kind == GpuKind.Cuda ? " (ILGPU 1.5.3 has an open report of failures on some GPUs, e.g. H100/H200: m4rs-mt/ILGPU#1540; try a newer driver or another back end.)" : ""),
+            inner);
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _best.Dispose();
+        _accelerator.Dispose();
+        _context.Dispose();
+    }
+}

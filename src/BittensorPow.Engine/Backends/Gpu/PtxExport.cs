@@ -1,0 +1,37 @@
+using System.Reflection;
+using ILGPU;
+using ILGPU.Backends.EntryPoints;
+using ILGPU.Backends.PTX;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
+
+namespace BittensorPow.Engine.Backends.Gpu;
+
+/// <summary>
+/// Compiles the search kernels to PTX text without a GPU: ILGPU's PTX back end only needs a context,
+/// not a device. Lets CI and developers run ptxas on the exact code a CUDA device loads (the same
+/// <see cref="PtxRewriter"/> pass as <see cref="GpuSealSearcher"/>).
+/// </summary>
+public static class PtxExport
+{
+    /// <summary>ptxas from CUDA 11.8 (Debian bookworm) accepts PTX ISA up to 7.8.</summary>
+    public static readonly CudaInstructionSet DefaultInstructionSet = CudaInstructionSet.ISA_78;
+    public static readonly CudaArchitecture DefaultArchitecture = CudaArchitecture.SM_90;
+
+    /// <summary>Kernel name ("SearchBigEndian", "SearchLittleEndian") → PTX text.</summary>
+    public static IReadOnlyDictionary<string, string> Compile(CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null)
+    {
+        using var context = Context.Create(b => b.Optimize(OptimizationLevel.O1));
+        using var backend = new PTXBackend(context, architecture ?? DefaultArchitecture, instructionSet ?? DefaultInstructionSet, null!); // no NVVM: ILGPU's own PTX generator
+        var result = new Dictionary<string, string>();
+        foreach (var name in new[] { nameof(SealKernels.SearchBigEndian), nameof(SealKernels.SearchLittleEndian) })
+        {
+            var method = typeof(SealKernels).GetMethod(name, BindingFlags.Public | BindingFlags.Static)
+                ?? throw new MissingMethodException(nameof(SealKernels), name);
+            var entry = EntryPointDescription.FromExplicitlyGroupedKernel(method);
+            var compiled = (PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty);
+            result[name] = PtxRewriter.RemoveInlineAsmLocals(compiled.PTXAssembly);
+        }
+        return result;
+    }
+}

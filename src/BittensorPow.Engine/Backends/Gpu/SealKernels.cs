@@ -1,0 +1,81 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace BittensorPow.Engine.Backends.Gpu;
+
+/// <summary>
+/// Everything one launch needs, passed by value so that it lands in the kernel's parameter space
+/// (constant bank) rather than in memory the kernel has to load.
+/// </summary>
+public struct SealLaunch
+{
+    public SealConstants Constants;
+
+    /// <summary>Nonce of thread 0; thread i tries Base + i (wrapping at 2^64).</summary>
+    public ulong Base;
+
+    /// <summary>T = ⌊(2^256 − 1) / D⌋, most significant limb first.</summary>
+    public ulong T3, T2, T1, T0;
+
+    /// <summary>Threads past Count (the last, partial block) do nothing.</summary>
+    public int Count;
+}
+
+/// <summary>
+/// The ILGPU kernels: one per byte order, so that neither carries a branch on it. A hit is recorded
+/// as its offset from <see cref="SealLaunch.Base"/> with Atomic.Min, which keeps the smallest offset of
+/// the launch; offsets are below 2^31, so ulong.MaxValue ("none") can never be a real hit, even when the
+/// nonce itself is 2^64 − 1.
+/// </summary>
+public static class SealKernels
+{
+    public const ulong NoHit = ulong.MaxValue;
+
+    public static void SearchBigEndian(SealLaunch p, ArrayView<ulong> best)
+    {
+        int index = Grid.GlobalIndex.X;
+        if (index >= p.Count) return;
+        SealLanes s = SealMath.Compute(p.Base + (ulong)index, p.Constants);
+        // Big-endian: the most significant limb is seal bytes 0..7, i.e. lane 0 byte-swapped.
+        ulong w3 = Swap64(s.L0);
+        if (w3 > p.T3) return; // the early reject: almost every seal stops here
+        if (Accepts(w3, Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p)) Atomic.Min(ref best[0], (ulong)index);
+    }
+
+    public static void SearchLittleEndian(SealLaunch p, ArrayView<ulong> best)
+    {
+        int index = Grid.GlobalIndex.X;
+        if (index >= p.Count) return;
+        SealLanes s = SealMath.Compute(p.Base + (ulong)index, p.Constants);
+        // Little-endian: the most significant limb is seal bytes 24..31, i.e. lane 3 as it is.
+        if (s.L3 > p.T3) return;
+        if (Accepts(s.L3, s.L2, s.L1, s.L0, p)) Atomic.Min(ref best[0], (ulong)index);
+    }
+
+    /// <summary>Writes the four seal lanes of each nonce: lets tests compare the kernel's seal byte for byte.</summary>
+    public static void ComputeSeals(Index1D index, ArrayView<ulong> nonces, SealConstants constants, ArrayView<ulong> lanes)
+    {
+        SealLanes s = SealMath.Compute(nonces[index], constants);
+        lanes[index * 4] = s.L0;
+        lanes[index * 4 + 1] = s.L1;
+        lanes[index * 4 + 2] = s.L2;
+        lanes[index * 4 + 3] = s.L3;
+    }
+
+    private static bool Accepts(ulong w3, ulong w2, ulong w1, ulong w0, SealLaunch p)
+    {
+        if (w3 != p.T3) return w3 < p.T3;
+        if (w2 != p.T2) return w2 < p.T2;
+        if (w1 != p.T1) return w1 < p.T1;
+        return w0 <= p.T0;
+    }
+
+    /// <summary>Byte swap written out: ILGPU has no intrinsic for it; ptxas turns this into PRMTs.</summary>
+    private static ulong Swap64(ulong x)
+    {
+        uint lo = (uint)x, hi = (uint)(x >> 32);
+        return ((ulong)Swap32(lo) << 32) | Swap32(hi);
+    }
+
+    private static uint Swap32(uint x) => (x << 24) | ((x & 0x0000ff00u) << 8) | ((x >> 8) & 0x0000ff00u) | (x >> 24);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Assembles the exported search kernels for sm_90 and reports registers, spills, local memory and the
+# SASS instruction count per seal (one thread = one seal, so the kernel's instruction count is it).
+# Usage: tools/ptx/check.sh [DIR]   (DIR from: dotnet run -c Release --project bench/BittensorPow.Bench -- ptx --out out/ptx)
+# Exit: 0 all within target, 1 a kernel misses a target, 2 bad input; skips (0) when ptxas is absent.
+set -euo pipefail
+dir="${1:-out/ptx}"
+arch="${PTX_ARCH:-sm_90}"
+max_sass="${MAX_SASS:-5500}"
+if ! command -v ptxas >/dev/null 2>&1; then
+    echo "SKIP: ptxas not found (Debian: apt-get install nvidia-cuda-toolkit from non-free); nothing checked."
+    exit 0
+fi
+shopt -s nullglob
+files=("$dir"/*.ptx)
+if [ ${#files[@]} -eq 0 ]; then echo "no .ptx files in $dir" >&2; exit 2; fi
+echo "ptxas: $(ptxas --version | tail -1)"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+status=0
+for ptx in "${files[@]}"; do
+    name="$(basename "$ptx" .ptx)"
+    ptxas -arch="$arch" -v "$ptx" -o "$tmp/$name.cubin" 2>"$tmp/$name.log"
+    regs="$(grep -oE 'Used [0-9]+ registers' "$tmp/$name.log" | grep -oE '[0-9]+')"
+    stack="$(grep -oE '[0-9]+ bytes stack frame' "$tmp/$name.log" | grep -oE '^[0-9]+')"
+    spills="$(grep -oE '[0-9]+ bytes spill stores' "$tmp/$name.log" | grep -oE '^[0-9]+')"
+    cuobjdump -sass "$tmp/$name.cubin" >"$tmp/$name.sass"
+    # SASS lines look like "/*01a0*/  LOP3.LUT R1, ..." (the offset grows past 4 hex digits).
+    sass="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/\s+[A-Z@]' "$tmp/$name.sass")"
+    local_ops="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/.*\b(LDL|STL)\b' "$tmp/$name.sass" || true)"
+    mix="$(grep -oE '^\s+/\*[0-9a-f]{4,}\*/\s+(@!?U?P[0-9T] )?[A-Z0-9]+' "$tmp/$name.sass" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s %s, ", $2, $1}')"
+    verdict="ok"
+    if [ "$spills" != "0" ] || [ "$stack" != "0" ] || [ "$local_ops" != "0" ] || [ "$sass" -gt "$max_sass" ]; then verdict="MISSES TARGET"; status=1; fi
+    echo "$name ($arch): $regs registers, stack $stack B, spill stores $spills B, LDL/STL $local_ops, SASS $sass instructions/seal [${mix%, }] -> $verdict"
+done
+exit $status
