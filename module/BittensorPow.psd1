@@ -17,6 +17,7 @@
         'Measure-PowHashRate'
         'Get-SubtensorBlock'
         'Get-BittensorWallet'
+        'Get-PowDevice'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,13 +1,42 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Engine.Backends;
+using BittensorPow.Engine.Backends.Gpu;
 
 namespace BittensorPow.Cmdlets.Hosting;
 
-/// <summary>GPU back ends (ILGPU): CUDA, OpenCL and ILGPU's CPU accelerator.</summary>
+/// <summary>GPU back ends (ILGPU): CUDA, OpenCL and ILGPU's CPU accelerator, one searcher per device.</summary>
 internal static class GpuBackendFactory
 {
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock) =>
-        throw new PowErrorRecordException(PowErrors.Create(ErrorIds.BackendUnavailable, ErrorCategory.NotImplemented, backend,
-            $"Back end {backend} is not part of this build.", "Use -Backend Cpu."));
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock)
+    {
+        var kind = backend switch
+        {
+            PowBackend.Cuda => GpuKind.Cuda,
+            PowBackend.OpenCL => GpuKind.OpenCL,
+            _ => GpuKind.IlgpuCpu,
+        };
+        try
+        {
+            return GpuBackends.CreateSearchers(kind, deviceIds, threadsPerBlock);
+        }
+        catch (GpuDeviceNotFoundException ex)
+        {
+            string id = kind switch { GpuKind.Cuda => "CudaDeviceNotFound", GpuKind.OpenCL => "OpenCLDeviceNotFound", _ => "DeviceNotFound" };
+            throw new PowErrorRecordException(PowErrors.Create(id, ErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
+                kind == GpuKind.Cuda
+                    ? "Check that an NVIDIA GPU and its driver are present (nvidia-smi), pick ids from Get-PowDevice, or use -Backend Cpu."
+                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu."));
+        }
+        catch (GpuDeviceException ex)
+        {
+            throw new PowErrorRecordException(PowErrors.Create("GpuDeviceFailed", ErrorCategory.DeviceError, ex.Device, ex.Message,
+                "Update the GPU driver, try another device with -DeviceId, or use -Backend Cpu.", ex));
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new PowErrorRecordException(PowErrors.Create("InvalidThreadsPerBlock", ErrorCategory.InvalidArgument, threadsPerBlock,
+                ex.Message.Split(Environment.NewLine)[0], "Pass -ThreadsPerBlock between 32 and 1024 (256 is a good default)."));
+        }
+    }
 }

@@ -78,9 +78,10 @@ public sealed class SolveSession : IDisposable
         try
         {
             BlockTemplate? prepared = null;
-            ulong batch = _options.UpdateInterval ?? searcher.PreferredBatch;
             while (!token.IsCancellationRequested)
             {
+                // Re-read each round: GPU searchers resize their batches as they measure their own rate.
+                ulong batch = _options.UpdateInterval ?? searcher.PreferredBatch;
                 var template = _source.Current;
                 if (!ReferenceEquals(template, prepared))
                 {

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using BittensorPow.Cmdlets.Output;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Engine.Backends.Gpu;
+
+namespace BittensorPow.Cmdlets.Commands;
+
+/// <summary>Lists the CPU (with its SIMD widths) and every CUDA and OpenCL device ILGPU sees.</summary>
+[Cmdlet(VerbsCommon.Get, "PowDevice")]
+[OutputType(typeof(PowDevice))]
+public sealed class GetPowDeviceCommand : PowCmdletBase
+{
+    /// <summary>Only devices of these kinds: Cpu, IlgpuCpu, Cuda, OpenCL.</summary>
+    [Parameter(Position = 0)]
+    [ValidateSet("Cpu", "IlgpuCpu", "Cuda", "OpenCL")]
+    public string[]? Kind { get; set; }
+
+    protected override void Process()
+    {
+        var devices = GpuDevices.List(out var problems);
+        foreach (var problem in problems) WriteVerbose(problem);
+        foreach (var d in devices)
+        {
+            string kind = d.Kind.ToString();
+            if (Kind is not null && !Kind.Contains(kind, StringComparer.OrdinalIgnoreCase)) continue;
+            WriteObject(new PowDevice
+            {
+                Kind = kind, Id = d.Id, Name = d.Name,
+                Backends = d.Kind switch
+                {
+                    DeviceKind.Cpu => CpuBackends.Available().ToArray(),
+                    DeviceKind.IlgpuCpu => ["IlgpuCpu"],
+                    DeviceKind.Cuda => ["Cuda"],
+                    _ => ["OpenCL"],
+                },
+                MemoryBytes = d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
+                Architecture = d.Architecture, Driver = d.Driver,
+            });
+        }
+    }
+}
