@@ -60,7 +60,7 @@ static void Sha256(Action<string> L)
     }
 
     L("    /// <summary>SHA-256 of u64_le(nonce) ‖ bah for every lane; w0, w1 are the nonce's two big-endian message words.</summary>");
-    L("    [MethodImpl(MethodImplOptions.NoInlining)]");
+    L("    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
     L("    private static void Sha256(SealMidstate m, V32 w0, V32 w1,");
     L("        out V32 s0, out V32 s1, out V32 s2, out V32 s3, out V32 s4, out V32 s5, out V32 s6, out V32 s7)");
     L("    {");
@@ -113,7 +113,7 @@ static void Keccak(Action<string> L)
     string B(int x, int y) => $"b{x + 5 * y:00}";
 
     L("    /// <summary>Keccak-256 (original padding) of the 32-byte digest in lanes l0..l3; returns output lane 0.</summary>");
-    L("    [MethodImpl(MethodImplOptions.NoInlining)]");
+    L("    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
     L("    private static V64 Keccak(V64 l0, V64 l1, V64 l2, V64 l3, out V64 o1, out V64 o2, out V64 o3)");
     L("    {");
     L("        V64 pad4 = B64(SealMidstate.PadLane4), pad16 = B64(SealMidstate.PadLane16);");

@@ -28,6 +28,8 @@ internal sealed class CpuSealSearcher<TKernel> : ISealSearcher where TKernel : s
         _midstate = new SealMidstate(template);
     }
 
+    // Fully optimised on first call: tier-0 code of the kernels is many times slower and would skew short solves and measurements.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong nonce)
     {
         var midstate = _midstate ?? throw new InvalidOperationException("Prepare must be called with a block template before Search.");

@@ -24,6 +24,7 @@ internal partial struct SealAvx2 : ISealKernel
     private static readonly Vector256<byte> Swap64 = Vector256.Create((byte)7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8,
         7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Candidates(SealMidstate m, ulong first, Span<ulong> lanes)
     {
         var low = Vector256.Create((uint)first);

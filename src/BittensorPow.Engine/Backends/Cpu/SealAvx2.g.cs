@@ -10,7 +10,7 @@ namespace BittensorPow.Engine.Backends.Cpu;
 internal partial struct SealAvx2
 {
     /// <summary>SHA-256 of u64_le(nonce) ‖ bah for every lane; w0, w1 are the nonce's two big-endian message words.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Sha256(SealMidstate m, V32 w0, V32 w1,
         out V32 s0, out V32 s1, out V32 s2, out V32 s3, out V32 s4, out V32 s5, out V32 s6, out V32 s7)
     {
@@ -120,7 +120,7 @@ internal partial struct SealAvx2
     }
 
     /// <summary>Keccak-256 (original padding) of the 32-byte digest in lanes l0..l3; returns output lane 0.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static V64 Keccak(V64 l0, V64 l1, V64 l2, V64 l3, out V64 o1, out V64 o2, out V64 o3)
     {
         V64 pad4 = B64(SealMidstate.PadLane4), pad16 = B64(SealMidstate.PadLane16);

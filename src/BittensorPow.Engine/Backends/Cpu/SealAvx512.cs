@@ -32,6 +32,7 @@ internal partial struct SealAvx512 : ISealKernel
         Vector256.Create(Vector128.Create((byte)7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8)),
         Vector256.Create(Vector128.Create((byte)7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Candidates(SealMidstate m, ulong first, Span<ulong> lanes)
     {
         var low = Vector512.Create((uint)first);

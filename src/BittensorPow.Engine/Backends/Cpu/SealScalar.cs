@@ -15,6 +15,7 @@ internal partial struct SealScalar : ISealKernel
     public static int Width => 1;
     public static bool IsSupported => true;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong Candidates(SealMidstate m, ulong first, Span<ulong> lanes)
     {
         Sha256(m, BinaryPrimitives.ReverseEndianness((uint)first), BinaryPrimitives.ReverseEndianness((uint)(first >> 32)),
