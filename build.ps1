@@ -62,6 +62,9 @@ function Invoke-Test {
         try { Invoke-Native 'npm ci' { npm ci --no-audit --no-fund --loglevel=error | Out-Host } } finally { Pop-Location }
     }
 
+    Write-Host '== ptxas (CUDA 11.8 from Debian non-free, unpacked under .tools/cuda)' -ForegroundColor Cyan
+    bash (Join-Path $Root 'tools/ptx/fetch-ptxas.sh') | Out-Host
+
     Write-Host '== xunit' -ForegroundColor Cyan
     $xunitXml = Join-Path $Results 'xunit.xml'
     Remove-Item $xunitXml -ErrorAction Ignore
@@ -94,6 +97,7 @@ function Invoke-Demo {
 }
 
 function Invoke-Ptx {
+    Invoke-Native 'ptxas fetch' { bash (Join-Path $Root 'tools/ptx/fetch-ptxas.sh') }
     Invoke-Native 'PTX compile' { dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- ptx --out (Join-Path $Out 'ptx') }
     Invoke-Native 'ptxas check' { bash (Join-Path $Root 'tools/ptx/check.sh') (Join-Path $Out 'ptx') }
 }

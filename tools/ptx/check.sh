@@ -2,11 +2,15 @@
 # Assembles the exported search kernels for sm_90 and reports registers, spills, local memory and the
 # SASS instruction count per seal (one thread = one seal, so the kernel's instruction count is it).
 # Usage: tools/ptx/check.sh [DIR]   (DIR from: dotnet run -c Release --project bench/BittensorPow.Bench -- ptx --out out/ptx)
-# Exit: 0 all within target, 1 a kernel misses a target, 2 bad input; skips (0) when ptxas is absent.
+# Exit: 0 no spills, no stack and no local memory; 1 a kernel spills or uses local memory (or, with STRICT_SASS=1,
+# has more SASS instructions per seal than MAX_SASS); 2 bad input; skips (0) when ptxas is absent.
+# ptxas/cuobjdump are looked up in .tools/cuda/bin first (tools/ptx/fetch-ptxas.sh puts them there), then on PATH.
 set -euo pipefail
 dir="${1:-out/ptx}"
 arch="${PTX_ARCH:-sm_90}"
 max_sass="${MAX_SASS:-5500}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+export PATH="$root/.tools/cuda/bin:$PATH"
 if ! command -v ptxas >/dev/null 2>&1; then
     echo "SKIP: ptxas not found (Debian: apt-get install nvidia-cuda-toolkit from non-free); nothing checked."
     exit 0
@@ -29,7 +33,11 @@ for ptx in "${files[@]}"; do
     local_ops="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/.*\b(LDL|STL)\b' "$tmp/$name.sass" || true)"
     mix="$(grep -oE '^\s+/\*[0-9a-f]{4,}\*/\s+(@!?U?P[0-9T] )?[A-Z0-9]+' "$tmp/$name.sass" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s %s, ", $2, $1}')"
     verdict="ok"
-    if [ "$spills" != "0" ] || [ "$stack" != "0" ] || [ "$local_ops" != "0" ] || [ "$sass" -gt "$max_sass" ]; then verdict="MISSES TARGET"; status=1; fi
+    if [ "$sass" -gt "$max_sass" ]; then
+        verdict="above the $max_sass SASS target"
+        if [ "${STRICT_SASS:-0}" = "1" ]; then status=1; fi
+    fi
+    if [ "$spills" != "0" ] || [ "$stack" != "0" ] || [ "$local_ops" != "0" ]; then verdict="SPILLS OR LOCAL MEMORY"; status=1; fi
     echo "$name ($arch): $regs registers, stack $stack B, spill stores $spills B, LDL/STL $local_ops, SASS $sass instructions/seal [${mix%, }] -> $verdict"
 done
 exit $status

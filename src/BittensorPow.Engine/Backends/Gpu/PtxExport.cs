@@ -30,8 +30,18 @@ public static class PtxExport
                 ?? throw new MissingMethodException(nameof(SealKernels), name);
             var entry = EntryPointDescription.FromExplicitlyGroupedKernel(method);
             var compiled = (PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty);
-            result[name] = PtxRewriter.RemoveInlineAsmLocals(compiled.PTXAssembly);
+            result[name] = Retarget(PtxRewriter.RemoveInlineAsmLocals(compiled.PTXAssembly), architecture ?? DefaultArchitecture);
         }
         return result;
+    }
+
+    /// <summary>
+    /// ILGPU 1.5.3 writes at most ".target sm_80" whatever architecture it is given; the kernel uses nothing newer,
+    /// so naming the requested target lets ptxas check and schedule it for that chip (sm_90 needs ISA ≥ 7.8).
+    /// </summary>
+    private static string Retarget(string ptx, CudaArchitecture architecture)
+    {
+        string target = $".target sm_{architecture.Major}{architecture.Minor}";
+        return System.Text.RegularExpressions.Regex.Replace(ptx, @"^\.target sm_\d+", target, System.Text.RegularExpressions.RegexOptions.Multiline);
     }
 }
