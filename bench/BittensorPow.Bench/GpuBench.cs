@@ -1,3 +1,4 @@
+using BittensorPow.Engine.Solving;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using BittensorPow.Engine;
@@ -20,6 +21,7 @@ public static class GpuBench
         double seconds = 5;
         int tpb = GpuBackends.DefaultThreadsPerBlock;
         bool verify = false;
+        ulong solveDifficulty = 0;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,6 +31,7 @@ public static class GpuBench
                 case "--seconds": seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--tpb": tpb = int.Parse(args[++i]); break;
                 case "--verify": verify = true; break;
+                case "--solve": solveDifficulty = ulong.Parse(args[++i]); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -55,12 +58,34 @@ public static class GpuBench
             foreach (var s in searchers)
                 Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
             Throughput(searchers, TimeSpan.FromSeconds(seconds));
-            return verify ? Verify(searchers[0]) : 0;
+            if (verify && Verify(searchers[0]) != 0) return 1;
+            return solveDifficulty > 0 ? SolveWithSolver(searchers, solveDifficulty) : 0;
         }
         finally
         {
             foreach (var s in searchers) s.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The path users take: PowSolver drives every device, re-verifies the hit on the CPU and keeps the statistics.
+    /// Solves both byte orders at the given difficulty on random templates.
+    /// </summary>
+    private static int SolveWithSolver(IReadOnlyList<GpuSealSearcher> searchers, ulong difficulty)
+    {
+        int status = 0;
+        foreach (var order in new[] { SealByteOrder.BigEndian, SealByteOrder.LittleEndian })
+        {
+            var template = RandomTemplate(difficulty, order);
+            using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), new SolverOptions(), CancellationToken.None);
+            var result = session.Completion.GetAwaiter().GetResult();
+            var st = result.Statistics;
+            bool ok = result.Outcome == SolveOutcome.Solved && template.Verify(result.Nonce, out _);
+            Console.WriteLine($"solver {order} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces in {st.Elapsed.TotalSeconds:F2} s " +
+                $"({st.HashRateAverage / 1e9:F2} G seals/s average, {st.Rounds} rounds, device faults {st.DeviceFaults}); CPU re-check {(ok ? "OK" : "FAILED")}");
+            if (!ok) status = 1;
+        }
+        return status;
     }
 
     /// <summary>Every device on its own thread over disjoint ranges, as the solver runs them.</summary>
