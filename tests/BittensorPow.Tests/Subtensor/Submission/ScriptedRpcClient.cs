@@ -57,16 +57,14 @@ internal sealed class ScriptedRpcClient : IRpcClient
         if (subscribeMethod != "author_submitAndWatchExtrinsic" || unsubscribeMethod != "author_unwatchExtrinsic")
             throw new InvalidOperationException($"Unexpected subscription {subscribeMethod}/{unsubscribeMethod}.");
         if (_watchError is not null) throw _watchError;
-        var notifications = _notifications;
-        // Pushed from another thread, as a real client does, possibly before SubscribeAsync has returned.
-        _ = Task.Run(() =>
+        // Delivered before SubscribeAsync returns, as a real client does with notifications that raced its reply;
+        // doing it synchronously keeps tests with short timeouts deterministic on a loaded machine. (The transcript
+        // client delivers from another thread.)
+        foreach (var n in _notifications)
         {
-            foreach (var n in notifications)
-            {
-                using var doc = JsonDocument.Parse(n);
-                onNotification(doc.RootElement);
-            }
-        }, CancellationToken.None);
+            using var doc = JsonDocument.Parse(n);
+            onNotification(doc.RootElement);
+        }
         return Task.FromResult<IAsyncDisposable>(new Unwatch(this));
     }
 
