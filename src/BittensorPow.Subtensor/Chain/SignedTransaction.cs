@@ -1,0 +1,17 @@
+using BittensorPow.Subtensor.Extrinsics;
+using BittensorPow.Subtensor.Hashing;
+
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>
+/// A signed extrinsic ready to submit, with what went into it. <see cref="Hash"/> is blake2b-256 of
+/// <see cref="Bytes"/>: the hash the node reports and blocks list.
+/// </summary>
+public sealed record SignedTransaction(
+    string Call, byte[] Bytes, byte[] Signer, ulong AccountNonce, Era Era, ulong BirthBlock, byte[] BirthBlockHash)
+{
+    public byte[] Hash { get; } = SubstrateHash.Blake2b256(Bytes);
+    public string Hex => Chain.Hex.Encode(Bytes);
+    public string HashHex => Chain.Hex.Encode(Hash);
+    public override string ToString() => $"{Call} by {Keys.Ss58.Encode(Signer)}, nonce {AccountNonce}, {Era} from #{BirthBlock}, hash {HashHex}";
+}

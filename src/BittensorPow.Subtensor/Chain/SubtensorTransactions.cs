@@ -1,0 +1,93 @@
+using BittensorPow.Subtensor.Crypto;
+using BittensorPow.Subtensor.Extrinsics;
+using BittensorPow.Subtensor.Metadata;
+
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>
+/// Builds signed extrinsics for the connected runtime: call indices and the signed-extension list from its metadata,
+/// spec and transaction versions from its runtime version, a mortal era born at the current head, and the signer's
+/// next nonce from the node.
+/// </summary>
+public static class SubtensorTransactions
+{
+    public const string Pallet = "SubtensorModule";
+
+    /// <summary>
+    /// <c>register(netuid, block_number, nonce, work, hotkey, coldkey)</c>, signed by the HOTKEY (the pallet rejects any
+    /// other signer with TransactorAccountShouldBeHotKey). <paramref name="nonce"/> is the proof-of-work nonce, not the
+    /// account's transaction nonce.
+    /// </summary>
+    /// <exception cref="UnsupportedRuntimeException">The runtime has no register, or its register burns instead of checking work and <see cref="TransactionOptions.AllowBurningRegister"/> is not set.</exception>
+    public static Task<SignedTransaction> BuildRegisterAsync(SubtensorClient client, Sr25519KeyPair hotkey, byte[] coldkeyPublic,
+        ushort netuid, ulong blockNumber, ulong nonce, byte[] work, TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(hotkey);
+        options ??= TransactionOptions.Default;
+        if (!client.RuntimeProfile.RegisterVerifiesWork && !options.AllowBurningRegister)
+            throw new UnsupportedRuntimeException(
+                $"On this runtime (spec {client.RuntimeVersion.SpecVersion}) register ignores the work and burns TAO from the signer instead; " +
+                "refusing to build it without an explicit request for a burn registration.");
+        var call = SubtensorCalls.Register(CallIndexOf(client.Metadata, "register"), netuid, blockNumber, nonce, work, hotkey.PublicKey, coldkeyPublic);
+        return BuildSignedAsync(client, hotkey, call, $"{Pallet}.register(netuid {netuid}, block {blockNumber})", options, cancellation);
+    }
+
+    /// <summary>
+    /// <c>faucet(block_number, nonce, work)</c>, signed by the coldkey whose public key the seal was solved for. Only
+    /// pow-faucet runtimes (local nets, devnet, testnet) have it.
+    /// </summary>
+    public static Task<SignedTransaction> BuildFaucetAsync(SubtensorClient client, Sr25519KeyPair coldkey, ulong blockNumber, ulong nonce,
+        byte[] work, TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(coldkey);
+        var call = SubtensorCalls.Faucet(CallIndexOf(client.Metadata, "faucet"), blockNumber, nonce, work);
+        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.faucet(block {blockNumber})", options, cancellation);
+    }
+
+    /// <summary><c>burned_register(netuid, hotkey)</c>, signed by the coldkey that pays the burn.</summary>
+    public static Task<SignedTransaction> BuildBurnedRegisterAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
+        ushort netuid, TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(coldkey);
+        var call = SubtensorCalls.BurnedRegister(CallIndexOf(client.Metadata, "burned_register"), netuid, hotkeyPublic);
+        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation);
+    }
+
+    /// <summary>Signs any encoded call (pallet index, call index, arguments) for this runtime.</summary>
+    public static async Task<SignedTransaction> BuildSignedAsync(SubtensorClient client, Sr25519KeyPair signer, byte[] call,
+        string description, TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(call);
+        options ??= TransactionOptions.Default;
+        var extensions = RuntimeSignedExtensions.From(client.Metadata);
+
+        // The era is anchored at the best head; its hash comes with the header, so number and hash always match.
+        var head = await client.GetHeadAsync(cancellation).ConfigureAwait(false);
+        var era = Era.Mortal(options.EraPeriod, head.Number);
+        ulong birth = era.Birth(head.Number);
+        // Only periods above 4096 quantize the phase, moving the birth block before the head.
+        byte[] birthHash = birth == head.Number ? head.Hash : await client.GetBlockHashAsync(birth, cancellation).ConfigureAwait(false);
+
+        var signerKey = signer.PublicKey;
+        ulong accountNonce = options.AccountNonce
+            ?? await client.GetAccountNextIndexAsync(signerKey, cancellation).ConfigureAwait(false);
+        var parameters = new TransactionParameters(client.RuntimeVersion.SpecVersion, client.RuntimeVersion.TransactionVersion,
+            client.GenesisHash, birthHash, era, accountNonce, options.Tip);
+        var bytes = ExtrinsicBuilder.BuildSigned(call, extensions, parameters, signer);
+        return new SignedTransaction(description, bytes, signerKey, accountNonce, era, birth, birthHash);
+    }
+
+    /// <summary>A SubtensorModule call's indices in this runtime (they are never assumed).</summary>
+    public static CallIndex CallIndexOf(RuntimeMetadata metadata, string callName)
+    {
+        var info = metadata.TryGetCall(Pallet, callName) ?? throw new UnsupportedRuntimeException(callName == "faucet"
+            ? $"This runtime has no {Pallet}.faucet: only pow-faucet builds (local nets, devnet, testnet) have it."
+            : $"This runtime has no {Pallet}.{callName}.");
+        return new CallIndex(info.PalletIndex, info.CallIndex);
+    }
+}

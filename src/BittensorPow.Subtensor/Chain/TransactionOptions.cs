@@ -1,0 +1,26 @@
+using System.Numerics;
+
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>How a transaction is signed besides its call.</summary>
+public sealed record TransactionOptions
+{
+    public static TransactionOptions Default { get; } = new();
+
+    /// <summary>
+    /// Blocks the transaction stays valid for (rounded up to a power of two in [4, 65536]). 64 blocks (about 13 minutes)
+    /// is long enough for a busy pool and short enough that a forgotten transaction cannot land much later.
+    /// </summary>
+    public ulong EraPeriod { get; init; } = 64;
+
+    public BigInteger Tip { get; init; } = BigInteger.Zero;
+
+    /// <summary>The account nonce to use; null reads it with system_accountNextIndex (which counts pooled transactions).</summary>
+    public ulong? AccountNonce { get; init; }
+
+    /// <summary>
+    /// Runtimes from spec 397 turn <c>register</c> into a paid burn registration that ignores the work (SPEC §2, §5).
+    /// Building one is refused unless this is set.
+    /// </summary>
+    public bool AllowBurningRegister { get; init; }
+}
