@@ -41,4 +41,11 @@ public sealed record RpcClientOptions
         if (ReconnectInitialDelay < TimeSpan.Zero || ReconnectMaxDelay < ReconnectInitialDelay)
             throw new ArgumentOutOfRangeException(nameof(ReconnectMaxDelay), "delays must satisfy 0 <= initial <= max");
     }
+
+    /// <summary>
+    /// Subscriptions that must never be sent again after a reconnect, because subscribing has an effect:
+    /// re-sending author_submitAndWatchExtrinsic would submit the transaction a second time. They end with the
+    /// connection (the loss is reported through ConnectionChanged); the caller decides what to do.
+    /// </summary>
+    public IReadOnlySet<string> NonResumableSubscriptions { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "author_submitAndWatchExtrinsic" };
 }

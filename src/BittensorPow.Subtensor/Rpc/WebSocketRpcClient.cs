@@ -215,6 +215,11 @@ public sealed class WebSocketRpcClient : IRpcClient
         foreach (var subscription in subscriptions)
         {
             if (subscription.IsDisposed) continue;
+            if (_options.NonResumableSubscriptions.Contains(subscription.SubscribeMethod))
+            {
+                Report($"not resubscribing {subscription.SubscribeMethod}: subscribing again would repeat its effect; its notifications ended with the connection");
+                continue;
+            }
             try
             {
                 await SubscribeOnCurrentConnectionAsync(subscription, _life.Token).ConfigureAwait(false);

@@ -52,6 +52,29 @@ public class WebSocketRpcClientSubscriptionTests
     }
 
     [Fact]
+    public async Task SubscriptionsWithAnEffectAreNotSentAgainAfterAReconnect()
+    {
+        await using var node = await DevNodeHarness.StartAsync();
+        // Treat new heads as if subscribing had an effect (as author_submitAndWatchExtrinsic does) to observe the rule.
+        var options = DevNodeHarness.FastOptions with { NonResumableSubscriptions = new HashSet<string> { "chain_subscribeNewHeads" } };
+        await using var client = await DevNodeHarness.ConnectAsync(node, options);
+        var heads = new ConcurrentQueue<ulong>();
+        var events = new ConcurrentQueue<string>();
+        client.ConnectionChanged += events.Enqueue;
+
+        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
+        Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)));
+
+        node.DropConnections();
+        Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Any(e => e.StartsWith("not resubscribing chain_subscribeNewHeads")), TimeSpan.FromSeconds(10)),
+            string.Join(" | ", events));
+        Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", [])).GetString());
+        node.Chain.ProduceBlock();
+        await Task.Delay(300);
+        Assert.DoesNotContain(1UL, heads);
+    }
+
+    [Fact]
     public async Task NotificationsThatArriveBeforeTheSubscribeReplyAreDelivered()
     {
         await using var node = await DevNodeHarness.StartAsync();
