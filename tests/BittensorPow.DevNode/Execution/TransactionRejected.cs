@@ -9,7 +9,7 @@ public sealed class TransactionRejected(int code, string message, string? data) 
 {
     public int Code { get; } = code;
     public string RpcMessage { get; } = message;
-    public string? Data { get; } = data;
+    public string? ErrorData { get; } = data;
 
     private static TransactionRejected Invalid(string reason) => new(1010, "Invalid Transaction", reason);
 

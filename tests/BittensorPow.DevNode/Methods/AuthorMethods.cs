@@ -48,7 +48,7 @@ public static class AuthorMethods
         try { bytes = Convert.FromHexString(hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex[2..] : hex); }
         catch (FormatException) { throw RpcError.InvalidParams("the extrinsic must be 0x-prefixed hex"); }
         try { return call.Server.Chain.Submit(bytes); }
-        catch (TransactionRejected e) { throw new RpcError(e.Code, e.RpcMessage, e.Data); }
+        catch (TransactionRejected e) { throw new RpcError(e.Code, e.RpcMessage, e.ErrorData); }
     }
 
     private static void ProduceIfInstant(RpcCall call)
