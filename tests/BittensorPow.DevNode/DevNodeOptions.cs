@@ -13,7 +13,7 @@ public sealed record RegisteredHotkey(ushort NetUid, byte[] Hotkey);
 public sealed record DevNodeOptions
 {
     public int Port { get; init; }
-    /// <summary>Milliseconds between blocks; 0 = blocks only on dev_produceBlock.</summary>
+    /// <summary>Milliseconds between blocks; 0 = blocks on dev_produceBlock and one per accepted submission.</summary>
     public int BlockMs { get; init; } = 1000;
     public IReadOnlyList<SubnetSpec> Subnets { get; init; } = [new SubnetSpec(1, 10_000)];
     public IReadOnlyList<RegisteredHotkey> Registered { get; init; } = [];
@@ -33,7 +33,7 @@ public sealed record DevNodeOptions
     public const string Usage = """
         BittensorPow.DevNode: a small in-memory subtensor-like node speaking JSON-RPC over WebSocket (127.0.0.1 only).
           --port N                  port to listen on (0 = any free port; the chosen one is printed)
-          --block-ms N              block interval in ms (default 1000; 0 = only on dev_produceBlock)
+          --block-ms N              block interval in ms (default 1000; 0 = on dev_produceBlock and on each submission)
           --subnet U:D[:pow=on|off][:reg=on|off]   a subnet with netuid U and difficulty D (repeatable; default 1:10000)
           --registered U:SS58       a hotkey already registered on subnet U (repeatable)
           --metadata FILE           runtime metadata under shared/metadata or a path (default raonet-spec218-v14.scale)
@@ -46,7 +46,9 @@ public sealed record DevNodeOptions
           --exit-on-stdin-close     stop when standard input closes (for parent processes that may die)
         Control RPCs (for tests): dev_produceBlock([n]), dev_setDelay(ms), dev_dropConnections(),
           dev_sendMalformed(), dev_setNotifyFirst(bool), dev_setDifficulty(netuid, d), dev_register(netuid, ss58),
-          dev_setStorage(keyHex, valueHex|null).
+          dev_setStorage(keyHex, valueHex|null), dev_setBalance(ss58, rao).
+        Transactions: author_submitExtrinsic, author_submitAndWatchExtrinsic, author_unwatchExtrinsic,
+          author_pendingExtrinsics; register / burned_register / faucet are executed as the pallet does.
         """;
 
     public static DevNodeOptions Parse(IReadOnlyList<string> args)

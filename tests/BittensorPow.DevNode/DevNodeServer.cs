@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using BittensorPow.DevNode.Chain;
+using BittensorPow.DevNode.Execution;
 using BittensorPow.DevNode.Methods;
 using BittensorPow.DevNode.Runtime;
 using BittensorPow.DevNode.Transport;
@@ -24,6 +25,7 @@ public sealed class DevNodeServer : IAsyncDisposable
     public DevNodeOptions Options { get; private set; } = new();
     public ChainState Chain { get; private set; } = null!;
     public RuntimeProfile Runtime { get; private set; } = null!;
+    public SubtensorRuntime Executor { get; private set; } = null!;
     public DevFaults Faults { get; } = new();
     public MethodTable Methods { get; } = MethodTable.CreateDefault();
     public int Port { get; private set; }
@@ -35,7 +37,8 @@ public sealed class DevNodeServer : IAsyncDisposable
         if (_listener is not null) throw new InvalidOperationException("The DevNode is already started.");
         Options = options;
         Runtime = RuntimeProfile.Load(options);
-        Chain = new ChainState(GenesisBuilder.Build(options), options.FinalityLag,
+        Executor = new SubtensorRuntime(Runtime);
+        Chain = new ChainState(GenesisBuilder.Build(options), Executor, options.FinalityLag,
             firstSlot: (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / Math.Max(1, options.BlockMs == 0 ? 12_000 : options.BlockMs)));
 
         // Loopback only: this node has no authentication and dev_* calls rewrite its state.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using BittensorPow.Subtensor.Hashing;
 using BittensorPow.Subtensor.Scale;
@@ -6,12 +5,10 @@ using BittensorPow.Subtensor.Scale;
 namespace BittensorPow.DevNode.Chain;
 
 /// <summary>
-/// The in-memory chain: blocks in order, each with its storage snapshot, plus a pool of submitted extrinsics.
-/// Thread-safe; events are raised outside the lock.
-/// <para>
-/// Seam for submitting: <see cref="Submit"/> queues an extrinsic, <see cref="ProduceBlock"/> drains the pool through
-/// <see cref="IExtrinsicExecutor"/> into the next block. Decoding, dispatch and System.Events belong in an executor.
-/// </para>
+/// The in-memory chain: blocks in order, each with its storage snapshot, plus the transaction pool. Thread-safe;
+/// events and status notifications are raised outside the lock. <see cref="Submit"/> checks a transaction through
+/// the <see cref="IBlockExecutor"/> (the runtime) and pools it; <see cref="ProduceBlock"/> starts a block, applies the
+/// pool's due transactions in nonce order and seals the block.
 /// </summary>
 public sealed class ChainState
 {
@@ -21,19 +18,19 @@ public sealed class ChainState
     private readonly object _lock = new();
     private readonly List<DevBlock> _blocks = [];
     private readonly Dictionary<string, DevBlock> _byHash = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentQueue<byte[]> _pool = new();
-    private readonly IExtrinsicExecutor _executor;
+    private readonly IBlockExecutor _executor;
     private readonly ulong _firstSlot;
 
-    public ChainState(ImmutableSortedDictionary<string, byte[]> genesisState, int finalityLag = 2, IExtrinsicExecutor? executor = null, ulong firstSlot = 0)
+    public ChainState(ImmutableSortedDictionary<string, byte[]> genesisState, IBlockExecutor executor, int finalityLag = 2, ulong firstSlot = 0)
     {
         FinalityLag = Math.Max(0, finalityLag);
-        _executor = executor ?? IExtrinsicExecutor.None;
+        _executor = executor;
         _firstSlot = firstSlot;
         Append(Build(new byte[32], 0, [], genesisState));
     }
 
     public int FinalityLag { get; }
+    public TransactionPool Pool { get; } = new();
 
     /// <summary>Raised after each new best block (the head).</summary>
     public event Action<DevBlock>? BlockProduced;
@@ -61,34 +58,65 @@ public sealed class ChainState
         }
     }
 
-    public void Submit(byte[] extrinsic) => _pool.Enqueue(extrinsic);
+    /// <summary>
+    /// Checks a transaction as for the next block and pools it (status "ready", or "future" for a later nonce).
+    /// Throws <see cref="Execution.TransactionRejected"/> for what a node refuses.
+    /// </summary>
+    public PoolEntry Submit(byte[] extrinsic)
+    {
+        lock (_lock)
+        {
+            // Under the chain lock, so that no block lands between the check and the ready/future decision.
+            var head = _blocks[^1];
+            var entry = _executor.Check(extrinsic, head.State, head.Number + 1, HashOf);
+            Pool.Add(entry, _executor.AccountNonce(head.State, entry.Signer));
+            return entry;
+        }
+    }
+
+    /// <summary>system_accountNextIndex: the account's nonce at the head, past its ready pool transactions.</summary>
+    public ulong NextIndex(byte[] account) => Pool.NextIndex(account, _executor.AccountNonce(Head.State, account));
 
     public DevBlock ProduceBlock()
     {
         DevBlock block;
         DevBlock? finalized = null;
+        var included = new List<PoolEntry>();
+        var invalid = new List<PoolEntry>();
         lock (_lock)
         {
             var parent = _blocks[^1];
-            var included = new List<byte[]>();
-            var state = parent.State;
-            while (_pool.TryDequeue(out var extrinsic))
+            ulong number = parent.Number + 1;
+            var state = _executor.BeginBlock(parent.State, number);
+            // Nonce order, so that a signer's consecutive transactions all fit in one block.
+            foreach (var entry in Pool.Pending.OrderBy(e => e.Nonce))
             {
-                state = _executor.Apply(state, extrinsic, parent.Number + 1);
-                included.Add(extrinsic);
+                switch (_executor.Apply(ref state, entry, number, (uint)included.Count, HashOf))
+                {
+                    case ApplyOutcome.Applied: included.Add(entry); break;
+                    case ApplyOutcome.Invalid: invalid.Add(entry); break;
+                }
             }
-            block = Build(parent.Hash, parent.Number + 1, included, state);
+            block = Build(parent.Hash, number, included.Select(e => e.Bytes).ToList(), state);
             Append(block);
             if (_blocks.Count - 1 - FinalityLag >= 0) finalized = _blocks[_blocks.Count - 1 - FinalityLag];
         }
+        Pool.AfterBlock(block, included, invalid, account => _executor.AccountNonce(block.State, account));
         BlockProduced?.Invoke(block);
-        if (finalized is not null) BlockFinalized?.Invoke(finalized);
+        if (finalized is not null)
+        {
+            Pool.Finalized(finalized);
+            BlockFinalized?.Invoke(finalized);
+        }
         return block;
     }
 
+    /// <summary>System.BlockHash as the runtime sees it: the hashes of blocks that exist (callers hold the lock or need none).</summary>
+    private byte[]? HashOf(ulong number) { lock (_lock) return number < (ulong)_blocks.Count ? _blocks[(int)number].Hash : null; }
+
     private DevBlock Build(byte[] parentHash, ulong number, IReadOnlyList<byte[]> extrinsics, ImmutableSortedDictionary<string, byte[]> state)
         // Genesis carries no digest (as on a real chain), so its hash depends only on the genesis state.
-        => new(parentHash, number, StateRoot(state), ExtrinsicsRoot(extrinsics), number == 0 ? [] : [HeaderCodec.AuraPreDigest(_firstSlot + number)], extrinsics, state);
+        => new(parentHash, number, StateRoot(state), ExtrinsicsRoot(extrinsics), number == 0 ? [] : [AuraDigest.PreRuntime(_firstSlot + number)], extrinsics, state);
 
     private void Append(DevBlock block)
     {
@@ -114,18 +142,5 @@ public sealed class ChainState
         var w = new ScaleWriter();
         foreach (var e in extrinsics) w.Bytes(e);
         return SubstrateHash.Blake2b256(w.WrittenSpan);
-    }
-}
-
-/// <summary>Applies one extrinsic to the state while a block is built. The default includes extrinsics without effect.</summary>
-public interface IExtrinsicExecutor
-{
-    ImmutableSortedDictionary<string, byte[]> Apply(ImmutableSortedDictionary<string, byte[]> state, byte[] extrinsic, ulong blockNumber);
-
-    public static IExtrinsicExecutor None { get; } = new NoEffect();
-
-    private sealed class NoEffect : IExtrinsicExecutor
-    {
-        public ImmutableSortedDictionary<string, byte[]> Apply(ImmutableSortedDictionary<string, byte[]> state, byte[] extrinsic, ulong blockNumber) => state;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.DevNode.Chain;
 
@@ -11,24 +12,22 @@ public sealed class DevBlock
     public DevBlock(byte[] parentHash, ulong number, byte[] stateRoot, byte[] extrinsicsRoot, IReadOnlyList<byte[]> digestLogs,
         IReadOnlyList<byte[]> extrinsics, ImmutableSortedDictionary<string, byte[]> state)
     {
-        ParentHash = parentHash;
-        Number = number;
-        StateRoot = stateRoot;
-        ExtrinsicsRoot = extrinsicsRoot;
-        DigestLogs = digestLogs;
+        // The client's codec computes the hash, so the DevNode and the client cannot disagree on what a block hash is.
+        Header = HeaderCodec.Create(parentHash, number, stateRoot, extrinsicsRoot, digestLogs);
         Extrinsics = extrinsics;
         State = state;
-        Hash = HeaderCodec.Hash(this);
     }
 
-    public byte[] ParentHash { get; }
-    public ulong Number { get; }
-    public byte[] StateRoot { get; }
-    public byte[] ExtrinsicsRoot { get; }
+    /// <summary>The header with its hash (blake2-256 of the SCALE header, as a node computes it).</summary>
+    public BlockHeader Header { get; }
+    public byte[] ParentHash => Header.ParentHash;
+    public ulong Number => Header.Number;
+    public byte[] StateRoot => Header.StateRoot;
+    public byte[] ExtrinsicsRoot => Header.ExtrinsicsRoot;
     /// <summary>Each entry is one SCALE-encoded DigestItem.</summary>
-    public IReadOnlyList<byte[]> DigestLogs { get; }
+    public IReadOnlyList<byte[]> DigestLogs => Header.DigestLogs;
     public IReadOnlyList<byte[]> Extrinsics { get; }
-    public byte[] Hash { get; }
+    public byte[] Hash => Header.Hash;
 
     /// <summary>Storage keyed by lower-case 0x-hex key. Dev control calls may replace it on the head block (as chopsticks' dev_setStorage does).</summary>
     public ImmutableSortedDictionary<string, byte[]> State { get; internal set; }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BittensorPow.DevNode.Chain;
 using BittensorPow.DevNode.Transport;
+using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.DevNode.Methods;
 
@@ -30,7 +31,7 @@ public static class ChainMethods
         AddHeadSubscription(table, "chain_subscribeFinalisedHeads", "chain_unsubscribeFinalisedHeads", "chain_finalizedHead", finalized: true);
     }
 
-    public static JsonObject Header(RpcCall call, DevBlock block) => HeaderCodec.ToJson(block, call.Server.Options.PaddedNumbers);
+    public static JsonObject Header(RpcCall call, DevBlock block) => HeaderCodec.ToJson(block.Header, call.Server.Options.PaddedNumbers);
 
     /// <summary>The block named by an optional hash parameter: the best block when absent, null when unknown.</summary>
     public static DevBlock? Block(RpcCall call, int index)

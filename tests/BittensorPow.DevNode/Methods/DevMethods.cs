@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BittensorPow.DevNode.Chain;
+using BittensorPow.DevNode.Execution;
 using BittensorPow.DevNode.Transport;
 using BittensorPow.Subtensor.Keys;
 
@@ -40,6 +41,18 @@ public static class DevMethods
             ushort netuid = NetUid(c, 0);
             byte[] hotkey = Ss58.TryDecode(c.RequiredString(1), null, out var key, out var error) ? key! : throw RpcError.InvalidParams(error!);
             c.Server.Chain.Mutate(s => GenesisBuilder.Register(s, netuid, hotkey));
+            return true;
+        });
+        table.Add("dev_setBalance", c =>
+        {
+            byte[] account = Ss58.TryDecode(c.RequiredString(0), null, out var key, out var error) ? key! : throw RpcError.InvalidParams(error!);
+            ulong rao = c.OptionalNumber(1) ?? throw RpcError.InvalidParams("the balance (rao) is required");
+            c.Server.Chain.Mutate(s =>
+            {
+                var overlay = new StateOverlay(c.Server.Runtime.Decoded, s);
+                Accounts.SetFree(overlay, account, rao);
+                return overlay.State;
+            });
             return true;
         });
         table.Add("dev_setStorage", c =>

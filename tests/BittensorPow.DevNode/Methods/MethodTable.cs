@@ -5,7 +5,7 @@ namespace BittensorPow.DevNode.Methods;
 
 /// <summary>
 /// Method name → handler. Each group of methods lives in its own file and registers itself here; a later issue
-/// adds author_* the same way. Unknown methods get -32601 like a real node, and are logged, so a new client's
+/// Unknown methods get -32601 like a real node, and are logged, so a new client's
 /// needs show up in the DevNode's stderr.
 /// </summary>
 public sealed class MethodTable
@@ -18,6 +18,7 @@ public sealed class MethodTable
         ChainMethods.Register(table);
         StateMethods.Register(table);
         SystemMethods.Register(table);
+        AuthorMethods.Register(table);
         DevMethods.Register(table);
         return table;
     }

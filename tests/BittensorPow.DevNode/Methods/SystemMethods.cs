@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using BittensorPow.DevNode.Chain;
 using BittensorPow.Subtensor.Keys;
-using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Methods;
 
@@ -26,11 +24,10 @@ public static class SystemMethods
         });
     }
 
-    /// <summary>The nonce from System.Account (its first field, u32); 0 for an account with no entry.</summary>
+    /// <summary>The nonce from System.Account at the head, advanced past the account's ready pool transactions (as a node counts).</summary>
     private static JsonNode? AccountNextIndex(Transport.RpcCall call)
     {
-        byte[] account = Ss58.Decode(call.RequiredString(0), expectedPrefix: null);
-        var info = call.Server.Chain.Read(StorageKeys.Hex(StorageKeys.SystemAccount(account)));
-        return info is null ? 0 : new ScaleReader(info).U32();
+        byte[] account = Ss58.TryDecode(call.RequiredString(0), null, out var key, out var error) ? key! : throw Transport.RpcError.InvalidParams(error!);
+        return call.Server.Chain.NextIndex(account);
     }
 }

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BittensorPow.Subtensor.Extrinsics;
+using BittensorPow.Subtensor.Metadata;
+using BittensorPow.Subtensor.Runtime;
 using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Runtime;
@@ -28,7 +31,21 @@ public sealed partial class RuntimeProfile
         MetadataVersion = metadata[4];
         SpecVersion = specVersion;
         TransactionVersion = transactionVersion;
+        Decoded = MetadataDecoder.Decode(metadata);
+        Extensions = new SignedExtensions(Decoded.SignedExtensions.Select(e => e.Identifier));
     }
+
+    /// <summary>The metadata decoded: pallet/call/error indices, storage hashers, event and account types.</summary>
+    public RuntimeMetadata Decoded { get; }
+
+    /// <summary>The runtime's signed-extension list, which says how the extrinsics it accepts are laid out.</summary>
+    public SignedExtensions Extensions { get; }
+
+    /// <summary>How this runtime reads a seal as a U256 (SPEC §2): big-endian up to spec 271, little-endian after.</summary>
+    public SealRule SealRule => Subtensor.Runtime.RuntimeProfile.SealRuleFor(SpecVersion);
+
+    /// <summary>From spec 397 <c>register</c> ignores the work and performs a burned registration paid by the signer.</summary>
+    public bool RegisterBurns => !Subtensor.Runtime.RuntimeProfile.RegisterVerifiesWorkFor(SpecVersion);
 
     public string FileName { get; }
     /// <summary>The file's bytes: "meta" magic, version byte, then the metadata.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BittensorPow.DevNode.Chain;
+using BittensorPow.Subtensor.Chain;
 using BittensorPow.Tests.Support;
 
 namespace BittensorPow.Tests.DevNode;
@@ -28,7 +29,7 @@ public class HeaderCodecTests
     [Fact]
     public void AuraDigestHasTheRecordedLayout()
         // 0x06 PreRuntime, "aura", compact length 8, slot 0x23aca4b1 little-endian.
-        => Assert.Equal("066175726120b1a4ac2300000000", Convert.ToHexStringLower(HeaderCodec.AuraPreDigest(0x23aca4b1)));
+        => Assert.Equal("066175726120b1a4ac2300000000", Convert.ToHexStringLower(AuraDigest.PreRuntime(0x23aca4b1)));
 
     internal static JsonElement RecordedResult(int requestId)
     {
