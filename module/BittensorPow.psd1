@@ -18,6 +18,8 @@
         'Get-SubtensorBlock'
         'Get-BittensorWallet'
         'Get-PowDevice'
+        'Register-SubtensorNeuron'
+        'Request-SubtensorFaucet'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

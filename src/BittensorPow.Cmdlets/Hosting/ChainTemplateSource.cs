@@ -18,12 +18,16 @@ internal sealed class ChainTemplateSource : IBlockTemplateSource
     private readonly byte[] _hotkey;
     private readonly SealByteOrder _order;
     private readonly CancellationToken _cancellation;
+    private readonly bool _fixedDifficulty;
     private readonly object _gate = new();
     private BlockTemplate _current;
     private ulong _head;
 
-    public ChainTemplateSource(SubtensorClient client, ushort netUid, byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
+    /// <param name="fixedDifficulty">The faucet's difficulty is a constant: do not read a subnet's on new heads.</param>
+    public ChainTemplateSource(SubtensorClient client, ushort netUid, byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty,
+        CancellationToken cancellation, bool fixedDifficulty = false)
     {
+        _fixedDifficulty = fixedDifficulty;
         _client = client;
         _netUid = netUid;
         _hotkey = hotkey;
@@ -52,7 +56,9 @@ internal sealed class ChainTemplateSource : IBlockTemplateSource
         {
             try
             {
-                ulong difficulty = (await _client.GetSubnetInfoAsync(_netUid, header.HashHex, _cancellation).ConfigureAwait(false)).Difficulty;
+                ulong difficulty = _fixedDifficulty
+                    ? Current.Difficulty.Value
+                    : (await _client.GetSubnetInfoAsync(_netUid, header.HashHex, _cancellation).ConfigureAwait(false)).Difficulty;
                 if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: subnet {_netUid} difficulty reads 0; keeping the previous work."); return; }
                 var template = new BlockTemplate(header.Number, header.Hash, _hotkey, difficulty, _order) { AnnouncedTimestamp = announced };
                 lock (_gate)

@@ -24,31 +24,22 @@ internal static class HotkeyResolver
 
     public static (byte[] Key, string Source) FromWallet(string? wallet, string? hotkey, string? path)
     {
-        wallet = First(wallet, Environment.GetEnvironmentVariable("BT_WALLET_NAME"), "default");
-        hotkey = First(hotkey, Environment.GetEnvironmentVariable("BT_WALLET_HOTKEY"), "default");
-        path = First(path, Environment.GetEnvironmentVariable("BT_WALLET_PATH"), WalletPaths.DefaultRoot);
+        (wallet, hotkey, path) = WalletNames(wallet, hotkey, path);
         try
         {
             return (WalletHotkey.ReadPublicKey(path, wallet, hotkey), $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
         }
         catch (WalletFileException ex)
         {
-            var (id, category, action) = ex.Error switch
-            {
-                WalletError.WalletNotFound => (ErrorIds.WalletNotFound, ErrorCategory.ObjectNotFound,
-                    "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); 'btcli wallet list' shows your wallets."),
-                WalletError.KeyfileNotFound => (ErrorIds.KeyfileNotFound, ErrorCategory.ObjectNotFound,
-                    "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with 'btcli wallet new_hotkey'."),
-                WalletError.KeyfileNotJson => (ErrorIds.KeyfileNotJson, ErrorCategory.InvalidData,
-                    "The keyfile is damaged or not a Bittensor keyfile; regenerate it with 'btcli wallet regen_hotkey', or pass -Hotkey with the public key."),
-                WalletError.KeyfileEncrypted => (ErrorIds.KeyfileEncrypted, ErrorCategory.InvalidData,
-                    "Keep the hotkey's pub.txt beside it, or pass -Hotkey with the public key."),
-                _ => (ErrorIds.KeyfileNoPublicKey, ErrorCategory.InvalidData,
-                    "Regenerate the keyfile with btcli, or pass -Hotkey with the public key."),
-            };
-            throw new PowErrorRecordException(PowErrors.Create(id, category, ex.FilePath, ex.Message, action, ex));
+            throw WalletErrors.ToRecord(ex);
         }
     }
+
+    /// <summary>btcli's defaults: the BT_WALLET_* variables, then "default" under ~/.bittensor/wallets.</summary>
+    public static (string Wallet, string Hotkey, string Path) WalletNames(string? wallet, string? hotkey, string? path) => (
+        First(wallet, Environment.GetEnvironmentVariable("BT_WALLET_NAME"), "default"),
+        First(hotkey, Environment.GetEnvironmentVariable("BT_WALLET_HOTKEY"), "default"),
+        First(path, Environment.GetEnvironmentVariable("BT_WALLET_PATH"), WalletPaths.DefaultRoot));
 
     private static string First(params string?[] values) => values.First(v => !string.IsNullOrWhiteSpace(v))!;
 }

@@ -1,0 +1,20 @@
+@{
+    Synopsis    = 'Requests test TAO from the faucet of a local, devnet or testnet runtime, paying with proof of work.'
+    Description = @'
+On runtimes built with the pow-faucet feature (their metadata has SubtensorModule.faucet), solves the faucet seal for the wallet's COLDKEY at the fixed difficulty 1,000,000 under the runtime's byte order, then submits SubtensorModule.faucet signed by the coldkey. The coldkey is decrypted with -Password (or a prompt) only for signing and is never shown. Elsewhere it stops with FaucetNotAvailable.
+'@
+    Parameters  = @{
+        Endpoint    = 'The node''s WebSocket URL (default BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944).'
+        Network     = 'finney, test or local instead of -Endpoint.'
+        Wallet      = 'Wallet name (default BT_WALLET_NAME, else ''default'').'
+        WalletPath  = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
+        Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks.'
+        Wait        = 'None, InBlock (default) or Finalized.'
+        TimeoutSec  = 'How long to wait for the chosen status (default 120).'
+        Backend     = 'Back end for solving (default Cpu).'
+        ThreadCount = 'CPU threads for solving.'
+    }
+    Examples    = @(
+        @{ Code = 'Request-SubtensorFaucet -Network local -Wallet dev -Password (Read-Host -AsSecureString)'; Remarks = 'Funds the coldkey of wallet ''dev'' on a local pow-faucet chain.' }
+    )
+}
