@@ -60,14 +60,8 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         {
             var head = chain.Call(() => chain.Client.GetHeadAsync(Cancellation));
             var source = new ChainTemplateSource(chain.Client, 0, coldkey.PublicKey, order, head, FaucetDifficulty, Cancellation, fixedDifficulty: true);
-            var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, Cancellation));
-            PowSolution? solution;
-            try
-            {
-                var searchers = BackendFactory.Create(Backend, ThreadCount, null, 256);
-                solution = SolveAndReport.Run(this, searchers, source, new SolverOptions(), Cancellation, null, chain.Endpoint, rule, source.Messages);
-            }
-            finally { try { subscription.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { } }
+            var request = new OnlineSolve.Request(0, chain.Endpoint, null, coldkey.PublicKey, order, Backend, ThreadCount, null, 256, new SolverOptions());
+            var solution = OnlineSolve.SolveFollowingHeads(this, chain, source, request, null, rule, Cancellation);
             if (solution is null) return;
 
             var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(chain.Client, coldkey, solution.BlockNumber, solution.Nonce,

@@ -48,11 +48,18 @@ internal static class OnlineSolve
         }
 
         var source = new ChainTemplateSource(client, request.NetUid, request.Hotkey, order, head, subnet.Difficulty, cancellation);
-        var subscription = chain.Call(() => client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
+        return SolveFollowingHeads(cmdlet, chain, source, request, request.NetUid, rule, cancellation);
+    }
+
+    /// <summary>Solves on <paramref name="source"/> while chain_subscribeNewHeads moves it to each new head.</summary>
+    public static PowSolution? SolveFollowingHeads(PSCmdlet cmdlet, ChainSession chain, ChainTemplateSource source, Request request,
+        ushort? netUid, string rule, CancellationToken cancellation)
+    {
+        var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
         try
         {
             var searchers = BackendFactory.Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock);
-            return SolveAndReport.Run(cmdlet, searchers, source, request.Options, cancellation, request.NetUid, chain.Endpoint, rule, source.Messages);
+            return SolveAndReport.Run(cmdlet, searchers, source, request.Options, cancellation, netUid, chain.Endpoint, rule, source.Messages);
         }
         finally
         {
