@@ -100,3 +100,23 @@ Describe 'New-PowSolution -NetUid against the dev chain' {
         { Get-SubtensorBlock -Endpoint 'http://127.0.0.1:9944' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidEndpoint,*'
     }
 }
+
+Describe 'A dropped connection during an online solve' {
+    It 'the solve goes on, reconnects, follows the chain again and finishes' {
+        $r = Invoke-InRunspace -Script "New-PowSolution -NetUid 3 -Endpoint $endpoint -Hotkey $alice -Verbose -TimeoutSec 60" -Async
+        Start-Sleep -Milliseconds 1500
+        Invoke-DevRpc $endpoint dev_dropConnections | Out-Null
+        Start-Sleep -Milliseconds 1500
+        $afterDrop = (Get-SubtensorBlock -Endpoint $endpoint).Number
+        Invoke-DevRpc $endpoint dev_setDifficulty @(3, 5000) | Out-Null
+        $r = Wait-Runspace $r
+        try {
+            $s = @($r.Output)[0]
+            $s | Should -Not -BeNullOrEmpty -Because (@($r.PowerShell.Streams.Error) -join '; ')
+            $s.Difficulty | Should -Be 5000
+            $s.BlockNumber | Should -BeGreaterOrEqual $afterDrop -Because 'new heads must arrive through the resubscribed subscription'
+            $s | Test-PowSolution | Should -BeTrue
+        }
+        finally { Invoke-DevRpc $endpoint dev_setDifficulty @(3, 10000000000000) | Out-Null }
+    }
+}

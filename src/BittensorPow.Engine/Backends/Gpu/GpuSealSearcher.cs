@@ -13,9 +13,6 @@ namespace BittensorPow.Engine.Backends.Gpu;
 /// </summary>
 public sealed class GpuSealSearcher : ISealSearcher
 {
-    /// <summary>Rounds the solver asks for: a few launches, so a new block is picked up within about half a second.</summary>
-    private static readonly TimeSpan BatchDuration = TimeSpan.FromMilliseconds(400);
-
     private readonly Context _context;
     private readonly Accelerator _accelerator;
     private readonly Action<KernelConfig, SealLaunch, ArrayView<ulong>> _bigEndian;
@@ -68,7 +65,8 @@ public sealed class GpuSealSearcher : ISealSearcher
 
     public string Name => $"{Kind} {DeviceId}: {Info.Name}";
 
-    public ulong PreferredBatch => _sizer.NoncesFor(BatchDuration);
+    /// <summary>One launch (~100 ms) per solver round, so the next template is swapped in between launches.</summary>
+    public ulong PreferredBatch => (ulong)_sizer.Next;
 
     public void Prepare(BlockTemplate template)
     {

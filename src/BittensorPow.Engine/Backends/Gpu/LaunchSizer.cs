@@ -45,9 +45,6 @@ public sealed class LaunchSizer
         Next = Align((long)Math.Clamp(capped, _min, MaxLaunch));
     }
 
-    /// <summary>Nonces that take about <paramref name="duration"/> at the measured rate (at least one launch).</summary>
-    public ulong NoncesFor(TimeSpan duration) => Math.Max((ulong)Next, (ulong)(_rate * duration.TotalSeconds));
-
     private int Align(long n)
     {
         long aligned = Math.Max(_granule, n / _granule * _granule);
