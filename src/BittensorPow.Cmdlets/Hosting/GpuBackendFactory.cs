@@ -8,7 +8,12 @@ namespace BittensorPow.Cmdlets.Hosting;
 /// <summary>GPU back ends (ILGPU): CUDA, OpenCL and ILGPU's CPU accelerator, one searcher per device.</summary>
 internal static class GpuBackendFactory
 {
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock)
+    /// <summary>What we measured of OpenCL, said every time it is used (PERFORMANCE.md has the runs).</summary>
+    public const string OpenClCaveat =
+        "The OpenCL back end is experimental: it has only been run on pocl (a CPU OpenCL driver), where one cold-start run missed a hit. " +
+        "Every hit is re-verified on the CPU, so a wrong nonce is never returned, but a missed one makes the solve slower. Prefer -Cuda on NVIDIA GPUs.";
+
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock, Action<string>? warn = null)
     {
         var kind = backend switch
         {
@@ -18,7 +23,9 @@ internal static class GpuBackendFactory
         };
         try
         {
-            return GpuBackends.CreateSearchers(kind, deviceIds, threadsPerBlock);
+            var searchers = GpuBackends.CreateSearchers(kind, deviceIds, threadsPerBlock);
+            if (kind == GpuKind.OpenCL) warn?.Invoke(OpenClCaveat);
+            return searchers;
         }
         catch (GpuDeviceNotFoundException ex)
         {

@@ -36,10 +36,11 @@ public static class SealKernels
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
         SealLanes s = SealMath.Compute(p.Base + (ulong)index, p.Constants);
-        // Big-endian: the most significant limb is seal bytes 0..7, i.e. lane 0 byte-swapped.
-        ulong w3 = Swap64(s.L0);
-        if (w3 > p.T3) return; // the early reject: almost every seal stops here
-        if (Accepts(w3, Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p)) Atomic.Min(ref best[0], (ulong)index);
+        // Big-endian: the most significant limb is seal bytes 0..7, i.e. lane 0 byte-swapped. The early reject
+        // needs only its top 32 bits (seal bytes 0..3, one byte permute), so almost every seal stops after one
+        // 32-bit compare; the full 64-bit limbs are built for the rare candidates only.
+        if (Swap32((uint)s.L0) > (uint)(p.T3 >> 32)) return;
+        if (Accepts(Swap64(s.L0), Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p)) Atomic.Min(ref best[0], (ulong)index);
     }
 
     public static void SearchLittleEndian(SealLaunch p, ArrayView<ulong> best)
@@ -70,11 +71,16 @@ public static class SealKernels
         return w0 <= p.T0;
     }
 
-    /// <summary>Byte swap written out: ILGPU has no intrinsic for it; ptxas turns this into PRMTs.</summary>
+    /// <summary>
+    /// Byte swap written out (ILGPU has no intrinsic for it) in 64-bit operations only: the earlier form,
+    /// ((ulong)Swap32(lo) &lt;&lt; 32) | Swap32(hi), gave wrong big-endian hits on OpenCL (pocl), consistent with the
+    /// widening happening after a 32-bit shift there.
+    /// </summary>
     private static ulong Swap64(ulong x)
     {
-        uint lo = (uint)x, hi = (uint)(x >> 32);
-        return ((ulong)Swap32(lo) << 32) | Swap32(hi);
+        x = ((x & 0x00FF00FF00FF00FFUL) << 8) | ((x >> 8) & 0x00FF00FF00FF00FFUL);
+        x = ((x & 0x0000FFFF0000FFFFUL) << 16) | ((x >> 16) & 0x0000FFFF0000FFFFUL);
+        return (x << 32) | (x >> 32);
     }
 
     private static uint Swap32(uint x) => (x << 24) | ((x & 0x0000ff00u) << 8) | ((x >> 8) & 0x0000ff00u) | (x >> 24);
