@@ -30,6 +30,9 @@ for ptx in "${files[@]}"; do
     cuobjdump -sass "$tmp/$name.cubin" >"$tmp/$name.sass"
     # SASS lines look like "/*01a0*/  LOP3.LUT R1, ..." (the offset grows past 4 hex digits).
     sass="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/\s+[A-Z@]' "$tmp/$name.sass")"
+    # What one seal costs: the instructions executed up to the early reject, i.e. to the kernel's second EXIT (the
+    # first is the bounds check); the full 256-bit compare after it runs for candidates only (about 1 in D).
+    hot="$(grep -E '^\s+/\*[0-9a-f]{4,}\*/\s+[A-Z@]' "$tmp/$name.sass" | grep -nE '\bEXIT\b' | sed -n 2p | cut -d: -f1)"
     local_ops="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/.*\b(LDL|STL)\b' "$tmp/$name.sass" || true)"
     mix="$(grep -oE '^\s+/\*[0-9a-f]{4,}\*/\s+(@!?U?P[0-9T] )?[A-Z0-9]+' "$tmp/$name.sass" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s %s, ", $2, $1}')"
     verdict="ok"
@@ -38,6 +41,6 @@ for ptx in "${files[@]}"; do
         if [ "${STRICT_SASS:-0}" = "1" ]; then status=1; fi
     fi
     if [ "$spills" != "0" ] || [ "$stack" != "0" ] || [ "$local_ops" != "0" ]; then verdict="SPILLS OR LOCAL MEMORY"; status=1; fi
-    echo "$name ($arch): $regs registers, stack $stack B, spill stores $spills B, LDL/STL $local_ops, SASS $sass instructions/seal [${mix%, }] -> $verdict"
+    echo "$name ($arch): $regs registers, stack $stack B, spill stores $spills B, LDL/STL $local_ops, SASS $sass instructions/seal, ${hot:-?} on the reject path [${mix%, }] -> $verdict"
 done
 exit $status
