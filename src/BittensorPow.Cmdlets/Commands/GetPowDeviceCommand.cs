@@ -33,7 +33,8 @@ public sealed class GetPowDeviceCommand : PowCmdletBase
                     DeviceKind.Cuda => ["Cuda"],
                     _ => ["OpenCL"],
                 },
-                MemoryBytes = d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
+                // ILGPU reports the CPU accelerator's memory as "unlimited" (2^63 bytes): say nothing rather than 8 EiB.
+                MemoryBytes = d.Kind == DeviceKind.IlgpuCpu ? null : d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
                 Architecture = d.Architecture, Driver = d.Driver,
             });
         }
