@@ -11,7 +11,7 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(bool), ParameterSetName = [Default])]
 [OutputType(typeof(PowVerification), ParameterSetName = [DetailedSet])]
 [OutputType(typeof(PowSolution), ParameterSetName = [PassThruSet])]
-public sealed class TestPowSolutionCommand : PowCmdletBase
+public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
 {
     private const string Default = nameof(Default);
     private const string DetailedSet = "Detailed";
@@ -65,6 +65,22 @@ public sealed class TestPowSolutionCommand : PowCmdletBase
         else WriteObject(verification.IsValid);
     });
 
+    // One connection per endpoint for the whole pipeline, not one per solution.
+    private readonly Dictionary<string, ChainSession> _chains = new(StringComparer.OrdinalIgnoreCase);
+
+    private ChainSession ChainFor(string endpoint)
+    {
+        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(this, endpoint, null, Cancellation);
+        return chain;
+    }
+
+    /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>
+    public void Dispose()
+    {
+        foreach (var chain in _chains.Values) chain.Dispose();
+        _chains.Clear();
+    }
+
     private PowVerification Verify()
     {
         var blockHash = HexInput.Parse32(BlockHash, "BlockHash", ErrorIds.InvalidBlockHash);
@@ -78,7 +94,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase
         var other = SealByteOrder == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
         bool meetsOther = new Engine.Difficulty(Difficulty, other).IsMetBy(seal);
         bool? matches = claimed is null ? null : claimed.AsSpan().SequenceEqual(seal);
-        var staleness = Endpoint is null ? null : StalenessCheck.Check(this, Endpoint, BlockNumber, Cancellation);
+        var staleness = Endpoint is null ? null : StalenessCheck.Check(ChainFor(Endpoint), BlockNumber, Cancellation);
 
         string reason =
             matches == false ? $"the seal given ({Seal}) is not the seal of this nonce ({HexInput.Format(seal)})"

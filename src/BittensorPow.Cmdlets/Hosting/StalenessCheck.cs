@@ -13,9 +13,8 @@ internal static class StalenessCheck
     /// </summary>
     public static bool IsStale(ulong solutionBlock, ulong head) => solutionBlock > head + 1 || head + 1 - solutionBlock >= 3;
 
-    public static Result Check(PSCmdlet cmdlet, string endpoint, ulong blockNumber, CancellationToken cancellation)
+    public static Result Check(ChainSession chain, ulong blockNumber, CancellationToken cancellation)
     {
-        using var chain = ChainSession.Connect(cmdlet, endpoint, null, cancellation);
         var head = chain.Call(() => chain.Client.GetHeadAsync(cancellation));
         return new Result(IsStale(blockNumber, head.Number), head.Number);
     }
