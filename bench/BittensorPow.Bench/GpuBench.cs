@@ -22,6 +22,7 @@ public static class GpuBench
         int tpb = GpuBackends.DefaultThreadsPerBlock;
         bool verify = false;
         ulong solveDifficulty = 0;
+        int audits = 0;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,6 +33,7 @@ public static class GpuBench
                 case "--tpb": tpb = int.Parse(args[++i]); break;
                 case "--verify": verify = true; break;
                 case "--solve": solveDifficulty = ulong.Parse(args[++i]); break;
+                case "--audit": audits = int.Parse(args[++i]); break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -58,6 +60,7 @@ public static class GpuBench
             foreach (var s in searchers)
                 Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
             Throughput(searchers, TimeSpan.FromSeconds(seconds));
+            if (audits > 0 && Audit(searchers[0], audits) != 0) return 1;
             if (verify && Verify(searchers[0]) != 0) return 1;
             return solveDifficulty > 0 ? SolveWithSolver(searchers, solveDifficulty) : 0;
         }
@@ -125,6 +128,52 @@ public static class GpuBench
     /// For each byte order: the device's smallest passing nonce from a random start, checked on the CPU
     /// (the hit passes the reference rule and no nonce before it in the range does).
     /// </summary>
+    /// <summary>
+    /// Many short searches, each checked in full against the CPU back end: the GPU's answer for a range must be
+    /// exactly the smallest passing nonce of that range (a miss or a wrong nonce both count). Ranges hold several
+    /// launches, alternating byte orders, the first one straight after compiling.
+    /// </summary>
+    private static int Audit(GpuSealSearcher searcher, int runs)
+    {
+        int failures = 0;
+        for (int run = 0; run < runs; run++)
+        {
+            var order = run % 2 == 0 ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
+            // Up to 40 launches (at most 200 M nonces, so that the CPU can check them all), with the first hit
+            // expected a quarter of the way in: most ranges need several launches before the answer.
+            ulong count = Math.Clamp(40 * searcher.PreferredBatch, 2_000_000UL, 200_000_000UL);
+            var template = RandomTemplate(Math.Max(10_000, count / 4), order);
+            ulong start = RandomNonce();
+            searcher.Prepare(template);
+            var clock = Stopwatch.StartNew();
+            bool found = searcher.Search(start, count, CancellationToken.None, out ulong nonce);
+            double gpuSeconds = clock.Elapsed.TotalSeconds;
+            ulong? expected = SmallestCpuHit(template, start, count);
+            bool ok = found ? expected == nonce : expected is null;
+            if (!ok) failures++;
+            Console.WriteLine($"audit {run + 1}/{runs} {order}: {(ok ? "OK" : "FAIL")} GPU {(found ? $"start + {unchecked(nonce - start):N0}" : "none")}, CPU {(expected is { } x ? $"start + {unchecked(x - start):N0}" : "none")} of {count:N0} ({gpuSeconds:F2} s, launch {searcher.LaunchSize:N0})");
+        }
+        Console.WriteLine($"audit: {runs - failures} of {runs} exact");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>The smallest passing nonce of the range on every CPU core (chunks in parallel, the smallest hit wins).</summary>
+    private static ulong? SmallestCpuHit(BlockTemplate template, ulong start, ulong count)
+    {
+        int chunks = Environment.ProcessorCount * 4;
+        ulong chunk = (count + (ulong)chunks - 1) / (ulong)chunks;
+        var hits = new ulong?[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            ulong from = (ulong)c * chunk;
+            if (from >= count) return;
+            using var cpu = CpuBackends.Create(CpuBackends.Best());
+            cpu.Prepare(template);
+            if (cpu.Search(unchecked(start + from), Math.Min(chunk, count - from), CancellationToken.None, out ulong n)) hits[c] = n;
+        });
+        return hits.FirstOrDefault(h => h is not null);
+    }
+
     private static int Verify(GpuSealSearcher searcher)
     {
         int failures = 0;
