@@ -48,4 +48,10 @@ public sealed record RpcClientOptions
     /// connection (the loss is reported through ConnectionChanged); the caller decides what to do.
     /// </summary>
     public IReadOnlySet<string> NonResumableSubscriptions { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "author_submitAndWatchExtrinsic" };
+
+    /// <summary>
+    /// For wss:// nodes whose certificate the system does not trust (a self-signed private node): decides instead of the
+    /// system's chain validation. Null (the default) keeps the system's validation.
+    /// </summary>
+    public System.Net.Security.RemoteCertificateValidationCallback? RemoteCertificateValidation { get; init; }
 }

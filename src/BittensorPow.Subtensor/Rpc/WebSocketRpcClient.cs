@@ -319,6 +319,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = _options.KeepAlive;
             socket.Options.KeepAliveTimeout = _options.KeepAlive;
+            if (_options.RemoteCertificateValidation is { } validate) socket.Options.RemoteCertificateValidationCallback = validate;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(_options.ConnectTimeout);
             try
