@@ -163,7 +163,7 @@ def rotr_text(x, n):
 
 
 def bswap_text(x):
-    return f"(({x} << 24) | (({x} & 0x0000ff00u) << 8) | (({x} >> 8) & 0x0000ff00u) | ({x} >> 24))"
+    return f"Bits.Swap32({x})"
 
 
 # ---------------------------------------------------------------- SHA-256
@@ -252,7 +252,47 @@ def gen_sha(em):
 
 
 # ---------------------------------------------------------------- Keccak-f[1600]
-def gen_keccak(em, sha_out):
+def keccak_round(em, lanes, rnd):
+    cols = keccak_columns(em, lanes)
+    return keccak_round_from_columns(em, lanes, cols, rnd)
+
+
+def keccak_columns(em, lanes):
+    return [(em.xor(*[lanes[x + 5 * y][0] for y in range(5)]), em.xor(*[lanes[x + 5 * y][1] for y in range(5)])) for x in range(5)]
+
+
+def keccak_round_from_columns(em, lanes, cols, rnd):
+    # D[x] = C[x-1] ^ rot(C[x+1], 1) is not materialised: a ^ C[x-1] ^ rot(C[x+1]) is one LOP3 per
+    # half-lane, where D first and then a ^ D costs 10 more LOP3s per round.
+    rots = [em.rotl64(cols[(x + 1) % 5], 1) for x in range(5)]
+    a = [None if lanes[i] is None else
+         (em.xor(lanes[i][0], cols[(i + 4) % 5][0], rots[i % 5][0]),
+          em.xor(lanes[i][1], cols[(i + 4) % 5][1], rots[i % 5][1])) for i in range(25)]
+    bl = [None] * 25
+    for x in range(5):
+        for y in range(5):
+            if a[x + 5 * y] is not None:
+                bl[y + 5 * ((2 * x + 3 * y) % 5)] = em.rotl64(a[x + 5 * y], KECCAK_R[x][y])
+    new = [None] * 25
+    for y in range(5):
+        for x in range(5):
+            i = x + 5 * y
+            b0, b1, b2 = bl[i], bl[(x + 1) % 5 + 5 * y], bl[(x + 2) % 5 + 5 * y]
+            if b0 is None or b1 is None or b2 is None:
+                continue
+            new[i] = (em.chi(b0[0], b1[0], b2[0]), em.chi(b0[1], b1[1], b2[1]))
+    rc = KECCAK_RC[rnd]
+    new[0] = (em.xor(new[0][0], Lit(rc & MASK)), em.xor(new[0][1], Lit(rc >> 32)))
+    return new
+
+
+# The seal lanes 0..3 of the last round read only row 0 of ρ∘π's output, i.e. the input lanes 0, 6, 12, 18, 24
+# (θ-applied), and the five column parities.
+LAST_ROUND_LANES = [0, 6, 12, 18, 24]
+
+
+def gen_keccak_state(em, sha_out):
+    """Keccak-f up to the last round's θ: the column parities and the five lanes the seal reads (SealState)."""
     lanes = [(Lit(0), Lit(0)) for _ in range(25)]
     for i in range(4):
         lo = em.let("k", bswap_text(sha_out[2 * i]), [sha_out[2 * i]])
@@ -260,27 +300,24 @@ def gen_keccak(em, sha_out):
         lanes[i] = (lo, hi)
     lanes[4] = (Lit(0x01), Lit(0))            # original Keccak padding byte 0x01 after 32 bytes
     lanes[16] = (Lit(0), Lit(0x80000000))     # final bit of the 136-byte rate
-    for rnd in range(24):
-        cols = [(em.xor(*[lanes[x + 5 * y][0] for y in range(5)]), em.xor(*[lanes[x + 5 * y][1] for y in range(5)])) for x in range(5)]
-        # D[x] = C[x-1] ^ rot(C[x+1], 1) is not materialised: a ^ C[x-1] ^ rot(C[x+1]) is one LOP3 per
-        # half-lane, where D first and then a ^ D costs 10 more LOP3s per round.
-        rots = [em.rotl64(cols[(x + 1) % 5], 1) for x in range(5)]
-        a = [(em.xor(lanes[i][0], cols[(i + 4) % 5][0], rots[i % 5][0]),
-              em.xor(lanes[i][1], cols[(i + 4) % 5][1], rots[i % 5][1])) for i in range(25)]
-        bl = [None] * 25
-        for x in range(5):
-            for y in range(5):
-                bl[y + 5 * ((2 * x + 3 * y) % 5)] = em.rotl64(a[x + 5 * y], KECCAK_R[x][y])
-        new = [None] * 25
-        for y in range(5):
-            for x in range(5):
-                i = x + 5 * y
-                b0, b1, b2 = bl[i], bl[(x + 1) % 5 + 5 * y], bl[(x + 2) % 5 + 5 * y]
-                new[i] = (em.chi(b0[0], b1[0], b2[0]), em.chi(b0[1], b1[1], b2[1]))
-        rc = KECCAK_RC[rnd]
-        new[0] = (em.xor(new[0][0], Lit(rc & MASK)), em.xor(new[0][1], Lit(rc >> 32)))
-        lanes = new
-    return lanes[:4]
+    for rnd in range(23):
+        lanes = keccak_round(em, lanes, rnd)
+    cols = keccak_columns(em, lanes)
+    fields = {}
+    for x in range(5):
+        fields[f"C{x}L"], fields[f"C{x}H"] = cols[x]
+    for i in LAST_ROUND_LANES:
+        fields[f"A{i}L"], fields[f"A{i}H"] = lanes[i]
+    return fields
+
+
+def gen_last_round(em, fields):
+    """The last round from SealState fields (named s.X), reduced to the seal lanes 0..3."""
+    lanes = [None] * 25
+    for i in LAST_ROUND_LANES:
+        lanes[i] = (Var(f"s.A{i}L"), Var(f"s.A{i}H"))
+    cols = [(Var(f"s.C{x}L"), Var(f"s.C{x}H")) for x in range(5)]
+    return keccak_round_from_columns(em, lanes, cols, 23)[:4]
 
 
 def gen_host_precompute():
@@ -305,14 +342,32 @@ def gen_host_precompute():
     return lines
 
 
+def emit_body(src, body, indent="        "):
+    for name, text in body:
+        src.append(f"{indent}uint {name} = {text};")
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "..", "..", "src", "BittensorPow.Engine", "Backends", "Gpu", "SealMath.g.cs")
     em = Emitter()
     sha = gen_sha(em)
-    seal = gen_keccak(em, sha)
-    outputs = [h for lane in seal for h in lane]
-    body = em.prune(outputs)
+    state = gen_keccak_state(em, sha)
+    body = em.prune(list(state.values()))
+    state_names = list(state.keys())
+
+    # The last round in three pruned pieces: the early reject reads one 32-bit half of one lane, so the hot path
+    # computes only what feeds that half, and the rest of the four lanes is computed for candidates only.
+    def last_round_piece(pick):
+        e = Emitter()
+        e.counter = em.counter  # names distinct from ComputeState's, which the inlined methods share a kernel with
+        seal = gen_last_round(e, state)
+        outs = pick(seal)
+        return e.prune([o for o in outs if isinstance(o, Var)]), outs
+    top_le_body, (top_le,) = last_round_piece(lambda seal: [seal[3][1]])   # hi half of lane 3
+    top_be_body, (top_be,) = last_round_piece(lambda seal: [seal[0][0]])   # lo half of lane 0 (ι included)
+    finish_body, finish_outs = last_round_piece(lambda seal: [h for lane in seal for h in lane])
+
     fields = [f"KW{t}" for t in BLOCK_W] + [f"C{t}" for t in SCHEDULE_CONSTANT_ROUNDS]
     src = []
     src.append("// <auto-generated>")
@@ -341,28 +396,66 @@ def main():
     src.append("    public ulong L0, L1, L2, L3;")
     src.append("}")
     src.append("")
+    src.append("/// <summary>")
+    src.append("/// Keccak-f's state before its last round, reduced to what the seal lanes need: the column parities C0..C4 and")
+    src.append("/// the lanes 0, 6, 12, 18, 24 (halves L = bits 0..31, H = bits 32..63).")
+    src.append("/// </summary>")
+    src.append("public struct SealState")
+    src.append("{")
+    src.append("    public uint " + ", ".join(state_names) + ";")
+    src.append("}")
+    src.append("")
     src.append("internal static class SealMath")
     src.append("{")
-    src.append(f"    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) in {len(body)} straight-line statements.</summary>")
+    src.append(f"    /// <summary>SHA-256 and Keccak-f up to its last round in {len(body)} straight-line statements.</summary>")
     src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
-    src.append("    public static SealLanes Compute(ulong nonce, SealConstants c)")
+    src.append("    public static SealState ComputeState(ulong nonce, SealConstants c)")
     src.append("    {")
     src.append("        uint n0 = (uint)nonce, n1 = (uint)(nonce >> 32);")
     src.append(f"        uint W0 = {bswap_text('n0')};")
     src.append(f"        uint W1 = {bswap_text('n1')};")
-    for name, text in body:
-        src.append(f"        uint {name} = {text};")
-    lane_txt = []
-    for i, (lo, hi) in enumerate(seal):
-        lane_txt.append(f"        r.L{i} = ((ulong){hi} << 32) | {lo};")
+    emit_body(src, body)
+    src.append("        SealState s;")
+    for name in state_names:
+        src.append(f"        s.{name} = {state[name]};")
+    src.append("        return s;")
+    src.append("    }")
+    src.append("")
+    src.append("    /// <summary>The seal's bits 224..255 read little-endian (bytes 28..31, the top half of lane 3).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static uint TopWordLittleEndian(SealState s)")
+    src.append("    {")
+    emit_body(src, top_le_body)
+    src.append(f"        return {top_le};")
+    src.append("    }")
+    src.append("")
+    src.append("    /// <summary>The seal's bits 224..255 read big-endian (bytes 0..3, the low half of lane 0 byte-swapped).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static uint TopWordBigEndian(SealState s)")
+    src.append("    {")
+    emit_body(src, top_be_body)
+    src.append(f"        return {bswap_text(top_be)};")
+    src.append("    }")
+    src.append("")
+    src.append(f"    /// <summary>The last Keccak round, reduced to the four seal lanes ({len(finish_body)} statements).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static SealLanes Finish(SealState s)")
+    src.append("    {")
+    emit_body(src, finish_body)
     src.append("        SealLanes r;")
-    src.extend(lane_txt)
+    for i in range(4):
+        lo, hi = finish_outs[2 * i], finish_outs[2 * i + 1]
+        src.append(f"        r.L{i} = ((ulong){hi} << 32) | {lo};")
     src.append("        return r;")
     src.append("    }")
+    src.append("")
+    src.append("    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) as four lanes.</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static SealLanes Compute(ulong nonce, SealConstants c) => Finish(ComputeState(nonce, c));")
     src.append("}")
     with open(out, "w", newline="\n") as fh:
         fh.write("\n".join(src) + "\n")
-    print(f"wrote {out}: {len(body)} statements")
+    print(f"wrote {out}: {len(body)} + {len(finish_body)} statements (early reject: {len(top_le_body)} LE, {len(top_be_body)} BE)")
 
 
 if __name__ == "__main__":

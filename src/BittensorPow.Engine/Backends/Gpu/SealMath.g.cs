@@ -41,15 +41,24 @@ public struct SealLanes
     public ulong L0, L1, L2, L3;
 }
 
+/// <summary>
+/// Keccak-f's state before its last round, reduced to what the seal lanes need: the column parities C0..C4 and
+/// the lanes 0, 6, 12, 18, 24 (halves L = bits 0..31, H = bits 32..63).
+/// </summary>
+public struct SealState
+{
+    public uint C0L, C0H, C1L, C1H, C2L, C2H, C3L, C3H, C4L, C4H, A0L, A0H, A6L, A6H, A12L, A12H, A18L, A18H, A24L, A24H;
+}
+
 internal static class SealMath
 {
-    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) in 5674 straight-line statements.</summary>
+    /// <summary>SHA-256 and Keccak-f up to its last round in 5628 straight-line statements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static SealLanes Compute(ulong nonce, SealConstants c)
+    public static SealState ComputeState(ulong nonce, SealConstants c)
     {
         uint n0 = (uint)nonce, n1 = (uint)(nonce >> 32);
-        uint W0 = ((n0 << 24) | ((n0 & 0x0000ff00u) << 8) | ((n0 >> 8) & 0x0000ff00u) | (n0 >> 24));
-        uint W1 = ((n1 << 24) | ((n1 & 0x0000ff00u) << 8) | ((n1 >> 8) & 0x0000ff00u) | (n1 >> 24));
+        uint W0 = Bits.Swap32(n0);
+        uint W1 = Bits.Swap32(n1);
         uint s1 = Bits.Rotr(W1, 7) ^ Bits.Rotr(W1, 18) ^ (W1 >> 3);
         uint w2 = s1 + W0 + c.C16;
         uint w3 = W1 + c.C17;
@@ -630,14 +639,14 @@ internal static class SealMath
         uint o578 = e565 + 0x9b05688cu;
         uint o579 = e558 + 0x1f83d9abu;
         uint o580 = e551 + 0x5be0cd19u;
-        uint k581 = ((o573 << 24) | ((o573 & 0x0000ff00u) << 8) | ((o573 >> 8) & 0x0000ff00u) | (o573 >> 24));
-        uint k582 = ((o574 << 24) | ((o574 & 0x0000ff00u) << 8) | ((o574 >> 8) & 0x0000ff00u) | (o574 >> 24));
-        uint k583 = ((o575 << 24) | ((o575 & 0x0000ff00u) << 8) | ((o575 >> 8) & 0x0000ff00u) | (o575 >> 24));
-        uint k584 = ((o576 << 24) | ((o576 & 0x0000ff00u) << 8) | ((o576 >> 8) & 0x0000ff00u) | (o576 >> 24));
-        uint k585 = ((o577 << 24) | ((o577 & 0x0000ff00u) << 8) | ((o577 >> 8) & 0x0000ff00u) | (o577 >> 24));
-        uint k586 = ((o578 << 24) | ((o578 & 0x0000ff00u) << 8) | ((o578 >> 8) & 0x0000ff00u) | (o578 >> 24));
-        uint k587 = ((o579 << 24) | ((o579 & 0x0000ff00u) << 8) | ((o579 >> 8) & 0x0000ff00u) | (o579 >> 24));
-        uint k588 = ((o580 << 24) | ((o580 & 0x0000ff00u) << 8) | ((o580 >> 8) & 0x0000ff00u) | (o580 >> 24));
+        uint k581 = Bits.Swap32(o573);
+        uint k582 = Bits.Swap32(o574);
+        uint k583 = Bits.Swap32(o575);
+        uint k584 = Bits.Swap32(o576);
+        uint k585 = Bits.Swap32(o577);
+        uint k586 = Bits.Swap32(o578);
+        uint k587 = Bits.Swap32(o579);
+        uint k588 = Bits.Swap32(o580);
         uint x589 = k584 ^ 0x80000000u;
         uint r590 = Bits.Funnel(k583, x589, 1);
         uint r591 = Bits.Funnel(x589, k583, 1);
@@ -5678,57 +5687,132 @@ internal static class SealMath
         uint x5626 = x5533 ^ x5553 ^ x5573 ^ x5593 ^ x5613;
         uint x5627 = x5535 ^ x5555 ^ x5575 ^ x5595 ^ x5615;
         uint x5628 = x5537 ^ x5557 ^ x5577 ^ x5597 ^ x5617;
-        uint r5629 = Bits.Funnel(x5621, x5622, 1);
-        uint r5630 = Bits.Funnel(x5622, x5621, 1);
-        uint r5631 = Bits.Funnel(x5623, x5624, 1);
-        uint r5632 = Bits.Funnel(x5624, x5623, 1);
-        uint r5633 = Bits.Funnel(x5625, x5626, 1);
-        uint r5634 = Bits.Funnel(x5626, x5625, 1);
-        uint r5635 = Bits.Funnel(x5627, x5628, 1);
-        uint r5636 = Bits.Funnel(x5628, x5627, 1);
-        uint r5637 = Bits.Funnel(x5619, x5620, 1);
-        uint r5638 = Bits.Funnel(x5620, x5619, 1);
-        uint x5639 = x5618 ^ x5627 ^ r5629;
-        uint x5640 = x5521 ^ x5628 ^ r5630;
-        uint x5651 = x5543 ^ x5619 ^ r5631;
-        uint x5652 = x5545 ^ x5620 ^ r5632;
-        uint x5663 = x5567 ^ x5621 ^ r5633;
-        uint x5664 = x5569 ^ x5622 ^ r5634;
-        uint x5675 = x5591 ^ x5623 ^ r5635;
-        uint x5676 = x5593 ^ x5624 ^ r5636;
-        uint x5687 = x5615 ^ x5625 ^ r5637;
-        uint x5688 = x5617 ^ x5626 ^ r5638;
-        uint r5699 = Bits.Funnel(x5652, x5651, 12);
-        uint r5700 = Bits.Funnel(x5651, x5652, 12);
-        uint r5711 = Bits.Funnel(x5664, x5663, 11);
-        uint r5712 = Bits.Funnel(x5663, x5664, 11);
-        uint r5723 = Bits.Funnel(x5675, x5676, 21);
-        uint r5724 = Bits.Funnel(x5676, x5675, 21);
-        uint r5735 = Bits.Funnel(x5687, x5688, 14);
-        uint r5736 = Bits.Funnel(x5688, x5687, 14);
-        uint n5737 = ~r5699 & r5711;
-        uint x5738 = x5639 ^ n5737;
-        uint n5739 = ~r5700 & r5712;
-        uint x5740 = x5640 ^ n5739;
-        uint n5741 = ~r5711 & r5723;
-        uint x5742 = r5699 ^ n5741;
-        uint n5743 = ~r5712 & r5724;
-        uint x5744 = r5700 ^ n5743;
-        uint n5745 = ~r5723 & r5735;
-        uint x5746 = r5711 ^ n5745;
-        uint n5747 = ~r5724 & r5736;
-        uint x5748 = r5712 ^ n5747;
-        uint n5749 = ~r5735 & x5639;
-        uint x5750 = r5723 ^ n5749;
-        uint n5751 = ~r5736 & x5640;
-        uint x5752 = r5724 ^ n5751;
-        uint x5837 = x5738 ^ 0x80008008u;
-        uint x5838 = x5740 ^ 0x80000000u;
+        SealState s;
+        s.C0L = x5619;
+        s.C0H = x5620;
+        s.C1L = x5621;
+        s.C1H = x5622;
+        s.C2L = x5623;
+        s.C2H = x5624;
+        s.C3L = x5625;
+        s.C3H = x5626;
+        s.C4L = x5627;
+        s.C4H = x5628;
+        s.A0L = x5618;
+        s.A0H = x5521;
+        s.A6L = x5543;
+        s.A6H = x5545;
+        s.A12L = x5567;
+        s.A12H = x5569;
+        s.A18L = x5591;
+        s.A18H = x5593;
+        s.A24L = x5615;
+        s.A24H = x5617;
+        return s;
+    }
+
+    /// <summary>The seal's bits 224..255 read little-endian (bytes 28..31, the top half of lane 3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint TopWordLittleEndian(SealState s)
+    {
+        uint r5630 = Bits.Funnel(s.C1H, s.C1L, 1);
+        uint r5635 = Bits.Funnel(s.C4L, s.C4H, 1);
+        uint r5636 = Bits.Funnel(s.C4H, s.C4L, 1);
+        uint r5637 = Bits.Funnel(s.C0L, s.C0H, 1);
+        uint r5638 = Bits.Funnel(s.C0H, s.C0L, 1);
+        uint x5640 = s.A0H ^ s.C4H ^ r5630;
+        uint x5645 = s.A18L ^ s.C2L ^ r5635;
+        uint x5646 = s.A18H ^ s.C2H ^ r5636;
+        uint x5647 = s.A24L ^ s.C3L ^ r5637;
+        uint x5648 = s.A24H ^ s.C3H ^ r5638;
+        uint r5654 = Bits.Funnel(x5646, x5645, 21);
+        uint r5656 = Bits.Funnel(x5648, x5647, 14);
+        uint n5671 = ~r5656 & x5640;
+        uint x5672 = r5654 ^ n5671;
+        return x5672;
+    }
+
+    /// <summary>The seal's bits 224..255 read big-endian (bytes 0..3, the low half of lane 0 byte-swapped).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint TopWordBigEndian(SealState s)
+    {
+        uint r5629 = Bits.Funnel(s.C1L, s.C1H, 1);
+        uint r5631 = Bits.Funnel(s.C2L, s.C2H, 1);
+        uint r5632 = Bits.Funnel(s.C2H, s.C2L, 1);
+        uint r5633 = Bits.Funnel(s.C3L, s.C3H, 1);
+        uint r5634 = Bits.Funnel(s.C3H, s.C3L, 1);
+        uint x5639 = s.A0L ^ s.C4L ^ r5629;
+        uint x5641 = s.A6L ^ s.C0L ^ r5631;
+        uint x5642 = s.A6H ^ s.C0H ^ r5632;
+        uint x5643 = s.A12L ^ s.C1L ^ r5633;
+        uint x5644 = s.A12H ^ s.C1H ^ r5634;
+        uint r5649 = Bits.Funnel(x5642, x5641, 12);
+        uint r5651 = Bits.Funnel(x5644, x5643, 11);
+        uint n5657 = ~r5649 & r5651;
+        uint x5658 = x5639 ^ n5657;
+        uint x5677 = x5658 ^ 0x80008008u;
+        return Bits.Swap32(x5677);
+    }
+
+    /// <summary>The last Keccak round, reduced to the four seal lanes (46 statements).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SealLanes Finish(SealState s)
+    {
+        uint r5629 = Bits.Funnel(s.C1L, s.C1H, 1);
+        uint r5630 = Bits.Funnel(s.C1H, s.C1L, 1);
+        uint r5631 = Bits.Funnel(s.C2L, s.C2H, 1);
+        uint r5632 = Bits.Funnel(s.C2H, s.C2L, 1);
+        uint r5633 = Bits.Funnel(s.C3L, s.C3H, 1);
+        uint r5634 = Bits.Funnel(s.C3H, s.C3L, 1);
+        uint r5635 = Bits.Funnel(s.C4L, s.C4H, 1);
+        uint r5636 = Bits.Funnel(s.C4H, s.C4L, 1);
+        uint r5637 = Bits.Funnel(s.C0L, s.C0H, 1);
+        uint r5638 = Bits.Funnel(s.C0H, s.C0L, 1);
+        uint x5639 = s.A0L ^ s.C4L ^ r5629;
+        uint x5640 = s.A0H ^ s.C4H ^ r5630;
+        uint x5641 = s.A6L ^ s.C0L ^ r5631;
+        uint x5642 = s.A6H ^ s.C0H ^ r5632;
+        uint x5643 = s.A12L ^ s.C1L ^ r5633;
+        uint x5644 = s.A12H ^ s.C1H ^ r5634;
+        uint x5645 = s.A18L ^ s.C2L ^ r5635;
+        uint x5646 = s.A18H ^ s.C2H ^ r5636;
+        uint x5647 = s.A24L ^ s.C3L ^ r5637;
+        uint x5648 = s.A24H ^ s.C3H ^ r5638;
+        uint r5649 = Bits.Funnel(x5642, x5641, 12);
+        uint r5650 = Bits.Funnel(x5641, x5642, 12);
+        uint r5651 = Bits.Funnel(x5644, x5643, 11);
+        uint r5652 = Bits.Funnel(x5643, x5644, 11);
+        uint r5653 = Bits.Funnel(x5645, x5646, 21);
+        uint r5654 = Bits.Funnel(x5646, x5645, 21);
+        uint r5655 = Bits.Funnel(x5647, x5648, 14);
+        uint r5656 = Bits.Funnel(x5648, x5647, 14);
+        uint n5657 = ~r5649 & r5651;
+        uint x5658 = x5639 ^ n5657;
+        uint n5659 = ~r5650 & r5652;
+        uint x5660 = x5640 ^ n5659;
+        uint n5661 = ~r5651 & r5653;
+        uint x5662 = r5649 ^ n5661;
+        uint n5663 = ~r5652 & r5654;
+        uint x5664 = r5650 ^ n5663;
+        uint n5665 = ~r5653 & r5655;
+        uint x5666 = r5651 ^ n5665;
+        uint n5667 = ~r5654 & r5656;
+        uint x5668 = r5652 ^ n5667;
+        uint n5669 = ~r5655 & x5639;
+        uint x5670 = r5653 ^ n5669;
+        uint n5671 = ~r5656 & x5640;
+        uint x5672 = r5654 ^ n5671;
+        uint x5677 = x5658 ^ 0x80008008u;
+        uint x5678 = x5660 ^ 0x80000000u;
         SealLanes r;
-        r.L0 = ((ulong)x5838 << 32) | x5837;
-        r.L1 = ((ulong)x5744 << 32) | x5742;
-        r.L2 = ((ulong)x5748 << 32) | x5746;
-        r.L3 = ((ulong)x5752 << 32) | x5750;
+        r.L0 = ((ulong)x5678 << 32) | x5677;
+        r.L1 = ((ulong)x5664 << 32) | x5662;
+        r.L2 = ((ulong)x5668 << 32) | x5666;
+        r.L3 = ((ulong)x5672 << 32) | x5670;
         return r;
     }
+
+    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) as four lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static SealLanes Compute(ulong nonce, SealConstants c) => Finish(ComputeState(nonce, c));
 }
