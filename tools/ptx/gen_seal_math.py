@@ -172,58 +172,65 @@ def schedule_terms(t):
     return [("s1", t - 2), ("w", t - 7), ("s0", t - 15), ("w", t - 16)]
 
 
-def is_block_constant(index):
-    return 2 <= index <= 15
+def term_value(fn, v):
+    return v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
 
 
-def block_constant_terms(t):
-    return [term for term in schedule_terms(t) if is_block_constant(term[1])]
+def plan_schedule():
+    """Which schedule words the host computes. Only W0 changes per thread: W1 (the nonce's high half) is fixed for a
+    launch, which never crosses a multiple of 2^32, and W2..W15 for a block. So every W[t] whose terms are all
+    host-known is a host word (W17, W19, W21 through W1's chain), and each other W[t] takes the sum of its
+    host-known terms as one parameter C{t}, or as a literal where those terms are padding words only."""
+    host = set(range(1, 16))
+    plan = {}
+    for t in range(16, 64):
+        known = [tm for tm in schedule_terms(t) if tm[1] in host]
+        thread = [tm for tm in schedule_terms(t) if tm[1] not in host]
+        if not thread:
+            host.add(t)
+            plan[t] = ("host", known, [])
+        elif known and all(idx in LITERAL_W for _, idx in known):
+            plan[t] = ("literal", known, thread)
+        else:
+            plan[t] = ("param" if known else "none", known, thread)
+    return host, plan
 
 
-def literal_schedule_part(t):
-    """The part of W[t] that depends only on the padding words, folded now."""
-    total = 0
-    for fn, idx in block_constant_terms(t):
-        if idx in LITERAL_W:
-            v = LITERAL_W[idx]
-            total += v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
-    return total & MASK
-
-
-# Rounds whose schedule word has a per-block part (on W2..W9): that part is a kernel parameter C{t}.
-SCHEDULE_CONSTANT_ROUNDS = [t for t in range(16, 64) if any(idx in BLOCK_W for _, idx in block_constant_terms(t))]
+HOST_W, SCHEDULE_PLAN = plan_schedule()
+# Rounds whose K+W is a parameter KW{t}; rounds 1..3 also take their h, which is still an IV word (H_FOLD).
+KW_ROUNDS = sorted(t for t in HOST_W if t not in LITERAL_W)
+SCHEDULE_PARAM_ROUNDS = [t for t in range(16, 64) if SCHEDULE_PLAN[t][0] == "param"]
+H_FOLD = {}
 
 
 def gen_sha(em):
     """Returns the 8 output words (IV added) as Vars/Lits."""
-    w = {0: Var("W0"), 1: Var("W1")}  # upper case: never a generated name
+    w = {0: Var("W0")}  # upper case: never a generated name
     s0 = lambda x: em.let("s", f"{rotr_text(x, 7)} ^ {rotr_text(x, 18)} ^ ({x} >> 3)", [x])
     s1 = lambda x: em.let("s", f"{rotr_text(x, 17)} ^ {rotr_text(x, 19)} ^ ({x} >> 10)", [x])
     for t in range(16, 64):
+        kind, known, thread = SCHEDULE_PLAN[t]
+        if kind == "host":
+            continue
         parts = []
         deps = []
-        for fn, idx in schedule_terms(t):
-            if is_block_constant(idx):
-                continue
+        for fn, idx in thread:
             v = w[idx]
-            if fn == "w":
-                parts.append(str(v)); deps.append(v)
-            else:
-                sv = s0(v) if fn == "s0" else s1(v)
-                parts.append(str(sv)); deps.append(sv)
-        if t in SCHEDULE_CONSTANT_ROUNDS:
+            sv = v if fn == "w" else (s0(v) if fn == "s0" else s1(v))
+            parts.append(str(sv)); deps.append(sv)
+        if kind == "param":
             parts.append(f"c.C{t}")
-        elif literal_schedule_part(t):
-            parts.append(hx(literal_schedule_part(t)))
+        elif kind == "literal":
+            lit = sum(term_value(fn, LITERAL_W[idx]) for fn, idx in known) & MASK
+            if lit:
+                parts.append(hx(lit))
         w[t] = em.let("w", " + ".join(parts), deps)
 
     def kw(t):
-        if t in (0, 1):
-            return f"{hx(SHA_K[t])} + {w[t]}", [w[t]]
-        if t in BLOCK_W:
-            return f"c.KW{t}", []
         if t in LITERAL_W:
             return hx((SHA_K[t] + LITERAL_W[t]) & MASK), []
+        if t in HOST_W:
+            return f"c.KW{t}", []
         return f"{hx(SHA_K[t])} + {w[t]}", [w[t]]
 
     # Round 0 runs on the IV only: fold everything but W0 here.
@@ -242,7 +249,11 @@ def gen_sha(em):
         k_text, k_deps = kw(t)
         S1 = em.let("s", f"{rotr_text(e, 6)} ^ {rotr_text(e, 11)} ^ {rotr_text(e, 25)}", [e])
         ch = em.let("h", f"({e} & {f}) ^ (~{e} & {g})", [e, f, g])
-        t1 = em.let("t", f"{h} + {S1} + {ch} + {k_text}", [h, S1, ch] + k_deps)
+        if isinstance(h, Lit) and t in KW_ROUNDS:
+            H_FOLD[t] = h.v  # the host adds it to KW{t}: one addition less per seal
+            t1 = em.let("t", f"{S1} + {ch} + {k_text}", [S1, ch] + k_deps)
+        else:
+            t1 = em.let("t", f"{h} + {S1} + {ch} + {k_text}", [h, S1, ch] + k_deps)
         S0 = em.let("s", f"{rotr_text(a, 2)} ^ {rotr_text(a, 13)} ^ {rotr_text(a, 22)}", [a])
         mj = em.let("m", f"({a} & {b}) ^ ({a} & {c}) ^ ({b} & {c})", [a, b, c])
         na = em.let("a", f"{t1} + {S0} + {mj}", [t1, S0, mj])
@@ -321,24 +332,20 @@ def gen_last_round(em, fields):
 
 
 def gen_host_precompute():
-    lines = []
-    w = lambda i: f"w{i}" if i in BLOCK_W else hx(LITERAL_W[i])
-    s0 = lambda x: f"(BitOperations.RotateRight({x}, 7) ^ BitOperations.RotateRight({x}, 18) ^ ({x} >> 3))"
-    s1 = lambda x: f"(BitOperations.RotateRight({x}, 17) ^ BitOperations.RotateRight({x}, 19) ^ ({x} >> 10))"
-    for t in BLOCK_W:
-        lines.append(f"            KW{t} = {hx(SHA_K[t])} + w{t},")
-    for t in SCHEDULE_CONSTANT_ROUNDS:
-        parts = []
-        literal = 0  # terms on the padding words are folded here
-        for fn, idx in block_constant_terms(t):
-            if idx in LITERAL_W:
-                v = LITERAL_W[idx]
-                literal += v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
-            else:
-                parts.append(w(idx) if fn == "w" else (s0(w(idx)) if fn == "s0" else s1(w(idx))))
-        if literal & MASK or not parts:
-            parts.append(hx(literal & MASK))
-        lines.append(f"            C{t} = {' + '.join(parts)},")
+    """Body of SealConstants.FromWords: the host words in order, then the fields."""
+    term = lambda fn, idx: f"w{idx}" if fn == "w" else f"{fn.upper()}(w{idx})"
+    lines = ["        uint " + ", ".join(f"w{i} = {hx(v)}" for i, v in LITERAL_W.items()) + ";"]
+    for t in sorted(HOST_W):
+        if t >= 16:
+            lines.append(f"        uint w{t} = {' + '.join(term(fn, idx) for fn, idx in SCHEDULE_PLAN[t][1])};")
+    lines.append("        return new()")
+    lines.append("        {")
+    for t in KW_ROUNDS:
+        extra = f" + {hx(H_FOLD[t])}" if t in H_FOLD else ""
+        lines.append(f"            KW{t} = {hx(SHA_K[t])} + w{t}{extra},")
+    for t in SCHEDULE_PARAM_ROUNDS:
+        lines.append(f"            C{t} = {' + '.join(term(fn, idx) for fn, idx in SCHEDULE_PLAN[t][1])},")
+    lines.append("        };")
     return lines
 
 
@@ -368,7 +375,7 @@ def main():
     top_be_body, (top_be,) = last_round_piece(lambda seal: [seal[0][0]])   # lo half of lane 0 (ι included)
     finish_body, finish_outs = last_round_piece(lambda seal: [h for lane in seal for h in lane])
 
-    fields = [f"KW{t}" for t in BLOCK_W] + [f"C{t}" for t in SCHEDULE_CONSTANT_ROUNDS]
+    fields = [f"KW{t}" for t in KW_ROUNDS] + [f"C{t}" for t in SCHEDULE_PARAM_ROUNDS]
     src = []
     src.append("// <auto-generated>")
     src.append("// Written by tools/ptx/gen_seal_math.py; edit the generator, not this file.")
@@ -378,16 +385,24 @@ def main():
     src.append("")
     src.append("namespace BittensorPow.Engine.Backends.Gpu;")
     src.append("")
-    src.append("/// <summary>The per-block words of the SHA-256 block: K+W for rounds 2..9 and the block-only part of the schedule.</summary>")
+    src.append("/// <summary>")
+    src.append("/// What the SHA-256 block of a launch shares: K+W of the rounds whose word is known on the host (W1..W9 and the")
+    src.append("/// schedule words built from them alone; rounds 1..3 also add their h, still an IV word) and the host-known part of")
+    src.append("/// the other schedule words. Valid for the nonces whose high 32 bits gave W1.")
+    src.append("/// </summary>")
     src.append("public struct SealConstants")
     src.append("{")
     src.append("    public uint " + ", ".join(fields) + ";")
     src.append("")
-    src.append("    /// <summary>From W2..W9 (bah read as big-endian words).</summary>")
-    src.append("    public static SealConstants FromBlockWords(uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9) => new()")
+    src.append("    /// <summary>From W1 (the nonce's high 32 bits, byte-swapped) and W2..W9 (bah read as big-endian words).</summary>")
+    src.append("    public static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)")
     src.append("    {")
     src.extend(gen_host_precompute())
-    src.append("    };")
+    src.append("    }")
+    src.append("")
+    src.append("    private static uint S0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);")
+    src.append("")
+    src.append("    private static uint S1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);")
     src.append("}")
     src.append("")
     src.append("/// <summary>The four seal lanes, each the little-endian read of 8 seal bytes.</summary>")
@@ -409,11 +424,9 @@ def main():
     src.append("{")
     src.append(f"    /// <summary>SHA-256 and Keccak-f up to its last round in {len(body)} straight-line statements.</summary>")
     src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
-    src.append("    public static SealState ComputeState(ulong nonce, SealConstants c)")
+    src.append("    public static SealState ComputeState(uint nonceLow, SealConstants c)")
     src.append("    {")
-    src.append("        uint n0 = (uint)nonce, n1 = (uint)(nonce >> 32);")
-    src.append(f"        uint W0 = {bswap_text('n0')};")
-    src.append(f"        uint W1 = {bswap_text('n1')};")
+    src.append(f"        uint W0 = {bswap_text('nonceLow')};")
     emit_body(src, body)
     src.append("        SealState s;")
     for name in state_names:
@@ -449,9 +462,9 @@ def main():
     src.append("        return r;")
     src.append("    }")
     src.append("")
-    src.append("    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) as four lanes.</summary>")
+    src.append("    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) as four lanes; the nonce's high half is in c.</summary>")
     src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
-    src.append("    public static SealLanes Compute(ulong nonce, SealConstants c) => Finish(ComputeState(nonce, c));")
+    src.append("    public static SealLanes Compute(uint nonceLow, SealConstants c) => Finish(ComputeState(nonceLow, c));")
     src.append("}")
     with open(out, "w", newline="\n") as fh:
         fh.write("\n".join(src) + "\n")

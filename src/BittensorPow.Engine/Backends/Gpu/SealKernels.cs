@@ -11,7 +11,10 @@ public struct SealLaunch
 {
     public SealConstants Constants;
 
-    /// <summary>Nonce of thread 0; thread i tries Base + i (wrapping at 2^64).</summary>
+    /// <summary>
+    /// Nonce of thread 0; thread i tries Base + i. A launch never crosses a multiple of 2^32: the nonce's high half is
+    /// folded into <see cref="Constants"/>, so the kernels read only the low half of Base.
+    /// </summary>
     public ulong Base;
 
     /// <summary>T = ⌊(2^256 − 1) / D⌋, most significant limb first.</summary>
@@ -35,7 +38,7 @@ public static class SealKernels
     {
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
-        SealState st = SealMath.ComputeState(p.Base + (uint)index, p.Constants);
+        SealState st = SealMath.ComputeState((uint)p.Base + (uint)index, p.Constants);
         // Big-endian: the most significant limb is seal bytes 0..7, i.e. lane 0 byte-swapped. The early reject
         // needs only its top 32 bits (seal bytes 0..3), so almost every seal stops after the part of the last
         // Keccak round that feeds them and one 32-bit compare; the rest of the round and the full 64-bit limbs
@@ -49,7 +52,7 @@ public static class SealKernels
     {
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
-        SealState st = SealMath.ComputeState(p.Base + (uint)index, p.Constants);
+        SealState st = SealMath.ComputeState((uint)p.Base + (uint)index, p.Constants);
         // Little-endian: the most significant limb is seal bytes 24..31, i.e. lane 3 as it is. As in the big-endian
         // kernel, the early reject reads only its top 32 bits, which need a fraction of the last Keccak round.
         if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
@@ -57,10 +60,13 @@ public static class SealKernels
         if (Accepts(s.L3, s.L2, s.L1, s.L0, p)) Atomic.Min(ref best[0], (ulong)index);
     }
 
-    /// <summary>Writes the four seal lanes of each nonce: lets tests compare the kernel's seal byte for byte.</summary>
-    public static void ComputeSeals(Index1D index, ArrayView<ulong> nonces, SealConstants constants, ArrayView<ulong> lanes)
+    /// <summary>
+    /// Writes the four seal lanes of each nonce: lets tests compare the kernel's seal byte for byte. constants[i] must be
+    /// those of nonces[i]'s high half (<see cref="SealParameters.Constants"/>).
+    /// </summary>
+    public static void ComputeSeals(Index1D index, ArrayView<ulong> nonces, ArrayView<SealConstants> constants, ArrayView<ulong> lanes)
     {
-        SealLanes s = SealMath.Compute(nonces[index], constants);
+        SealLanes s = SealMath.Compute((uint)nonces[index], constants[index]);
         lanes[index * 4] = s.L0;
         lanes[index * 4 + 1] = s.L1;
         lanes[index * 4 + 2] = s.L2;
