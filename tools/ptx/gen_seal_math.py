@@ -6,8 +6,9 @@ Why a generator: ILGPU 1.5.3 does not unroll loops, so a round loop over arrays 
 local memory. Writing 64 SHA-256 rounds and 24 Keccak rounds by hand is error-prone; this script
 writes them out, folds what is known at generation time (the SHA-256 IV in round 0, Keccak's zero
 lanes in round 1), drops everything the last Keccak round does not need (only lanes 0..3 are the
-seal) and splits the per-block part of the message schedule into SealConstants, computed once per
-block on the host.
+seal), splits that round into the half-lane the early reject reads and the rest (for candidates), and
+moves everything that does not depend on W0 (the nonce's low half) into SealConstants, computed once
+per launch on the host.
 
 Keccak works on 32-bit halves (lo, hi) so that every 64-bit rotate is two 32-bit funnel shifts,
 which ptxas turns into one SHF each.
@@ -34,7 +35,6 @@ SHA_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c
 # The 40-byte pre-seal is one block: W0, W1 = nonce, W2..W9 = bah (per block), W10 = 0x80000000
 # (padding), W11..W14 = 0, W15 = 320 (length in bits).
 LITERAL_W = {10: 0x80000000, 11: 0, 12: 0, 13: 0, 14: 0, 15: 320}
-BLOCK_W = range(2, 10)
 
 KECCAK_RC = [
     0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
