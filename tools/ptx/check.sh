@@ -3,7 +3,7 @@
 # SASS instruction count per seal (one thread = one seal, so the kernel's instruction count is it).
 # Usage: tools/ptx/check.sh [DIR]   (DIR from: dotnet run -c Release --project bench/BittensorPow.Bench -- ptx --out out/ptx)
 # Exit: 0 no spills, no stack and no local memory; 1 a kernel spills or uses local memory (or, with STRICT_SASS=1,
-# has more SASS instructions per seal than MAX_SASS); 2 bad input; skips (0) when ptxas is absent.
+# executes more SASS instructions per seal than MAX_SASS); 2 bad input; skips (0) when ptxas is absent.
 # ptxas/cuobjdump are looked up in .tools/cuda/bin first (tools/ptx/fetch-ptxas.sh puts them there), then on PATH.
 set -euo pipefail
 dir="${1:-out/ptx}"
@@ -36,7 +36,8 @@ for ptx in "${files[@]}"; do
     local_ops="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/.*\b(LDL|STL)\b' "$tmp/$name.sass" || true)"
     mix="$(grep -oE '^\s+/\*[0-9a-f]{4,}\*/\s+(@!?U?P[0-9T] )?[A-Z0-9]+' "$tmp/$name.sass" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -5 | awk '{printf "%s %s, ", $2, $1}')"
     verdict="ok"
-    if [ "$sass" -gt "$max_sass" ]; then
+    # The target is on what every seal executes; the static count adds the candidates' cold path.
+    if [ "${hot:-$sass}" -gt "$max_sass" ]; then
         verdict="above the $max_sass SASS target"
         if [ "${STRICT_SASS:-0}" = "1" ]; then status=1; fi
     fi

@@ -6,8 +6,9 @@ Why a generator: ILGPU 1.5.3 does not unroll loops, so a round loop over arrays 
 local memory. Writing 64 SHA-256 rounds and 24 Keccak rounds by hand is error-prone; this script
 writes them out, folds what is known at generation time (the SHA-256 IV in round 0, Keccak's zero
 lanes in round 1), drops everything the last Keccak round does not need (only lanes 0..3 are the
-seal) and splits the per-block part of the message schedule into SealConstants, computed once per
-block on the host.
+seal), splits that round into the half-lane the early reject reads and the rest (for candidates), and
+moves everything that does not depend on W0 (the nonce's low half) into SealConstants, computed once
+per launch on the host.
 
 Keccak works on 32-bit halves (lo, hi) so that every 64-bit rotate is two 32-bit funnel shifts,
 which ptxas turns into one SHF each.
@@ -34,7 +35,6 @@ SHA_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c
 # The 40-byte pre-seal is one block: W0, W1 = nonce, W2..W9 = bah (per block), W10 = 0x80000000
 # (padding), W11..W14 = 0, W15 = 320 (length in bits).
 LITERAL_W = {10: 0x80000000, 11: 0, 12: 0, 13: 0, 14: 0, 15: 320}
-BLOCK_W = range(2, 10)
 
 KECCAK_RC = [
     0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
@@ -163,7 +163,7 @@ def rotr_text(x, n):
 
 
 def bswap_text(x):
-    return f"(({x} << 24) | (({x} & 0x0000ff00u) << 8) | (({x} >> 8) & 0x0000ff00u) | ({x} >> 24))"
+    return f"Bits.Swap32({x})"
 
 
 # ---------------------------------------------------------------- SHA-256
@@ -172,58 +172,65 @@ def schedule_terms(t):
     return [("s1", t - 2), ("w", t - 7), ("s0", t - 15), ("w", t - 16)]
 
 
-def is_block_constant(index):
-    return 2 <= index <= 15
+def term_value(fn, v):
+    return v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
 
 
-def block_constant_terms(t):
-    return [term for term in schedule_terms(t) if is_block_constant(term[1])]
+def plan_schedule():
+    """Which schedule words the host computes. Only W0 changes per thread: W1 (the nonce's high half) is fixed for a
+    launch, which never crosses a multiple of 2^32, and W2..W15 for a block. So every W[t] whose terms are all
+    host-known is a host word (W17, W19, W21 through W1's chain), and each other W[t] takes the sum of its
+    host-known terms as one parameter C{t}, or as a literal where those terms are padding words only."""
+    host = set(range(1, 16))
+    plan = {}
+    for t in range(16, 64):
+        known = [tm for tm in schedule_terms(t) if tm[1] in host]
+        thread = [tm for tm in schedule_terms(t) if tm[1] not in host]
+        if not thread:
+            host.add(t)
+            plan[t] = ("host", known, [])
+        elif known and all(idx in LITERAL_W for _, idx in known):
+            plan[t] = ("literal", known, thread)
+        else:
+            plan[t] = ("param" if known else "none", known, thread)
+    return host, plan
 
 
-def literal_schedule_part(t):
-    """The part of W[t] that depends only on the padding words, folded now."""
-    total = 0
-    for fn, idx in block_constant_terms(t):
-        if idx in LITERAL_W:
-            v = LITERAL_W[idx]
-            total += v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
-    return total & MASK
-
-
-# Rounds whose schedule word has a per-block part (on W2..W9): that part is a kernel parameter C{t}.
-SCHEDULE_CONSTANT_ROUNDS = [t for t in range(16, 64) if any(idx in BLOCK_W for _, idx in block_constant_terms(t))]
+HOST_W, SCHEDULE_PLAN = plan_schedule()
+# Rounds whose K+W is a parameter KW{t}; rounds 1..3 also take their h, which is still an IV word (H_FOLD).
+KW_ROUNDS = sorted(t for t in HOST_W if t not in LITERAL_W)
+SCHEDULE_PARAM_ROUNDS = [t for t in range(16, 64) if SCHEDULE_PLAN[t][0] == "param"]
+H_FOLD = {}
 
 
 def gen_sha(em):
     """Returns the 8 output words (IV added) as Vars/Lits."""
-    w = {0: Var("W0"), 1: Var("W1")}  # upper case: never a generated name
+    w = {0: Var("W0")}  # upper case: never a generated name
     s0 = lambda x: em.let("s", f"{rotr_text(x, 7)} ^ {rotr_text(x, 18)} ^ ({x} >> 3)", [x])
     s1 = lambda x: em.let("s", f"{rotr_text(x, 17)} ^ {rotr_text(x, 19)} ^ ({x} >> 10)", [x])
     for t in range(16, 64):
+        kind, known, thread = SCHEDULE_PLAN[t]
+        if kind == "host":
+            continue
         parts = []
         deps = []
-        for fn, idx in schedule_terms(t):
-            if is_block_constant(idx):
-                continue
+        for fn, idx in thread:
             v = w[idx]
-            if fn == "w":
-                parts.append(str(v)); deps.append(v)
-            else:
-                sv = s0(v) if fn == "s0" else s1(v)
-                parts.append(str(sv)); deps.append(sv)
-        if t in SCHEDULE_CONSTANT_ROUNDS:
+            sv = v if fn == "w" else (s0(v) if fn == "s0" else s1(v))
+            parts.append(str(sv)); deps.append(sv)
+        if kind == "param":
             parts.append(f"c.C{t}")
-        elif literal_schedule_part(t):
-            parts.append(hx(literal_schedule_part(t)))
+        elif kind == "literal":
+            lit = sum(term_value(fn, LITERAL_W[idx]) for fn, idx in known) & MASK
+            if lit:
+                parts.append(hx(lit))
         w[t] = em.let("w", " + ".join(parts), deps)
 
     def kw(t):
-        if t in (0, 1):
-            return f"{hx(SHA_K[t])} + {w[t]}", [w[t]]
-        if t in BLOCK_W:
-            return f"c.KW{t}", []
         if t in LITERAL_W:
             return hx((SHA_K[t] + LITERAL_W[t]) & MASK), []
+        if t in HOST_W:
+            return f"c.KW{t}", []
         return f"{hx(SHA_K[t])} + {w[t]}", [w[t]]
 
     # Round 0 runs on the IV only: fold everything but W0 here.
@@ -242,7 +249,11 @@ def gen_sha(em):
         k_text, k_deps = kw(t)
         S1 = em.let("s", f"{rotr_text(e, 6)} ^ {rotr_text(e, 11)} ^ {rotr_text(e, 25)}", [e])
         ch = em.let("h", f"({e} & {f}) ^ (~{e} & {g})", [e, f, g])
-        t1 = em.let("t", f"{h} + {S1} + {ch} + {k_text}", [h, S1, ch] + k_deps)
+        if isinstance(h, Lit) and t in KW_ROUNDS:
+            H_FOLD[t] = h.v  # the host adds it to KW{t}: one addition less per seal
+            t1 = em.let("t", f"{S1} + {ch} + {k_text}", [S1, ch] + k_deps)
+        else:
+            t1 = em.let("t", f"{h} + {S1} + {ch} + {k_text}", [h, S1, ch] + k_deps)
         S0 = em.let("s", f"{rotr_text(a, 2)} ^ {rotr_text(a, 13)} ^ {rotr_text(a, 22)}", [a])
         mj = em.let("m", f"({a} & {b}) ^ ({a} & {c}) ^ ({b} & {c})", [a, b, c])
         na = em.let("a", f"{t1} + {S0} + {mj}", [t1, S0, mj])
@@ -252,7 +263,47 @@ def gen_sha(em):
 
 
 # ---------------------------------------------------------------- Keccak-f[1600]
-def gen_keccak(em, sha_out):
+def keccak_round(em, lanes, rnd):
+    cols = keccak_columns(em, lanes)
+    return keccak_round_from_columns(em, lanes, cols, rnd)
+
+
+def keccak_columns(em, lanes):
+    return [(em.xor(*[lanes[x + 5 * y][0] for y in range(5)]), em.xor(*[lanes[x + 5 * y][1] for y in range(5)])) for x in range(5)]
+
+
+def keccak_round_from_columns(em, lanes, cols, rnd):
+    # D[x] = C[x-1] ^ rot(C[x+1], 1) is not materialised: a ^ C[x-1] ^ rot(C[x+1]) is one LOP3 per
+    # half-lane, where D first and then a ^ D costs 10 more LOP3s per round.
+    rots = [em.rotl64(cols[(x + 1) % 5], 1) for x in range(5)]
+    a = [None if lanes[i] is None else
+         (em.xor(lanes[i][0], cols[(i + 4) % 5][0], rots[i % 5][0]),
+          em.xor(lanes[i][1], cols[(i + 4) % 5][1], rots[i % 5][1])) for i in range(25)]
+    bl = [None] * 25
+    for x in range(5):
+        for y in range(5):
+            if a[x + 5 * y] is not None:
+                bl[y + 5 * ((2 * x + 3 * y) % 5)] = em.rotl64(a[x + 5 * y], KECCAK_R[x][y])
+    new = [None] * 25
+    for y in range(5):
+        for x in range(5):
+            i = x + 5 * y
+            b0, b1, b2 = bl[i], bl[(x + 1) % 5 + 5 * y], bl[(x + 2) % 5 + 5 * y]
+            if b0 is None or b1 is None or b2 is None:
+                continue
+            new[i] = (em.chi(b0[0], b1[0], b2[0]), em.chi(b0[1], b1[1], b2[1]))
+    rc = KECCAK_RC[rnd]
+    new[0] = (em.xor(new[0][0], Lit(rc & MASK)), em.xor(new[0][1], Lit(rc >> 32)))
+    return new
+
+
+# The seal lanes 0..3 of the last round read only row 0 of ρ∘π's output, i.e. the input lanes 0, 6, 12, 18, 24
+# (θ-applied), and the five column parities.
+LAST_ROUND_LANES = [0, 6, 12, 18, 24]
+
+
+def gen_keccak_state(em, sha_out):
+    """Keccak-f up to the last round's θ: the column parities and the five lanes the seal reads (SealState)."""
     lanes = [(Lit(0), Lit(0)) for _ in range(25)]
     for i in range(4):
         lo = em.let("k", bswap_text(sha_out[2 * i]), [sha_out[2 * i]])
@@ -260,49 +311,47 @@ def gen_keccak(em, sha_out):
         lanes[i] = (lo, hi)
     lanes[4] = (Lit(0x01), Lit(0))            # original Keccak padding byte 0x01 after 32 bytes
     lanes[16] = (Lit(0), Lit(0x80000000))     # final bit of the 136-byte rate
-    for rnd in range(24):
-        cols = [(em.xor(*[lanes[x + 5 * y][0] for y in range(5)]), em.xor(*[lanes[x + 5 * y][1] for y in range(5)])) for x in range(5)]
-        # D[x] = C[x-1] ^ rot(C[x+1], 1) is not materialised: a ^ C[x-1] ^ rot(C[x+1]) is one LOP3 per
-        # half-lane, where D first and then a ^ D costs 10 more LOP3s per round.
-        rots = [em.rotl64(cols[(x + 1) % 5], 1) for x in range(5)]
-        a = [(em.xor(lanes[i][0], cols[(i + 4) % 5][0], rots[i % 5][0]),
-              em.xor(lanes[i][1], cols[(i + 4) % 5][1], rots[i % 5][1])) for i in range(25)]
-        bl = [None] * 25
-        for x in range(5):
-            for y in range(5):
-                bl[y + 5 * ((2 * x + 3 * y) % 5)] = em.rotl64(a[x + 5 * y], KECCAK_R[x][y])
-        new = [None] * 25
-        for y in range(5):
-            for x in range(5):
-                i = x + 5 * y
-                b0, b1, b2 = bl[i], bl[(x + 1) % 5 + 5 * y], bl[(x + 2) % 5 + 5 * y]
-                new[i] = (em.chi(b0[0], b1[0], b2[0]), em.chi(b0[1], b1[1], b2[1]))
-        rc = KECCAK_RC[rnd]
-        new[0] = (em.xor(new[0][0], Lit(rc & MASK)), em.xor(new[0][1], Lit(rc >> 32)))
-        lanes = new
-    return lanes[:4]
+    for rnd in range(23):
+        lanes = keccak_round(em, lanes, rnd)
+    cols = keccak_columns(em, lanes)
+    fields = {}
+    for x in range(5):
+        fields[f"C{x}L"], fields[f"C{x}H"] = cols[x]
+    for i in LAST_ROUND_LANES:
+        fields[f"A{i}L"], fields[f"A{i}H"] = lanes[i]
+    return fields
+
+
+def gen_last_round(em, fields):
+    """The last round from SealState fields (named s.X), reduced to the seal lanes 0..3."""
+    lanes = [None] * 25
+    for i in LAST_ROUND_LANES:
+        lanes[i] = (Var(f"s.A{i}L"), Var(f"s.A{i}H"))
+    cols = [(Var(f"s.C{x}L"), Var(f"s.C{x}H")) for x in range(5)]
+    return keccak_round_from_columns(em, lanes, cols, 23)[:4]
 
 
 def gen_host_precompute():
-    lines = []
-    w = lambda i: f"w{i}" if i in BLOCK_W else hx(LITERAL_W[i])
-    s0 = lambda x: f"(BitOperations.RotateRight({x}, 7) ^ BitOperations.RotateRight({x}, 18) ^ ({x} >> 3))"
-    s1 = lambda x: f"(BitOperations.RotateRight({x}, 17) ^ BitOperations.RotateRight({x}, 19) ^ ({x} >> 10))"
-    for t in BLOCK_W:
-        lines.append(f"            KW{t} = {hx(SHA_K[t])} + w{t},")
-    for t in SCHEDULE_CONSTANT_ROUNDS:
-        parts = []
-        literal = 0  # terms on the padding words are folded here
-        for fn, idx in block_constant_terms(t):
-            if idx in LITERAL_W:
-                v = LITERAL_W[idx]
-                literal += v if fn == "w" else (s0_value(v) if fn == "s0" else s1_value(v))
-            else:
-                parts.append(w(idx) if fn == "w" else (s0(w(idx)) if fn == "s0" else s1(w(idx))))
-        if literal & MASK or not parts:
-            parts.append(hx(literal & MASK))
-        lines.append(f"            C{t} = {' + '.join(parts)},")
+    """Body of SealConstants.FromWords: the host words in order, then the fields."""
+    term = lambda fn, idx: f"w{idx}" if fn == "w" else f"{fn.upper()}(w{idx})"
+    lines = ["        uint " + ", ".join(f"w{i} = {hx(v)}" for i, v in LITERAL_W.items()) + ";"]
+    for t in sorted(HOST_W):
+        if t >= 16:
+            lines.append(f"        uint w{t} = {' + '.join(term(fn, idx) for fn, idx in SCHEDULE_PLAN[t][1])};")
+    lines.append("        return new()")
+    lines.append("        {")
+    for t in KW_ROUNDS:
+        extra = f" + {hx(H_FOLD[t])}" if t in H_FOLD else ""
+        lines.append(f"            KW{t} = {hx(SHA_K[t])} + w{t}{extra},")
+    for t in SCHEDULE_PARAM_ROUNDS:
+        lines.append(f"            C{t} = {' + '.join(term(fn, idx) for fn, idx in SCHEDULE_PLAN[t][1])},")
+    lines.append("        };")
     return lines
+
+
+def emit_body(src, body, indent="        "):
+    for name, text in body:
+        src.append(f"{indent}uint {name} = {text};")
 
 
 def main():
@@ -310,10 +359,23 @@ def main():
         os.path.dirname(__file__), "..", "..", "src", "BittensorPow.Engine", "Backends", "Gpu", "SealMath.g.cs")
     em = Emitter()
     sha = gen_sha(em)
-    seal = gen_keccak(em, sha)
-    outputs = [h for lane in seal for h in lane]
-    body = em.prune(outputs)
-    fields = [f"KW{t}" for t in BLOCK_W] + [f"C{t}" for t in SCHEDULE_CONSTANT_ROUNDS]
+    state = gen_keccak_state(em, sha)
+    body = em.prune(list(state.values()))
+    state_names = list(state.keys())
+
+    # The last round in three pruned pieces: the early reject reads one 32-bit half of one lane, so the hot path
+    # computes only what feeds that half, and the rest of the four lanes is computed for candidates only.
+    def last_round_piece(pick):
+        e = Emitter()
+        e.counter = em.counter  # names distinct from ComputeState's, which the inlined methods share a kernel with
+        seal = gen_last_round(e, state)
+        outs = pick(seal)
+        return e.prune([o for o in outs if isinstance(o, Var)]), outs
+    top_le_body, (top_le,) = last_round_piece(lambda seal: [seal[3][1]])   # hi half of lane 3
+    top_be_body, (top_be,) = last_round_piece(lambda seal: [seal[0][0]])   # lo half of lane 0 (ι included)
+    finish_body, finish_outs = last_round_piece(lambda seal: [h for lane in seal for h in lane])
+
+    fields = [f"KW{t}" for t in KW_ROUNDS] + [f"C{t}" for t in SCHEDULE_PARAM_ROUNDS]
     src = []
     src.append("// <auto-generated>")
     src.append("// Written by tools/ptx/gen_seal_math.py; edit the generator, not this file.")
@@ -323,16 +385,24 @@ def main():
     src.append("")
     src.append("namespace BittensorPow.Engine.Backends.Gpu;")
     src.append("")
-    src.append("/// <summary>The per-block words of the SHA-256 block: K+W for rounds 2..9 and the block-only part of the schedule.</summary>")
+    src.append("/// <summary>")
+    src.append("/// What the SHA-256 block of a launch shares: K+W of the rounds whose word is known on the host (W1..W9 and the")
+    src.append("/// schedule words built from them alone; rounds 1..3 also add their h, still an IV word) and the host-known part of")
+    src.append("/// the other schedule words. Valid for the nonces whose high 32 bits gave W1.")
+    src.append("/// </summary>")
     src.append("public struct SealConstants")
     src.append("{")
     src.append("    public uint " + ", ".join(fields) + ";")
     src.append("")
-    src.append("    /// <summary>From W2..W9 (bah read as big-endian words).</summary>")
-    src.append("    public static SealConstants FromBlockWords(uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9) => new()")
+    src.append("    /// <summary>From W1 (the nonce's high 32 bits, byte-swapped) and W2..W9 (bah read as big-endian words).</summary>")
+    src.append("    public static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)")
     src.append("    {")
     src.extend(gen_host_precompute())
-    src.append("    };")
+    src.append("    }")
+    src.append("")
+    src.append("    private static uint S0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);")
+    src.append("")
+    src.append("    private static uint S1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);")
     src.append("}")
     src.append("")
     src.append("/// <summary>The four seal lanes, each the little-endian read of 8 seal bytes.</summary>")
@@ -341,28 +411,64 @@ def main():
     src.append("    public ulong L0, L1, L2, L3;")
     src.append("}")
     src.append("")
+    src.append("/// <summary>")
+    src.append("/// Keccak-f's state before its last round, reduced to what the seal lanes need: the column parities C0..C4 and")
+    src.append("/// the lanes 0, 6, 12, 18, 24 (halves L = bits 0..31, H = bits 32..63).")
+    src.append("/// </summary>")
+    src.append("public struct SealState")
+    src.append("{")
+    src.append("    public uint " + ", ".join(state_names) + ";")
+    src.append("}")
+    src.append("")
     src.append("internal static class SealMath")
     src.append("{")
-    src.append(f"    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) in {len(body)} straight-line statements.</summary>")
+    src.append(f"    /// <summary>SHA-256 and Keccak-f up to its last round in {len(body)} straight-line statements.</summary>")
     src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
-    src.append("    public static SealLanes Compute(ulong nonce, SealConstants c)")
+    src.append("    public static SealState ComputeState(uint nonceLow, SealConstants c)")
     src.append("    {")
-    src.append("        uint n0 = (uint)nonce, n1 = (uint)(nonce >> 32);")
-    src.append(f"        uint W0 = {bswap_text('n0')};")
-    src.append(f"        uint W1 = {bswap_text('n1')};")
-    for name, text in body:
-        src.append(f"        uint {name} = {text};")
-    lane_txt = []
-    for i, (lo, hi) in enumerate(seal):
-        lane_txt.append(f"        r.L{i} = ((ulong){hi} << 32) | {lo};")
+    src.append(f"        uint W0 = {bswap_text('nonceLow')};")
+    emit_body(src, body)
+    src.append("        SealState s;")
+    for name in state_names:
+        src.append(f"        s.{name} = {state[name]};")
+    src.append("        return s;")
+    src.append("    }")
+    src.append("")
+    src.append("    /// <summary>The seal's bits 224..255 read little-endian (bytes 28..31, the top half of lane 3).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static uint TopWordLittleEndian(SealState s)")
+    src.append("    {")
+    emit_body(src, top_le_body)
+    src.append(f"        return {top_le};")
+    src.append("    }")
+    src.append("")
+    src.append("    /// <summary>The seal's bits 224..255 read big-endian (bytes 0..3, the low half of lane 0 byte-swapped).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static uint TopWordBigEndian(SealState s)")
+    src.append("    {")
+    emit_body(src, top_be_body)
+    src.append(f"        return {bswap_text(top_be)};")
+    src.append("    }")
+    src.append("")
+    src.append(f"    /// <summary>The last Keccak round, reduced to the four seal lanes ({len(finish_body)} statements).</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static SealLanes Finish(SealState s)")
+    src.append("    {")
+    emit_body(src, finish_body)
     src.append("        SealLanes r;")
-    src.extend(lane_txt)
+    for i in range(4):
+        lo, hi = finish_outs[2 * i], finish_outs[2 * i + 1]
+        src.append(f"        r.L{i} = ((ulong){hi} << 32) | {lo};")
     src.append("        return r;")
     src.append("    }")
+    src.append("")
+    src.append("    /// <summary>seal = Keccak256(SHA-256(u64_le(nonce) ‖ bah)) as four lanes; the nonce's high half is in c.</summary>")
+    src.append("    [MethodImpl(MethodImplOptions.AggressiveInlining)]")
+    src.append("    public static SealLanes Compute(uint nonceLow, SealConstants c) => Finish(ComputeState(nonceLow, c));")
     src.append("}")
     with open(out, "w", newline="\n") as fh:
         fh.write("\n".join(src) + "\n")
-    print(f"wrote {out}: {len(body)} statements")
+    print(f"wrote {out}: {len(body)} + {len(finish_body)} statements (early reject: {len(top_le_body)} LE, {len(top_be_body)} BE)")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ public sealed class GpuSealSearcher : ISealSearcher
     private readonly ulong[] _noHit = [SealKernels.NoHit];
     private readonly LaunchSizer _sizer;
     private SealLaunch _launch;
+    private byte[] _blockAndHotkeyHash = new byte[32];
     private SealByteOrder _order;
     private bool _prepared;
     private int _boundThread;
@@ -73,6 +74,7 @@ public sealed class GpuSealSearcher : ISealSearcher
         ArgumentNullException.ThrowIfNull(template);
         ObjectDisposedException.ThrowIf(_disposed, this);
         _launch = SealParameters.For(template);
+        _blockAndHotkeyHash = template.BlockAndHotkeyHash.ToArray();
         _order = template.ByteOrder;
         _prepared = true;
     }
@@ -86,9 +88,12 @@ public sealed class GpuSealSearcher : ISealSearcher
         while (done < count)
         {
             cancellation.ThrowIfCancellationRequested();
-            int n = (int)Math.Min(count - done, (ulong)_sizer.Next);
             ulong launchBase = unchecked(start + done);
-            ulong offset = TimedLaunch(launchBase, n);
+            // The kernels take the nonce's high half from the launch's constants: a launch ends at the next multiple
+            // of 2^32 (once per 4.3 G nonces), and such a cut-short launch is no measure of the rate.
+            ulong toBoundary = (1UL << 32) - (uint)launchBase;
+            int n = (int)Math.Min(Math.Min(count - done, (ulong)_sizer.Next), toBoundary);
+            ulong offset = toBoundary < (ulong)_sizer.Next && (ulong)n == toBoundary ? Launch(launchBase, n) : TimedLaunch(launchBase, n);
             if (offset != SealKernels.NoHit)
             {
                 nonce = unchecked(launchBase + offset);
@@ -111,9 +116,7 @@ public sealed class GpuSealSearcher : ISealSearcher
 
     private ulong Launch(ulong launchBase, int n)
     {
-        var p = _launch;
-        p.Base = launchBase;
-        p.Count = n;
+        var p = SealParameters.ForLaunch(_launch, _blockAndHotkeyHash, launchBase, n);
         int groups = (n + ThreadsPerBlock - 1) / ThreadsPerBlock;
         try
         {
@@ -135,6 +138,7 @@ public sealed class GpuSealSearcher : ISealSearcher
     private void Calibrate()
     {
         _launch = new SealLaunch(); // T = 0: nothing passes, so the buffer stays at "no hit"
+        _blockAndHotkeyHash = new byte[32];
         _order = SealByteOrder.BigEndian;
         var budget = Stopwatch.StartNew();
         for (int i = 0; i < 12 && budget.Elapsed < _sizer.Target * 10; i++)

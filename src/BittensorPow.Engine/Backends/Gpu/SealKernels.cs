@@ -11,7 +11,10 @@ public struct SealLaunch
 {
     public SealConstants Constants;
 
-    /// <summary>Nonce of thread 0; thread i tries Base + i (wrapping at 2^64).</summary>
+    /// <summary>
+    /// Nonce of thread 0; thread i tries Base + i. A launch never crosses a multiple of 2^32: the nonce's high half is
+    /// folded into <see cref="Constants"/>, so the kernels read only the low half of Base.
+    /// </summary>
     public ulong Base;
 
     /// <summary>T = ⌊(2^256 − 1) / D⌋, most significant limb first.</summary>
@@ -35,11 +38,13 @@ public static class SealKernels
     {
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
-        SealLanes s = SealMath.Compute(p.Base + (ulong)index, p.Constants);
+        SealState st = SealMath.ComputeState((uint)p.Base + (uint)index, p.Constants);
         // Big-endian: the most significant limb is seal bytes 0..7, i.e. lane 0 byte-swapped. The early reject
-        // needs only its top 32 bits (seal bytes 0..3, one byte permute), so almost every seal stops after one
-        // 32-bit compare; the full 64-bit limbs are built for the rare candidates only.
-        if (Swap32((uint)s.L0) > (uint)(p.T3 >> 32)) return;
+        // needs only its top 32 bits (seal bytes 0..3), so almost every seal stops after the part of the last
+        // Keccak round that feeds them and one 32-bit compare; the rest of the round and the full 64-bit limbs
+        // are computed for the rare candidates only.
+        if (SealMath.TopWordBigEndian(st) > (uint)(p.T3 >> 32)) return;
+        SealLanes s = SealMath.Finish(st);
         if (Accepts(Swap64(s.L0), Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p)) Atomic.Min(ref best[0], (ulong)index);
     }
 
@@ -47,16 +52,21 @@ public static class SealKernels
     {
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
-        SealLanes s = SealMath.Compute(p.Base + (ulong)index, p.Constants);
-        // Little-endian: the most significant limb is seal bytes 24..31, i.e. lane 3 as it is.
-        if (s.L3 > p.T3) return;
+        SealState st = SealMath.ComputeState((uint)p.Base + (uint)index, p.Constants);
+        // Little-endian: the most significant limb is seal bytes 24..31, i.e. lane 3 as it is. As in the big-endian
+        // kernel, the early reject reads only its top 32 bits, which need a fraction of the last Keccak round.
+        if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
+        SealLanes s = SealMath.Finish(st);
         if (Accepts(s.L3, s.L2, s.L1, s.L0, p)) Atomic.Min(ref best[0], (ulong)index);
     }
 
-    /// <summary>Writes the four seal lanes of each nonce: lets tests compare the kernel's seal byte for byte.</summary>
-    public static void ComputeSeals(Index1D index, ArrayView<ulong> nonces, SealConstants constants, ArrayView<ulong> lanes)
+    /// <summary>
+    /// Writes the four seal lanes of each nonce: lets tests compare the kernel's seal byte for byte. constants[i] must be
+    /// those of nonces[i]'s high half (<see cref="SealParameters.Constants"/>).
+    /// </summary>
+    public static void ComputeSeals(Index1D index, ArrayView<ulong> nonces, ArrayView<SealConstants> constants, ArrayView<ulong> lanes)
     {
-        SealLanes s = SealMath.Compute(nonces[index], constants);
+        SealLanes s = SealMath.Compute((uint)nonces[index], constants[index]);
         lanes[index * 4] = s.L0;
         lanes[index * 4 + 1] = s.L1;
         lanes[index * 4 + 2] = s.L2;
@@ -82,6 +92,4 @@ public static class SealKernels
         x = ((x & 0x0000FFFF0000FFFFUL) << 16) | ((x >> 16) & 0x0000FFFF0000FFFFUL);
         return (x << 32) | (x >> 32);
     }
-
-    private static uint Swap32(uint x) => (x << 24) | ((x & 0x0000ff00u) << 8) | ((x >> 8) & 0x0000ff00u) | (x >> 24);
 }

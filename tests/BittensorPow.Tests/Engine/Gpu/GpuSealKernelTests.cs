@@ -16,10 +16,13 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCp
     {
         using var context = Context.Create(b => b.CPU(CPUDeviceKind.Default));
         using var accelerator = context.CreateCPUAccelerator(0);
-        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, SealConstants, ArrayView<ulong>>(SealKernels.ComputeSeals);
+        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<SealConstants>, ArrayView<ulong>>(SealKernels.ComputeSeals);
         using var input = accelerator.Allocate1D(nonces);
+        var perNonce = new SealConstants[nonces.Length];
+        for (int i = 0; i < nonces.Length; i++) perNonce[i] = SealParameters.Constants(bah, nonces[i]);
+        using var constants = accelerator.Allocate1D(perNonce);
         using var output = accelerator.Allocate1D<ulong>(nonces.Length * 4);
-        kernel(nonces.Length, input.View, SealParameters.Constants(bah), output.View);
+        kernel(nonces.Length, input.View, constants.View, output.View);
         accelerator.Synchronize();
         var lanes = output.GetAsArray1D();
         return nonces.Select((_, i) => lanes.AsSpan(i * 4, 4).ToArray().SelectMany(BitConverter.GetBytes).ToArray()).ToArray();
@@ -56,6 +59,18 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCp
         var (template, expected) = FindTemplate(order, 16, ulong.MaxValue - 3, 8, hit => hit < 4);
         fixture.Searcher.Prepare(template);
         Assert.True(fixture.Searcher.Search(ulong.MaxValue - 3, 8, CancellationToken.None, out ulong nonce));
+        Assert.Equal(expected, nonce);
+    }
+
+    [Theory]
+    [InlineData(SealByteOrder.BigEndian)]
+    [InlineData(SealByteOrder.LittleEndian)]
+    public void A_range_across_2_pow_32_is_searched_in_order(SealByteOrder order)
+    {
+        // The nonce's high half is a launch constant: the search must split there and use the new half after it.
+        var (template, expected) = FindTemplate(order, 16, 0xFFFF_FFFC, 8, hit => hit >= 0x1_0000_0000);
+        fixture.Searcher.Prepare(template);
+        Assert.True(fixture.Searcher.Search(0xFFFF_FFFC, 8, CancellationToken.None, out ulong nonce));
         Assert.Equal(expected, nonce);
     }
 
