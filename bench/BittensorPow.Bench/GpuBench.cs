@@ -144,6 +144,8 @@ public static class GpuBench
             ulong count = Math.Clamp(40 * searcher.PreferredBatch, 2_000_000UL, 200_000_000UL);
             var template = RandomTemplate(Math.Max(10_000, count / 4), order);
             ulong start = RandomNonce();
+            // Every third range crosses a multiple of 2^32, where the nonce's high word (fixed per launch) changes.
+            if (run % 3 == 2) start = (start & ~0xFFFF_FFFFUL) + 0x1_0000_0000UL - count / 2;
             searcher.Prepare(template);
             var clock = Stopwatch.StartNew();
             bool found = searcher.Search(start, count, CancellationToken.None, out ulong nonce);
