@@ -25,7 +25,7 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
-        var searchers = BackendFactory.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteWarning);
+        var searchers = BackendFactory.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteVerbose);
         // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
         var template = new BlockTemplate(0, RandomBytes(), RandomBytes(), ulong.MaxValue, SealByteOrder.LittleEndian);
         string name = searchers[0].Name;

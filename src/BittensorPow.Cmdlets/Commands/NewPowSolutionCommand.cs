@@ -77,7 +77,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         string rule = SealByteOrder is null ? "default little-endian rule (subtensor spec 272-396); pass -SealByteOrder BigEndian for runtimes up to spec 271" : "given with -SealByteOrder";
         WriteVerbose($"Seal byte order {order}: {rule}.");
         var template = new BlockTemplate(BlockNumber, blockHash, hotkey, Difficulty, order);
-        var searchers = BackendFactory.Create(backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteWarning);
+        var searchers = BackendFactory.Create(backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteVerbose);
         var solution = SolveAndReport.Run(this, searchers, new FixedTemplateSource(template), options, Cancellation, netUid: null, endpoint: null, rule);
         if (solution is not null) WriteObject(solution);
     }

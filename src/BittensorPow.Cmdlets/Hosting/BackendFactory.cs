@@ -7,7 +7,7 @@ namespace BittensorPow.Cmdlets.Hosting;
 /// <summary>Turns -Backend/-ThreadCount/-DeviceId into engine searchers, with clear errors for what this machine lacks.</summary>
 internal static class BackendFactory
 {
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock, Action<string>? warn = null)
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock, Action<string>? note = null)
     {
         int threads = threadCount ?? Environment.ProcessorCount;
         switch (backend)
@@ -22,7 +22,7 @@ internal static class BackendFactory
                         "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has."));
                 return CpuBackends.CreateWorkers(name, threads);
             default:
-                return GpuBackendFactory.Create(backend, deviceIds, threadsPerBlock, warn);
+                return GpuBackendFactory.Create(backend, deviceIds, threadsPerBlock, note);
         }
     }
 }

@@ -8,12 +8,12 @@ namespace BittensorPow.Cmdlets.Hosting;
 /// <summary>GPU back ends (ILGPU): CUDA, OpenCL and ILGPU's CPU accelerator, one searcher per device.</summary>
 internal static class GpuBackendFactory
 {
-    /// <summary>What we measured of OpenCL, said every time it is used (PERFORMANCE.md has the runs).</summary>
+    /// <summary>What we know of OpenCL, said (as verbose detail) every time it is used; PERFORMANCE.md has the runs.</summary>
     public const string OpenClCaveat =
-        "The OpenCL back end is experimental: it has only been run on pocl (a CPU OpenCL driver), where one cold-start run missed a hit. " +
-        "Every hit is re-verified on the CPU, so a wrong nonce is never returned, but a missed one makes the solve slower. Prefer -Cuda on NVIDIA GPUs.";
+        "The OpenCL back end has been verified on pocl (a CPU OpenCL driver) only, not yet on an OpenCL GPU. " +
+        "Every hit is re-verified on the CPU; on NVIDIA GPUs -Cuda is faster.";
 
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock, Action<string>? warn = null)
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int[]? deviceIds, int threadsPerBlock, Action<string>? note = null)
     {
         var kind = backend switch
         {
@@ -24,7 +24,7 @@ internal static class GpuBackendFactory
         try
         {
             var searchers = GpuBackends.CreateSearchers(kind, deviceIds, threadsPerBlock);
-            if (kind == GpuKind.OpenCL) warn?.Invoke(OpenClCaveat);
+            if (kind == GpuKind.OpenCL) note?.Invoke(OpenClCaveat);
             return searchers;
         }
         catch (GpuDeviceNotFoundException ex)

@@ -58,7 +58,7 @@ internal static class OnlineSolve
         var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
         try
         {
-            var searchers = BackendFactory.Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, cmdlet.WriteWarning);
+            var searchers = BackendFactory.Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, cmdlet.WriteVerbose);
             return SolveAndReport.Run(cmdlet, searchers, source, request.Options, cancellation, netUid, chain.Endpoint, rule, source.Messages);
         }
         finally
