@@ -19,8 +19,13 @@ public static class ExtrinsicSubmitter
     /// <exception cref="SubmissionTimeoutException">The wanted status did not come within <paramref name="timeout"/>.</exception>
     /// <exception cref="RpcException">The connection failed (the transaction may or may not have reached the node).</exception>
     /// <exception cref="ChainReplyException">The node's replies did not make sense (unknown block, undecodable events).</exception>
-    public static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, WaitFor waitFor, TimeSpan timeout,
-        Action<string>? progress = null, CancellationToken cancellation = default)
+    public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, WaitFor waitFor, TimeSpan timeout,
+        Action<string>? progress = null, CancellationToken cancellation = default) =>
+        SubmitAndWatchAsync(client, extrinsic, null, waitFor, timeout, progress, cancellation);
+
+    /// <param name="window">The blocks the extrinsic's era allows (birth, death); null when only its bytes are known.</param>
+    private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, (ulong From, ulong Until)? window, WaitFor waitFor, TimeSpan timeout,
+        Action<string>? progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(extrinsic);
@@ -28,13 +33,14 @@ public static class ExtrinsicSubmitter
         var hash = SubstrateHash.Blake2b256(extrinsic);
         return waitFor == WaitFor.None
             ? await SubmitOnlyAsync(client.Rpc, extrinsic, hash, timeout, progress, cancellation).ConfigureAwait(false)
-            : await WatchAsync(client, extrinsic, hash, waitFor, timeout, progress, cancellation).ConfigureAwait(false);
+            : await WatchAsync(client, extrinsic, hash, window, waitFor, timeout, progress, cancellation).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="SubmitAndWatchAsync(SubtensorClient, byte[], WaitFor, TimeSpan, Action{string}?, CancellationToken)"/>
     public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress = null, CancellationToken cancellation = default) =>
-        SubmitAndWatchAsync(client, (transaction ?? throw new ArgumentNullException(nameof(transaction))).Bytes, waitFor, timeout, progress, cancellation);
+        SubmitAndWatchAsync(client, (transaction ?? throw new ArgumentNullException(nameof(transaction))).Bytes,
+            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock)), waitFor, timeout, progress, cancellation);
 
     private static async Task<SubmissionResult> SubmitOnlyAsync(IRpcClient rpc, byte[] extrinsic, byte[] hash, TimeSpan timeout,
         Action<string>? progress, CancellationToken ct)
@@ -59,8 +65,8 @@ public static class ExtrinsicSubmitter
         return new SubmissionResult(hash, TransactionStatus.Submitted, null, null, null, null, [], null);
     }
 
-    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, WaitFor waitFor, TimeSpan timeout,
-        Action<string>? progress, CancellationToken ct)
+    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, (ulong From, ulong Until)? window, WaitFor waitFor,
+        TimeSpan timeout, Action<string>? progress, CancellationToken ct)
     {
         // Notifications arrive on the client's thread; a channel hands them to this method in order.
         var updates = Channel.CreateUnbounded<JsonElement>(new UnboundedChannelOptions { SingleReader = true });
@@ -69,6 +75,14 @@ public static class ExtrinsicSubmitter
         TransactionStatus? last = null;
         string? inBlock = null;
         IAsyncDisposable? subscription = null;
+        // The client never re-sends a watch after a reconnect (that would submit again); when it says so, the
+        // extrinsic is looked for in the blocks instead, from the head at submission on.
+        var watchLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnConnection(string message)
+        {
+            if (message.StartsWith("not resubscribing author_submitAndWatchExtrinsic", StringComparison.Ordinal)) watchLost.TrySetResult();
+        }
+        client.Rpc.ConnectionChanged += OnConnection;
         try
         {
             try
@@ -84,7 +98,10 @@ public static class ExtrinsicSubmitter
 
             while (true)
             {
-                var json = await updates.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                var read = updates.Reader.ReadAsync(deadline.Token).AsTask();
+                if (await Task.WhenAny(read, watchLost.Task).ConfigureAwait(false) == watchLost.Task && !read.IsCompleted)
+                    return await FollowInBlocksAsync(client, hash, window, waitFor, progress, deadline.Token).ConfigureAwait(false);
+                var json = await read.ConfigureAwait(false);
                 TransactionStatusUpdate update;
                 try { update = TransactionStatusUpdate.Parse(json); }
                 catch (ChainReplyException e) { progress?.Invoke(e.Message); continue; } // one odd notification must not end the watch
@@ -117,9 +134,37 @@ public static class ExtrinsicSubmitter
         }
         finally
         {
+            client.Rpc.ConnectionChanged -= OnConnection;
             updates.Writer.TryComplete();
             if (subscription is not null) await UnwatchAsync(subscription, progress).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The status stream ended with the connection: find the extrinsic in the blocks (it carries a mortal era, so after
+    /// its last valid block it can no longer land: then it counts as dropped).
+    /// </summary>
+    private static async Task<SubmissionResult> FollowInBlocksAsync(SubtensorClient client, byte[] hash, (ulong From, ulong Until)? window,
+        WaitFor waitFor, Action<string>? progress, CancellationToken ct)
+    {
+        progress?.Invoke("The watch ended with the connection; looking for the extrinsic in the chain's blocks instead.");
+        // Without the era (raw bytes only) the default mortality around the current head bounds the search.
+        ulong head = (await client.GetHeadAsync(ct).ConfigureAwait(false)).Number;
+        ulong from = window?.From ?? head - Math.Min(head, TransactionOptions.DefaultEraPeriod);
+        ulong lastValid = window?.Until ?? head + TransactionOptions.DefaultEraPeriod;
+        var found = await InclusionSearch.FindAsync(client, hash, from, lastValid, progress, ct).ConfigureAwait(false);
+        if (found is not { } f)
+        {
+            progress?.Invoke($"{Hex.Encode(hash)} is in no block up to #{lastValid}, where its era ends: dropped.");
+            return new SubmissionResult(hash, TransactionStatus.Dropped, null, null, null, null, [], null);
+        }
+        var status = TransactionStatus.InBlock;
+        if (waitFor == WaitFor.Finalized)
+        {
+            await InclusionSearch.WaitFinalizedAsync(client, f.Number, ct).ConfigureAwait(false);
+            status = TransactionStatus.Finalized;
+        }
+        return await InspectAsync(client, hash, new TransactionStatusUpdate(status, f.BlockHash), progress, ct).ConfigureAwait(false);
     }
 
     private static async Task<SubmissionResult> InspectAsync(SubtensorClient client, byte[] hash, TransactionStatusUpdate update,

@@ -11,7 +11,10 @@ public sealed record TransactionOptions
     /// Blocks the transaction stays valid for (rounded up to a power of two in [4, 65536]). 64 blocks (about 13 minutes)
     /// is long enough for a busy pool and short enough that a forgotten transaction cannot land much later.
     /// </summary>
-    public ulong EraPeriod { get; init; } = 64;
+    public ulong EraPeriod { get; init; } = DefaultEraPeriod;
+
+    /// <summary>btcli's and polkadot.js's default mortality: 64 blocks.</summary>
+    public const ulong DefaultEraPeriod = 64;
 
     public BigInteger Tip { get; init; } = BigInteger.Zero;
 
