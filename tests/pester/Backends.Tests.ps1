@@ -38,6 +38,7 @@ Describe 'Back ends give the same answers' {
             }
         }
     }
+    # Only meaningful where there is no CUDA device (CI, dev machines); on a GPU machine the bench covers -Cuda.
     It '-Cuda without a CUDA device is CudaDeviceNotFound' -Skip:$hasCuda {
         { New-PowSolution -BlockHash $solve.blockHashHex -BlockNumber 1 -Difficulty 10 -Hotkey $solve.hotkeySs58 -Cuda -ErrorAction Stop } |
             Should -Throw -ErrorId 'CudaDeviceNotFound,BittensorPow.Cmdlets.Commands.NewPowSolutionCommand'

@@ -24,6 +24,7 @@ Describe 'The GPU kernels compile to PTX for sm_90 without a GPU' {
             $text | Should -Not -Match '\.local'
         }
     }
+    # The test run unpacks ptxas first (tools/ptx/fetch-ptxas.sh); it is skipped only where apt/dpkg cannot fetch it.
     It 'assembles with ptxas: no spills, no stack, no local loads or stores (SASS per seal reported)' -Skip:(-not $hasPtxas) {
         $report = & bash (Join-Path $root 'tools/ptx/check.sh') $ptxDir 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($report -join "`n")
