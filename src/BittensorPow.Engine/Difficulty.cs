@@ -9,7 +9,8 @@ namespace BittensorPow.Engine;
 /// </summary>
 public sealed class Difficulty
 {
-    private static readonly BigInteger Limit = (BigInteger.One << 256) - 1;
+    /// <summary>2^256 − 1: a seal passes when U256(seal) · D does not exceed it.</summary>
+    internal static readonly BigInteger Limit = (BigInteger.One << 256) - 1;
 
     public Difficulty(ulong value, SealByteOrder byteOrder)
     {

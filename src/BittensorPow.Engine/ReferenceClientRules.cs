@@ -9,11 +9,9 @@ namespace BittensorPow.Engine;
 /// </summary>
 public static class ReferenceClientRules
 {
-    private static readonly BigInteger Limit = (BigInteger.One << 256) - 1;
-
     public static bool Python(ReadOnlySpan<byte> seal, ulong difficulty) =>
-        new BigInteger(seal, isUnsigned: true, isBigEndian: true) * difficulty < Limit;
+        new BigInteger(seal, isUnsigned: true, isBigEndian: true) * difficulty < Difficulty.Limit;
 
     public static bool Cubit(ReadOnlySpan<byte> seal, ulong difficulty) =>
-        difficulty != 0 && new BigInteger(seal, isUnsigned: true, isBigEndian: true) < Limit / difficulty;
+        difficulty != 0 && new BigInteger(seal, isUnsigned: true, isBigEndian: true) < Difficulty.Limit / difficulty;
 }

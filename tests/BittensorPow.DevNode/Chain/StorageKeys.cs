@@ -1,5 +1,6 @@
-using BittensorPow.Subtensor.Hashing;
+using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Scale;
+using BittensorPow.Subtensor.Storage;
 
 namespace BittensorPow.DevNode.Chain;
 
@@ -8,10 +9,10 @@ public static class StorageKeys
 {
     public const string Subtensor = "SubtensorModule";
 
-    public static byte[] Prefix(string pallet, string item) => [.. SubstrateHash.Twox128(pallet), .. SubstrateHash.Twox128(item)];
+    public static byte[] Prefix(string pallet, string item) => StorageKey.Prefix(pallet, item);
 
-    public static byte[] Identity(ReadOnlySpan<byte> key) => key.ToArray();
-    public static byte[] Blake2_128Concat(ReadOnlySpan<byte> key) => [.. SubstrateHash.Blake2b128(key), .. key];
+    public static byte[] Identity(ReadOnlySpan<byte> key) => StorageKey.Hash(StorageHasher.Identity, key);
+    public static byte[] Blake2_128Concat(ReadOnlySpan<byte> key) => StorageKey.Hash(StorageHasher.Blake2_128Concat, key);
     public static byte[] NetUid(ushort netuid) => new ScaleWriter().U16(netuid).ToArray();
 
     /// <summary>SubtensorModule items keyed by Identity(netuid): NetworksAdded, Difficulty, SubnetworkN...</summary>
