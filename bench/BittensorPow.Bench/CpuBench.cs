@@ -48,7 +48,7 @@ internal static class CpuBench
         {
             if (!CpuBackends.IsAvailable(name)) { Console.WriteLine($"{name}: not available on this machine, skipped."); continue; }
             foreach (int t in threadCounts)
-                rows.Add((name, t, Measure(t, seconds, () => Searcher(name, template))));
+                rows.Add((name.ToString(), t, Measure(t, seconds, () => Searcher(name, template))));
         }
 
         Console.WriteLine("| back end | threads | M seals/s | per thread | × naive | scaling from 1 |");
@@ -65,7 +65,7 @@ internal static class CpuBench
     /// <summary>A worker: called repeatedly until time is up, returns how many nonces it tried.</summary>
     private delegate ulong Work(ulong start);
 
-    private static Func<Work> Searcher(string name, BlockTemplate template) => () =>
+    private static Func<Work> Searcher(PowBackend name, BlockTemplate template) => () =>
     {
         var searcher = CpuBackends.Create(name);
         searcher.Prepare(template);

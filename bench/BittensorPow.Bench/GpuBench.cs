@@ -16,7 +16,7 @@ public static class GpuBench
 {
     public static int Run(string[] args)
     {
-        var kind = GpuKind.Cuda;
+        var kind = PowBackend.Cuda;
         IReadOnlyList<int>? devices = null;
         double seconds = 5;
         int tpb = GpuBackends.DefaultThreadsPerBlock;
@@ -27,7 +27,7 @@ public static class GpuBench
         {
             switch (args[i])
             {
-                case "--backend": kind = Enum.Parse<GpuKind>(args[++i], ignoreCase: true); break;
+                case "--backend": kind = Enum.Parse<PowBackend>(args[++i], ignoreCase: true); break;
                 case "--devices": devices = args[++i].Split(',').Select(int.Parse).ToArray(); break;
                 case "--seconds": seconds = double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--tpb": tpb = int.Parse(args[++i]); break;
@@ -207,7 +207,7 @@ public static class GpuBench
         var hits = new ulong?[chunks];
         Parallel.For(0, chunks, c =>
         {
-            using var cpu = new ScalarSealSearcher();
+            using var cpu = new ReferenceSealSearcher();
             cpu.Prepare(template);
             ulong from = (ulong)c * chunk;
             if (cpu.Search(unchecked(start + from), Math.Min(chunk, count - from), CancellationToken.None, out ulong n)) hits[c] = n;

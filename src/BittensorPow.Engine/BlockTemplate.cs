@@ -45,9 +45,5 @@ public sealed class BlockTemplate
         return Difficulty.IsMetBy(seal);
     }
 
-    public bool SameWorkAs(BlockTemplate other) =>
-        BlockNumber == other.BlockNumber && Difficulty.Value == other.Difficulty.Value && ByteOrder == other.ByteOrder
-        && _blockHash.AsSpan().SequenceEqual(other._blockHash) && _hotkey.AsSpan().SequenceEqual(other._hotkey);
-
     public override string ToString() => $"block {BlockNumber} 0x{Convert.ToHexStringLower(_blockHash)[..12]}… difficulty {Difficulty}";
 }

@@ -26,15 +26,9 @@ public sealed class GetPowDeviceCommand : PowCmdletBase
             WriteObject(new PowDevice
             {
                 Kind = kind, Id = d.Id, Name = d.Name,
-                Backends = d.Kind switch
-                {
-                    DeviceKind.Cpu => CpuBackends.Available().ToArray(),
-                    DeviceKind.IlgpuCpu => ["IlgpuCpu"],
-                    DeviceKind.Cuda => ["Cuda"],
-                    _ => ["OpenCL"],
-                },
+                Backends = d.Kind == PowBackend.Cpu ? CpuBackends.Available().Select(b => b.ToString()).ToArray() : [kind],
                 // ILGPU reports the CPU accelerator's memory as "unlimited" (2^63 bytes): say nothing rather than 8 EiB.
-                MemoryBytes = d.Kind == DeviceKind.IlgpuCpu ? null : d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
+                MemoryBytes = d.Kind == PowBackend.IlgpuCpu ? null : d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
                 Architecture = d.Architecture, Driver = d.Driver,
             });
         }

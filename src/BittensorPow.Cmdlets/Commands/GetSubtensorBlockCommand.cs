@@ -1,6 +1,7 @@
 using System.Management.Automation;
-using BittensorPow.Cmdlets.Hosting;
 using BittensorPow.Cmdlets.Output;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Cmdlets.Commands;
@@ -26,28 +27,18 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
 
     protected override void Process()
     {
-        using var chain = ChainSession.Connect(this, Endpoint, Network, Cancellation);
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
         var client = chain.Client;
-        BlockHeader header;
-        if (Number is { } n)
-        {
-            byte[] hash;
-            try { hash = chain.Call(() => client.GetBlockHashAsync(n, Cancellation)); }
-            catch (PowErrorRecordException ex) when (ex.Record.FullyQualifiedErrorId == ChainErrorIds.MalformedReply)
-            {
-                throw new PowErrorRecordException(PowErrors.Create(ChainErrorIds.BlockNotFound, ErrorCategory.ObjectNotFound, n,
-                    $"The node at {chain.Endpoint} has no block #{n}.", "Leave -Number out for the head, or give a block the node has."));
-            }
-            header = chain.Call(() => client.GetHeaderAsync("0x" + Convert.ToHexStringLower(hash), Cancellation));
-        }
-        else header = chain.Call(() => client.GetHeadAsync(Cancellation));
+        BlockHeader header = Number is { } n
+            ? chain.Call(async () => await client.GetHeaderAsync(await client.GetBlockHashAsync(n, Cancellation), Cancellation))
+            : chain.Head(Cancellation);
 
         var profile = client.RuntimeProfile;
         var (order, _) = SealRuleChoice.Choose(profile, null);
-        SubnetInfo? subnet = NetUid is { } netUid ? chain.Call(() => client.GetSubnetInfoAsync(netUid, header.HashHex, Cancellation)) : null;
+        SubnetInfo? subnet = NetUid is { } netUid ? chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, Cancellation)) : null;
         WriteObject(new SubtensorBlock
         {
-            Number = header.Number, Hash = header.HashHex, ParentHash = header.ParentHashHex,
+            Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),
             SpecName = profile.SpecName, SpecVersion = profile.SpecVersion, Endpoint = chain.Endpoint,
             NetUid = subnet?.NetUid, SubnetExists = subnet?.Exists,
             Difficulty = subnet is { Exists: true } ? subnet.Difficulty : null,

@@ -1,9 +1,10 @@
 using System.Management.Automation;
-using BittensorPow.Cmdlets.Hosting;
-using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
+using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Solving;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -25,7 +26,7 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
-        var searchers = BackendFactory.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteVerbose);
+        var searchers = Backends.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, Output);
         // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
         var template = new BlockTemplate(0, RandomBytes(), RandomBytes(), ulong.MaxValue, SealByteOrder.LittleEndian);
         string name = searchers[0].Name;
@@ -33,10 +34,10 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
         try
         {
             using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), options, Cancellation);
-            var result = SolveRunner.Run(this, session, $"Measuring {name}", 2, Cancellation,
+            var result = SolveRunner.Run(session, Output, $"Measuring {name}", 2, Cancellation,
                 s => $"{SolveRunner.FormatRate(s.HashRate)}, {s.NoncesTried:N0} seals, {s.Elapsed.TotalSeconds:F1} of {Seconds} s");
             if (result.Outcome == SolveOutcome.Failed)
-                throw new PowErrorRecordException(PowErrors.Create(ErrorIds.PowSolveFailed, ErrorCategory.DeviceError, Backend,
+                throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, Backend,
                     $"Back end {name} failed: {result.Error?.Message}", "Try another back end.", result.Error));
             var s = result.Statistics;
             WriteObject(new PowHashRate

@@ -1,9 +1,11 @@
 using System.Management.Automation;
-using BittensorPow.Cmdlets.Hosting;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
-using BittensorPow.Engine.Solving;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Cmdlets.Commands;
@@ -58,27 +60,18 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart);
-        var backend = Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend;
-        var (hotkey, hotkeySource) = Hotkey is { } text ? (HotkeyResolver.FromText(text), "-Hotkey") : HotkeyResolver.FromWallet(Wallet, WalletHotkey, WalletPath);
+        var request = new SolveRequest(Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
 
-        if (ParameterSetName == Offline) SolveOffline(hotkey, backend, options);
-        else OnlineSolve.Run(this, new OnlineSolve.Request(NetUid, Endpoint, Network, hotkey, SealByteOrder, backend, ThreadCount, DeviceId, ThreadsPerBlock, options), Cancellation);
-    }
-
-    private void SolveOffline(byte[] hotkey, PowBackend backend, SolverOptions options)
-    {
-        var blockHash = HexInput.Parse32(BlockHash, "BlockHash", ErrorIds.InvalidBlockHash);
-        if (Difficulty == 0)
-            throw new PowErrorRecordException(PowErrors.InvalidArgument(ErrorIds.InvalidDifficulty, Difficulty,
-                "Difficulty 0 is not a real difficulty: the chain would accept any seal, so there is nothing to solve.",
-                "Pass the subnet's difficulty (Get-SubtensorBlock -NetUid shows it), at least 1."));
-        var order = SealByteOrder ?? Engine.SealByteOrder.LittleEndian;
-        string rule = SealByteOrder is null ? "default little-endian rule (subtensor spec 272-396); pass -SealByteOrder BigEndian for runtimes up to spec 271" : "given with -SealByteOrder";
-        WriteVerbose($"Seal byte order {order}: {rule}.");
-        var template = new BlockTemplate(BlockNumber, blockHash, hotkey, Difficulty, order);
-        var searchers = BackendFactory.Create(backend, ThreadCount, DeviceId, ThreadsPerBlock, WriteVerbose);
-        var solution = SolveAndReport.Run(this, searchers, new FixedTemplateSource(template), options, Cancellation, netUid: null, endpoint: null, rule);
-        if (solution is not null) WriteObject(solution);
+        if (ParameterSetName == Offline)
+        {
+            var blockHash = UserInput.BlockHash(BlockHash);
+            WriteObject(PowSolution.From(OfflineSolve.Run(blockHash, BlockNumber, Difficulty, hotkey, SealByteOrder, request, Output, Cancellation)));
+            return;
+        }
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+        if (OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation) is { } solution)
+            WriteObject(PowSolution.From(solution));
     }
 }

@@ -1,13 +1,15 @@
 using System.Management.Automation;
-using BittensorPow.Cmdlets.Hosting;
+using BittensorPow.Registration;
+using BittensorPow.Registration.Errors;
 
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>
-/// Cancellation and error plumbing shared by every cmdlet: a token cancelled by StopProcessing (Ctrl+C),
-/// and PowErrorRecordException turned into the ErrorRecord it carries.
+/// What every cmdlet shares: a token cancelled by StopProcessing (Ctrl+C); the workflows' output interface forwarded to
+/// Write*; and errors mapped to ErrorRecords by their scope — about this record: written, and the pipeline goes on;
+/// about every record (no connection, bad parameters): terminating.
 /// </summary>
-public abstract class PowCmdletBase : PSCmdlet
+public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -27,17 +29,33 @@ public abstract class PowCmdletBase : PSCmdlet
     protected virtual void Process() { }
     protected virtual void End() { }
 
-    /// <summary>Terminating for this record only: writes the error and lets the pipeline go on.</summary>
-    protected bool TryRun(Action action)
+    void IWorkflowOutput.Verbose(string message) => WriteVerbose(message);
+    void IWorkflowOutput.Warning(string message) => WriteWarning(message);
+    void IWorkflowOutput.Progress(WorkflowProgress p) => WriteProgress(new ProgressRecord(p.ActivityId, p.Activity, p.Status)
     {
-        try { action(); return true; }
-        catch (PowErrorRecordException ex) { WriteError(ex.Record); return false; }
-    }
+        CurrentOperation = p.CurrentOperation,
+        RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+    });
+    bool IWorkflowOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
+
+    protected IWorkflowOutput Output => this;
+
+    public static ErrorRecord ToRecord(PowError error) =>
+        new(new PowCmdletException(error.Message, error.Inner), error.Id, Enum.Parse<ErrorCategory>(error.Category.ToString()), error.Target)
+        {
+            ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction },
+        };
+
+    protected void WriteError(PowError error) => WriteError(ToRecord(error));
 
     private void Guard(Action step)
     {
         try { step(); }
-        catch (PowErrorRecordException ex) { ThrowTerminatingError(ex.Record); }
+        catch (PowException ex) when (ex.Error.Scope == PowErrorScope.Record) { WriteError(ex.Error); }
+        catch (PowException ex) { ThrowTerminatingError(ToRecord(ex.Error)); }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
     }
 }
+
+/// <summary>The exception inside our ErrorRecords: the message only, never a stack trace of ours.</summary>
+public sealed class PowCmdletException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,10 +1,10 @@
 using System.Management.Automation;
 using System.Security;
-using BittensorPow.Cmdlets.Hosting;
-using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine;
-using BittensorPow.Engine.Solving;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Wallets;
@@ -13,15 +13,12 @@ namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>
 /// The faucet of pow-faucet runtimes (local nets, devnet, testnet): solve the seal for the COLDKEY at difficulty
-/// 1,000,000 under the runtime's byte order, then submit SubtensorModule.faucet signed by the coldkey (SPEC §5).
+/// 1,000,000 under the runtime's byte order, then submit SubtensorModule.faucet signed by the coldkey (SPEC §9).
 /// </summary>
 [Cmdlet(VerbsLifecycle.Request, "SubtensorFaucet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(RegistrationResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
-    /// <summary>The faucet's fixed difficulty in subtensor's pallet.</summary>
-    public const ulong FaucetDifficulty = 1_000_000;
-
     [Parameter] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name")] public string? Wallet { get; set; }
@@ -35,48 +32,30 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var (walletName, _, root) = HotkeyResolver.WalletNames(Wallet, null, WalletPath);
-        using var chain = ChainSession.Connect(this, Endpoint, Network, Cancellation);
-        var profile = chain.Client.RuntimeProfile;
-        if (!profile.HasFaucet)
-            throw new PowErrorRecordException(PowErrors.Create("FaucetNotAvailable", ErrorCategory.NotImplemented, chain.Endpoint,
-                $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: only pow-faucet builds (local nets, devnet, testnet) do.",
-                "Use a local or test network that runs a pow-faucet runtime."));
-        var (order, rule) = SealRuleChoice.Choose(profile, null);
-        WriteVerbose($"Faucet seal byte order {order}: {rule}; difficulty {FaucetDifficulty:N0}.");
-
+        var (walletName, _, root) = WalletDefaults.Resolve(Wallet, null, WalletPath);
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
         byte[] coldkeyPublic;
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
-        catch (WalletFileException ex) { throw WalletErrors.ToRecord(ex); }
-        string coldkeySs58 = Subtensor.Keys.Ss58.Encode(coldkeyPublic);
-        if (!ShouldProcess($"coldkey {coldkeySs58} at {chain.Endpoint}", "Request faucet funds")) return;
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
 
-        // Only a password we asked for is ours to dispose; the caller may reuse theirs.
-        using var asked = Password is null ? AskPassword(walletName) : null;
-        Sr25519KeyPair coldkey;
-        try { coldkey = SecretKeyfile.ReadColdkey(root, walletName, Password ?? asked); }
-        catch (WalletFileException ex) { throw WalletErrors.ToRecord(ex); }
-        using (coldkey)
+        var request = new FaucetRequest(coldkeyPublic, () => Unlock(root, walletName), new SolveRequest(Backend, ThreadCount))
         {
-            var head = chain.Call(() => chain.Client.GetHeadAsync(Cancellation));
-            var source = new ChainTemplateSource(chain.Client, 0, coldkey.PublicKey, order, head, FaucetDifficulty, Cancellation, fixedDifficulty: true);
-            var request = new OnlineSolve.Request(0, chain.Endpoint, null, coldkey.PublicKey, order, Backend, ThreadCount, null, 256, new SolverOptions());
-            var solution = OnlineSolve.SolveFollowingHeads(this, chain, source, request, null, rule, Cancellation);
-            if (solution is null) return;
-
-            var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(chain.Client, coldkey, solution.BlockNumber, solution.Nonce,
-                Convert.FromHexString(solution.Seal[2..]), null, Cancellation));
-            var outcome = TransactionRunner.Submit(this, chain, transaction, (WaitFor)Wait, TimeSpan.FromSeconds(TimeoutSec), Cancellation);
-            var result = new RegistrationResult
-            {
-                Hotkey = coldkeySs58, Status = outcome.Success switch { true => "Funded", false => "Failed", null => outcome.Status.ToString() },
-                BlockHash = outcome.BlockHash, ExtrinsicHash = outcome.ExtrinsicHashHex, Error = outcome.DispatchError?.Message,
-                BlockNumber = solution.BlockNumber, Nonce = solution.Nonce, Attempts = 1,
-            };
-            if (outcome.DispatchError is { } error)
-                WriteError(PowErrors.Create(error.ErrorName, ErrorCategory.InvalidResult, result, error.Message, "See the pallet's reason above."));
+            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+        };
+        foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
+        {
+            var result = RegistrationResult.From(outcome);
+            if (outcome.Error is { } error) WriteError(error with { Target = result });
             WriteObject(result);
         }
+    }
+
+    private Sr25519KeyPair Unlock(string root, string walletName)
+    {
+        // Only a password we asked for is ours to dispose; the caller may reuse theirs.
+        using var asked = Password is null ? AskPassword(walletName) : null;
+        try { return SecretKeyfile.ReadColdkey(root, walletName, Password ?? asked); }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
     }
 
     private SecureString AskPassword(string wallet)
@@ -88,7 +67,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         }
         catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or System.Management.Automation.Host.HostException)
         {
-            throw new PowErrorRecordException(PowErrors.Create(nameof(WalletError.PasswordRequired), ErrorCategory.AuthenticationError, wallet,
+            throw new PowException(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, wallet,
                 $"The coldkey of wallet '{wallet}' is encrypted and this session cannot ask for its password.",
                 "Pass -Password (a SecureString, e.g. from Read-Host -AsSecureString or a secret store)."));
         }

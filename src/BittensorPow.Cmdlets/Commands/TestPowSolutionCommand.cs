@@ -1,8 +1,11 @@
 using System.Management.Automation;
-using BittensorPow.Cmdlets.Hosting;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -51,26 +54,38 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ParameterSetName = PassThruSet, Mandatory = true)]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void Process() => TryRun(() =>
+    // One connection per endpoint for the whole pipeline, not one per solution.
+    private readonly Dictionary<string, ChainSession> _chains = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override void Process()
     {
-        var verification = Verify();
+        var blockHash = UserInput.BlockHash(BlockHash);
+        var hotkey = UserInput.Hotkey(Hotkey);
+        byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
+        if (Difficulty == 0)
+            throw PowException.Argument(ErrorIds.ZeroDifficulty, Difficulty, "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1.");
+        var chain = Endpoint is null ? null : ChainFor(Endpoint);
+        var v = SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, SealByteOrder, claimed, chain, Cancellation);
+        var verification = new PowVerification
+        {
+            IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
+            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = SealByteOrder, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
+            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
+        };
         if (ParameterSetName == DetailedSet) WriteObject(verification);
         else if (ParameterSetName == PassThruSet)
         {
             if (verification.IsValid) WriteObject(InputObject?.BaseObject is PowSolution ? InputObject : (object?)InputObject ?? verification);
-            else WriteError(PowErrors.Create(ErrorIds.InvalidSolution, ErrorCategory.InvalidResult, InputObject?.BaseObject ?? Nonce,
+            else WriteError(new PowError(ErrorIds.InvalidSolution, PowErrorCategory.InvalidResult, InputObject?.BaseObject ?? Nonce,
                 $"Solution nonce {Nonce} for block {BlockNumber} is not valid: {verification.Reason}",
                 "Solve again with New-PowSolution; a solution is only valid for its own block, hotkey, difficulty and byte order."));
         }
         else WriteObject(verification.IsValid);
-    });
-
-    // One connection per endpoint for the whole pipeline, not one per solution.
-    private readonly Dictionary<string, ChainSession> _chains = new(StringComparer.OrdinalIgnoreCase);
+    }
 
     private ChainSession ChainFor(string endpoint)
     {
-        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(this, endpoint, null, Cancellation);
+        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, Cancellation);
         return chain;
     }
 
@@ -79,35 +94,5 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     {
         foreach (var chain in _chains.Values) chain.Dispose();
         _chains.Clear();
-    }
-
-    private PowVerification Verify()
-    {
-        var blockHash = HexInput.Parse32(BlockHash, "BlockHash", ErrorIds.InvalidBlockHash);
-        var hotkey = HotkeyResolver.FromText(Hotkey);
-        byte[]? claimed = Seal is null ? null : HexInput.Parse32(Seal, "Seal", ErrorIds.InvalidSeal);
-        if (Difficulty == 0)
-            throw new PowErrorRecordException(PowErrors.InvalidArgument(ErrorIds.InvalidDifficulty, Difficulty,
-                "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1."));
-        var template = new BlockTemplate(BlockNumber, blockHash, hotkey, Difficulty, SealByteOrder);
-        bool meets = template.Verify(Nonce, out var seal);
-        var other = SealByteOrder == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
-        bool meetsOther = new Engine.Difficulty(Difficulty, other).IsMetBy(seal);
-        bool? matches = claimed is null ? null : claimed.AsSpan().SequenceEqual(seal);
-        var staleness = Endpoint is null ? null : StalenessCheck.Check(ChainFor(Endpoint), BlockNumber, Cancellation);
-
-        string reason =
-            matches == false ? $"the seal given ({Seal}) is not the seal of this nonce ({HexInput.Format(seal)})"
-            : !meets && meetsOther ? $"the seal does not meet difficulty {Difficulty:N0} under the {SealByteOrder} rule, but does under {other}: solved for the other runtime rule"
-            : !meets ? $"the seal does not meet difficulty {Difficulty:N0} under the {SealByteOrder} rule"
-            : staleness is { IsStale: true } st ? $"block {BlockNumber} is outside the chain's window (head {st.CurrentBlock}; the chain accepts the head and the block before it)"
-            : "valid";
-        return new PowVerification
-        {
-            IsValid = matches != false && meets && staleness is not { IsStale: true },
-            Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = HexInput.Format(seal), SealMatches = matches,
-            MeetsDifficulty = meets, SealByteOrder = SealByteOrder, MeetsOtherByteOrder = meetsOther,
-            IsStale = staleness?.IsStale, CurrentBlock = staleness?.CurrentBlock, Reason = reason,
-        };
     }
 }

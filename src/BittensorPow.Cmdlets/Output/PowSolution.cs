@@ -1,4 +1,7 @@
 using BittensorPow.Engine;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Cmdlets.Output;
 
@@ -26,4 +29,14 @@ public sealed class PowSolution
     public int BlocksSeen { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
+
+    internal static PowSolution From(Solution s) => new()
+    {
+        Nonce = s.Nonce, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.ToString(), Difficulty = s.Difficulty,
+        Seal = Hex.Encode(s.Seal), Hotkey = Ss58.Encode(s.Hotkey), HotkeyPublicKey = Hex.Encode(s.Hotkey), SealByteOrder = s.ByteOrder,
+        NetUid = s.NetUid, Endpoint = s.Endpoint, Backend = s.Backend, SealRule = s.SealRule,
+        NoncesTried = s.Statistics?.NoncesTried ?? 0,
+        HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,
+        Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
+    };
 }

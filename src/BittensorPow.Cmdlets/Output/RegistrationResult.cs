@@ -1,3 +1,6 @@
+using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Keys;
+
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Register-SubtensorNeuron / Request-SubtensorFaucet: what happened to the transaction.</summary>
@@ -15,4 +18,10 @@ public sealed class RegistrationResult
     public ulong? BlockNumber { get; init; }
     public ulong? Nonce { get; init; }
     public int Attempts { get; init; }
+
+    internal static RegistrationResult From(RegistrationOutcome o) => new()
+    {
+        NetUid = o.NetUid, Hotkey = Ss58.Encode(o.Account), Uid = o.Uid, Status = o.Status, BlockHash = o.BlockHash,
+        ExtrinsicHash = o.ExtrinsicHash, Error = o.Error?.Message, BlockNumber = o.BlockNumber, Nonce = o.Nonce, Attempts = o.Attempts,
+    };
 }

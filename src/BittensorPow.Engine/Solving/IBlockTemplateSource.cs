@@ -1,7 +1,7 @@
 namespace BittensorPow.Engine.Solving;
 
 /// <summary>
-/// Where the solver gets its work: the current block template. The chain adapter (in the cmdlets)
+/// Where the solver gets its work: the current block template. The chain adapter (in the workflow layer)
 /// swaps in a new template when a new head is pushed; workers pick it up at their next round.
 /// </summary>
 public interface IBlockTemplateSource
@@ -18,21 +18,4 @@ public sealed class FixedTemplateSource(BlockTemplate template) : IBlockTemplate
 {
     public BlockTemplate Current { get; } = template;
     public bool IsStillValid(BlockTemplate template) => true;
-}
-
-/// <summary>A source whose template can be swapped by another thread (a subscription callback).</summary>
-public sealed class UpdatableTemplateSource(BlockTemplate initial, Func<BlockTemplate, bool>? isStillValid = null) : IBlockTemplateSource
-{
-    private BlockTemplate _current = initial;
-
-    public BlockTemplate Current => Volatile.Read(ref _current);
-    public bool IsStillValid(BlockTemplate template) => isStillValid?.Invoke(template) ?? true;
-
-    public event Action<BlockTemplate>? TemplateChanged;
-
-    public void Update(BlockTemplate template)
-    {
-        var previous = Interlocked.Exchange(ref _current, template);
-        if (!ReferenceEquals(previous, template)) TemplateChanged?.Invoke(template);
-    }
 }

@@ -210,8 +210,6 @@ public sealed class SolveSession : IDisposable
         }
     }
 
-    public bool AllWorkersStopped => _threads.All(t => !t.IsAlive);
-
     public void Dispose()
     {
         Stop();

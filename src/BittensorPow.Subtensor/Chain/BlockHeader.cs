@@ -5,9 +5,7 @@ namespace BittensorPow.Subtensor.Chain;
 /// its hash always belong together, even when the chain moves on between two calls.
 /// </summary>
 public sealed record BlockHeader(
-    ulong Number, byte[] Hash, byte[] ParentHash, byte[] StateRoot, byte[] ExtrinsicsRoot, IReadOnlyList<byte[]> DigestLogs)
+    ulong Number, BlockHash Hash, BlockHash ParentHash, byte[] StateRoot, byte[] ExtrinsicsRoot, IReadOnlyList<byte[]> DigestLogs)
 {
-    public string HashHex => Chain.Hex.Encode(Hash);
-    public string ParentHashHex => Chain.Hex.Encode(ParentHash);
-    public override string ToString() => $"#{Number} {HashHex}";
+    public override string ToString() => $"#{Number} {Hash}";
 }

@@ -30,7 +30,8 @@ public static class HeaderCodec
 
     /// <summary>Builds a header (hash included) from its parts.</summary>
     public static BlockHeader Create(byte[] parentHash, ulong number, byte[] stateRoot, byte[] extrinsicsRoot, IReadOnlyList<byte[]> digestLogs) =>
-        new(number, ComputeHash(parentHash, number, stateRoot, extrinsicsRoot, digestLogs), parentHash, stateRoot, extrinsicsRoot, digestLogs);
+        new(number, BlockHash.FromBytes(ComputeHash(parentHash, number, stateRoot, extrinsicsRoot, digestLogs)), BlockHash.FromBytes(parentHash),
+            stateRoot, extrinsicsRoot, digestLogs);
 
     /// <summary>
     /// Parses the JSON header of chain_getHeader / chain_newHead. The number may be minimal ("0x3"), zero-padded
@@ -60,7 +61,7 @@ public static class HeaderCodec
     /// <summary>The JSON form a node sends, e.g. for a DevNode; <paramref name="zeroPaddedNumber"/> imitates chopsticks.</summary>
     public static JsonObject ToJson(BlockHeader header, bool zeroPaddedNumber = false) => new()
     {
-        ["parentHash"] = Hex.Encode(header.ParentHash),
+        ["parentHash"] = header.ParentHash.ToString(),
         ["number"] = zeroPaddedNumber ? $"0x{header.Number:x8}" : $"0x{header.Number:x}",
         ["stateRoot"] = Hex.Encode(header.StateRoot),
         ["extrinsicsRoot"] = Hex.Encode(header.ExtrinsicsRoot),

@@ -1,6 +1,9 @@
 namespace BittensorPow.Subtensor.Chain;
 
-/// <summary>The "0x…" hex that Substrate JSON-RPC uses for bytes, hashes and (in headers) numbers.</summary>
+/// <summary>
+/// The "0x…" hex that Substrate JSON-RPC, explorers and btcli use for bytes, hashes and (in headers) numbers: the one
+/// place hex is parsed and printed.
+/// </summary>
 public static class Hex
 {
     public static byte[] Decode(string hex)
@@ -10,6 +13,30 @@ public static class Hex
         if (body.Length % 2 != 0) throw new FormatException($"'{Shorten(hex)}' has an odd number of hex digits.");
         try { return Convert.FromHexString(body); }
         catch (FormatException) { throw new FormatException($"'{Shorten(hex)}' is not valid hex."); }
+    }
+
+    /// <summary>
+    /// Parses text a person pasted (surrounding spaces and the 0x prefix optional) that must hold exactly
+    /// <paramref name="length"/> bytes; <paramref name="error"/> says what is wrong in words a user can act on.
+    /// </summary>
+    public static bool TryDecodeFixed(string? text, int length, out byte[] bytes, out string error)
+    {
+        bytes = [];
+        var value = (text ?? "").Trim();
+        var body = value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? value[2..] : value;
+        if (body.Length == 0 || body.Length % 2 != 0 || !body.All(Uri.IsHexDigit))
+        {
+            error = $"'{Shorten(text ?? "")}' is not valid hex.";
+            return false;
+        }
+        if (body.Length != 2 * length)
+        {
+            error = $"'{Shorten(text!)}' is {body.Length / 2} bytes long; it must be exactly {length} bytes ({2 * length} hex digits).";
+            return false;
+        }
+        bytes = Convert.FromHexString(body);
+        error = "";
+        return true;
     }
 
     public static string Encode(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
@@ -25,5 +52,6 @@ public static class Hex
         return value;
     }
 
-    private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
+    /// <summary>Long input is cut in messages: a pasted megabyte must not be echoed whole.</summary>
+    public static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 }

@@ -22,7 +22,7 @@ internal static class InclusionSearch
             ulong head = (await client.GetHeadAsync(ct).ConfigureAwait(false)).Number;
             for (; next <= head; next++)
             {
-                string blockHash = Hex.Encode(await client.GetBlockHashAsync(next, ct).ConfigureAwait(false));
+                string blockHash = (await client.GetBlockHashAsync(next, ct).ConfigureAwait(false)).ToString();
                 if (await ContainsAsync(client, blockHash, extrinsicHash, ct).ConfigureAwait(false))
                 {
                     progress?.Invoke($"Found {Hex.Encode(extrinsicHash)} in block #{next} {blockHash}.");

@@ -16,7 +16,7 @@ public static class MetadataLoader
     /// <summary>The highest version this client decodes; higher ones (and u32::MAX = "unstable") are skipped.</summary>
     public const uint HighestSupported = 16;
 
-    public static async Task<RuntimeMetadata> LoadAsync(IRpcClient rpc, RuntimeVersion version, string? atBlockHash = null,
+    public static async Task<RuntimeMetadata> LoadAsync(IRpcClient rpc, RuntimeVersion version, BlockHash? atBlockHash = null,
         CancellationToken cancellation = default)
     {
         if (version.ApiVersion(RuntimeVersion.MetadataApiId) >= 2)
@@ -45,7 +45,7 @@ public static class MetadataLoader
         return MetadataDecoder.Decode(result.GetString()!);
     }
 
-    private static async Task<byte[]> StateCallAsync(IRpcClient rpc, string method, byte[] argument, string? at, CancellationToken ct)
+    private static async Task<byte[]> StateCallAsync(IRpcClient rpc, string method, byte[] argument, BlockHash? at, CancellationToken ct)
     {
         object?[] parameters = at is null ? [method, Hex.Encode(argument)] : [method, Hex.Encode(argument), at];
         var result = await rpc.CallAsync("state_call", parameters, ct).ConfigureAwait(false);

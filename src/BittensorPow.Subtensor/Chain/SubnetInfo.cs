@@ -7,4 +7,4 @@ namespace BittensorPow.Subtensor.Chain;
 public sealed record SubnetInfo(
     ushort NetUid, bool Exists, ulong Difficulty, bool PowRegistrationAllowed, bool RegistrationAllowed,
     ushort RegistrationsThisBlock, ushort MaxRegistrationsPerBlock,
-    ushort RegistrationsThisInterval, ushort TargetRegistrationsPerInterval, string? AtBlockHash);
+    ushort RegistrationsThisInterval, ushort TargetRegistrationsPerInterval, BlockHash? AtBlockHash);

@@ -40,17 +40,18 @@ public sealed class SubtensorClient
         var version = RuntimeVersion.FromJson(await rpc.CallAsync("state_getRuntimeVersion", [], cancellation).ConfigureAwait(false));
         var genesis = await GetBlockHashCoreAsync(rpc, 0, cancellation).ConfigureAwait(false);
         var metadata = await MetadataLoader.LoadAsync(rpc, version, null, cancellation).ConfigureAwait(false);
-        return new SubtensorClient(rpc, version, metadata, genesis);
+        return new SubtensorClient(rpc, version, metadata, genesis.ToArray());
     }
 
     /// <summary>The best block's header; its hash is computed from the header itself, so the pair is consistent.</summary>
     public async Task<BlockHeader> GetHeadAsync(CancellationToken cancellation = default) =>
         HeaderCodec.Parse(await Rpc.CallAsync("chain_getHeader", [], cancellation).ConfigureAwait(false));
 
-    public async Task<BlockHeader> GetHeaderAsync(string blockHash, CancellationToken cancellation = default)
+    /// <exception cref="BlockNotFoundException">The node does not know the block.</exception>
+    public async Task<BlockHeader> GetHeaderAsync(BlockHash blockHash, CancellationToken cancellation = default)
     {
         var result = await Rpc.CallAsync("chain_getHeader", [blockHash], cancellation).ConfigureAwait(false);
-        if (result.ValueKind == JsonValueKind.Null) throw new ChainReplyException($"The node does not know block {blockHash}.");
+        if (result.ValueKind == JsonValueKind.Null) throw new BlockNotFoundException($"The node does not know block {blockHash}.");
         return HeaderCodec.Parse(result);
     }
 
@@ -60,12 +61,13 @@ public sealed class SubtensorClient
         return await GetHeaderAsync(ReadHash(hash, "chain_getFinalizedHead"), cancellation).ConfigureAwait(false);
     }
 
-    /// <summary>The hash of block <paramref name="number"/>; throws when the node has no such block (yet).</summary>
-    public Task<byte[]> GetBlockHashAsync(ulong number, CancellationToken cancellation = default) =>
+    /// <summary>The hash of block <paramref name="number"/>.</summary>
+    /// <exception cref="BlockNotFoundException">The node has no such block (yet).</exception>
+    public Task<BlockHash> GetBlockHashAsync(ulong number, CancellationToken cancellation = default) =>
         GetBlockHashCoreAsync(Rpc, number, cancellation);
 
     /// <summary>Everything the solver checks before it starts, read at one block (the best block when none is given).</summary>
-    public async Task<SubnetInfo> GetSubnetInfoAsync(ushort netuid, string? atBlockHash = null, CancellationToken cancellation = default)
+    public async Task<SubnetInfo> GetSubnetInfoAsync(ushort netuid, BlockHash? atBlockHash = null, CancellationToken cancellation = default)
     {
         var s = Subtensor;
         var ct = cancellation;
@@ -83,17 +85,17 @@ public sealed class SubtensorClient
     }
 
     /// <summary>Like <see cref="GetSubnetInfoAsync"/> but throws <see cref="SubnetNotFoundException"/> when the subnet does not exist.</summary>
-    public async Task<SubnetInfo> GetExistingSubnetAsync(ushort netuid, string? atBlockHash = null, CancellationToken cancellation = default)
+    public async Task<SubnetInfo> GetExistingSubnetAsync(ushort netuid, BlockHash? atBlockHash = null, CancellationToken cancellation = default)
     {
         var info = await GetSubnetInfoAsync(netuid, atBlockHash, cancellation).ConfigureAwait(false);
         return info.Exists ? info : throw new SubnetNotFoundException(netuid);
     }
 
     /// <summary>The hotkey's uid on the subnet, or null when it is not registered there.</summary>
-    public Task<ushort?> GetUidAsync(ushort netuid, byte[] hotkey, string? atBlockHash = null, CancellationToken cancellation = default) =>
+    public Task<ushort?> GetUidAsync(ushort netuid, byte[] hotkey, BlockHash? atBlockHash = null, CancellationToken cancellation = default) =>
         Subtensor.UidAsync(netuid, hotkey, atBlockHash, cancellation);
 
-    public Task<bool> IsNetworkMemberAsync(ushort netuid, byte[] hotkey, string? atBlockHash = null, CancellationToken cancellation = default) =>
+    public Task<bool> IsNetworkMemberAsync(ushort netuid, byte[] hotkey, BlockHash? atBlockHash = null, CancellationToken cancellation = default) =>
         Subtensor.IsNetworkMemberAsync(netuid, hotkey, atBlockHash, cancellation);
 
     /// <summary>The next nonce, counting the account's transactions already in the pool (system_accountNextIndex).</summary>
@@ -122,13 +124,15 @@ public sealed class SubtensorClient
         }, cancellation);
     }
 
-    private static async Task<byte[]> GetBlockHashCoreAsync(IRpcClient rpc, ulong number, CancellationToken ct)
+    private static async Task<BlockHash> GetBlockHashCoreAsync(IRpcClient rpc, ulong number, CancellationToken ct)
     {
         var result = await rpc.CallAsync("chain_getBlockHash", [number], ct).ConfigureAwait(false);
-        if (result.ValueKind == JsonValueKind.Null) throw new ChainReplyException($"The node has no block #{number} yet.");
-        return Hex.Decode(ReadHash(result, "chain_getBlockHash"));
+        if (result.ValueKind == JsonValueKind.Null) throw new BlockNotFoundException($"The node has no block #{number} yet.", number);
+        return ReadHash(result, "chain_getBlockHash");
     }
 
-    private static string ReadHash(JsonElement result, string method) =>
-        result.ValueKind == JsonValueKind.String ? result.GetString()! : throw new ChainReplyException($"{method} answered {result.ValueKind}, not a block hash.");
+    private static BlockHash ReadHash(JsonElement result, string method) =>
+        result.ValueKind == JsonValueKind.String && BlockHash.TryParse(result.GetString(), out var hash, out _)
+            ? hash
+            : throw new ChainReplyException($"{method} answered {result.ValueKind}, not a block hash.");
 }

@@ -71,7 +71,7 @@ public static class SubtensorTransactions
         var era = Era.Mortal(options.EraPeriod, head.Number);
         ulong birth = era.Birth(head.Number);
         // Only periods above 4096 quantize the phase, moving the birth block before the head.
-        byte[] birthHash = birth == head.Number ? head.Hash : await client.GetBlockHashAsync(birth, cancellation).ConfigureAwait(false);
+        byte[] birthHash = (birth == head.Number ? head.Hash : await client.GetBlockHashAsync(birth, cancellation).ConfigureAwait(false)).ToArray();
 
         var signerKey = signer.PublicKey;
         ulong accountNonce = options.AccountNonce

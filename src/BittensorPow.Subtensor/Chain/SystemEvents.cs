@@ -16,7 +16,9 @@ public static class SystemEvents
     public static async Task<IReadOnlyList<ChainEvent>> ReadAsync(SubtensorClient client, string blockHash, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var raw = await client.Storage.GetRawAsync(StorageKey, blockHash, cancellation).ConfigureAwait(false);
+        // The hash comes from a node's status notification: a malformed one is the node's fault, not ours.
+        if (!BlockHash.TryParse(blockHash, out var at, out var error)) throw new ChainReplyException($"The node named a block hash that is not one: {error}");
+        var raw = await client.Storage.GetRawAsync(StorageKey, at, cancellation).ConfigureAwait(false);
         return raw is null ? [] : Decode(client.Metadata, raw);
     }
 

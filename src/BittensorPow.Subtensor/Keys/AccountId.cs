@@ -9,14 +9,10 @@ public static class AccountId
         text = (text ?? "").Trim();
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            var hex = text[2..];
-            if (hex.Length % 2 != 0 || !hex.All(Uri.IsHexDigit))
-            { error = $"'{text}' is not valid hex."; return false; }
-            if (hex.Length != 64)
-            { error = $"'{text}' is {hex.Length / 2} bytes; a public key is exactly 32 bytes (64 hex digits)."; return false; }
-            publicKey = Convert.FromHexString(hex);
-            error = null;
-            return true;
+            bool ok = Chain.Hex.TryDecodeFixed(text, 32, out var key, out var hexError);
+            publicKey = ok ? key : null;
+            error = ok ? null : hexError;
+            return ok;
         }
         return Ss58.TryDecode(text, Ss58.BittensorPrefix, out publicKey, out error);
     }

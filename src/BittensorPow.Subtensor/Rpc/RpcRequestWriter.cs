@@ -28,8 +28,9 @@ internal static class RpcRequestWriter
         switch (value)
         {
             case null: writer.WriteNullValue(); break;
-            case byte[] bytes: writer.WriteStringValue("0x" + Convert.ToHexStringLower(bytes)); break;
-            case ReadOnlyMemory<byte> memory: writer.WriteStringValue("0x" + Convert.ToHexStringLower(memory.Span)); break;
+            case byte[] bytes: writer.WriteStringValue(Chain.Hex.Encode(bytes)); break;
+            case ReadOnlyMemory<byte> memory: writer.WriteStringValue(Chain.Hex.Encode(memory.Span)); break;
+            case Chain.BlockHash hash: writer.WriteStringValue(hash.ToString()); break;
             case JsonElement element: element.WriteTo(writer); break;
             default: JsonSerializer.Serialize(writer, value, value.GetType()); break;
         }

@@ -14,7 +14,7 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
     public RuntimeMetadata Metadata => metadata;
 
     /// <summary>The raw bytes at a key, or null when the key is absent.</summary>
-    public async Task<byte[]?> GetRawAsync(byte[] key, string? atBlockHash = null, CancellationToken cancellation = default)
+    public async Task<byte[]?> GetRawAsync(byte[] key, BlockHash? atBlockHash = null, CancellationToken cancellation = default)
     {
         object?[] parameters = atBlockHash is null ? [Hex.Encode(key)] : [Hex.Encode(key), atBlockHash];
         var result = await rpc.CallAsync("state_getStorage", parameters, cancellation).ConfigureAwait(false);
@@ -28,14 +28,14 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
     /// Reads and decodes an entry. Returns null only for an absent Optional entry; an absent Default entry decodes
     /// the metadata default.
     /// </summary>
-    public async Task<ScaleValue?> ReadAsync(StorageEntry entry, byte[][] encodedKeys, string? atBlockHash = null,
+    public async Task<ScaleValue?> ReadAsync(StorageEntry entry, byte[][] encodedKeys, BlockHash? atBlockHash = null,
         CancellationToken cancellation = default)
     {
         var raw = await GetRawAsync(StorageKey.For(entry, encodedKeys), atBlockHash, cancellation).ConfigureAwait(false);
         return Decode(entry, raw);
     }
 
-    public Task<ScaleValue?> ReadAsync(string pallet, string item, byte[][] encodedKeys, string? atBlockHash = null,
+    public Task<ScaleValue?> ReadAsync(string pallet, string item, byte[][] encodedKeys, BlockHash? atBlockHash = null,
         CancellationToken cancellation = default) =>
         ReadAsync(metadata.Storage(pallet, item), encodedKeys, atBlockHash, cancellation);
 

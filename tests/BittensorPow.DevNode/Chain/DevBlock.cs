@@ -20,14 +20,14 @@ public sealed class DevBlock
 
     /// <summary>The header with its hash (blake2-256 of the SCALE header, as a node computes it).</summary>
     public BlockHeader Header { get; }
-    public byte[] ParentHash => Header.ParentHash;
+    public byte[] ParentHash => Header.ParentHash.ToArray();
     public ulong Number => Header.Number;
     public byte[] StateRoot => Header.StateRoot;
     public byte[] ExtrinsicsRoot => Header.ExtrinsicsRoot;
     /// <summary>Each entry is one SCALE-encoded DigestItem.</summary>
     public IReadOnlyList<byte[]> DigestLogs => Header.DigestLogs;
     public IReadOnlyList<byte[]> Extrinsics { get; }
-    public byte[] Hash => Header.Hash;
+    public byte[] Hash => Header.Hash.ToArray();
 
     /// <summary>Storage keyed by lower-case 0x-hex key. Dev control calls may replace it on the head block (as chopsticks' dev_setStorage does).</summary>
     public ImmutableSortedDictionary<string, byte[]> State { get; internal set; }

@@ -14,7 +14,7 @@ public class HeaderCodecTests
         Assert.Equal(2, headers.Count);
         Assert.Equal(headers.Count, hashes.Count);
         for (int i = 0; i < headers.Count; i++)
-            Assert.Equal(hashes[i].GetString(), HeaderCodec.Parse(headers[i]).HashHex);
+            Assert.Equal(hashes[i].GetString(), HeaderCodec.Parse(headers[i]).Hash.ToString());
     }
 
     [Fact]
@@ -22,14 +22,14 @@ public class HeaderCodecTests
     {
         var finalized = Transcript.Results("chain_getFinalizedHead")[0].GetString()!;
         var header = HeaderCodec.Parse(Transcript.Results("chain_getHeader", $"[\"{finalized}\"]")[0]);
-        Assert.Equal(finalized, header.HashHex);
+        Assert.Equal(finalized, header.Hash.ToString());
 
         var next = HeaderCodec.Parse(Transcript.Results("chain_getHeader")[1]);
-        Assert.Equal(header.HashHex, next.ParentHashHex);
+        Assert.Equal(header.Hash.ToString(), next.ParentHash.ToString());
         Assert.Equal(header.Number + 1, next.Number);
 
         var pushed = HeaderCodec.Parse(Transcript.Notifications("chain_newHead").Single());
-        Assert.Equal(next.HashHex, pushed.ParentHashHex);
+        Assert.Equal(next.Hash.ToString(), pushed.ParentHash.ToString());
         Assert.Equal(next.Number + 1, pushed.Number);
     }
 
@@ -40,16 +40,16 @@ public class HeaderCodecTests
         var padded = HeaderCodec.ToJson(recorded, zeroPaddedNumber: true);
         var minimal = HeaderCodec.ToJson(recorded);
         Assert.Equal($"0x{recorded.Number:x}", minimal["number"]!.GetValue<string>());
-        Assert.Equal(recorded.HashHex, HeaderCodec.Parse(JsonSerializer.SerializeToElement(padded)).HashHex);
-        Assert.Equal(recorded.HashHex, HeaderCodec.Parse(JsonSerializer.SerializeToElement(minimal)).HashHex);
+        Assert.Equal(recorded.Hash.ToString(), HeaderCodec.Parse(JsonSerializer.SerializeToElement(padded)).Hash.ToString());
+        Assert.Equal(recorded.Hash.ToString(), HeaderCodec.Parse(JsonSerializer.SerializeToElement(minimal)).Hash.ToString());
     }
 
     [Fact]
     public void Encoding_is_parent_compact_number_roots_and_logs()
     {
         var h = HeaderCodec.Parse(Transcript.Results("chain_getHeader")[0]);
-        var bytes = HeaderCodec.Encode(h.ParentHash, h.Number, h.StateRoot, h.ExtrinsicsRoot, h.DigestLogs);
-        Assert.Equal(h.ParentHash, bytes[..32]);
+        var bytes = HeaderCodec.Encode(h.ParentHash.AsSpan(), h.Number, h.StateRoot, h.ExtrinsicsRoot, h.DigestLogs);
+        Assert.Equal(h.ParentHash.ToArray(), bytes[..32]);
         Assert.Equal((byte)(h.Number << 2), bytes[32]); // single-byte compact for a small number
         Assert.Equal(32 + 1 + 64 + 1 + h.DigestLogs.Sum(l => l.Length), bytes.Length);
     }

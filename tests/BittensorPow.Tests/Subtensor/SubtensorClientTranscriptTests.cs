@@ -44,12 +44,12 @@ public class SubtensorClientTranscriptTests
     {
         var client = await SubtensorClient.ConnectAsync(Rpc());
         var head = await client.GetHeadAsync();
-        Assert.Equal(Transcript.Results("chain_getBlockHash")[0].GetString(), head.HashHex);
+        Assert.Equal(Transcript.Results("chain_getBlockHash")[0].GetString(), head.Hash.ToString());
         var finalized = await client.GetFinalizedHeadAsync();
-        Assert.Equal(Transcript.Results("chain_getFinalizedHead")[0].GetString(), finalized.HashHex);
+        Assert.Equal(Transcript.Results("chain_getFinalizedHead")[0].GetString(), finalized.Hash.ToString());
         var next = await client.GetHeadAsync(); // the chain moved on after the extrinsic
         Assert.Equal(head.Number + 1, next.Number);
-        Assert.Equal(head.HashHex, next.ParentHashHex);
+        Assert.Equal(head.Hash.ToString(), next.ParentHash.ToString());
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public class SubtensorClientTranscriptTests
         var received = new TaskCompletionSource<BlockHeader>();
         await using var subscription = await client.SubscribeNewHeadsAsync(h => received.TrySetResult(h));
         var header = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(HeaderCodec.Parse(Transcript.Notifications("chain_newHead").Single()).HashHex, header.HashHex);
-        Assert.Equal(Transcript.Results("chain_getBlockHash")[1].GetString(), header.ParentHashHex);
+        Assert.Equal(HeaderCodec.Parse(Transcript.Notifications("chain_newHead").Single()).Hash.ToString(), header.Hash.ToString());
+        Assert.Equal(Transcript.Results("chain_getBlockHash")[1].GetString(), header.ParentHash.ToString());
     }
 
     [Fact]

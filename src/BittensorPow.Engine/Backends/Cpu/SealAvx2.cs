@@ -12,7 +12,7 @@ namespace BittensorPow.Engine.Backends.Cpu;
 /// </summary>
 internal partial struct SealAvx2 : ISealKernel
 {
-    public static string Name => CpuBackends.Avx2;
+    public static string Name => nameof(PowBackend.CpuAvx2);
     public static int Width => 8;
     public static bool IsSupported => Vector256.IsHardwareAccelerated && Avx2.IsSupported;
 

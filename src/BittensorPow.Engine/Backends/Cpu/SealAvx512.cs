@@ -12,7 +12,7 @@ namespace BittensorPow.Engine.Backends.Cpu;
 /// </summary>
 internal partial struct SealAvx512 : ISealKernel
 {
-    public static string Name => CpuBackends.Avx512;
+    public static string Name => nameof(PowBackend.CpuAvx512);
     public static int Width => 16;
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx512BW.IsSupported;
 

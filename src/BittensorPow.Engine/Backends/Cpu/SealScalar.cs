@@ -11,7 +11,7 @@ namespace BittensorPow.Engine.Backends.Cpu;
 /// </summary>
 internal partial struct SealScalar : ISealKernel
 {
-    public static string Name => CpuBackends.Scalar;
+    public static string Name => nameof(PowBackend.CpuScalar);
     public static int Width => 1;
     public static bool IsSupported => true;
 

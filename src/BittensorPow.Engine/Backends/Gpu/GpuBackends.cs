@@ -15,7 +15,7 @@ public static class GpuBackends
     /// and driver) when a device cannot run the kernel. On ILGPU's CPU accelerator the block size is capped
     /// at what it simulates (16), so the GPU default of 256 works there too.
     /// </summary>
-    public static IReadOnlyList<GpuSealSearcher> CreateSearchers(GpuKind kind, IReadOnlyList<int>? deviceIds = null,
+    public static IReadOnlyList<GpuSealSearcher> CreateSearchers(PowBackend kind, IReadOnlyList<int>? deviceIds = null,
         int threadsPerBlock = DefaultThreadsPerBlock, TimeSpan? targetLaunchTime = null)
     {
         if (threadsPerBlock < 1 || threadsPerBlock > 1024)
@@ -43,7 +43,7 @@ public static class GpuBackends
         return searchers;
     }
 
-    private static GpuSealSearcher Open(GpuKind kind, int id, int threadsPerBlock, TimeSpan target)
+    private static GpuSealSearcher Open(PowBackend kind, int id, int threadsPerBlock, TimeSpan target)
     {
         // Each searcher owns its context: devices are used from different solver threads and disposed independently.
         var context = GpuDevices.CreateContext(kind);
@@ -53,7 +53,7 @@ public static class GpuBackends
             int tpb = threadsPerBlock;
             if (tpb > device.MaxNumThreadsPerGroup)
             {
-                if (kind != GpuKind.IlgpuCpu)
+                if (kind != PowBackend.IlgpuCpu)
                     throw new ArgumentOutOfRangeException(nameof(threadsPerBlock), threadsPerBlock,
                         $"{kind} device {id} ({device.Name}) allows at most {device.MaxNumThreadsPerGroup} threads per block.");
                 tpb = device.MaxNumThreadsPerGroup;

@@ -19,7 +19,7 @@ public static class GpuDevices
     {
         var found = new List<PowDeviceInfo> { HostCpu() };
         var notes = new List<string>();
-        foreach (var kind in Enum.GetValues<GpuKind>())
+        foreach (var kind in Enum.GetValues<PowBackend>().Where(k => k.IsGpu()))
         {
             try
             {
@@ -37,7 +37,7 @@ public static class GpuDevices
     }
 
     /// <summary>Only the devices of one ILGPU kind (no host CPU entry).</summary>
-    public static IReadOnlyList<PowDeviceInfo> List(GpuKind kind)
+    public static IReadOnlyList<PowDeviceInfo> List(PowBackend kind)
     {
         using var context = CreateContext(kind);
         var devices = DevicesOf(context, kind);
@@ -45,46 +45,46 @@ public static class GpuDevices
     }
 
     /// <summary>A context with only <paramref name="kind"/> enabled, so that listing CUDA never touches OpenCL.</summary>
-    internal static Context CreateContext(GpuKind kind) => kind switch
+    internal static Context CreateContext(PowBackend kind) => kind switch
     {
-        GpuKind.IlgpuCpu => Context.Create(b => b.CPU(CPUDeviceKind.Default)),
-        GpuKind.Cuda => Context.Create(b => b.Cuda()),
-        GpuKind.OpenCL => Context.Create(b => b.OpenCL()),
+        PowBackend.IlgpuCpu => Context.Create(b => b.CPU(CPUDeviceKind.Default)),
+        PowBackend.Cuda => Context.Create(b => b.Cuda()),
+        PowBackend.OpenCL => Context.Create(b => b.OpenCL()),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown GPU kind."),
     };
 
-    internal static IReadOnlyList<Device> DevicesOf(Context context, GpuKind kind)
+    internal static IReadOnlyList<Device> DevicesOf(Context context, PowBackend kind)
     {
         var list = new List<Device>();
         switch (kind)
         {
-            case GpuKind.IlgpuCpu: foreach (var d in context.GetCPUDevices()) list.Add(d); break;
-            case GpuKind.Cuda: foreach (var d in context.GetCudaDevices()) list.Add(d); break;
-            case GpuKind.OpenCL: foreach (var d in context.GetCLDevices()) list.Add(d); break;
+            case PowBackend.IlgpuCpu: foreach (var d in context.GetCPUDevices()) list.Add(d); break;
+            case PowBackend.Cuda: foreach (var d in context.GetCudaDevices()) list.Add(d); break;
+            case PowBackend.OpenCL: foreach (var d in context.GetCLDevices()) list.Add(d); break;
             default: throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown GPU kind.");
         }
         return list;
     }
 
-    internal static PowDeviceInfo Describe(GpuKind kind, int id, Device device) => device switch
+    internal static PowDeviceInfo Describe(PowBackend kind, int id, Device device) => device switch
     {
         CudaDevice cuda => new PowDeviceInfo
         {
-            Kind = DeviceKind.Cuda, Id = id, Name = cuda.Name, MemoryBytes = cuda.MemorySize,
+            Kind = PowBackend.Cuda, Id = id, Name = cuda.Name, MemoryBytes = cuda.MemorySize,
             ComputeUnits = cuda.NumMultiprocessors, ClockMHz = cuda.ClockRate, // ILGPU converts the driver's kHz to MHz (an H100 reads 1980)
             WarpSize = cuda.WarpSize, MaxThreadsPerGroup = cuda.MaxNumThreadsPerGroup,
             Driver = cuda.DriverVersion.ToString(), Architecture = cuda.Architecture?.ToString(),
         },
         CLDevice cl => new PowDeviceInfo
         {
-            Kind = DeviceKind.OpenCL, Id = id, Name = cl.Name, MemoryBytes = cl.MemorySize,
+            Kind = PowBackend.OpenCL, Id = id, Name = cl.Name, MemoryBytes = cl.MemorySize,
             ComputeUnits = cl.NumMultiprocessors, ClockMHz = cl.ClockRate, // OpenCL reports MHz
             WarpSize = cl.WarpSize, MaxThreadsPerGroup = cl.MaxNumThreadsPerGroup,
             Driver = $"{cl.PlatformName} {cl.PlatformVersion}", Architecture = cl.CVersion.ToString(),
         },
         _ => new PowDeviceInfo
         {
-            Kind = DeviceKind.IlgpuCpu, Id = id, Name = device.Name, MemoryBytes = device.MemorySize,
+            Kind = PowBackend.IlgpuCpu, Id = id, Name = device.Name, MemoryBytes = device.MemorySize,
             ComputeUnits = device.NumMultiprocessors, WarpSize = device.WarpSize, MaxThreadsPerGroup = device.MaxNumThreadsPerGroup,
         },
     };
@@ -99,7 +99,7 @@ public static class GpuDevices
 
     private static PowDeviceInfo HostCpu() => new()
     {
-        Kind = DeviceKind.Cpu, Id = 0, Name = CpuModelName(), ComputeUnits = Environment.ProcessorCount,
+        Kind = PowBackend.Cpu, Id = 0, Name = CpuModelName(), ComputeUnits = Environment.ProcessorCount,
         MemoryBytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
     };
 

@@ -3,13 +3,13 @@ namespace BittensorPow.Engine.Backends.Gpu;
 /// <summary>No device of the requested kind (or with the requested id) exists on this machine.</summary>
 public sealed class GpuDeviceNotFoundException : Exception
 {
-    public GpuDeviceNotFoundException(GpuKind kind, int? deviceId, string message) : base(message)
+    public GpuDeviceNotFoundException(PowBackend kind, int? deviceId, string message) : base(message)
     {
         Kind = kind;
         DeviceId = deviceId;
     }
 
-    public GpuKind Kind { get; }
+    public PowBackend Kind { get; }
 
     /// <summary>The id that was asked for; null when no device of the kind exists at all.</summary>
     public int? DeviceId { get; }
@@ -22,7 +22,7 @@ public sealed class GpuDeviceNotFoundException : Exception
 /// </summary>
 public sealed class GpuDeviceException : Exception
 {
-    public GpuDeviceException(GpuKind kind, int deviceId, string device, string message, Exception? inner = null)
+    public GpuDeviceException(PowBackend kind, int deviceId, string device, string message, Exception? inner = null)
         : base(message, inner)
     {
         Kind = kind;
@@ -30,7 +30,7 @@ public sealed class GpuDeviceException : Exception
         Device = device;
     }
 
-    public GpuKind Kind { get; }
+    public PowBackend Kind { get; }
     public int DeviceId { get; }
 
     /// <summary>"NVIDIA H100 80GB HBM3 (sm_90, driver 12.8)".</summary>

@@ -27,7 +27,7 @@ public sealed class GpuSealSearcher : ISealSearcher
     private int _boundThread;
     private bool _disposed;
 
-    internal GpuSealSearcher(GpuKind kind, int deviceId, Context context, Device device, int threadsPerBlock, TimeSpan targetLaunchTime)
+    internal GpuSealSearcher(PowBackend kind, int deviceId, Context context, Device device, int threadsPerBlock, TimeSpan targetLaunchTime)
     {
         Kind = kind;
         DeviceId = deviceId;
@@ -53,7 +53,7 @@ public sealed class GpuSealSearcher : ISealSearcher
         }
     }
 
-    public GpuKind Kind { get; }
+    public PowBackend Kind { get; }
     public int DeviceId { get; }
     public PowDeviceInfo Info { get; }
     public int ThreadsPerBlock { get; }
@@ -164,7 +164,7 @@ public sealed class GpuSealSearcher : ISealSearcher
     private GpuDeviceException Failure(string what, Exception inner) =>
         new(Kind, DeviceId, GpuDevices.Label(Info),
             $"{Kind} device {DeviceId}, {GpuDevices.Label(Info)}: {what}: {inner.Message}"
-            + (Kind == GpuKind.Cuda ? " (ILGPU 1.5.3 has an open report of failures on some GPUs, e.g. H100/H200: m4rs-mt/ILGPU#1540; try a newer driver or another back end.)" : ""),
+            + (Kind == PowBackend.Cuda ? " (ILGPU 1.5.3 has an open report of failures on some GPUs, e.g. H100/H200: m4rs-mt/ILGPU#1540; try a newer driver or another back end.)" : ""),
             inner);
 
     public void Dispose()

@@ -3,7 +3,7 @@ namespace BittensorPow.Engine.Backends.Gpu;
 /// <summary>One device as Get-PowDevice shows it. Fields a kind cannot report are null.</summary>
 public sealed record PowDeviceInfo
 {
-    public required DeviceKind Kind { get; init; }
+    public required PowBackend Kind { get; init; }
 
     /// <summary>Index within its kind: what -DeviceId / --devices take.</summary>
     public required int Id { get; init; }

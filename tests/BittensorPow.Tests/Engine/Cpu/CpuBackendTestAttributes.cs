@@ -7,18 +7,18 @@ namespace BittensorPow.Tests.Engine.Cpu;
 
 public sealed class CpuBackendFactAttribute : FactAttribute
 {
-    public CpuBackendFactAttribute(string backend)
+    public CpuBackendFactAttribute(PowBackend backend)
     {
         if (!CpuBackends.IsAvailable(backend)) Skip = UnavailableReason(backend);
     }
 
-    internal static string UnavailableReason(string backend) =>
+    internal static string UnavailableReason(PowBackend backend) =>
         $"{backend} is not available natively on this processor/runtime (available: {string.Join(", ", CpuBackends.Available())}).";
 }
 
 public sealed class CpuBackendTheoryAttribute : TheoryAttribute
 {
-    public CpuBackendTheoryAttribute(string backend)
+    public CpuBackendTheoryAttribute(PowBackend backend)
     {
         if (!CpuBackends.IsAvailable(backend)) Skip = CpuBackendFactAttribute.UnavailableReason(backend);
     }

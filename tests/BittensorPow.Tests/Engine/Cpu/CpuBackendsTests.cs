@@ -18,20 +18,27 @@ public class CpuBackendsTests
     }
 
     [Fact]
-    public void Unknown_name_is_not_supported()
+    public void A_gpu_back_end_is_not_a_cpu_back_end()
     {
-        var ex = Assert.Throws<NotSupportedException>(() => CpuBackends.Create("CpuNeon"));
-        Assert.Contains("CpuNeon", ex.Message);
+        var ex = Assert.Throws<NotSupportedException>(() => CpuBackends.Create(PowBackend.Cuda));
+        Assert.Contains("Cuda", ex.Message);
     }
 
     [Fact]
-    public void Every_available_name_creates_its_searcher_case_insensitively()
+    public void Every_available_back_end_creates_a_searcher_named_for_it()
     {
-        foreach (var name in CpuBackends.Available())
+        foreach (var backend in CpuBackends.Available())
         {
-            using var searcher = CpuBackends.Create(name.ToUpperInvariant());
-            Assert.Equal(name, searcher.Name);
+            using var searcher = CpuBackends.Create(backend);
+            Assert.Equal(backend.ToString(), searcher.Name);
         }
+    }
+
+    [Fact]
+    public void Cpu_means_the_best_available_width()
+    {
+        using var searcher = CpuBackends.Create(PowBackend.Cpu);
+        Assert.Equal(CpuBackends.Best().ToString(), searcher.Name);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace BittensorPow.Tests.Engine.Cpu;
 
 /// <summary>
 /// The checks every CPU width must pass, against <see cref="Seal.Compute(ReadOnlySpan{byte}, ulong, Span{byte})"/>
-/// and the reference <see cref="ScalarSealSearcher"/>. Each width's test class runs them for its kernel.
+/// and the reference <see cref="ReferenceSealSearcher"/>. Each width's test class runs them for its kernel.
 /// </summary>
 internal static class SealKernelChecks
 {
@@ -109,7 +109,7 @@ internal static class SealKernelChecks
         {
             var template = Template(2, difficulty, order);
             using var searcher = new CpuSealSearcher<TKernel>();
-            using var reference = new ScalarSealSearcher();
+            using var reference = new ReferenceSealSearcher();
             searcher.Prepare(template);
             reference.Prepare(template);
             for (int trial = 0; trial < 24; trial++)

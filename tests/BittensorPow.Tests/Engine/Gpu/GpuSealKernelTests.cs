@@ -90,7 +90,7 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCp
     private static (BlockTemplate Template, ulong Hit) FindTemplate(SealByteOrder order, ulong difficulty, ulong start, ulong count, Func<ulong, bool> wanted)
     {
         var hotkey = Hex(PowVectors.GetProperty("keys").GetProperty("alice").GetProperty("publicKeyHex").GetString()!);
-        using var reference = new ScalarSealSearcher();
+        using var reference = new ReferenceSealSearcher();
         for (int seed = 0; seed < 10_000; seed++)
         {
             var blockHash = new byte[32];

@@ -1,3 +1,4 @@
+using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Backends.Gpu;
 
 namespace BittensorPow.Tests.Engine.Gpu;
@@ -7,7 +8,7 @@ public sealed class IlgpuCpuFixture : IDisposable
 {
     public IlgpuCpuFixture()
     {
-        Searcher = GpuBackends.CreateSearchers(GpuKind.IlgpuCpu, [0]).Single();
+        Searcher = GpuBackends.CreateSearchers(PowBackend.IlgpuCpu, [0]).Single();
     }
 
     public GpuSealSearcher Searcher { get; }

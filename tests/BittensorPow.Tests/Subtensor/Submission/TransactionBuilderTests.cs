@@ -34,12 +34,12 @@ public class TransactionBuilderTests
         Assert.Equal(SubtensorCalls.Register(new CallIndex(register.PalletIndex, register.CallIndex), 1, head.Number, 42, Work, hotkey.PublicKey, coldkey.PublicKey), x.Call);
         Assert.Equal(Era.Mortal(64, head.Number), x.Extra.Era);
         Assert.Equal(head.Number, tx.BirthBlock);
-        Assert.Equal(head.Hash, tx.BirthBlockHash);
+        Assert.Equal(head.Hash.ToArray(), tx.BirthBlockHash);
         Assert.Equal(Transcript.Results("system_accountNextIndex", $"[\"{hotkey.Ss58Address}\"]")[0].GetUInt64(), x.Extra.Nonce);
         Assert.Equal(0, (int)x.Extra.Tip);
         Assert.Equal((byte)0, x.Extra.MetadataHashMode);
         Assert.True(ExtrinsicDecoder.VerifySignature(x, extensions, client.RuntimeVersion.SpecVersion, client.RuntimeVersion.TransactionVersion,
-            client.GenesisHash, head.Hash));
+            client.GenesisHash, head.Hash.ToArray()));
         Assert.False(ExtrinsicDecoder.VerifySignature(x, extensions, client.RuntimeVersion.SpecVersion, client.RuntimeVersion.TransactionVersion,
             client.GenesisHash, client.GenesisHash)); // signed for its birth block, not immortal
         Assert.Equal(SubstrateHash.Blake2b256(tx.Bytes), tx.Hash);

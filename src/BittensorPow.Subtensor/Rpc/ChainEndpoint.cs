@@ -1,15 +1,18 @@
-namespace BittensorPow.Cmdlets.Hosting;
+namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>
-/// Which node to talk to, as btcli decides it: -Endpoint, then -Network, then BT_SUBTENSOR_CHAIN_ENDPOINT,
-/// then BT_SUBTENSOR_NETWORK, then the local node.
+/// Which node to talk to, as btcli decides it: an explicit endpoint, then a network name, then
+/// BT_SUBTENSOR_CHAIN_ENDPOINT, then BT_SUBTENSOR_NETWORK, then the local node.
 /// </summary>
-internal static class ChainEndpoint
+public static class ChainEndpoint
 {
     public const string Local = "ws://127.0.0.1:9944";
     public const string Finney = "wss://entrypoint-finney.opentensor.ai:443";
     public const string Test = "wss://test.finney.opentensor.ai:443";
 
+    public static IReadOnlyList<string> Networks { get; } = ["finney", "test", "local"];
+
+    /// <exception cref="ArgumentException">The network name is not known (and is not a URL).</exception>
     public static string Resolve(string? endpoint, string? network)
     {
         if (!string.IsNullOrWhiteSpace(endpoint)) return endpoint.Trim();
@@ -28,7 +31,6 @@ internal static class ChainEndpoint
         "local" => Local,
         // btcli also lets BT_SUBTENSOR_NETWORK hold a URL.
         var other when other.Contains("://") => network.Trim(),
-        _ => throw new PowErrorRecordException(PowErrors.InvalidArgument(ErrorIds.InvalidEndpoint, network,
-            $"Network '{network}' is not known.", "Use finney, test or local, or give -Endpoint ws://host:port.")),
+        _ => throw new ArgumentException($"Network '{network}' is not known; use {string.Join(", ", Networks)} or a ws:// URL.", nameof(network)),
     };
 }

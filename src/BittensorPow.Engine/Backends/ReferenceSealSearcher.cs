@@ -1,13 +1,13 @@
 namespace BittensorPow.Engine.Backends;
 
-/// <summary>The reference back end: one nonce at a time through <see cref="Seal.Compute(ReadOnlySpan{byte}, ulong, Span{byte})"/>.</summary>
-public sealed class ScalarSealSearcher : ISealSearcher
+/// <summary>The reference path as a back end (tests compare the others with it): one nonce at a time through <see cref="Seal.Compute(ReadOnlySpan{byte}, ulong, Span{byte})"/>.</summary>
+public sealed class ReferenceSealSearcher : ISealSearcher
 {
     private byte[] _bah = new byte[32];
     private SealThreshold _threshold;
     private SealByteOrder _order;
 
-    public string Name => "CpuScalar";
+    public string Name => "Reference";
     public ulong PreferredBatch => 50_000;
 
     public void Prepare(BlockTemplate template)

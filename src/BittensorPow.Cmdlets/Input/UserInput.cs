@@ -1,0 +1,39 @@
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Keys;
+using BittensorPow.Subtensor.Wallets;
+
+namespace BittensorPow.Cmdlets.Input;
+
+/// <summary>Text users type or pipe, turned into values once, with an error that names the parameter and what to pass.</summary>
+internal static class UserInput
+{
+    public static BlockHash BlockHash(string? text, string parameter = "BlockHash") =>
+        Subtensor.Chain.BlockHash.TryParse(text, out var hash, out var error) ? hash
+        : throw PowException.Argument(ErrorIds.InvalidBlockHash, text, $"{parameter} {error}",
+            $"Pass {parameter} as 0x followed by 64 hex digits, as shown by a block explorer or Get-SubtensorBlock.");
+
+    public static byte[] Seal(string? text) =>
+        Hex.TryDecodeFixed(text, 32, out var seal, out var error) ? seal
+        : throw PowException.Argument(ErrorIds.MalformedSeal, text, $"Seal {error}", "Pass the seal as 0x followed by 64 hex digits, as New-PowSolution writes it.");
+
+    public static byte[] Hotkey(string text)
+    {
+        if (AccountId.TryParse(text, out var key, out var error)) return key!;
+        bool looksHex = text.TrimStart().StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        throw PowException.Argument(ErrorIds.InvalidHotkey, text, $"Hotkey is not valid: {error}",
+            looksHex ? "Pass the hotkey's 32-byte public key as 0x + 64 hex digits, or its SS58 address."
+                     : "Pass the hotkey's SS58 address (starting with 5, prefix 42) or its public key as 0x hex; 'btcli wallet list' shows them.");
+    }
+
+    /// <summary>A wallet hotkey's public key (only the public key is read).</summary>
+    public static (byte[] Key, string Source) WalletHotkey(string? wallet, string? hotkey, string? path)
+    {
+        (wallet, hotkey, path) = WalletDefaults.Resolve(wallet, hotkey, path);
+        try
+        {
+            return (Subtensor.Wallets.WalletHotkey.ReadPublicKey(path, wallet, hotkey), $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
+        }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+    }
+}

@@ -1,0 +1,59 @@
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Rpc;
+
+namespace BittensorPow.Registration.Chain;
+
+/// <summary>
+/// A connected node for the length of one call: the WebSocket client (reconnecting with backoff) and the
+/// SubtensorClient over it. Every chain failure leaves <see cref="Call{T}"/> as a <see cref="PowException"/>.
+/// </summary>
+public sealed class ChainSession : IDisposable
+{
+    private readonly IAsyncDisposable? _owned;
+
+    public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
+    {
+        Client = client;
+        Endpoint = endpoint;
+        _owned = owned;
+    }
+
+    public SubtensorClient Client { get; }
+    public string Endpoint { get; }
+
+    /// <summary>Connects to -Endpoint / -Network / the btcli variables / the local node, and reads the runtime.</summary>
+    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, CancellationToken cancellation,
+        RpcClientOptions? options = null)
+    {
+        string url;
+        try { url = ChainEndpoint.Resolve(endpoint, network); }
+        catch (ArgumentException ex)
+        {
+            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, network, ex.Message,
+                "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
+        }
+        output.Verbose($"Connecting to {url}.");
+        WebSocketRpcClient? rpc = null;
+        try
+        {
+            rpc = ChainFailures.Run(() => WebSocketRpcClient.ConnectAsync(url, options, cancellation), url);
+            var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
+            var p = client.RuntimeProfile;
+            output.Verbose($"Runtime {p.SpecName} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
+            return new ChainSession(client, url, rpc);
+        }
+        catch
+        {
+            rpc?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+            throw;
+        }
+    }
+
+    /// <summary>Runs a chain call synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.</summary>
+    public T Call<T>(Func<Task<T>> call) => ChainFailures.Run(call, Endpoint);
+
+    public BlockHeader Head(CancellationToken cancellation) => Call(() => Client.GetHeadAsync(cancellation));
+
+    public void Dispose() => _owned?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+}

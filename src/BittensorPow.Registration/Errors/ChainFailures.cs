@@ -1,0 +1,47 @@
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Rpc;
+using BittensorPow.Subtensor.Storage;
+
+namespace BittensorPow.Registration.Errors;
+
+/// <summary>Turns the chain client's typed failures into errors users can act on, naming the endpoint.</summary>
+public static class ChainFailures
+{
+    /// <summary>Runs a chain call synchronously on the caller's thread; every chain failure leaves as a <see cref="PowException"/>.</summary>
+    public static T Run<T>(Func<Task<T>> call, string endpoint)
+    {
+        try { return call().GetAwaiter().GetResult(); }
+        catch (Exception ex) when (Describe(ex, endpoint) is { } error) { throw new PowException(error); }
+    }
+
+    /// <summary>The error for a chain client failure, or null when the exception is not one.</summary>
+    public static PowError? Describe(Exception ex, string endpoint) => ex switch
+    {
+        RpcException rpc => FromRpc(rpc, endpoint),
+        SubnetNotFoundException s => new(ErrorIds.SubnetNotFound, PowErrorCategory.ObjectNotFound, s.NetUid,
+            $"Subnet {s.NetUid} does not exist on {endpoint}.", "Check -NetUid; Get-SubtensorBlock -NetUid <n> shows whether a subnet exists."),
+        BlockNotFoundException b => new(ErrorIds.BlockNotFound, PowErrorCategory.ObjectNotFound, (object?)b.Number ?? endpoint,
+            $"The node at {endpoint} says: {b.Message}", "Give a block the node has (Get-SubtensorBlock shows the head)."),
+        StorageValueMissingException m => new(ErrorIds.StorageValueMissing, PowErrorCategory.InvalidResult, endpoint, m.Message,
+            "The runtime at this endpoint does not hold what a subtensor runtime holds; check that it is a subtensor node.", m),
+        UnsupportedRuntimeException u => new(ErrorIds.UnsupportedRuntime, PowErrorCategory.NotImplemented, endpoint, u.Message,
+            "This runtime does not offer that call in a form this module can sign.", u),
+        ChainReplyException r => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint,
+            $"The node at {endpoint} gave an unexpected answer: {r.Message}", "Check that the endpoint is a subtensor node.", r),
+        _ => null,
+    };
+
+    private static PowError FromRpc(RpcException ex, string endpoint) => ex.Kind switch
+    {
+        RpcErrorKind.BadEndpoint => new(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, endpoint, ex.Message,
+            "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.", Scope: PowErrorScope.Pipeline),
+        RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
+            "Check that the node is running and reachable (for a local node: ws://127.0.0.1:9944), then try again.", ex, PowErrorScope.Pipeline),
+        RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
+            "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.", ex, PowErrorScope.Pipeline),
+        RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
+            "Check that the endpoint is a subtensor node.", ex),
+        _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
+            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.", ex),
+    };
+}

@@ -1,0 +1,67 @@
+namespace BittensorPow.Registration.Errors;
+
+/// <summary>
+/// Every error id of ours, in one place: scripts and tests match on FullyQualifiedErrorId, so an id is never renamed
+/// and never means two things. The scheme (docs/DESIGN.md): the chain's verdicts — from the chain, or from our
+/// pre-check of the same rule in the pallet's order — carry the pallet's own error name (InvalidWorkBlock,
+/// InvalidSeal, InvalidDifficulty, HotKeyAlreadyRegisteredInSubNet, …), never an id listed here; everything listed
+/// here is ours.
+/// </summary>
+public static class ErrorIds
+{
+    // Input that is wrong in itself.
+    public const string InvalidBlockHash = nameof(InvalidBlockHash);
+    public const string InvalidHotkey = nameof(InvalidHotkey);
+    /// <summary>A -Seal that is not 32 bytes of hex (the pallet's InvalidSeal is the chain's verdict on the work).</summary>
+    public const string MalformedSeal = nameof(MalformedSeal);
+    /// <summary>Difficulty 0 (the pallet's InvalidDifficulty is the chain's verdict on the work).</summary>
+    public const string ZeroDifficulty = nameof(ZeroDifficulty);
+    public const string InvalidThreadCount = nameof(InvalidThreadCount);
+    public const string InvalidThreadsPerBlock = nameof(InvalidThreadsPerBlock);
+    public const string InvalidUpdateInterval = nameof(InvalidUpdateInterval);
+    public const string InvalidTimeout = nameof(InvalidTimeout);
+    public const string InvalidEndpoint = nameof(InvalidEndpoint);
+    public const string MissingSolutionField = nameof(MissingSolutionField);
+    public const string HotkeyMismatch = nameof(HotkeyMismatch);
+
+    // Wallet files (one id per WalletError, same name).
+    public const string WalletNotFound = nameof(WalletNotFound);
+    public const string KeyfileNotFound = nameof(KeyfileNotFound);
+    public const string KeyfileNotJson = nameof(KeyfileNotJson);
+    public const string KeyfileEncrypted = nameof(KeyfileEncrypted);
+    public const string KeyfileNoPublicKey = nameof(KeyfileNoPublicKey);
+    public const string WrongPassword = nameof(WrongPassword);
+    public const string PasswordRequired = nameof(PasswordRequired);
+    public const string KeyfileLegacyEncryption = nameof(KeyfileLegacyEncryption);
+    public const string KeyfileNoSecret = nameof(KeyfileNoSecret);
+    public const string KeyfileKeyMismatch = nameof(KeyfileKeyMismatch);
+
+    // Back ends and solving.
+    public const string BackendUnavailable = nameof(BackendUnavailable);
+    public const string CudaDeviceNotFound = nameof(CudaDeviceNotFound);
+    public const string OpenCLDeviceNotFound = nameof(OpenCLDeviceNotFound);
+    public const string DeviceNotFound = nameof(DeviceNotFound);
+    public const string GpuDeviceFailed = nameof(GpuDeviceFailed);
+    public const string PowSolveTimeout = nameof(PowSolveTimeout);
+    public const string PowSolveFailed = nameof(PowSolveFailed);
+    public const string InvalidSolution = nameof(InvalidSolution);
+
+    // The node and the runtime.
+    public const string ConnectionFailed = nameof(ConnectionFailed);
+    public const string RpcTimeout = nameof(RpcTimeout);
+    public const string NodeError = nameof(NodeError);
+    public const string MalformedReply = nameof(MalformedReply);
+    public const string BlockNotFound = nameof(BlockNotFound);
+    public const string StorageValueMissing = nameof(StorageValueMissing);
+    public const string SubnetNotFound = nameof(SubnetNotFound);
+    public const string RegistrationClosed = nameof(RegistrationClosed);
+    public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
+    public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
+    public const string FaucetNotAvailable = nameof(FaucetNotAvailable);
+    public const string UnsupportedRuntime = nameof(UnsupportedRuntime);
+
+    // Submitting.
+    public const string TransactionRejected = nameof(TransactionRejected);
+    public const string SubmissionTimeout = nameof(SubmissionTimeout);
+    public const string RegistrationAttemptsExhausted = nameof(RegistrationAttemptsExhausted);
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BittensorPow.Engine;
+using BittensorPow.Engine.Solving;
+using BittensorPow.Subtensor.Chain;
+
+namespace BittensorPow.Registration.Solving;
+
+/// <summary>
+/// Work from the chain: each head pushed by chain_subscribeNewHeads becomes a new template, which the workers pick up
+/// at their next round. A solution counts only while its block is inside the chain's window relative to the newest
+/// head (SPEC §3). Subclasses say what difficulty applies at a head, reading no more than that.
+/// </summary>
+public abstract class HeadTemplateSource : IBlockTemplateSource
+{
+    private readonly byte[] _hotkey;
+    private readonly SealByteOrder _order;
+    private readonly object _gate = new();
+    private BlockTemplate _current;
+    private ulong _head;
+
+    protected HeadTemplateSource(byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
+    {
+        _hotkey = hotkey;
+        _order = order;
+        Cancellation = cancellation;
+        _head = head.Number;
+        _current = new BlockTemplate(head.Number, head.Hash.AsSpan(), hotkey, difficulty, order);
+    }
+
+    protected CancellationToken Cancellation { get; }
+    public BlockTemplate Current => Volatile.Read(ref _current);
+    public ulong Head => Volatile.Read(ref _head);
+
+    /// <summary>Verbose lines from the subscription thread, drained by the thread that runs the workflow.</summary>
+    public ConcurrentQueue<string> Messages { get; } = new();
+
+    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
+
+    /// <summary>The difficulty at <paramref name="header"/>; may read the chain (never from the subscription thread itself).</summary>
+    protected abstract ValueTask<ulong> DifficultyAtAsync(BlockHeader header);
+
+    /// <summary>Called on the subscription's thread: never block it (the reply to our own storage read arrives on it).</summary>
+    public void OnHead(BlockHeader header)
+    {
+        long announced = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (header.Number <= _head && header.Number <= Current.BlockNumber) return;
+            if (header.Number > _head) Volatile.Write(ref _head, header.Number);
+        }
+        var pending = DifficultyAtAsync(header);
+        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced);
+        else _ = SwitchWhenReadAsync(header, pending, announced);
+    }
+
+    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced)
+    {
+        try { Switch(header, await pending.ConfigureAwait(false), announced); }
+        catch (OperationCanceledException) { }
+        catch (Exception ex)
+        {
+            Messages.Enqueue($"Could not read the difficulty at new head #{header.Number}: {ex.Message}. Keeping block {Current.BlockNumber} until the next head.");
+        }
+    }
+
+    private void Switch(BlockHeader header, ulong difficulty, long announced)
+    {
+        if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
+        var template = new BlockTemplate(header.Number, header.Hash.AsSpan(), _hotkey, difficulty, _order) { AnnouncedTimestamp = announced };
+        lock (_gate)
+        {
+            var current = Current;
+            // A head of the same number is new work only if it is another block (a fork) or the difficulty changed.
+            if (template.BlockNumber < current.BlockNumber) return;
+            if (template.BlockNumber == current.BlockNumber && template.Difficulty.Value == current.Difficulty.Value
+                && template.BlockHash.SequenceEqual(current.BlockHash)) return;
+            Volatile.Write(ref _current, template);
+        }
+        Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
+    }
+}
+
+/// <summary>A subnet's registration work: on each head only the subnet's Difficulty is read (one storage read).</summary>
+public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, byte[] hotkey, SealByteOrder order, BlockHeader head,
+    ulong difficulty, CancellationToken cancellation) : HeadTemplateSource(hotkey, order, head, difficulty, cancellation)
+{
+    public ushort NetUid { get; } = netUid;
+
+    protected override async ValueTask<ulong> DifficultyAtAsync(BlockHeader header) =>
+        await client.Subtensor.DifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false);
+}
+
+/// <summary>The faucet's work: the coldkey's seal at the pallet's fixed difficulty, so a new head needs no read at all.</summary>
+public sealed class FaucetTemplateSource(byte[] coldkey, SealByteOrder order, BlockHeader head, CancellationToken cancellation)
+    : HeadTemplateSource(coldkey, order, head, Difficulty, cancellation)
+{
+    /// <summary>The faucet's fixed difficulty in subtensor's pallet (SPEC §9).</summary>
+    public const ulong Difficulty = 1_000_000;
+
+    protected override ValueTask<ulong> DifficultyAtAsync(BlockHeader header) => ValueTask.FromResult(Difficulty);
+}

@@ -1,0 +1,61 @@
+using BittensorPow.Engine;
+using BittensorPow.Engine.Backends;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>New-PowSolution -NetUid: checks the subnet and the hotkey, then solves on the chain's head, following new heads.</summary>
+public static class OnlineSolve
+{
+    /// <summary>Null when the hotkey is already registered (after a warning).</summary>
+    public static Solution? Run(ChainSession chain, ushort netUid, byte[] hotkey, SealByteOrder? sealByteOrder, SolveRequest request,
+        IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var client = chain.Client;
+        var profile = client.RuntimeProfile;
+        var (order, rule) = SealRuleChoice.Choose(profile, sealByteOrder);
+        output.Verbose($"Seal byte order {order}: {rule}.");
+        if (!profile.RegisterVerifiesWork)
+            output.Warning($"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration paid by the signer. The solution is still computed, but the chain will not look at it.");
+
+        var head = chain.Head(cancellation);
+        var subnet = chain.Call(() => client.GetExistingSubnetAsync(netUid, head.Hash, cancellation));
+        output.Verbose($"Head #{head.Number} {head.Hash}; subnet {netUid}: difficulty {subnet.Difficulty:N0}, PoW registration {(subnet.PowRegistrationAllowed ? "open" : "closed")}, registration {(subnet.RegistrationAllowed ? "open" : "closed")}, {subnet.RegistrationsThisInterval}/{subnet.TargetRegistrationsPerInterval} registrations this interval, {subnet.RegistrationsThisBlock}/{subnet.MaxRegistrationsPerBlock} this block.");
+        if (!subnet.RegistrationAllowed)
+            throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
+                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
+        if (!subnet.PowRegistrationAllowed)
+            throw new PowException(new PowError(ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
+                $"Proof-of-work registration on subnet {netUid} is closed (NetworkPowRegistrationAllowed is false).",
+                "Register with a burn (btcli subnets register) or wait until PoW registration opens."));
+        if (chain.Call(() => client.GetUidAsync(netUid, hotkey, head.Hash, cancellation)) is { } uid)
+        {
+            output.Warning($"Hotkey {Ss58.Encode(hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing to solve.");
+            return null;
+        }
+
+        var source = new SubnetTemplateSource(client, netUid, hotkey, order, head, subnet.Difficulty, cancellation);
+        return FollowingHeads(chain, source, request, netUid, rule, output, cancellation);
+    }
+
+    /// <summary>Solves on <paramref name="source"/> while chain_subscribeNewHeads moves it to each new head.</summary>
+    public static Solution FollowingHeads(ChainSession chain, HeadTemplateSource source, SolveRequest request, ushort? netUid, string rule,
+        IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
+        try
+        {
+            return Search.Run(CreateSearchers(request, output), source, request.SolverOptions, output, cancellation, netUid, chain.Endpoint, rule, source);
+        }
+        finally
+        {
+            try { subscription.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+        }
+    }
+
+    internal static IReadOnlyList<ISealSearcher> CreateSearchers(SolveRequest request, IWorkflowOutput output) =>
+        request.Searchers?.Invoke() ?? Backends.Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, output);
+}

@@ -1,0 +1,107 @@
+using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Crypto;
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>
+/// Register-SubtensorNeuron: SubtensorModule.register for a solution (given or solved here), signed by the HOTKEY with the
+/// coldkey's public key as owner, after checking what the pallet will check. A solution whose block has left the chain's
+/// window — before the checks, right before submitting, or in the pool (the chain's InvalidWorkBlock) — is solved
+/// again, up to <see cref="RegisterRequest.MaxAttempts"/>.
+/// </summary>
+public static class RegisterWorkflow
+{
+    /// <summary>
+    /// Yields one outcome per submitted extrinsic (several when the chain's InvalidWorkBlock makes it solve again);
+    /// nothing when the hotkey is already registered or the user declined.
+    /// </summary>
+    /// <exception cref="PowException">A pre-check failed, the attempts ran out, or the chain or a back end failed.</exception>
+    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, RegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var profile = chain.Client.RuntimeProfile;
+        if (!profile.RegisterVerifiesWork && !request.AllowBurn)
+            throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
+                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration and charges the signer the subnet's burn.",
+                "Pass -AcknowledgeBurn to register by burning TAO anyway (the solution is ignored), or use 'btcli subnets register'."));
+        var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
+        output.Verbose($"Seal byte order {order}: {rule}.");
+        var hotkey = request.Hotkey;
+        if (request.Solution is { } given && !given.Hotkey.AsSpan().SequenceEqual(hotkey.PublicKey))
+            throw PowException.Argument(ErrorIds.HotkeyMismatch, given,
+                $"The solution is for hotkey {Ss58.Encode(given.Hotkey)}, but the signing hotkey is {hotkey.Ss58Address}; the pallet requires the hotkey itself to sign.",
+                "Pass the -Wallet/-WalletHotkey the solution was solved for.");
+
+        ushort netUid = request.Solution?.NetUid ?? request.NetUid;
+        string target = $"hotkey {hotkey.Ss58Address} on subnet {netUid} at {chain.Endpoint}";
+        // Asked once, before any work: a user who takes long to answer must not be handed a stale solution.
+        if (!output.ShouldProcess(target, $"Register (owner coldkey {Ss58.Encode(request.Coldkey)}){(request.Solution is null ? " after solving the proof of work" : "")}"))
+            yield break;
+
+        var solution = request.Solution;
+        for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
+        {
+            if (solution is null)
+            {
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
+                solution = OnlineSolve.Run(chain, netUid, hotkey.PublicKey, order, request.Solve, output, cancellation);
+                if (solution is null) yield break; // already registered (warned)
+            }
+            if (!request.SkipValidation)
+            {
+                var verdict = RegistrationChecks.Check(chain, solution, hotkey.PublicKey, order, profile.RegisterVerifiesWork, output, cancellation);
+                if (verdict == RegistrationChecks.Verdict.AlreadyRegistered) yield break;
+                if (verdict == RegistrationChecks.Verdict.Stale)
+                {
+                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} is stale; solving again.");
+                    solution = null;
+                    continue;
+                }
+            }
+
+            var transaction = chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, solution.BlockNumber,
+                solution.Nonce, solution.Seal, new TransactionOptions { AllowBurningRegister = request.AllowBurn }, cancellation));
+            // The last look before the work leaves: the window may have closed while we checked and signed.
+            if (!request.SkipValidation && profile.RegisterVerifiesWork && RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
+            {
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
+                solution = null;
+                continue;
+            }
+            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+            bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
+            var outcome = new RegistrationOutcome(submitted.Success switch { true => "Registered", false => "Failed", null => submitted.Status.ToString() }, attempt)
+            {
+                NetUid = netUid, Account = hotkey.PublicKey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
+                ExtrinsicHash = submitted.ExtrinsicHashHex, BlockNumber = solution.BlockNumber, Nonce = solution.Nonce,
+            };
+            if (submitted.DispatchError is { } error)
+                outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
+            else if (submitted.Success == true) output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}.");
+            yield return outcome;
+            if (!retry) yield break;
+            solution = null;
+        }
+        throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, netUid,
+            $"No registration after {request.MaxAttempts} attempt(s): every solution went stale before it could be submitted.",
+            "Use a faster back end (-Cuda, more threads) or raise -MaxAttempts."));
+    }
+}
+
+/// <summary>What to register and how; the keys are the caller's to dispose.</summary>
+public sealed record RegisterRequest(ushort NetUid, Sr25519KeyPair Hotkey, byte[] Coldkey, SolveRequest Solve)
+{
+    /// <summary>A solution to submit first; null solves one here.</summary>
+    public Solution? Solution { get; init; }
+    public SealByteOrder? SealByteOrder { get; init; }
+    public WaitFor Wait { get; init; } = WaitFor.InBlock;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public int MaxAttempts { get; init; } = 3;
+    /// <summary>Submit without the local checks and let the chain judge (for diagnosis).</summary>
+    public bool SkipValidation { get; init; }
+    public bool AllowBurn { get; init; }
+}

@@ -1,0 +1,14 @@
+using BittensorPow.Engine.Backends;
+using BittensorPow.Engine.Solving;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>How to search: the back end and its knobs, as the user gave them.</summary>
+public sealed record SolveRequest(PowBackend Backend, int? ThreadCount = null, int[]? DeviceIds = null,
+    int ThreadsPerBlock = Engine.Backends.Gpu.GpuBackends.DefaultThreadsPerBlock, SolverOptions? Options = null)
+{
+    public SolverOptions SolverOptions => Options ?? new SolverOptions();
+
+    /// <summary>Tests (and embedders) inject searchers, e.g. a fake that reports a wrong nonce; null builds them from the back end.</summary>
+    public Func<IReadOnlyList<ISealSearcher>>? Searchers { get; init; }
+}
