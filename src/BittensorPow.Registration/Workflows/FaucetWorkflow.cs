@@ -43,6 +43,7 @@ public static class FaucetWorkflow
         {
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
             var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation);
+            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(chain.Client, coldkey, solution.BlockNumber, solution.Nonce,
                 solution.Seal, null, cancellation));
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))

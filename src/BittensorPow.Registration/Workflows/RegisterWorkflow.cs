@@ -63,6 +63,7 @@ public static class RegisterWorkflow
                 }
             }
 
+            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing register for the solution on block {solution.BlockNumber}.");
             var transaction = chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, solution.BlockNumber,
                 solution.Nonce, solution.Seal, new TransactionOptions { AllowBurningRegister = request.AllowBurn }, cancellation));
             // The last look before the work leaves: the window may have closed while we checked and signed.

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using BittensorPow.Registration;
+
+namespace BittensorPow.Tests.Registration;
+
+/// <summary>Records what a workflow says; <see cref="OnVerbose"/> lets a test act on the chain at a given step.</summary>
+public sealed class RecordingOutput : IWorkflowOutput
+{
+    public ConcurrentQueue<string> VerboseLines { get; } = new();
+    public ConcurrentQueue<string> Warnings { get; } = new();
+    public ConcurrentQueue<(string Target, string Action)> Questions { get; } = new();
+    public int ProgressCount;
+    public bool Answer { get; init; } = true;
+    public Action<string>? OnVerbose { get; init; }
+
+    public void Verbose(string message) { VerboseLines.Enqueue(message); OnVerbose?.Invoke(message); }
+    public void Warning(string message) => Warnings.Enqueue(message);
+    public void Progress(WorkflowProgress progress) => Interlocked.Increment(ref ProgressCount);
+    public bool ShouldProcess(string target, string action) { Questions.Enqueue((target, action)); return Answer; }
+
+    public bool Said(string fragment) => VerboseLines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
+
+    public async Task<bool> WaitForAsync(string fragment, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < until) { if (Said(fragment)) return true; await Task.Delay(10); }
+        return Said(fragment);
+    }
+}

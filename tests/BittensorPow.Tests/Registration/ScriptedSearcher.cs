@@ -1,0 +1,41 @@
+using BittensorPow.Engine;
+using BittensorPow.Engine.Backends;
+
+namespace BittensorPow.Tests.Registration;
+
+/// <summary>
+/// A fake back end for fault cases: <see cref="Script"/> decides each round. <see cref="FirstPassing"/> is the honest
+/// answer (the smallest passing nonce of the range, found on the reference path).
+/// </summary>
+public sealed class ScriptedSearcher(Func<ScriptedSearcher, BlockTemplate, ulong, ulong, CancellationToken, (bool Found, ulong Nonce)> script) : ISealSearcher
+{
+    public Func<ScriptedSearcher, BlockTemplate, ulong, ulong, CancellationToken, (bool Found, ulong Nonce)> Script { get; } = script;
+    public BlockTemplate? Template { get; private set; }
+    public int Calls;
+
+    public string Name => "Scripted";
+    public ulong PreferredBatch => 1_000;
+    public void Prepare(BlockTemplate template) => Template = template;
+
+    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong nonce)
+    {
+        Interlocked.Increment(ref Calls);
+        var (found, n) = Script(this, Template!, start, count, cancellation);
+        nonce = n;
+        return found;
+    }
+
+    public static (bool, ulong) FirstPassing(BlockTemplate template, ulong start, ulong count)
+    {
+        for (ulong i = 0; i < count; i++)
+            if (template.Verify(unchecked(start + i), out _)) return (true, unchecked(start + i));
+        return (false, 0);
+    }
+
+    public static ulong FirstFailing(BlockTemplate template, ulong start)
+    {
+        for (ulong n = start; ; n++) if (!template.Verify(n, out _)) return n;
+    }
+
+    public void Dispose() { }
+}
