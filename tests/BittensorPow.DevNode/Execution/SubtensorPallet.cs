@@ -77,7 +77,7 @@ public static class SubtensorPallet
     /// <summary>faucet(block_number, nonce, work): the signer's key plays the hotkey at difficulty 1,000,000; pays 1000 TAO.</summary>
     public static void Faucet(DispatchContext c, ScaleVariant call)
     {
-        // A build without pow-faucet that still lists the call (spec 218's #[cfg] sits inside it) refuses it first.
+        // Older runtimes list faucet in every build and, built without pow-faucet, refuse it before any check (SPEC §9).
         Ensure(c.Runtime.PowFaucet, "FaucetDisabled");
         CheckWork(c, call["block_number"].AsUInt64(), call["nonce"].AsUInt64(), call["work"].AsBytes(), c.Signer, FaucetDifficulty);
         Accounts.SetFree(c.State, c.Signer, Accounts.Free(c.State, c.Signer) + FaucetAmount);
