@@ -9,6 +9,9 @@ public sealed record SubnetSpec(ushort NetUid, ulong Difficulty, bool PowRegistr
 /// <summary>A hotkey registered on a subnet at genesis (UIDs are handed out in order, from 0).</summary>
 public sealed record RegisteredHotkey(ushort NetUid, byte[] Hotkey);
 
+/// <summary>An account funded at genesis (free balance in rao).</summary>
+public sealed record Endowment(byte[] Account, ulong Rao);
+
 /// <summary>Everything the DevNode can be told on its command line (see <see cref="Usage"/>).</summary>
 public sealed record DevNodeOptions
 {
@@ -29,9 +32,19 @@ public sealed record DevNodeOptions
     public bool ExitOnStdinClose { get; init; }
     /// <summary>The shared folder (default: $BITTENSORPOW_SHARED, else ../shared beside the repository root).</summary>
     public string? SharedFolder { get; init; }
+    /// <summary>The profile the options started from (<see cref="DevNodeProfiles"/>), or null for the plain defaults.</summary>
+    public string? Profile { get; init; }
+    /// <summary>Serve the metadata with register_limit and RegistrationPriceLimitExceeded added (<c>Runtime/RegisterLimitPatch.cs</c>).</summary>
+    public bool RegisterLimit { get; init; }
+    /// <summary>False models a node built without the pow-faucet feature: faucet stays listed but fails with FaucetDisabled.</summary>
+    public bool PowFaucet { get; init; } = true;
+    public IReadOnlyList<Endowment> Endowed { get; init; } = [];
 
     public const string Usage = """
         BittensorPow.DevNode: a small in-memory subtensor-like node speaking JSON-RPC over WebSocket (127.0.0.1 only).
+          --profile localnet        start from today's local chain (subtensor main spec 425, SPEC §9): 250 ms blocks,
+                                    spec 425 on raonet-spec218-v14.scale with --register-limit, faucet on, //Alice //Bob
+                                    //Charlie endowed with 1,000,000 TAO; later options override these
           --port N                  port to listen on (0 = any free port; the chosen one is printed)
           --block-ms N              block interval in ms (default 1000; 0 = on dev_produceBlock and on each submission)
           --subnet U:D[:pow=on|off][:reg=on|off]   a subnet with netuid U and difficulty D (repeatable; default 1:10000)
@@ -43,19 +56,26 @@ public sealed record DevNodeOptions
           --drop-every-ms N         drop all connections every N ms (default 0 = never)
           --padded-numbers          header numbers as zero-padded hex, as chopsticks sends them
           --shared DIR              the shared folder holding metadata/
+          --register-limit          add register_limit (call 134) and RegistrationPriceLimitExceeded to the metadata
+          --no-pow-faucet           a node built without pow-faucet: faucet is listed but fails with FaucetDisabled
+          --endow SS58:RAO          fund an account at genesis (repeatable)
           --exit-on-stdin-close     stop when standard input closes (for parent processes that may die)
         Control RPCs (for tests): dev_produceBlock([n]), dev_setDelay(ms), dev_dropConnections(),
           dev_sendMalformed(), dev_setNotifyFirst(bool), dev_setDifficulty(netuid, d), dev_register(netuid, ss58),
           dev_setStorage(keyHex, valueHex|null), dev_setBalance(ss58, rao).
         Transactions: author_submitExtrinsic, author_submitAndWatchExtrinsic, author_unwatchExtrinsic,
-          author_pendingExtrinsics; register / burned_register / faucet are executed as the pallet does.
+          author_pendingExtrinsics; register / burned_register / register_limit / faucet are executed as the pallet does.
         """;
 
     public static DevNodeOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new DevNodeOptions();
+        // The profile is applied first wherever it appears, so every explicit option overrides it.
+        int at = args.ToList().IndexOf("--profile");
+        var options = at < 0 ? new DevNodeOptions()
+            : DevNodeProfiles.Get(at + 1 < args.Count ? args[at + 1] : throw new FormatException("--profile needs a value."));
         var subnets = new List<SubnetSpec>();
         var registered = new List<RegisteredHotkey>();
+        var endowed = new List<Endowment>(options.Endowed);
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
@@ -72,13 +92,17 @@ public sealed record DevNodeOptions
                 "--padded-numbers" => options with { PaddedNumbers = true },
                 "--exit-on-stdin-close" => options with { ExitOnStdinClose = true },
                 "--shared" => options with { SharedFolder = Value() },
+                "--profile" => Add(options, () => Value()),
+                "--register-limit" => options with { RegisterLimit = true },
+                "--no-pow-faucet" => options with { PowFaucet = false },
+                "--endow" => Add(options, () => endowed.Add(ParseEndowment(Value()))),
                 "--subnet" => Add(options, () => subnets.Add(ParseSubnet(Value()))),
                 "--registered" => Add(options, () => registered.Add(ParseRegistered(Value()))),
                 _ => throw new FormatException($"Unknown option '{name}'.\n{Usage}"),
             };
         }
         if (subnets.Count > 0) options = options with { Subnets = subnets };
-        return options with { Registered = registered };
+        return options with { Registered = registered, Endowed = endowed };
     }
 
     private static DevNodeOptions Add(DevNodeOptions options, Action add) { add(); return options; }
@@ -108,6 +132,14 @@ public sealed record DevNodeOptions
         int colon = text.IndexOf(':');
         if (colon <= 0) throw new FormatException($"--registered '{text}': expected netuid:ss58.");
         return new RegisteredHotkey((ushort)ParseInt("--registered netuid", text[..colon], 0, ushort.MaxValue), Ss58.Decode(text[(colon + 1)..]));
+    }
+
+    public static Endowment ParseEndowment(string text)
+    {
+        int colon = text.LastIndexOf(':');
+        if (colon <= 0) throw new FormatException($"--endow '{text}': expected ss58:rao.");
+        return new Endowment(Ss58.Decode(text[..colon]),
+            ulong.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rao) ? rao : throw new FormatException($"--endow '{text}': bad amount."));
     }
 
     private static int ParseInt(string name, string text, int min, int max)

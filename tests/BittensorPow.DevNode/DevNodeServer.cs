@@ -38,7 +38,8 @@ public sealed class DevNodeServer : IAsyncDisposable
         Options = options;
         Runtime = RuntimeProfile.Load(options);
         Executor = new SubtensorRuntime(Runtime);
-        Chain = new ChainState(GenesisBuilder.Build(options), Executor, options.FinalityLag,
+        var genesis = GenesisBuilder.Endow(GenesisBuilder.Build(options), Runtime.Decoded, options.Endowed);
+        Chain = new ChainState(genesis, Executor, options.FinalityLag,
             firstSlot: (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / Math.Max(1, options.BlockMs == 0 ? 12_000 : options.BlockMs)));
 
         // Loopback only: this node has no authentication and dev_* calls rewrite its state.

@@ -31,7 +31,9 @@ public static class Program
             _ = Task.Run(() => { while (Console.In.ReadLine() is not null) { } stop.TrySetResult(); });
 
         Console.WriteLine($"DevNode listening on ws://127.0.0.1:{server.Port}");
-        Console.WriteLine($"  runtime {server.Runtime.FileName} (metadata V{server.Runtime.MetadataVersion}, spec {server.Runtime.SpecVersion}), " +
+        Console.WriteLine($"  {(options.Profile is { } p ? $"profile {p}, " : "")}runtime {server.Runtime.FileName}" +
+            $"{(server.Runtime.RegisterLimitAdded ? " + register_limit" : "")}{(server.Runtime.PowFaucet ? "" : ", no pow-faucet")} " +
+            $"(metadata V{server.Runtime.MetadataVersion}, spec {server.Runtime.SpecVersion}), " +
             $"genesis {server.Chain.Genesis.HashHex}, block every {(options.BlockMs == 0 ? "dev_produceBlock" : options.BlockMs + " ms")}");
         Console.Out.Flush();
         await stop.Task;

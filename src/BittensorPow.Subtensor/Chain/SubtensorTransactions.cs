@@ -56,6 +56,21 @@ public static class SubtensorTransactions
         return BuildSignedAsync(client, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation);
     }
 
+    /// <summary>
+    /// <c>register_limit(netuid, hotkey, limit_price)</c>, signed by the coldkey that pays and will own the hotkey: a burned
+    /// registration the chain refuses (RegistrationPriceLimitExceeded, nothing charged) when Burn(netuid) exceeds
+    /// <paramref name="limitPriceRao"/>. What btcli and the Python SDK submit since April 2026 (SPEC §9).
+    /// </summary>
+    /// <exception cref="UnsupportedRuntimeException">The runtime's metadata does not list register_limit.</exception>
+    public static Task<SignedTransaction> BuildRegisterLimitAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
+        ushort netuid, ulong limitPriceRao, TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(coldkey);
+        var call = SubtensorCalls.RegisterLimit(CallIndexOf(client.Metadata, "register_limit"), netuid, hotkeyPublic, limitPriceRao);
+        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation);
+    }
+
     /// <summary>Signs any encoded call (pallet index, call index, arguments) for this runtime.</summary>
     public static async Task<SignedTransaction> BuildSignedAsync(SubtensorClient client, Sr25519KeyPair signer, byte[] call,
         string description, TransactionOptions? options = null, CancellationToken cancellation = default)
@@ -85,9 +100,12 @@ public static class SubtensorTransactions
     /// <summary>A SubtensorModule call's indices in this runtime (they are never assumed).</summary>
     public static CallIndex CallIndexOf(RuntimeMetadata metadata, string callName)
     {
-        var info = metadata.TryGetCall(Pallet, callName) ?? throw new UnsupportedRuntimeException(callName == "faucet"
-            ? $"This runtime has no {Pallet}.faucet: only pow-faucet builds (local nets, devnet, testnet) have it."
-            : $"This runtime has no {Pallet}.{callName}.");
+        var info = metadata.TryGetCall(Pallet, callName) ?? throw new UnsupportedRuntimeException(callName switch
+        {
+            "faucet" => $"This runtime has no {Pallet}.faucet: only pow-faucet builds (local nets, devnet, testnet) have it.",
+            "register_limit" => $"This runtime has no {Pallet}.register_limit (subtensor added it in 2026); burned_register is the burn it has.",
+            _ => $"This runtime has no {Pallet}.{callName}.",
+        });
         return new CallIndex(info.PalletIndex, info.CallIndex);
     }
 }

@@ -4,11 +4,12 @@ namespace BittensorPow.Subtensor.Runtime;
 
 /// <summary>
 /// What the solver must know about the runtime it is talking to: the seal byte order, whether <c>register</c> still
-/// verifies the work, whether the faucet exists, and whether extrinsics carry the CheckMetadataHash mode byte.
+/// verifies the work, whether the faucet and register_limit exist, and whether extrinsics carry the CheckMetadataHash
+/// mode byte.
 /// </summary>
 public sealed record RuntimeProfile(
     string SpecName, uint SpecVersion, uint TransactionVersion, byte MetadataVersion,
-    SealRule SealRule, bool RegisterVerifiesWork, bool HasFaucet, bool HasCheckMetadataHash)
+    SealRule SealRule, bool RegisterVerifiesWork, bool HasFaucet, bool HasCheckMetadataHash, bool HasRegisterLimit)
 {
     /// <summary>Last spec that reads the seal big-endian (code before 2025-05-30).</summary>
     public const uint LastBigEndianSpec = 271;
@@ -28,5 +29,6 @@ public sealed record RuntimeProfile(
     public static RuntimeProfile Create(RuntimeVersion version, RuntimeMetadata metadata) => new(
         version.SpecName, version.SpecVersion, version.TransactionVersion, metadata.Version,
         SealRuleFor(version.SpecVersion), RegisterVerifiesWorkFor(version.SpecVersion),
-        metadata.TryGetCall("SubtensorModule", "faucet") is not null, metadata.HasCheckMetadataHash);
+        metadata.TryGetCall("SubtensorModule", "faucet") is not null, metadata.HasCheckMetadataHash,
+        metadata.TryGetCall("SubtensorModule", "register_limit") is not null);
 }

@@ -23,6 +23,10 @@ public sealed class SubtensorStorage(StorageReader reader)
     public async Task<bool> NetworkRegistrationAllowedAsync(ushort netuid, BlockHash? at = null, CancellationToken ct = default) =>
         (await ReadNetAsync("NetworkRegistrationAllowed", netuid, at, ct).ConfigureAwait(false)).AsBool();
 
+    /// <summary>Burn(netuid): what a burned registration (register on spec ≥ 397, burned_register, register_limit) costs now, in rao.</summary>
+    public async Task<ulong> BurnAsync(ushort netuid, string? at = null, CancellationToken ct = default) =>
+        (await ReadNetAsync("Burn", netuid, at, ct).ConfigureAwait(false)).AsUInt64();
+
     /// <summary>RegistrationsThisBlock, MaxRegistrationsPerBlock, RegistrationsThisInterval, TargetRegistrationsPerInterval, MaxAllowedUids, SubnetworkN….</summary>
     public async Task<ushort> U16ItemAsync(string item, ushort netuid, BlockHash? at = null, CancellationToken ct = default) =>
         (await ReadNetAsync(item, netuid, at, ct).ConfigureAwait(false)).AsUInt16();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using BittensorPow.DevNode.Execution;
+using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Chain;
@@ -17,6 +19,15 @@ public static class GenesisBuilder
         foreach (var subnet in options.Subnets) state = AddSubnet(state, subnet);
         foreach (var hotkey in options.Registered) state = Register(state, hotkey.NetUid, hotkey.Hotkey);
         return state;
+    }
+
+    /// <summary>Genesis balances; AccountInfo's layout differs between runtimes, so it is written by the metadata's type.</summary>
+    public static ImmutableSortedDictionary<string, byte[]> Endow(ImmutableSortedDictionary<string, byte[]> state, RuntimeMetadata metadata,
+        IEnumerable<Endowment> endowments)
+    {
+        var overlay = new StateOverlay(metadata, state);
+        foreach (var e in endowments) Accounts.SetFree(overlay, e.Account, e.Rao);
+        return overlay.State;
     }
 
     public static ImmutableSortedDictionary<string, byte[]> AddSubnet(ImmutableSortedDictionary<string, byte[]> state, SubnetSpec subnet)

@@ -5,8 +5,8 @@ namespace BittensorPow.DevNode.Execution;
 
 /// <summary>
 /// SubtensorModule's registration calls, checked in the pallet's order with the pallet's error names
-/// (subnets/registration.rs: do_registration, do_burned_registration, do_faucet). Simplifications: a full subnet
-/// fails with NoNeuronIdAvailable instead of pruning a neuron; registration intervals never roll over.
+/// (subnets/registration.rs: do_registration, do_burned_registration, do_register_limit, do_faucet). Simplifications:
+/// a full subnet fails with NoNeuronIdAvailable instead of pruning a neuron; registration intervals never roll over.
 /// </summary>
 public static class SubtensorPallet
 {
@@ -61,9 +61,24 @@ public static class SubtensorPallet
         CountRegistration(c, netuid, hotkey);
     }
 
+    /// <summary>
+    /// register_limit(netuid, hotkey, limit_price): burned_register signed by the coldkey, refused before any charge
+    /// when Burn(netuid) exceeds limit_price (do_register_limit checks only root and existence before the price).
+    /// </summary>
+    public static void RegisterLimit(DispatchContext c, ScaleVariant call)
+    {
+        ushort netuid = call["netuid"].AsUInt16();
+        CheckSubnetExists(c, netuid);
+        ulong burn = c.State.GetNumber(Name, "Burn", U16(netuid));
+        Ensure(burn <= call["limit_price"].AsUInt64(), "RegistrationPriceLimitExceeded");
+        BurnedRegister(c, netuid, call["hotkey"].AsBytes());
+    }
+
     /// <summary>faucet(block_number, nonce, work): the signer's key plays the hotkey at difficulty 1,000,000; pays 1000 TAO.</summary>
     public static void Faucet(DispatchContext c, ScaleVariant call)
     {
+        // Older runtimes list faucet in every build and, built without pow-faucet, refuse it before any check (SPEC §9).
+        Ensure(c.Runtime.PowFaucet, "FaucetDisabled");
         CheckWork(c, call["block_number"].AsUInt64(), call["nonce"].AsUInt64(), call["work"].AsBytes(), c.Signer, FaucetDifficulty);
         Accounts.SetFree(c.State, c.Signer, Accounts.Free(c.State, c.Signer) + FaucetAmount);
         c.Deposit(Name, "Faucet", new ScaleBytes(c.Signer), new ScaleNumber(FaucetAmount));
@@ -72,11 +87,16 @@ public static class SubtensorPallet
     /// <summary>Root refused, subnet must exist, and the subnet's switch for this kind of registration must be on.</summary>
     private static void CheckSubnet(DispatchContext c, ushort netuid, string allowedItem)
     {
+        CheckSubnetExists(c, netuid);
+        Ensure(c.State.GetBool(Name, allowedItem, U16(netuid)), "SubNetRegistrationDisabled");
+    }
+
+    private static void CheckSubnetExists(DispatchContext c, ushort netuid)
+    {
         Ensure(netuid != 0, "RegistrationNotPermittedOnRootSubnet");
         // Runtimes that still have SubNetworkDoesNotExist raise it from the registration calls; later ones renamed it.
         Ensure(c.State.GetBool(Name, "NetworksAdded", U16(netuid)),
             c.Runtime.Decoded.TryGetError(Name, "SubNetworkDoesNotExist") is not null ? "SubNetworkDoesNotExist" : "SubnetNotExists");
-        Ensure(c.State.GetBool(Name, allowedItem, U16(netuid)), "SubNetRegistrationDisabled");
     }
 
     private static void CheckRateLimitsAndMembership(DispatchContext c, ushort netuid, byte[] hotkey)

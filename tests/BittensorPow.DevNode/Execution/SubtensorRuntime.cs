@@ -83,6 +83,7 @@ public sealed class SubtensorRuntime(RuntimeProfile runtime) : IBlockExecutor
         {
             case (SubtensorPallet.Name, "register"): SubtensorPallet.Register(c, call); break;
             case (SubtensorPallet.Name, "burned_register"): SubtensorPallet.BurnedRegister(c, call["netuid"].AsUInt16(), call["hotkey"].AsBytes()); break;
+            case (SubtensorPallet.Name, "register_limit"): SubtensorPallet.RegisterLimit(c, call); break;
             case (SubtensorPallet.Name, "faucet"): SubtensorPallet.Faucet(c, call); break;
             default: throw new NotSupportedException($"{runtimeCall.Name}.{call.Name} is not executed by the DevNode; it fails with DispatchError::Other.");
         }

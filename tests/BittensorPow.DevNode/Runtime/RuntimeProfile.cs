@@ -24,9 +24,11 @@ public sealed partial class RuntimeProfile
         ("0x8375104b299b74c5", 1), ("0x5d1fbfbe852f2807", 1), ("0xc6886e2f8e598b0a", 1),
     ];
 
-    private RuntimeProfile(string fileName, byte[] metadata, uint specVersion, uint transactionVersion)
+    private RuntimeProfile(string fileName, byte[] metadata, uint specVersion, uint transactionVersion, bool registerLimitAdded, bool powFaucet)
     {
         FileName = fileName;
+        RegisterLimitAdded = registerLimitAdded;
+        PowFaucet = powFaucet;
         Metadata = metadata;
         MetadataVersion = metadata[4];
         SpecVersion = specVersion;
@@ -48,7 +50,11 @@ public sealed partial class RuntimeProfile
     public bool RegisterBurns => !Subtensor.Runtime.RuntimeProfile.RegisterVerifiesWorkFor(SpecVersion);
 
     public string FileName { get; }
-    /// <summary>The file's bytes: "meta" magic, version byte, then the metadata.</summary>
+    /// <summary>True when <see cref="Metadata"/> is the file with register_limit patched in (<see cref="RegisterLimitPatch"/>).</summary>
+    public bool RegisterLimitAdded { get; }
+    /// <summary>False for a node built without pow-faucet: faucet is listed (as in spec 218) but answers FaucetDisabled.</summary>
+    public bool PowFaucet { get; }
+    /// <summary>The metadata served: "meta" magic, version byte, then the metadata (the file's bytes, or patched).</summary>
     public byte[] Metadata { get; }
     public int MetadataVersion { get; }
     public uint SpecVersion { get; }
@@ -64,7 +70,8 @@ public sealed partial class RuntimeProfile
             throw new InvalidDataException($"'{path}' does not start with the metadata magic \"meta\".");
         uint spec = options.SpecVersion
             ?? (SpecInName().Match(Path.GetFileName(path)) is { Success: true } m ? uint.Parse(m.Groups[1].Value) : 218u);
-        return new RuntimeProfile(Path.GetFileName(path), bytes, spec, options.TransactionVersion);
+        if (options.RegisterLimit) bytes = RegisterLimitPatch.Apply(bytes);
+        return new RuntimeProfile(Path.GetFileName(path), bytes, spec, options.TransactionVersion, options.RegisterLimit, options.PowFaucet);
     }
 
     public JsonObject RuntimeVersionJson() => new()

@@ -16,7 +16,33 @@ public class DevNodeOptionsTests
         Assert.True(o.PaddedNumbers);
     }
 
+    [Fact]
+    public void TheLocalnetProfileIsTodaysChainAndExplicitOptionsOverrideItWhereverTheyStand()
+    {
+        var o = DevNodeOptions.Parse(["--block-ms", "0", "--profile", "localnet", "--no-pow-faucet"]);
+        Assert.Equal("localnet", o.Profile);
+        Assert.Equal(0, o.BlockMs);
+        Assert.Equal(425u, o.SpecVersion);
+        Assert.Equal("raonet-spec218-v14.scale", o.Metadata);
+        Assert.True(o.RegisterLimit);
+        Assert.False(o.PowFaucet);
+        Assert.Equal(3, o.Endowed.Count);
+        Assert.Equal(250, DevNodeOptions.Parse(["--profile", "localnet"]).BlockMs);
+    }
+
+    [Fact]
+    public void ParsesRegisterLimitAndEndowments()
+    {
+        var o = DevNodeOptions.Parse(["--register-limit", "--endow", "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty:42"]);
+        Assert.True(o.RegisterLimit);
+        Assert.True(o.PowFaucet);
+        Assert.Null(o.Profile);
+        Assert.Equal(42ul, Assert.Single(o.Endowed).Rao);
+    }
+
     [Theory]
+    [InlineData("--profile", "mainnet")]
+    [InlineData("--endow", "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty:lots")]
     [InlineData("--subnet", "1")]
     [InlineData("--subnet", "1:x")]
     [InlineData("--subnet", "1:5:pow=maybe")]

@@ -40,6 +40,7 @@ public class RuntimeProfileTests
         Assert.Equal(spec <= 271 ? SealRule.BigEndian : SealRule.LittleEndian, p.SealRule);
         Assert.Equal(m.TryGetCall("SubtensorModule", "faucet") is not null, p.HasFaucet);
         Assert.Equal(m.HasCheckMetadataHash, p.HasCheckMetadataHash);
+        Assert.False(p.HasRegisterLimit);   // no recorded file lists it (the DevNode's localnet profile patches it in)
         Assert.Equal(m.Version, p.MetadataVersion);
     }
 

@@ -1,0 +1,53 @@
+using BittensorPow.Subtensor.Metadata;
+
+namespace BittensorPow.DevNode.Runtime;
+
+/// <summary>
+/// Makes a real metadata file list what today's runtime (subtensor main, spec 425, SPEC §9) has and none of the
+/// recorded files do: the call <c>register_limit(netuid, hotkey, limit_price)</c> at call index 134 and the error
+/// <c>RegistrationPriceLimitExceeded</c>. Exactly these two variants are appended to SubtensorModule's call and error
+/// enums; their fields reuse the type ids the same call enum already uses for netuid, hotkey and u64 arguments, so no
+/// type is added and the patched file decodes wherever the original does.
+/// </summary>
+public static class RegisterLimitPatch
+{
+    public const string Pallet = "SubtensorModule";
+    public const string CallName = "register_limit";
+    public const byte CallIndex = 134;
+    public const string ErrorName = "RegistrationPriceLimitExceeded";
+
+    /// <summary>The patched blob; the blob itself when it already lists register_limit.</summary>
+    public static byte[] Apply(byte[] metadata)
+    {
+        var decoded = MetadataDecoder.Decode(metadata);
+        var pallet = decoded.Pallet(Pallet);
+        if (decoded.TryGetCall(Pallet, CallName) is not null) return metadata;
+        int callEnum = pallet.CallTypeId ?? throw new InvalidDataException($"{Pallet} has no calls in this metadata.");
+        int errorEnum = pallet.ErrorTypeId ?? throw new InvalidDataException($"{Pallet} has no errors in this metadata.");
+
+        var calls = (VariantDef)decoded.Types[callEnum].Def;
+        if (calls.ByIndex(CallIndex) is { } taken)
+            throw new InvalidDataException($"Call index {CallIndex} of {Pallet} is already {taken.Name} in this metadata.");
+        var burned = calls.ByName("burned_register") ?? throw new InvalidDataException($"{Pallet} has no burned_register to take argument types from.");
+        var register = calls.ByName("register") ?? throw new InvalidDataException($"{Pallet} has no register to take the u64 type from.");
+        var call = new VariantCase(CallName, CallIndex,
+        [
+            Field(burned, "netuid"),
+            Field(burned, "hotkey"),
+            Field(register, "nonce") with { Name = "limit_price" },
+        ],
+        ["Register a neuron by burning TAO, only if the subnet's burn is at most `limit_price` (rao)."]);
+
+        var errors = (VariantDef)decoded.Types[errorEnum].Def;
+        if (errors.ByName(ErrorName) is not null) throw new InvalidDataException($"{Pallet} already has the error {ErrorName}.");
+        int nextError = errors.Variants.Max(v => v.Index) + 1;
+        if (nextError > byte.MaxValue) throw new InvalidDataException($"{Pallet}'s error enum has no free index.");
+        var error = new VariantCase(ErrorName, (byte)nextError, [], ["Registration Price Limit Exceeded"]);
+
+        byte[] patched = EnumVariantSplice.Append(metadata, callEnum, call);
+        return EnumVariantSplice.Append(patched, errorEnum, error);
+    }
+
+    private static FieldDef Field(VariantCase call, string name) => call.Fields.FirstOrDefault(f => f.Name == name)
+        ?? throw new InvalidDataException($"{Pallet}.{call.Name} has no argument '{name}'.");
+}
