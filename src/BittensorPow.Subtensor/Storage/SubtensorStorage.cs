@@ -24,7 +24,7 @@ public sealed class SubtensorStorage(StorageReader reader)
         (await ReadNetAsync("NetworkRegistrationAllowed", netuid, at, ct).ConfigureAwait(false)).AsBool();
 
     /// <summary>Burn(netuid): what a burned registration (register on spec ≥ 397, burned_register, register_limit) costs now, in rao.</summary>
-    public async Task<ulong> BurnAsync(ushort netuid, string? at = null, CancellationToken ct = default) =>
+    public async Task<ulong> BurnAsync(ushort netuid, BlockHash? at = null, CancellationToken ct = default) =>
         (await ReadNetAsync("Burn", netuid, at, ct).ConfigureAwait(false)).AsUInt64();
 
     /// <summary>RegistrationsThisBlock, MaxRegistrationsPerBlock, RegistrationsThisInterval, TargetRegistrationsPerInterval, MaxAllowedUids, SubnetworkN….</summary>
