@@ -6,7 +6,7 @@ using BittensorPow.Tests.Support;
 namespace BittensorPow.Tests.DevNode;
 
 /// <summary>The DevNode's block hashes are computed the way a real subtensor node computes them.</summary>
-public class HeaderCodecTests
+public class DevBlockHashTests
 {
     /// <summary>Every header in the chopsticks transcript (a real runtime) hashes to the hash the node gave for it.</summary>
     [Theory]
