@@ -36,7 +36,7 @@ public class SubmitAcrossReconnectTests
         Assert.Equal(TransactionStatus.InBlock, result.Status);
         Assert.True(result.Success);
         Assert.Equal((ushort)0, result.Registration!.Uid);
-        Assert.Equal(d.Node.Chain.Head.Hash.ToString(), result.BlockHash);
+        Assert.Equal(d.Node.Chain.Head.HashHex, result.BlockHash);
         Assert.Contains(progress, m => m.StartsWith("Found ", StringComparison.Ordinal));
     }
 }

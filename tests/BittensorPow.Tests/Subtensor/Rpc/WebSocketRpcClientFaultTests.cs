@@ -24,7 +24,7 @@ public class WebSocketRpcClientFaultTests
         Assert.Contains("chain_getHeader", error.Message);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
         await client.CallAsync("dev_setDelay", [0]);
-        Assert.Equal(node.Chain.Genesis.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [0])).GetString());
+        Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class WebSocketRpcClientFaultTests
         Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Count(e => e.StartsWith("ignored")) >= 4, TimeSpan.FromSeconds(5)), string.Join(" | ", events));
         Assert.Contains(events, e => e.Contains("invalid JSON"));
         Assert.Contains(events, e => e.Contains("unknown id 987654321"));
-        Assert.Equal(node.Chain.Genesis.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [0])).GetString());
+        Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
     }
 
     [Fact]

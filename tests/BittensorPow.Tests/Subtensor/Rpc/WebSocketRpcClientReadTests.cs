@@ -16,13 +16,13 @@ public class WebSocketRpcClientReadTests
         node.Chain.ProduceBlock();
         await using var client = await DevNodeHarness.ConnectAsync(node);
 
-        Assert.Equal(node.Chain.Genesis.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [0])).GetString());
-        Assert.Equal(node.Chain.Head.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", ["0x1"])).GetString());
+        Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
+        Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", ["0x1"])).GetString());
         Assert.Equal(JsonValueKind.Null, (await client.CallAsync("chain_getBlockHash", [99])).ValueKind);
 
         var header = await client.CallAsync("chain_getHeader", []);
         Assert.Equal("0x1", header.GetProperty("number").GetString());
-        Assert.Equal(node.Chain.Genesis.Hash.ToString(), header.GetProperty("parentHash").GetString());
+        Assert.Equal(node.Chain.Genesis.HashHex, header.GetProperty("parentHash").GetString());
 
         var difficulty = await client.CallAsync("state_getStorage", [StorageKeys.Hex(StorageKeys.BySubnet("Difficulty", 1))]);
         Assert.Equal("0x40e2010000000000", difficulty.GetString());
@@ -35,13 +35,13 @@ public class WebSocketRpcClientReadTests
     {
         await using var node = await DevNodeHarness.StartAsync();
         await using var client = await DevNodeHarness.ConnectAsync(node);
-        string genesis = node.Chain.Genesis.Hash.ToString();
+        string genesis = node.Chain.Genesis.HashHex;
         await client.CallAsync("dev_setDifficulty", [1, 42]);
         await client.CallAsync("dev_produceBlock", []);
         var key = StorageKeys.Hex(StorageKeys.BySubnet("Difficulty", 1));
 
         Assert.Equal("0x2a00000000000000", (await client.CallAsync("state_getStorage", [key])).GetString());
-        Assert.Equal("0x2a00000000000000", (await client.CallAsync("state_getStorage", [key, node.Chain.Head.Hash.ToString()])).GetString());
+        Assert.Equal("0x2a00000000000000", (await client.CallAsync("state_getStorage", [key, node.Chain.Head.HashHex])).GetString());
         var error = await Assert.ThrowsAsync<RpcException>(() => client.CallAsync("state_getStorage", [key, "0x" + new string('7', 64)]));
         Assert.Equal(RpcErrorKind.Remote, error.Kind);
         Assert.NotNull(genesis);
@@ -92,7 +92,7 @@ public class WebSocketRpcClientReadTests
         Assert.Equal(-32602, bad.Code);
         Assert.Contains("required", bad.ErrorData);
         // The client still works after errors.
-        Assert.Equal(node.Chain.Genesis.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [0])).GetString());
+        Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
     }
 
     [Fact]

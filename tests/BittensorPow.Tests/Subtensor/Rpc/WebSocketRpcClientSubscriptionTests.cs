@@ -48,7 +48,7 @@ public class WebSocketRpcClientSubscriptionTests
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(2UL), TimeSpan.FromSeconds(5)), string.Join(",", heads));
         Assert.Contains(events, e => e.StartsWith("disconnected"));
         // Plain calls work on the new connection too.
-        Assert.Equal(node.Chain.Head.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [])).GetString());
+        Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", [])).GetString());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class WebSocketRpcClientSubscriptionTests
         node.DropConnections();
         Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Any(e => e.StartsWith("not resubscribing chain_subscribeNewHeads")), TimeSpan.FromSeconds(10)),
             string.Join(" | ", events));
-        Assert.Equal(node.Chain.Head.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [])).GetString());
+        Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", [])).GetString());
         node.Chain.ProduceBlock();
         await Task.Delay(300);
         Assert.DoesNotContain(1UL, heads);

@@ -31,7 +31,7 @@ public class WebSocketRpcClientTlsTests
             RemoteCertificateValidation = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == certificate.GetCertHashString(),
         };
         await using var client = await WebSocketRpcClient.ConnectAsync(endpoint, pinned);
-        Assert.Equal(node.Chain.Head.Hash.ToString(), (await client.CallAsync("chain_getBlockHash", [])).GetString());
+        Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", [])).GetString());
         Assert.True(tls.Connections >= 1);
     }
 

@@ -92,7 +92,7 @@ public class DispatchOutcomeTests
                 (f, _) => f.Name == "dispatch_error" ? EventBytes.ModuleError(m, m.TryGetError("SubtensorModule", "InvalidWorkBlock")!) : null));
         var rpc = ScriptedChain.For(file)
             .On("chain_getBlock", _ => new { block = new { extrinsics = new[] { "0x0400", ChainHex.Encode(extrinsic) } } })
-            .On("state_getStorage", p => (string?)p[1] == block ? ChainHex.Encode(raw) : null)
+            .On("state_getStorage", p => p[1]?.ToString() == block ? ChainHex.Encode(raw) : null)
             .Watch("\"ready\"", $"{{\"inBlock\":\"{block}\"}}");
         var client = await ScriptedChain.Connect(rpc);
         var result = await ExtrinsicSubmitter.SubmitAndWatchAsync(client, extrinsic, WaitFor.InBlock, TimeSpan.FromSeconds(20));
