@@ -1,0 +1,35 @@
+# pwsh's deps.json knows nothing of the module's runtimes/<rid>/native folder, so this is where the module's own
+# libsodium resolver matters. The cmdlet that unlocks coldkeys needs a node; SecretKeyfile, which it calls, does not.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $moduleDir = (Resolve-Path (Get-TestModulePath)).Path
+    Add-Type -Path (Join-Path $moduleDir 'BittensorPow.Subtensor.dll')   # already loaded by the module: makes its types nameable
+    $walletRoot = Join-Path (Get-SharedPath) 'wallet'
+    $nacl = (Get-Content (Join-Path (Get-SharedPath) 'vectors/substrate-vectors.json') -Raw | ConvertFrom-Json).bittensor_nacl_coldkey
+}
+
+Describe 'libsodium in pwsh' {
+    It 'tells the encrypted coldkey from the plain hotkey without a password' {
+        [BittensorPow.Subtensor.Wallets.SecretKeyfile]::IsEncrypted((Join-Path $walletRoot 'default/coldkey')) | Should -BeTrue
+        [BittensorPow.Subtensor.Wallets.SecretKeyfile]::IsEncrypted((Join-Path $walletRoot 'default/hotkeys/default')) | Should -BeFalse
+    }
+
+    # This machine may also have a system libsodium (Debian's libsodium23): only the memory map says which one ran.
+    It 'unlocking the shared coldkey maps the module''s libsodium and no other' -Skip:(-not $IsLinux) {
+        $password = ConvertTo-SecureString $nacl.password -AsPlainText -Force
+        $pair = [BittensorPow.Subtensor.Wallets.SecretKeyfile]::ReadColdkey($walletRoot, 'default', $password)
+        try {
+            $coldpub = Get-Content (Join-Path $walletRoot 'default/coldkeypub.txt') -Raw | ConvertFrom-Json
+            '0x' + [Convert]::ToHexString($pair.PublicKey).ToLowerInvariant() | Should -Be $coldpub.publicKey.ToLowerInvariant()
+        }
+        finally { $pair.Dispose() }
+
+        $mapped = @(Get-Content "/proc/$PID/maps" |
+            ForEach-Object { ($_ -split '\s+', 6)[5] } |
+            Where-Object { $_ -and (Split-Path $_ -Leaf) -like 'libsodium*' } |
+            Select-Object -Unique)
+        Write-Host "libsodium mapped into pwsh ($PID) from: $($mapped -join ', ')"
+        $mapped | Should -Be @(Join-Path $moduleDir 'runtimes/linux-x64/native/libsodium.so')
+    }
+}
