@@ -32,4 +32,27 @@ Describe 'libsodium in pwsh' {
         Write-Host "libsodium mapped into pwsh ($PID) from: $($mapped -join ', ')"
         $mapped | Should -Be @(Join-Path $moduleDir 'runtimes/linux-x64/native/libsodium.so')
     }
+
+    # What a user sees on a machine with no usable libsodium: the module's copy removed, and (here) no system
+    # libsodium.so the loader would find by name. A fresh pwsh, because this one has loaded the library already.
+    It 'without its libsodium the module throws LibsodiumUnavailableException naming where it looked' -Skip:(-not $IsLinux) {
+        $copy = Join-Path $TestDrive 'BittensorPow'
+        Copy-Item $moduleDir $copy -Recurse
+        Get-ChildItem $copy -Recurse -Filter 'libsodium*' | Remove-Item
+        $child = Join-Path $TestDrive 'child.ps1'
+        Set-Content $child @'
+param($ModuleDir, $WalletRoot)
+Import-Module $ModuleDir; Add-Type -Path (Join-Path $ModuleDir 'BittensorPow.Subtensor.dll')
+$password = ConvertTo-SecureString 'unused: the library fails first' -AsPlainText -Force
+try { [void][BittensorPow.Subtensor.Wallets.SecretKeyfile]::ReadColdkey($WalletRoot, 'default', $password); 'loaded' }
+catch { $e = $_.Exception.InnerException; $e.GetType().FullName; $e.Message }
+'@
+        # Under `dotnet pwsh` the process is dotnet, which needs pwsh.dll; an installed pwsh is its own executable.
+        $exe = [Environment]::ProcessPath
+        $dll = @(if ((Split-Path $exe -LeafBase) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $out = @(& $exe @dll -NoProfile -NonInteractive -File $child $copy $walletRoot)
+        if ($out[0] -eq 'loaded') { Set-ItResult -Inconclusive -Because 'this machine has a system libsodium of the version Sodium.Core expects' }
+        $out[0] | Should -Be 'BittensorPow.Subtensor.Native.LibsodiumUnavailableException'
+        $out[1] | Should -BeLike "*$(Join-Path $copy 'runtimes/linux-x64/native/libsodium.so')*"
+    }
 }

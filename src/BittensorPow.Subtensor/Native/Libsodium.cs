@@ -22,10 +22,19 @@ internal static class Libsodium
     {
         if (Initialized.Value is { } failure)
             throw new LibsodiumUnavailableException(
-                $"libsodium could not be loaded ({failure.Message}). It should be beside the module, at one of: " +
-                $"{string.Join(", ", CandidatePaths())}. Reinstall the module, or install libsodium 1.0.22 system-wide.",
+                $"libsodium, which unlocks encrypted coldkeys, could not be loaded: {Reason(failure)}. The module ships it at " +
+                $"{string.Join(" or ", CandidatePaths())}; reinstall the module if that file is missing, or install libsodium 1.0.22 system-wide.",
                 CandidatePaths(), failure);
     }
+
+    // Sodium.Core wraps the loader's exception in a generic PlatformNotSupportedException; its own message is the
+    // useful one only for a version mismatch ("Expected libsodium 1.0.22 but found …").
+    private static string Reason(Exception failure) => (failure.InnerException ?? failure) switch
+    {
+        DllNotFoundException => "no file was found, or one was found but would not load",
+        BadImageFormatException => "the file found is not built for this platform",
+        var e => e.Message.TrimEnd('.'),
+    };
 
     /// <summary>runtimes/&lt;rid&gt;/native/ under our folder (how publish and NuGet lay it out), then our folder itself.</summary>
     public static IReadOnlyList<string> CandidatePaths()

@@ -1,4 +1,5 @@
 using System.Security;
+using Xunit.Abstractions;
 using BittensorPow.Subtensor.Native;
 using BittensorPow.Subtensor.Wallets;
 using static BittensorPow.Tests.Support.SharedFiles;
