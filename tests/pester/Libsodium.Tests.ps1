@@ -2,14 +2,17 @@
 # libsodium resolver matters. The cmdlet that unlocks coldkeys needs a node; SecretKeyfile, which it calls, does not.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    Import-Module (Get-TestModulePath) -Force
-    $moduleDir = (Resolve-Path (Get-TestModulePath)).Path
-    Add-Type -Path (Join-Path $moduleDir 'BittensorPow.Subtensor.dll')   # already loaded by the module: makes its types nameable
+    $moduleDir = (Import-Module (Get-TestModulePath) -Force -PassThru -ErrorAction Stop).ModuleBase
+    Add-Type -Path (Join-Path $moduleDir 'BittensorPow.Subtensor.dll')   # the module's own copy: makes its types nameable
     $walletRoot = Join-Path (Get-SharedPath) 'wallet'
     $nacl = (Get-Content (Join-Path (Get-SharedPath) 'vectors/substrate-vectors.json') -Raw | ConvertFrom-Json).bittensor_nacl_coldkey
 }
 
 Describe 'libsodium in pwsh' {
+    It 'calls the module''s own assembly' {
+        [BittensorPow.Subtensor.Wallets.SecretKeyfile].Assembly.Location | Should -Be (Join-Path $moduleDir 'BittensorPow.Subtensor.dll')
+    }
+
     It 'tells the encrypted coldkey from the plain hotkey without a password' {
         [BittensorPow.Subtensor.Wallets.SecretKeyfile]::IsEncrypted((Join-Path $walletRoot 'default/coldkey')) | Should -BeTrue
         [BittensorPow.Subtensor.Wallets.SecretKeyfile]::IsEncrypted((Join-Path $walletRoot 'default/hotkeys/default')) | Should -BeFalse
