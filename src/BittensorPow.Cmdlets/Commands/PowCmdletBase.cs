@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Hosting;
+using BittensorPow.Subtensor.Native;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -38,6 +39,8 @@ public abstract class PowCmdletBase : PSCmdlet
     {
         try { step(); }
         catch (PowErrorRecordException ex) { ThrowTerminatingError(ex.Record); }
+        // Whichever cmdlet unlocks a coldkey first meets a missing libsodium; one place maps it for all of them.
+        catch (LibsodiumUnavailableException ex) { ThrowTerminatingError(WalletErrors.ToRecord(ex).Record); }
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
     }
 }

@@ -21,6 +21,7 @@ internal static class ErrorIds
     public const string InvalidSolution = nameof(InvalidSolution);
     public const string MissingSolutionField = nameof(MissingSolutionField);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
+    public const string LibsodiumUnavailable = nameof(LibsodiumUnavailable);
 }
 
 /// <summary>Error ids of the chain cmdlets.</summary>

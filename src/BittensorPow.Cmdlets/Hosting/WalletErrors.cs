@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BittensorPow.Subtensor.Native;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Hosting;
@@ -27,4 +28,9 @@ internal static class WalletErrors
         };
         return new PowErrorRecordException(PowErrors.Create(ex.Error.ToString(), category, ex.FilePath, ex.Message, action, ex));
     }
+
+    /// <summary>Unlocking a coldkey needs libsodium, which the module ships; the target is where it should have been.</summary>
+    public static PowErrorRecordException ToRecord(LibsodiumUnavailableException ex) => new(PowErrors.Create(
+        ErrorIds.LibsodiumUnavailable, ErrorCategory.NotInstalled, ex.SearchedPaths.FirstOrDefault(), ex.Message,
+        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.", ex));
 }
