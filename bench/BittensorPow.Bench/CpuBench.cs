@@ -131,7 +131,7 @@ internal static class CpuBench
         return counts.Sum() / elapsed;
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         try
         {

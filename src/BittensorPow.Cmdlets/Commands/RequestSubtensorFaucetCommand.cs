@@ -56,6 +56,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         using var asked = Password is null ? AskPassword(walletName) : null;
         try { return SecretKeyfile.ReadColdkey(root, walletName, Password ?? asked); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+        catch (Subtensor.Native.LibsodiumUnavailableException ex) { throw WalletFailures.ToError(ex); }
     }
 
     private SecureString AskPassword(string wallet)

@@ -35,6 +35,7 @@ public static class ErrorIds
     public const string KeyfileLegacyEncryption = nameof(KeyfileLegacyEncryption);
     public const string KeyfileNoSecret = nameof(KeyfileNoSecret);
     public const string KeyfileKeyMismatch = nameof(KeyfileKeyMismatch);
+    public const string LibsodiumUnavailable = nameof(LibsodiumUnavailable);
 
     // Back ends and solving.
     public const string BackendUnavailable = nameof(BackendUnavailable);

@@ -1,3 +1,4 @@
+using BittensorPow.Subtensor.Native;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Registration.Errors;
@@ -34,4 +35,9 @@ public static class WalletFailures
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action, ex));
     }
+
+    /// <summary>Unlocking a coldkey needs libsodium, which the module ships; the target is where it should have been.</summary>
+    public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable, PowErrorCategory.NotInstalled,
+        ex.SearchedPaths.FirstOrDefault(), ex.Message,
+        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.", ex, PowErrorScope.Pipeline));
 }

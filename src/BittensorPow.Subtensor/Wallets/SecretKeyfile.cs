@@ -22,6 +22,14 @@ public static class SecretKeyfile
     public static Sr25519KeyPair ReadColdkey(string? root, string wallet, SecureString? password) =>
         Read(WalletPaths.Coldkey(root!, wallet), password);
 
+    /// <summary>
+    /// Whether the keyfile is encrypted, from its first bytes only, so a caller can skip the password prompt for a
+    /// plain one. Legacy encryptions count too, but <see cref="Read"/> refuses them whatever the password: to prompt
+    /// only when a password can help, test <see cref="KeyfileFormats.Read"/> for <see cref="KeyfileFormat.Nacl"/>.
+    /// </summary>
+    /// <exception cref="WalletFileException">KeyfileNotFound when <paramref name="path"/> does not exist.</exception>
+    public static bool IsEncrypted(string path) => KeyfileFormats.Read(path).IsEncrypted();
+
     public static Sr25519KeyPair Read(string path, SecureString? password)
     {
         if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
