@@ -103,7 +103,7 @@ internal readonly record struct RpcIncomingMessage(
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // GetString: invalid UTF-8 or escape
         {
         }
         return null;

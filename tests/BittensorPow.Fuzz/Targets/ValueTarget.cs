@@ -5,7 +5,8 @@ namespace BittensorPow.Fuzz.Targets;
 
 /// <summary>
 /// Type-driven value decoding against finney's real registry (storage values, constants, call arguments): the first
-/// two bytes pick a type, the rest is the value. Rejection: ScaleFormatException.
+/// two bytes pick a type, the rest is the value. Rejection: ScaleFormatException. What decodes must re-encode, and
+/// the re-encoding must be a fixed point (the first one may differ: the input's compacts need not be canonical).
 /// </summary>
 public static class ValueTarget
 {
@@ -16,8 +17,15 @@ public static class ValueTarget
         if (input.Length < 2) return;
         var ids = TypeIds.Value;
         int typeId = ids[(input[0] | input[1] << 8) % ids.Length];
-        try { ScaleValueDecoder.DecodeAll(SharedData.Finney.Types, typeId, input[2..]).ToString(); }
-        catch (ScaleFormatException) { }
+        var types = SharedData.Finney.Types;
+        ScaleValue value;
+        try { value = ScaleValueDecoder.DecodeAll(types, typeId, input[2..]); }
+        catch (ScaleFormatException) { return; }
+        value.ToString();
+        var once = ScaleValueEncoder.Encode(types, typeId, value);
+        var twice = ScaleValueEncoder.Encode(types, typeId, ScaleValueDecoder.DecodeAll(types, typeId, once));
+        if (!once.AsSpan().SequenceEqual(twice))
+            throw new InvalidOperationException($"Type #{typeId}: {Convert.ToHexString(once)} re-encodes as {Convert.ToHexString(twice)}.");
     }
 
     /// <summary>Each storage default and constant of the real runtime, behind the selector of its own type.</summary>
