@@ -125,3 +125,9 @@ write("keyfile", "invalid-utf8-property-name.json",  # GetString threw InvalidOp
       b'{"\xff\xfe": "x"}')
 write("rpc", "broken-json-invalid-utf8-id",  # the id salvage's GetString threw InvalidOperationException
       b'{"jsonrpc":"2.0","id":"\xff\xfe","res')
+write("rpc", "error-code-is-a-string",  # TryGetInt32 on a string threw InvalidOperationException
+      b'{"jsonrpc":"2.0","id":7,"error":{"code":"1010","message":"Invalid Transaction"}}')
+write("rpc", "invalid-utf8-in-error-message",  # found by the xunit smoke: GetString threw on the message
+      bytes.fromhex("7B226A736F6E727063223A22322E30222C226964223A372C226572726F72223A7B22636F6465223A313031302C226D657373616765223A22496E76616C69C464205472616E73616374696F6E227D7D"))
+write("rpc", "lone-surrogate-escape-in-id",  # an escaped lone surrogate cannot become a .NET string
+      b'{"jsonrpc":"2.0","id":"\\ud800","result":null}')
