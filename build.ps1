@@ -9,12 +9,15 @@
     Demo:  Build, start the local dev chain, solve a registration against it, verify it, stop the chain.
     Ptx:   Compile the GPU kernels to PTX for sm_90 under out/ptx and check them with ptxas when it is installed.
     Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).
+    Fuzz:  Every fuzz target under AFL++ for -Seconds each (tools/fuzz/Invoke-Fuzz.ps1); one line per target
+           "TARGET: N execs, C crashes, H hangs"; exits 1 on any crash or hang.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench', 'Fuzz')]
     [string] $Task = 'Build',
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    [int] $Seconds = 60
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot   # dotnet local tools (pwsh) resolve from the repository root
@@ -106,10 +109,16 @@ function Invoke-Bench {
     Invoke-Native 'CPU benchmark' { dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- cpu }
 }
 
+function Invoke-Fuzz {
+    & (Join-Path $Root 'tools/fuzz/Invoke-Fuzz.ps1') -Root $Root -Seconds $Seconds
+    if (-not $?) { exit 1 }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Ptx' { Invoke-Ptx }
     'Bench' { Invoke-Bench }
+    'Fuzz' { Invoke-Fuzz }
 }

@@ -46,10 +46,10 @@ public static class HeaderCodec
             var numberElement = json.GetProperty("number");
             ulong number = numberElement.ValueKind == JsonValueKind.Number
                 ? numberElement.GetUInt64()
-                : Hex.ParseQuantity(numberElement.GetString()!);
+                : Hex.ParseQuantity(Text(numberElement, "number"));
             var logs = new List<byte[]>();
             if (json.TryGetProperty("digest", out var digest) && digest.TryGetProperty("logs", out var list))
-                foreach (var log in list.EnumerateArray()) logs.Add(Hex.Decode(log.GetString()!));
+                foreach (var log in list.EnumerateArray()) logs.Add(Hex.Decode(Text(log, "digest log")));
             return Create(Hash32(json, "parentHash"), number, Hash32(json, "stateRoot"), Hash32(json, "extrinsicsRoot"), logs);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
@@ -70,9 +70,14 @@ public static class HeaderCodec
 
     private static byte[] Hash32(JsonElement json, string name)
     {
-        var bytes = Hex.Decode(json.GetProperty(name).GetString()!);
+        var bytes = Hex.Decode(Text(json.GetProperty(name), name));
         return bytes.Length == 32 ? bytes : throw new FormatException($"{name} is {bytes.Length} bytes, not 32.");
     }
+
+    /// <summary>GetString answers null for a JSON null; a header field must be text.</summary>
+    private static string Text(JsonElement value, string name) => value.ValueKind == JsonValueKind.String
+        ? value.GetString()!
+        : throw new FormatException($"{name} is a JSON {value.ValueKind}, not a hex string.");
 
     private static void Require32(ReadOnlySpan<byte> value, string name)
     {

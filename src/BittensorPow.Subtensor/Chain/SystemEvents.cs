@@ -31,7 +31,7 @@ public static class SystemEvents
         {
             value = ScaleValueDecoder.DecodeAll(metadata.Types, entry.ValueTypeId, raw);
         }
-        catch (ScaleFormatException e)
+        catch (Exception e) when (e is ScaleFormatException or MetadataFormatException)
         {
             throw new ChainReplyException($"System.Events ({raw.Length} bytes) does not decode with this runtime's metadata: {e.Message}", e);
         }
@@ -47,13 +47,19 @@ public static class SystemEvents
         var inner = outer.Fields is [{ Value: ScaleVariant e }] ? e : throw Shape(record, "pallet event");
         var (kind, index) = phase.Name switch
         {
-            "ApplyExtrinsic" => (EventPhase.ApplyExtrinsic, (uint?)checked((uint)phase.Fields[0].Value.AsBigInteger())),
+            "ApplyExtrinsic" => (EventPhase.ApplyExtrinsic, (uint?)ExtrinsicIndex(record, phase)),
             "Finalization" => (EventPhase.Finalization, null),
             "Initialization" => (EventPhase.Initialization, null),
             _ => throw Shape(record, $"phase {phase.Name}"),
         };
         return new ChainEvent(kind, index, outer.Name, inner.Name, inner.Fields);
     }
+
+    /// <summary>frame_system's ApplyExtrinsic(u32); anything else is a runtime this client cannot read.</summary>
+    private static uint ExtrinsicIndex(ScaleValue record, ScaleVariant phase) =>
+        phase.Fields is [{ Value: var v }] && v.Unwrapped() is ScaleNumber { Value: var n } && n >= 0 && n <= uint.MaxValue
+            ? (uint)n
+            : throw Shape(record, "extrinsic index");
 
     private static ChainReplyException Shape(ScaleValue record, string part) =>
         new($"An event record has no recognisable {part}: {record}.");

@@ -10,6 +10,12 @@ public static class Ss58
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static readonly byte[] ChecksumPrefix = "SS58PRE"u8.ToArray();
 
+    /// <summary>
+    /// 35 bytes need at most 48 base58 digits (58^48 > 256^35, and each leading zero byte is one '1'). Checked
+    /// before decoding because base58 decoding is quadratic in the text's length.
+    /// </summary>
+    public const int MaxAddressLength = 48;
+
     public static string Encode(ReadOnlySpan<byte> publicKey, ushort prefix = BittensorPrefix)
     {
         if (publicKey.Length != 32) throw new ArgumentException("An account id is exactly 32 bytes.", nameof(publicKey));
@@ -32,6 +38,8 @@ public static class Ss58
     {
         publicKey = null;
         if (string.IsNullOrWhiteSpace(address)) { error = "The address is empty."; return false; }
+        if (address.Trim().Length > MaxAddressLength)
+        { error = $"'{Shorten(address)}' is {address.Trim().Length} characters; an SS58 account address has at most {MaxAddressLength}."; return false; }
         if (!TryBase58Decode(address.Trim(), out var raw))
         { error = $"'{address}' is not base58: it contains characters outside the SS58 alphabet."; return false; }
         if (raw.Length != 35)
@@ -47,6 +55,8 @@ public static class Ss58
         error = null;
         return true;
     }
+
+    private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 
     private static byte[] Checksum(ReadOnlySpan<byte> prefixAndKey)
     {

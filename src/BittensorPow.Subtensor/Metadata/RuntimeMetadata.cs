@@ -18,8 +18,14 @@ public sealed class RuntimeMetadata
         Extrinsic = extrinsic;
         OuterEventTypeId = outerEventTypeId;
         OuterErrorTypeId = outerErrorTypeId;
-        _byName = pallets.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        _byIndex = pallets.ToDictionary(p => p.Index);
+        _byName = new(StringComparer.Ordinal);
+        _byIndex = [];
+        foreach (var p in pallets)
+        {
+            // Lookups by name and by index would each find only one of two pallets that share them.
+            if (!_byName.TryAdd(p.Name, p)) throw new MetadataFormatException($"Two pallets are named '{p.Name}'.");
+            if (!_byIndex.TryAdd(p.Index, p)) throw new MetadataFormatException($"Pallets '{_byIndex[p.Index].Name}' and '{p.Name}' share index {p.Index}.");
+        }
     }
 
     /// <summary>14, 15 or 16.</summary>

@@ -8,7 +8,12 @@ public sealed class TypeRegistry
 {
     private readonly Dictionary<int, PortableType> _types;
 
-    public TypeRegistry(IEnumerable<PortableType> types) => _types = types.ToDictionary(t => t.Id);
+    public TypeRegistry(IEnumerable<PortableType> types)
+    {
+        _types = [];
+        foreach (var t in types)
+            if (!_types.TryAdd(t.Id, t)) throw new MetadataFormatException($"The type registry defines type #{t.Id} twice.");
+    }
 
     public int Count => _types.Count;
     public IEnumerable<PortableType> All => _types.Values;
@@ -29,17 +34,21 @@ public sealed class TypeRegistry
     }
 
     /// <summary>A short human name: the last path segment, or the shape for anonymous types.</summary>
-    public string Describe(int id)
+    public string Describe(int id) => Describe(id, 0);
+
+    /// <summary>Anonymous types can refer to themselves (Vec of itself) in a hostile registry; deeper ones print as ids.</summary>
+    private string Describe(int id, int depth)
     {
         var t = this[id];
         if (t.Path.Count > 0) return t.Path[^1];
+        if (depth >= 8) return $"#{id}";
         return t.Def switch
         {
             PrimitiveDef p => p.Kind.ToString().ToLowerInvariant(),
-            SequenceDef s => $"Vec<{Describe(s.ElementTypeId)}>",
-            ArrayDef a => $"[{Describe(a.ElementTypeId)}; {a.Length}]",
-            TupleDef tu => $"({string.Join(", ", tu.ElementTypeIds.Select(Describe))})",
-            CompactDef c => $"Compact<{Describe(c.InnerTypeId)}>",
+            SequenceDef s => $"Vec<{Describe(s.ElementTypeId, depth + 1)}>",
+            ArrayDef a => $"[{Describe(a.ElementTypeId, depth + 1)}; {a.Length}]",
+            TupleDef tu => $"({string.Join(", ", tu.ElementTypeIds.Take(16).Select(e => Describe(e, depth + 1)))})",
+            CompactDef c => $"Compact<{Describe(c.InnerTypeId, depth + 1)}>",
             BitSequenceDef => "BitVec",
             _ => $"#{id}",
         };

@@ -20,6 +20,10 @@ internal readonly record struct RpcIncomingMessage(
 {
     public static RpcIncomingMessage Parse(ReadOnlyMemory<byte> utf8)
     {
+        // JsonDocument checks the structure but not the UTF-8 inside strings; GetString would throw on it later,
+        // here or in whoever reads the result, so such text is malformed as a whole.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+            return Malformed(TrySalvageId(utf8.Span), $"text that is not UTF-8: {Preview(utf8.Span)}");
         JsonDocument document;
         try
         {
@@ -33,29 +37,37 @@ internal readonly record struct RpcIncomingMessage(
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return Malformed(null, $"expected a JSON object: {Preview(utf8.Span)}");
-
-            string? id = root.TryGetProperty("id", out var idElement) ? IdText(idElement) : null;
-
-            if (id is not null)
+            try { return Classify(document.RootElement, utf8.Span); }
+            catch (InvalidOperationException e) // GetString on an escaped lone surrogate ("\ud800")
             {
-                if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-                    return new(RpcIncomingKind.Response, id, default, ToException(error), null, null);
-                if (root.TryGetProperty("result", out var result))
-                    return new(RpcIncomingKind.Response, id, result.Clone(), null, null, null);
-                return Malformed(id, $"reply has neither 'result' nor 'error': {Preview(utf8.Span)}");
+                return Malformed(null, $"a string that is not valid UTF-16 ({e.Message}): {Preview(utf8.Span)}");
             }
-
-            if (root.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("subscription", out var subscription)
-                && parameters.TryGetProperty("result", out var notificationResult)
-                && IdText(subscription) is { } subscriptionId)
-                return new(RpcIncomingKind.Notification, null, notificationResult.Clone(), null, subscriptionId, null);
-
-            return Malformed(null, $"neither a reply nor a subscription notification: {Preview(utf8.Span)}");
         }
+    }
+
+    private static RpcIncomingMessage Classify(JsonElement root, ReadOnlySpan<byte> utf8)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return Malformed(null, $"expected a JSON object: {Preview(utf8)}");
+
+        string? id = root.TryGetProperty("id", out var idElement) ? IdText(idElement) : null;
+
+        if (id is not null)
+        {
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                return new(RpcIncomingKind.Response, id, default, ToException(error), null, null);
+            if (root.TryGetProperty("result", out var result))
+                return new(RpcIncomingKind.Response, id, result.Clone(), null, null, null);
+            return Malformed(id, $"reply has neither 'result' nor 'error': {Preview(utf8)}");
+        }
+
+        if (root.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+            && parameters.TryGetProperty("subscription", out var subscription)
+            && parameters.TryGetProperty("result", out var notificationResult)
+            && IdText(subscription) is { } subscriptionId)
+            return new(RpcIncomingKind.Notification, null, notificationResult.Clone(), null, subscriptionId, null);
+
+        return Malformed(null, $"neither a reply nor a subscription notification: {Preview(utf8)}");
     }
 
     /// <summary>Numbers keep their literal text, strings their value; null and other kinds mean "no id".</summary>
@@ -70,7 +82,7 @@ internal readonly record struct RpcIncomingMessage(
 
     private static RpcException ToException(JsonElement error)
     {
-        int? code = error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : null;
+        int? code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : null;
         string message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : error.GetRawText();
         // Real nodes send data as text ("Transaction is outdated"); other tools send objects: keep both readable.
         string? data = error.TryGetProperty("data", out var d) ? d.ValueKind switch
@@ -103,7 +115,7 @@ internal readonly record struct RpcIncomingMessage(
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // GetString: invalid UTF-8 or escape
         {
         }
         return null;

@@ -59,11 +59,15 @@ public ref struct ScaleReader
         return (ulong)value;
     }
 
+    /// <summary>
+    /// A compact length or element count, checked against the bytes that are left: every element takes at least one
+    /// byte, so a larger count is a lie, and callers may size buffers and loops by it.
+    /// </summary>
     public int CompactLength()
     {
         ulong value = Compact();
-        if (value > (ulong)Remaining && value > int.MaxValue)
-            throw new ScaleFormatException($"Length {value} is larger than the input.");
+        if (value > (ulong)Remaining)
+            throw new ScaleFormatException($"Length {value} at offset {_position} is larger than the {Remaining} bytes left.");
         return (int)value;
     }
 

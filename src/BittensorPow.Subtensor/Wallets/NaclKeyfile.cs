@@ -4,6 +4,9 @@ using Sodium;
 
 namespace BittensorPow.Subtensor.Wallets;
 
+/// <summary>Turns a keyfile password into the 32-byte secretbox key.</summary>
+internal delegate byte[] KeyDerivation(ReadOnlySpan<byte> passwordUtf8);
+
 /// <summary>
 /// btwallet's "$NACL" keyfiles: "$NACL" ‖ nonce[24] ‖ secretbox(MAC[16] ‖ ciphertext), keyed by
 /// argon2i (v1.3, t = 8, m = 512 MiB, p = 1, 32 bytes) of the password with a fixed salt — libsodium's
@@ -36,13 +39,20 @@ public static class NaclKeyfile
     }
 
     /// <summary>Decrypts a whole $NACL keyfile. The caller zeroes the returned plaintext.</summary>
-    public static byte[] Decrypt(ReadOnlySpan<byte> file, ReadOnlySpan<byte> passwordUtf8, string path)
+    public static byte[] Decrypt(ReadOnlySpan<byte> file, ReadOnlySpan<byte> passwordUtf8, string path) =>
+        Decrypt(file, passwordUtf8, path, DeriveKey);
+
+    /// <summary>
+    /// The same with the key derivation given: one argon2i run costs about a second, so the fuzzer passes a cheap
+    /// one to reach the envelope and secretbox code thousands of times a second.
+    /// </summary>
+    internal static byte[] Decrypt(ReadOnlySpan<byte> file, ReadOnlySpan<byte> passwordUtf8, string path, KeyDerivation deriveKey)
     {
         if (KeyfileFormats.Detect(file) != KeyfileFormat.Nacl)
             throw new ArgumentException("Not a $NACL keyfile.", nameof(file));
         if (file.Length < PrefixLength + NonceLength + MacLength)
             throw new WalletFileException(WalletError.KeyfileNotJson, path, $"Keyfile '{path}' is a truncated $NACL file.");
-        var key = DeriveKey(passwordUtf8);
+        var key = deriveKey(passwordUtf8);
         try { return OpenSecretBox(key, file.Slice(PrefixLength, NonceLength), file[(PrefixLength + NonceLength)..], path); }
         finally { CryptographicOperations.ZeroMemory(key); }
     }

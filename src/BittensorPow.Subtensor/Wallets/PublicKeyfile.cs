@@ -43,7 +43,7 @@ public static class PublicKeyfile
                 else reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException) // GetString: invalid UTF-8 in a string
         {
             throw new WalletFileException(WalletError.KeyfileNotJson, path, $"Keyfile '{path}' is not a JSON Bittensor keyfile.");
         }
