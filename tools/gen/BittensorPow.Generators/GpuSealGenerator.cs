@@ -73,21 +73,19 @@ public sealed class GpuSealGenerator
         }
 
         // Round 0 runs on the IV only: fold everything but W0 here.
-        {
-            uint a = iv[0], b = iv[1], c = iv[2], d = iv[3], e = iv[4], f = iv[5], g = iv[6], h = iv[7];
-            uint bigS1 = BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25);
-            uint ch = (e & f) ^ (~e & g);
-            uint bigS0 = BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22);
-            uint maj = (a & b) ^ (a & c) ^ (b & c);
-            var t1 = em.Let("t", $"{Hex(h + bigS1 + ch + k[0])} + W0", w[0]);
-            var na = em.Let("a", $"{t1} + {Hex(bigS0 + maj)}", t1);
-            var ne = em.Let("e", $"{t1} + {Hex(d)}", t1);
-            Expr[] state = [na, new Lit(a), new Lit(b), new Lit(c), ne, new Lit(e), new Lit(f), new Lit(g)];
-            for (int t = 1; t < 64; t++) state = ShaRound(em, state, t, w, k);
-            var outputs = new Expr[8];
-            for (int i = 0; i < 8; i++) outputs[i] = em.Let("o", $"{state[i]} + {Hex(iv[i])}", state[i]);
-            return outputs;
-        }
+        uint a = iv[0], b = iv[1], c = iv[2], d = iv[3], e = iv[4], f = iv[5], g = iv[6], h = iv[7];
+        uint bigS1 = BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25);
+        uint ch = (e & f) ^ (~e & g);
+        uint bigS0 = BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22);
+        uint maj = (a & b) ^ (a & c) ^ (b & c);
+        var t1 = em.Let("t", $"{Hex(h + bigS1 + ch + k[0])} + W0", w[0]);
+        var na = em.Let("a", $"{t1} + {Hex(bigS0 + maj)}", t1);
+        var ne = em.Let("e", $"{t1} + {Hex(d)}", t1);
+        Expr[] state = [na, new Lit(a), new Lit(b), new Lit(c), ne, new Lit(e), new Lit(f), new Lit(g)];
+        for (int t = 1; t < 64; t++) state = ShaRound(em, state, t, w, k);
+        var outputs = new Expr[8];
+        for (int i = 0; i < 8; i++) outputs[i] = em.Let("o", $"{state[i]} + {Hex(iv[i])}", state[i]);
+        return outputs;
     }
 
     private Expr[] ShaRound(StraightLineEmitter em, Expr[] state, int t, Dictionary<int, Expr> w, ReadOnlySpan<uint> k)
