@@ -29,5 +29,7 @@ mkdir -p "$dest/bin"
 for p in "${programs[@]}"; do
     [ -x "$work/x/usr/bin/$p" ] || fail "nvidia-cuda-toolkit has no usr/bin/$p"
     cp "$work/x/usr/bin/$p" "$dest/bin/"
+    # A program that does not start here (a library missing on this machine) would fail the check later, less clearly.
+    "$dest/bin/$p" --version >/dev/null 2>&1 || { rm -f "$dest/bin/$p"; fail "$p does not run here"; }
 done
 echo "ptxas: $("$dest/bin/ptxas" --version | tail -1)"
