@@ -1,7 +1,3 @@
-BeforeDiscovery {
-    $root = if ($env:BITTENSORPOW_ROOT) { $env:BITTENSORPOW_ROOT } else { Resolve-Path (Join-Path $PSScriptRoot '../..') }
-    $script:hasPtxas = (Test-Path (Join-Path $root '.tools/cuda/bin/ptxas')) -or [bool](Get-Command ptxas -ErrorAction Ignore)
-}
 BeforeAll {
     $root = if ($env:BITTENSORPOW_ROOT) { $env:BITTENSORPOW_ROOT } else { Resolve-Path (Join-Path $PSScriptRoot '../..') }
     $bench = Get-ChildItem (Join-Path $root 'bench/BittensorPow.Bench/bin/Release') -Recurse -Filter 'BittensorPow.Bench.dll' | Select-Object -First 1
@@ -24,10 +20,17 @@ Describe 'The GPU kernels compile to PTX for sm_90 without a GPU' {
             $text | Should -Not -Match '\.local'
         }
     }
-    # The test run unpacks ptxas first (tools/ptx/fetch-ptxas.sh); it is skipped only where apt/dpkg cannot fetch it.
-    It 'assembles with ptxas: no spills, no stack, no local loads or stores (SASS per seal reported)' -Skip:(-not $hasPtxas) {
+    # The test run fetches ptxas, cuobjdump and nvdisasm first (tools/ptx/fetch-ptxas.sh). Without them nothing is
+    # checked, and that fails unless BITTENSORPOW_ALLOW_NO_PTXAS=1 says so on purpose (then it counts as skipped).
+    It 'assembles with ptxas: no spills, no stack, no local loads or stores (SASS per seal reported)' {
         $report = & bash (Join-Path $root 'tools/ptx/check.sh') $ptxDir 2>&1
-        $LASTEXITCODE | Should -Be 0 -Because ($report -join "`n")
+        $checkExit = $LASTEXITCODE
+        if ($checkExit -eq 3 -and $env:BITTENSORPOW_ALLOW_NO_PTXAS -eq '1') {
+            Set-ItResult -Skipped -Because "BITTENSORPOW_ALLOW_NO_PTXAS=1: $($report -join ' ')"
+            return
+        }
+        $why = ($report -join "`n") + $(if ($checkExit -eq 3) { "`nSet BITTENSORPOW_ALLOW_NO_PTXAS=1 to accept a run without the check." })
+        $checkExit | Should -Be 0 -Because $why
         $lines = @($report | Where-Object { $_ -match 'SASS (\d+) instructions/seal' })
         $lines.Count | Should -BeGreaterOrEqual 2
         foreach ($l in $lines) {

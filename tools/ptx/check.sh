@@ -3,18 +3,21 @@
 # SASS instruction count per seal (one thread = one seal, so the kernel's instruction count is it).
 # Usage: tools/ptx/check.sh [DIR]   (DIR from: dotnet run -c Release --project bench/BittensorPow.Bench -- ptx --out out/ptx)
 # Exit: 0 no spills, no stack and no local memory; 1 a kernel spills or uses local memory (or, with STRICT_SASS=1,
-# executes more SASS instructions per seal than MAX_SASS); 2 bad input; skips (0) when ptxas is absent.
-# ptxas/cuobjdump are looked up in .tools/cuda/bin first (tools/ptx/fetch-ptxas.sh puts them there), then on PATH.
+# executes more SASS instructions per seal than MAX_SASS); 2 bad input; 3 a program is missing (nothing checked, which
+# is not a pass). ptxas, cuobjdump and nvdisasm (cuobjdump -sass runs it) are looked up in .tools/cuda/bin first
+# (tools/ptx/fetch-ptxas.sh puts them there), then on PATH.
 set -euo pipefail
 dir="${1:-out/ptx}"
 arch="${PTX_ARCH:-sm_90}"
 max_sass="${MAX_SASS:-5500}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export PATH="$root/.tools/cuda/bin:$PATH"
-if ! command -v ptxas >/dev/null 2>&1; then
-    echo "SKIP: ptxas not found (Debian: apt-get install nvidia-cuda-toolkit from non-free); nothing checked."
-    exit 0
-fi
+for p in ptxas cuobjdump nvdisasm; do
+    if ! command -v "$p" >/dev/null 2>&1; then
+        echo "MISSING: $p is neither in .tools/cuda/bin nor on PATH (tools/ptx/fetch-ptxas.sh fetches it); nothing checked." >&2
+        exit 3
+    fi
+done
 shopt -s nullglob
 files=("$dir"/*.ptx)
 if [ ${#files[@]} -eq 0 ]; then echo "no .ptx files in $dir" >&2; exit 2; fi
@@ -23,11 +26,16 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 status=0
 for ptx in "${files[@]}"; do
     name="$(basename "$ptx" .ptx)"
-    ptxas -arch="$arch" -v "$ptx" -o "$tmp/$name.cubin" 2>"$tmp/$name.log"
+    if ! ptxas -arch="$arch" -v "$ptx" -o "$tmp/$name.cubin" 2>"$tmp/$name.log"; then
+        echo "ptxas rejected $name:" >&2; cat "$tmp/$name.log" >&2; exit 2
+    fi
     regs="$(grep -oE 'Used [0-9]+ registers' "$tmp/$name.log" | grep -oE '[0-9]+')"
     stack="$(grep -oE '[0-9]+ bytes stack frame' "$tmp/$name.log" | grep -oE '^[0-9]+')"
     spills="$(grep -oE '[0-9]+ bytes spill stores' "$tmp/$name.log" | grep -oE '^[0-9]+')"
-    cuobjdump -sass "$tmp/$name.cubin" >"$tmp/$name.sass"
+    # A failing disassembler would otherwise read as zero instructions below.
+    if ! cuobjdump -sass "$tmp/$name.cubin" >"$tmp/$name.sass" 2>"$tmp/$name.err"; then
+        echo "cuobjdump -sass failed on $name: $(cat "$tmp/$name.err")" >&2; exit 3
+    fi
     # SASS lines look like "/*01a0*/  LOP3.LUT R1, ..." (the offset grows past 4 hex digits).
     sass="$(grep -cE '^\s+/\*[0-9a-f]{4,}\*/\s+[A-Z@]' "$tmp/$name.sass")"
     # What one seal costs: the instructions executed up to the early reject, i.e. to the kernel's second EXIT (the

@@ -10,17 +10,7 @@ namespace BittensorPow.Engine.Hashing;
 /// </summary>
 public static class KeccakF1600
 {
-    private static ReadOnlySpan<ulong> RoundConstants =>
-    [
-        0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
-        0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
-        0x000000000000008aUL, 0x0000000000000088UL, 0x0000000080008009UL, 0x000000008000000aUL,
-        0x000000008000808bUL, 0x800000000000008bUL, 0x8000000000008089UL, 0x8000000000008003UL,
-        0x8000000000008002UL, 0x8000000000000080UL, 0x000000000000800aUL, 0x800000008000000aUL,
-        0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
-    ];
-
-    public static ulong RoundConstant(int round) => RoundConstants[round];
+    public static ulong RoundConstant(int round) => KeccakConstants.RoundConstants[round];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Permute(Span<ulong> state)
@@ -87,7 +77,7 @@ public static class KeccakF1600
             a20 = b20 ^ (~b21 & b22); a21 = b21 ^ (~b22 & b23); a22 = b22 ^ (~b23 & b24); a23 = b23 ^ (~b24 & b20); a24 = b24 ^ (~b20 & b21);
 
             // ι
-            a00 ^= RoundConstants[round];
+            a00 ^= KeccakConstants.RoundConstants[round];
         }
 
         s = a00; Unsafe.Add(ref s, 1) = a01; Unsafe.Add(ref s, 2) = a02; Unsafe.Add(ref s, 3) = a03; Unsafe.Add(ref s, 4) = a04;
