@@ -15,7 +15,7 @@ Describe 'Bad input gives a specific error' {
         @{ Name = 'malformed hex'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'; Params = @{ BlockHash = '0xnothex'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
         @{ Name = 'wrong length'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'; Params = @{ BlockHash = '0x1234'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
         @{ Name = 'bad SS58 checksum'; Id = 'InvalidHotkey'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'BADSUM' } }
-        @{ Name = 'difficulty 0'; Id = 'InvalidDifficulty'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 0; Hotkey = 'ALICE' } }
+        @{ Name = 'difficulty 0'; Id = 'ZeroDifficulty'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 0; Hotkey = 'ALICE' } }
         @{ Name = 'ThreadCount 0'; Id = 'InvalidThreadCount'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE'; ThreadCount = 0 } }
     ) {
         $a = $Params.Clone()
