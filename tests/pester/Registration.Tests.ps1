@@ -17,7 +17,7 @@ BeforeAll {
         try {
             $client = [BittensorPow.Subtensor.Chain.SubtensorClient]::ConnectAsync($rpc, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
             $key = [BittensorPow.Subtensor.Keys.Ss58]::Decode($Ss58, 42)
-            $client.Subtensor.AccountAsync($key, [NullString]::Value, [Threading.CancellationToken]::None).GetAwaiter().GetResult().Free
+            $client.Subtensor.AccountAsync($key, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult().Free
         }
         finally { $rpc.DisposeAsync().AsTask().Wait() }
     }
@@ -108,6 +108,19 @@ Describe 'Request-SubtensorFaucet' {
         $r.Status | Should -Be 'Funded'
         $r.Hotkey | Should -Be $coldpub.ss58Address
         (Get-Free $coldpub.ss58Address) | Should -BeGreaterThan $before
+    }
+    It 'an unencrypted coldkey needs no password (non-interactive), and -Count 2 drips twice with one unlock' {
+        # btcli --no-use-password writes the coldkey as plain JSON; the shared hotkey file is such a keyfile.
+        New-Item -ItemType Directory (Join-Path $walletRoot 'plain') -Force | Out-Null
+        Copy-Item (Join-Path $walletRoot 'default/hotkeys/default') (Join-Path $walletRoot 'plain/coldkey')
+        Copy-Item (Join-Path $walletRoot 'default/hotkeys/defaultpub.txt') (Join-Path $walletRoot 'plain/coldkeypub.txt')
+        $before = Get-Free $hotkeyFile.ss58Address
+        $all = Request-SubtensorFaucet -Endpoint $endpoint -Wallet plain -WalletPath $walletRoot -Count 2 -Confirm:$false -Verbose 4>&1
+        $results = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $results.Status | Should -Be @('Funded', 'Funded')
+        $results.Hotkey | Should -Be @($hotkeyFile.ss58Address, $hotkeyFile.ss58Address)
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Unlocking coldkey*' }).Count | Should -Be 1
+        (Get-Free $hotkeyFile.ss58Address) | Should -BeGreaterThan $before
     }
     It 'a wrong password is WrongPassword' {
         $pw = ConvertTo-SecureString 'not the password' -AsPlainText -Force

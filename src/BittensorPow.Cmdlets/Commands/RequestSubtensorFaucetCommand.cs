@@ -29,6 +29,8 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public int? ThreadCount { get; set; }
+    /// <summary>How many drips, one after another, each solved on the current head (btcli's max_successes).</summary>
+    [Parameter, ValidateRange(1, 1000)] public int Count { get; set; } = 1;
 
     protected override void Process()
     {
@@ -40,7 +42,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
         var request = new FaucetRequest(coldkeyPublic, () => Unlock(root, walletName), new SolveRequest(Backend, ThreadCount))
         {
-            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), Count = Count,
         };
         foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
         {
@@ -52,8 +54,12 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     private Sr25519KeyPair Unlock(string root, string walletName)
     {
+        // The keyfile says first whether a password can help: a plain one (btcli --no-use-password) needs none.
+        bool needsPassword;
+        try { needsPassword = KeyfileFormats.Read(WalletPaths.Coldkey(root, walletName)) == KeyfileFormat.Nacl; }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
         // Only a password we asked for is ours to dispose; the caller may reuse theirs.
-        using var asked = Password is null ? AskPassword(walletName) : null;
+        using var asked = Password is null && needsPassword ? AskPassword(walletName) : null;
         try { return SecretKeyfile.ReadColdkey(root, walletName, Password ?? asked); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
         catch (Subtensor.Native.LibsodiumUnavailableException ex) { throw WalletFailures.ToError(ex); }
