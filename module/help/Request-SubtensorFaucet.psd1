@@ -8,11 +8,12 @@ On runtimes built with the pow-faucet feature (their metadata has SubtensorModul
         Network     = 'finney, test or local instead of -Endpoint.'
         Wallet      = 'Wallet name (default BT_WALLET_NAME, else ''default'').'
         WalletPath  = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
-        Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks.'
+        Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks. A coldkey that is not encrypted (btcli --no-use-password) needs none and is never asked for one.'
         Wait        = 'None, InBlock (default) or Finalized.'
         TimeoutSec  = 'How long to wait for the chosen status (default 120).'
         Backend     = 'Back end for solving (default Cpu).'
         ThreadCount = 'CPU threads for solving.'
+        Count = 'How many drips, one after another, each solved on the current head (btcli''s max_successes). The coldkey is unlocked once and confirmation is asked once; every drip writes its own result.'
     }
     Examples    = @(
         @{ Code = 'Request-SubtensorFaucet -Network local -Wallet dev -Password (Read-Host -AsSecureString)'; Remarks = 'Funds the coldkey of wallet ''dev'' on a local pow-faucet chain.' }
