@@ -30,7 +30,6 @@ internal static class RpcRequestWriter
             case null: writer.WriteNullValue(); break;
             case byte[] bytes: writer.WriteStringValue(Chain.Hex.Encode(bytes)); break;
             case ReadOnlyMemory<byte> memory: writer.WriteStringValue(Chain.Hex.Encode(memory.Span)); break;
-            case Chain.BlockHash hash: writer.WriteStringValue(hash.ToString()); break;
             case JsonElement element: element.WriteTo(writer); break;
             default: JsonSerializer.Serialize(writer, value, value.GetType()); break;
         }

@@ -75,7 +75,7 @@ public class WebSocketRpcClientReadTests
         var calls = Enumerable.Range(0, 21).Select(n => client.CallAsync("chain_getBlockHash", [n])).ToArray();
         var hashes = await Task.WhenAll(calls);
 
-        for (int n = 0; n <= 20; n++) Assert.Equal(node.Chain.ByNumber((ulong)n)!.Hash.ToString(), hashes[n].GetString());
+        for (int n = 0; n <= 20; n++) Assert.Equal(node.Chain.ByNumber((ulong)n)!.HashHex, hashes[n].GetString());
     }
 
     [Fact]
