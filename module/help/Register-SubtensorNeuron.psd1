@@ -1,14 +1,14 @@
 @{
     Synopsis    = 'Registers a hotkey on a subnet with a proof-of-work solution (SubtensorModule.register).'
     Description = @'
-Takes PowSolution objects from the pipeline (or, with -NetUid, solves first) and submits SubtensorModule.register signed by the HOTKEY, with the wallet's coldkey public key as the owner. Before anything is signed it checks what the pallet will check, in the pallet's order and quoting the pallet's own error docs from the runtime metadata: the subnet exists and PoW registration is open, the hotkey is not registered yet, the solution is inside the chain's window (the head or the block before it), its seal is the seal of its nonce for the chain's block hash, and it meets the difficulty under the byte order the runtime applies.
+Takes solutions from the pipeline — PowSolution objects, or any object with the same properties (see -Solution) — or, with -NetUid, solves first, and submits SubtensorModule.register signed by the HOTKEY, with the wallet's coldkey public key as the owner. Before anything is signed it checks what the pallet will check, in the pallet's order and quoting the pallet's own error docs from the runtime metadata: the subnet exists and PoW registration is open, the hotkey is not registered yet, the solution is inside the chain's window (the head or the block before it), its seal is the seal of its nonce for the chain's block hash, and it meets the difficulty under the byte order the runtime applies.
 
 A solution that has gone stale is solved again (up to -MaxAttempts, like btcli's register). The transaction is followed to -Wait InBlock (default) or Finalized; the result carries the uid from the NeuronRegistered event, or the pallet error's name and docs from ExtrinsicFailed (also written as an error whose id is the pallet error's name, e.g. InvalidSeal).
 
 On runtimes whose register burns TAO instead of checking work (spec 397 and later) it refuses with PowRegistrationRemoved unless -AcknowledgeBurn is given. Supports -WhatIf and -Confirm (ConfirmImpact High). Only the hotkey's secret is read, and never shown.
 '@
     Parameters  = @{
-        Solution       = 'A PowSolution from New-PowSolution -NetUid (it carries NetUid, block, nonce, seal, hotkey and endpoint).'
+        Solution       = 'A solution from the pipeline: a PowSolution from New-PowSolution -NetUid, or any object with its properties by name — Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, and optionally Seal and Endpoint — such as one saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv (numbers as text, SealByteOrder as LittleEndian/BigEndian or its number). A missing property is a MissingSolutionField error naming it; an unknown byte order is InvalidSealByteOrder.'
         NetUid         = 'Solve for this subnet first, then register.'
         Endpoint       = 'The node''s WebSocket URL; default: the solution''s endpoint, BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'
         Network        = 'finney, test or local instead of -Endpoint.'

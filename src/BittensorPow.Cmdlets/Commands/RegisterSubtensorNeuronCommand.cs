@@ -25,8 +25,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     private const string FromSolution = nameof(FromSolution);
     private const string Solve = nameof(Solve);
 
+    /// <summary>
+    /// A solution: a PowSolution, or any object with its properties by name (one read back with ConvertFrom-Json or
+    /// Import-Csv, numbers as text included), read by <see cref="PipedSolution"/>.
+    /// </summary>
     [Parameter(ParameterSetName = FromSolution, Mandatory = true, ValueFromPipeline = true)]
-    public PowSolution? Solution { get; set; }
+    public PSObject? Solution { get; set; }
 
     [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0)]
     public ushort NetUid { get; set; }
@@ -58,8 +62,8 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     protected override void Process()
     {
         var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
-        var given = Solution is null ? null : FromInput(Solution);
-        using var chain = ChainSession.Connect(Endpoint ?? Solution?.Endpoint, Network, Output, Cancellation);
+        var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
+        using var chain = ChainSession.Connect(Endpoint ?? given?.Endpoint, Network, Output, Cancellation);
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
         try
@@ -86,14 +90,13 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     }
 
     /// <summary>A piped solution, parsed once; one solved offline does not say which subnet it is for.</summary>
-    private static Solution FromInput(PowSolution s)
+    private static Solution FromInput(Solution s)
     {
         if (s.NetUid is null)
             throw PowException.Argument(ErrorIds.MissingSolutionField, s,
                 "The solution carries no NetUid: it was solved offline, so it does not say which subnet it is for.",
                 "Solve with New-PowSolution -NetUid <n>, or use Register-SubtensorNeuron -NetUid <n> to solve and register in one go.");
-        return new Solution(s.Nonce, s.BlockNumber, UserInput.BlockHash(s.BlockHash), s.Difficulty, UserInput.Seal(s.Seal),
-            UserInput.Hotkey(s.HotkeyPublicKey), s.SealByteOrder) { NetUid = s.NetUid, Endpoint = s.Endpoint };
+        return s;
     }
 }
 

@@ -22,6 +22,8 @@ public static class ErrorIds
     public const string InvalidTimeout = nameof(InvalidTimeout);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
     public const string MissingSolutionField = nameof(MissingSolutionField);
+    /// <summary>A piped SealByteOrder that is neither LittleEndian nor BigEndian.</summary>
+    public const string InvalidSealByteOrder = nameof(InvalidSealByteOrder);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 
     // Wallet files (one id per WalletError, same name).
