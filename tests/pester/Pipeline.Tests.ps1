@@ -61,3 +61,45 @@ Describe 'Register-SubtensorNeuron asks before it solves' {
         $t.Elapsed.TotalSeconds | Should -BeLessThan 10
     }
 }
+
+Describe 'Wallet hints name the caller''s own parameters and the right btcli command' {
+    BeforeAll {
+        function New-WalletCopy([string] $Name) {
+            $root = Join-Path $TestDrive $Name
+            Copy-Item (Join-Path (Get-SharedPath) 'wallet') $root -Recurse
+            $root
+        }
+    }
+
+    It 'an encrypted hotkey asks Register users for -HotkeyPassword' {
+        $root = New-WalletCopy 'encrypted-hotkey'
+        # The shared coldkey is NaCl-encrypted: as a hotkey file it is an encrypted hotkey.
+        Copy-Item (Join-Path $root 'default/coldkey') (Join-Path $root 'default/hotkeys/default') -Force
+        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletHotkey default -WalletPath $root -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PasswordRequired,*' -PassThru
+        $e.ErrorDetails.RecommendedAction | Should -Match '-HotkeyPassword'
+        $e.ErrorDetails.RecommendedAction | Should -Not -Match '-Password\b'
+    }
+
+    It 'a missing coldkeypub.txt suggests regen_coldkeypub, not new_hotkey' {
+        $root = New-WalletCopy 'no-coldkeypub'
+        Remove-Item (Join-Path $root 'default/coldkeypub.txt') -Force -ErrorAction Stop
+        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletHotkey default -WalletPath $root -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyfileNotFound,*' -PassThru
+        $e.ErrorDetails.RecommendedAction | Should -Match 'regen_coldkeypub'
+        $e.ErrorDetails.RecommendedAction | Should -Not -Match 'new_hotkey'
+    }
+
+    It 'a damaged coldkey file does not suggest -Hotkey to faucet users' -ForEach @(
+        @{ Content = 'not a keyfile'; Id = 'KeyfileNotJson' }
+        @{ Content = '{"accountId": "nope"}'; Id = 'KeyfileNoPublicKey' }
+        @{ Content = '$NACL-encrypted'; Id = 'KeyfileEncrypted' }
+    ) {
+        $root = New-WalletCopy "damaged-coldkey-$Id"
+        Set-Content (Join-Path $root 'default/coldkeypub.txt') $Content -Force -ErrorAction Stop
+        $e = { Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath $root -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId "$Id,*" -PassThru
+        $e.ErrorDetails.RecommendedAction | Should -Match 'coldkey'
+        $e.ErrorDetails.RecommendedAction | Should -Not -Match '-Hotkey'
+    }
+}

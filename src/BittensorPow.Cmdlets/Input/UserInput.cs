@@ -34,6 +34,6 @@ internal static class UserInput
         {
             return (Subtensor.Wallets.WalletHotkey.ReadPublicKey(path, wallet, hotkey), $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
         }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex, passwordParameter: null, publicKeyParameter: "-Hotkey"); }
     }
 }
