@@ -25,6 +25,8 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         DeviceId        = 'GPU device ids to use together (default: all of the chosen kind). Each gets a disjoint nonce range.'
         ThreadsPerBlock = 'GPU threads per block (btcli''s tpb), default 256.'
         ThreadCount     = 'CPU worker threads, default one per logical core.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
         UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
         TimeoutSec      = 'Give up after this many seconds with a PowSolveTimeout error and no output.'

@@ -23,6 +23,8 @@ On runtimes whose register burns TAO instead of checking work (spec 397 and late
         Cuda           = 'Solve on CUDA GPUs.'
         DeviceId       = 'GPU device ids for solving.'
         ThreadCount    = 'CPU threads for solving.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         SealByteOrder  = 'Override the runtime''s seal byte order (for diagnosis).'
         AcknowledgeBurn = 'On runtimes whose register burns TAO instead of checking work, allow that burn.'
         SkipValidation = 'Submit without the local checks and let the chain decide (for diagnosis).'

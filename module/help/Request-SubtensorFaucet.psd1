@@ -13,6 +13,8 @@ On runtimes built with the pow-faucet feature (their metadata has SubtensorModul
         TimeoutSec  = 'How long to wait for the chosen status (default 120).'
         Backend     = 'Back end for solving (default Cpu).'
         ThreadCount = 'CPU threads for solving.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         Count = 'How many drips, one after another, each solved on the current head (btcli''s max_successes). The coldkey is unlocked once and confirmation is asked once; every drip writes its own result.'
     }
     Examples    = @(

@@ -92,7 +92,7 @@ Describe 'Progress and cancellation' {
         $r = Invoke-InRunspace -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey) -TimeoutSec 1.5"
         $progress = @($r.PowerShell.Streams.Progress)
         $progress.Count | Should -BeGreaterThan 2
-        $progress[-2].StatusDescription | Should -Match 'Block 7, difficulty 10,000,000,000,000, [\d.]+ .?H/s, [\d,]+ nonces tried, [\d.]+ s'
+        $progress[-2].StatusDescription | Should -Match 'Block 7, difficulty 10,000,000,000,000, [\d.]+ .?H/s \(EWMA\), [\d,]+ nonces tried, [\d.]+ s'
         $progress[-1].RecordType | Should -Be 'Completed'
         @($r.PowerShell.Streams.Error)[0].FullyQualifiedErrorId | Should -BeLike 'PowSolveTimeout,*'
     }

@@ -56,10 +56,12 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public ulong? NonceStart { get; set; }
     [Parameter] public ulong? UpdateInterval { get; set; }
     [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart);
+        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha);
         var request = new SolveRequest(Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");

@@ -52,6 +52,8 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public int[]? DeviceId { get; set; }
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public SealByteOrder? SealByteOrder { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
 
     /// <summary>On runtimes whose register burns TAO instead of checking work (spec 397 and later), allow that burn.</summary>
     [Parameter] public SwitchParameter AcknowledgeBurn { get; set; }
@@ -61,6 +63,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     protected override void Process()
     {
+        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
         using var chain = ChainSession.Connect(Endpoint ?? given?.Endpoint, Network, Output, Cancellation);
@@ -75,7 +78,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         using (hotkeyPair)
         {
             var request = new RegisterRequest(given?.NetUid ?? NetUid, hotkeyPair, coldkey,
-                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId))
+                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options))
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, AllowBurn = AcknowledgeBurn,

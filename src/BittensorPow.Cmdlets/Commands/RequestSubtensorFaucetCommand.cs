@@ -4,6 +4,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
@@ -29,18 +30,21 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public int? ThreadCount { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
     /// <summary>How many drips, one after another, each solved on the current head (btcli's max_successes).</summary>
     [Parameter, ValidateRange(1, 1000)] public int Count { get; set; } = 1;
 
     protected override void Process()
     {
+        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, _, root) = WalletDefaults.Resolve(Wallet, null, WalletPath);
         using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
         byte[] coldkeyPublic;
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
 
-        var request = new FaucetRequest(coldkeyPublic, () => Unlock(root, walletName), new SolveRequest(Backend, ThreadCount))
+        var request = new FaucetRequest(coldkeyPublic, () => Unlock(root, walletName), new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), Count = Count,
         };

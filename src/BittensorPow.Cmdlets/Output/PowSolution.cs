@@ -27,6 +27,14 @@ public sealed class PowSolution
     public string? SealRule { get; init; }
     /// <summary>How many blocks the solve followed (1 offline).</summary>
     public int BlocksSeen { get; init; }
+    /// <summary>Search rounds over all workers (each tries -UpdateInterval nonces, then looks for new work).</summary>
+    public ulong Rounds { get; init; }
+    /// <summary>Seals per second over the whole solve (HashRate is the EWMA of the recent samples).</summary>
+    public double HashRateAverage { get; init; }
+    /// <summary>Mean time one worker spent per round.</summary>
+    public TimeSpan TimeAverage { get; init; }
+    public int Workers { get; init; }
+    public int DeviceFaults { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
 
@@ -38,5 +46,7 @@ public sealed class PowSolution
         NoncesTried = s.Statistics?.NoncesTried ?? 0,
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,
         Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
+        Rounds = s.Statistics?.Rounds ?? 0, HashRateAverage = s.Statistics?.HashRateAverage ?? 0,
+        TimeAverage = s.Statistics?.TimeAverage ?? TimeSpan.Zero, Workers = s.Statistics?.Workers ?? 0, DeviceFaults = s.Statistics?.DeviceFaults ?? 0,
     };
 }

@@ -20,6 +20,8 @@ public static class ErrorIds
     public const string InvalidThreadsPerBlock = nameof(InvalidThreadsPerBlock);
     public const string InvalidUpdateInterval = nameof(InvalidUpdateInterval);
     public const string InvalidTimeout = nameof(InvalidTimeout);
+    public const string InvalidHashRateSamples = nameof(InvalidHashRateSamples);
+    public const string InvalidHashRateAlpha = nameof(InvalidHashRateAlpha);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
     public const string MissingSolutionField = nameof(MissingSolutionField);
     /// <summary>A piped SealByteOrder that is neither LittleEndian nor BigEndian.</summary>
