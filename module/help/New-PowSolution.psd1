@@ -29,7 +29,7 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
         UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
-        TimeoutSec      = 'Give up after this many seconds with a PowSolveTimeout error and no output.'
+        TimeoutSec      = 'Give up after this many seconds, and write no output. Online it bounds the whole call — connecting, every RPC and the search: running out while connecting or reading the runtime is RpcTimeout, while solving PowSolveTimeout; the message names the phase. Offline it bounds the search (PowSolveTimeout).'
     }
     Examples    = @(
         @{ Code = 'New-PowSolution -NetUid 1 -Wallet miner -WalletHotkey default | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves against the local node for subnet 1 with the wallet''s hotkey, checks the solution and registers it.' }

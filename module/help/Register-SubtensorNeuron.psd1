@@ -17,7 +17,7 @@ On runtimes whose register burns TAO instead of checking work (spec 397 and late
         WalletPath     = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
         HotkeyPassword = 'Password of an encrypted hotkey keyfile (most hotkeys are not encrypted).'
         Wait           = 'None (submit only), InBlock (default) or Finalized.'
-        TimeoutSec     = 'How long to wait for the chosen status (default 120).'
+        TimeoutSec     = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
         MaxAttempts    = 'How many solutions to try when one goes stale (default 3).'
         Backend        = 'Back end for solving (see New-PowSolution).'
         Cuda           = 'Solve on CUDA GPUs.'

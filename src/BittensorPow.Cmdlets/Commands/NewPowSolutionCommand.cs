@@ -4,6 +4,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
@@ -72,8 +73,12 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             WriteObject(PowSolution.From(OfflineSolve.Run(blockHash, BlockNumber, Difficulty, hotkey, SealByteOrder, request, Output, Cancellation)));
             return;
         }
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
-        if (OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation) is { } solution)
-            WriteObject(PowSolution.From(solution));
+        // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
+        using var deadline = new CallDeadline(options.Timeout, Cancellation);
+        using var chain = deadline.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(Endpoint, Network, Output, t));
+        var solution = deadline.Run($"solving on subnet {NetUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout,
+            t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t));
+        if (solution is not null) WriteObject(PowSolution.From(solution));
     }
 }

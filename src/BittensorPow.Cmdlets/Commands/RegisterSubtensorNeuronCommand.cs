@@ -66,7 +66,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
-        using var chain = ChainSession.Connect(Endpoint ?? given?.Endpoint, Network, Output, Cancellation);
+        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var chain = connecting.Run($"connecting to {Endpoint ?? given?.Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(Endpoint ?? given?.Endpoint, Network, Output, t));
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
         try

@@ -39,7 +39,10 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, _, root) = WalletDefaults.Resolve(Wallet, null, WalletPath);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(Endpoint, Network, Output, t));
         byte[] coldkeyPublic;
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
