@@ -62,8 +62,13 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     protected override void Process()
     {
+        if (Cuda && OpenCL)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Cuda -OpenCL", "-Cuda and -OpenCL both choose the back end.",
+                "Give one of them (or -Backend Cuda / -Backend OpenCL); -DeviceId picks several devices of that kind.");
+        var backend = Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend;
+        UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
         var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha);
-        var request = new SolveRequest(Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
 

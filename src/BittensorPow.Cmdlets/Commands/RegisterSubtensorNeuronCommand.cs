@@ -64,12 +64,15 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
-        var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
+        UserInput.Backend(Cuda ? PowBackend.Cuda : Backend, DeviceId, threadsPerBlockGiven: false);
+        var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
         // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        // A piped solution's endpoint is a default: -Network given on the command line wins over it.
+        var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
-        using var chain = connecting.Run($"connecting to {Endpoint ?? given?.Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
-            t => ChainSession.Connect(Endpoint ?? given?.Endpoint, Network, Output, t));
+        using var chain = connecting.Run($"connecting to {endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(endpoint, Network, Output, t));
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
         try

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
@@ -38,7 +39,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
-        var (walletName, _, root) = WalletDefaults.Resolve(Wallet, null, WalletPath);
+        var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
         using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,

@@ -24,6 +24,9 @@ public static class ErrorIds
     public const string InvalidHashRateAlpha = nameof(InvalidHashRateAlpha);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
     public const string MissingSolutionField = nameof(MissingSolutionField);
+    /// <summary>Two parameters that cannot both hold (-Cuda -OpenCL, -Endpoint -Network, -DeviceId with a CPU back end).</summary>
+    public const string ConflictingParameters = nameof(ConflictingParameters);
+    public const string InvalidWalletPath = nameof(InvalidWalletPath);
     /// <summary>A piped SealByteOrder that is neither LittleEndian nor BigEndian.</summary>
     public const string InvalidSealByteOrder = nameof(InvalidSealByteOrder);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
