@@ -22,6 +22,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     public ushort NetUid { get; set; }
 
     [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
     [Parameter(ParameterSetName = Online)]
@@ -41,8 +42,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Hotkey { get; set; }
 
-    [Parameter] public string? Wallet { get; set; }
-    [Parameter] public string? WalletHotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
     [Parameter] public string? WalletPath { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -51,7 +52,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public SwitchParameter Cuda { get; set; }
     [Parameter] public SwitchParameter OpenCL { get; set; }
-    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public ulong? NonceStart { get; set; }

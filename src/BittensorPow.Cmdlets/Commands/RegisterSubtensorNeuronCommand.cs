@@ -35,10 +35,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0)]
     public ushort NetUid { get; set; }
 
-    [Parameter] public string? Endpoint { get; set; }
+    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter] public string? Wallet { get; set; }
-    [Parameter] public string? WalletHotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
     [Parameter] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
@@ -49,7 +49,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public SwitchParameter Cuda { get; set; }
-    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public SealByteOrder? SealByteOrder { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }

@@ -21,9 +21,9 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(RegistrationResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
-    [Parameter] public string? Endpoint { get; set; }
+    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name")] public string? Wallet { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter] public string? WalletPath { get; set; }
     /// <summary>The coldkey's password; without it an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }

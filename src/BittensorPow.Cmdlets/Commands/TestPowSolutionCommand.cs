@@ -46,6 +46,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     public SealByteOrder SealByteOrder { get; set; } = SealByteOrder.LittleEndian;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
     [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
