@@ -58,6 +58,8 @@ public static class ErrorIds
     public const string RegistrationClosed = nameof(RegistrationClosed);
     public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
     public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
+    /// <summary>The node upgraded, mid-solve, to a runtime whose register no longer checks work: the search stops.</summary>
+    public const string PowRegistrationRemovedDuringSolve = nameof(PowRegistrationRemovedDuringSolve);
     public const string FaucetNotAvailable = nameof(FaucetNotAvailable);
     public const string UnsupportedRuntime = nameof(UnsupportedRuntime);
 

@@ -33,16 +33,18 @@ public static class FaucetWorkflow
         output.Verbose($"Unlocking coldkey {coldkeySs58}.");
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
-            yield return Drip(chain, coldkey, order, rule, request, output, cancellation);
+            yield return Drip(chain, coldkey, request, output, cancellation);
     }
 
-    private static RegistrationOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, SealByteOrder order, string rule, FaucetRequest request,
+    private static RegistrationOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, FaucetRequest request,
         IWorkflowOutput output, CancellationToken cancellation)
     {
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
+            // Decided per attempt: the node may have upgraded its runtime (and its seal rule) since the last one.
+            var (order, rule) = SealRuleChoice.Choose(chain.Client.RuntimeProfile, null);
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
-            var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation);
+            var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation, null, SolvePurpose.Faucet);
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(chain.Client, coldkey, solution.BlockNumber, solution.Nonce,
                 solution.Seal, null, cancellation));
