@@ -5,7 +5,7 @@ Takes PowSolution objects from the pipeline (or, with -NetUid, solves first) and
 
 A solution that has gone stale is solved again (up to -MaxAttempts, like btcli's register). The transaction is followed to -Wait InBlock (default) or Finalized; the result carries the uid from the NeuronRegistered event, or the pallet error's name and docs from ExtrinsicFailed (also written as an error whose id is the pallet error's name, e.g. InvalidSeal).
 
-On runtimes whose register burns TAO instead of checking work (spec 397 and later) it refuses with PowRegistrationRemoved unless -AcknowledgeBurn is given. Supports -WhatIf and -Confirm (ConfirmImpact High). Only the hotkey's secret is read, and never shown.
+On runtimes whose register burns TAO instead of checking work (spec 397 and later) it refuses with PowRegistrationRemoved unless -AcknowledgeBurn is given. The solve follows the node's runtime version: an upgrade across spec 271/272 switches the seal byte order for the next work (a verbose line says so), an upgrade to a runtime whose register burns stops the solve with PowRegistrationRemovedDuringSolve, and the extrinsic is always signed for the runtime the node runs when it is submitted. Supports -WhatIf and -Confirm (ConfirmImpact High). Only the hotkey's secret is read, and never shown.
 '@
     Parameters  = @{
         Solution       = 'A PowSolution from New-PowSolution -NetUid (it carries NetUid, block, nonce, seal, hotkey and endpoint).'
