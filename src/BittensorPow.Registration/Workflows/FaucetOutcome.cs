@@ -20,5 +20,7 @@ public sealed record FaucetOutcome(string Status, int Attempts)
     public UInt128? FreeRao { get; init; }
     /// <summary>From the announcement of the head the work was solved on to handing the extrinsic to the node.</summary>
     public TimeSpan HeadToSubmitted { get; init; }
+    /// <summary>The part of <see cref="HeadToSubmitted"/> after the solution was found: signing and the last staleness check.</summary>
+    public TimeSpan SolvedToSubmitted { get; init; }
     public PowError? Error { get; init; }
 }

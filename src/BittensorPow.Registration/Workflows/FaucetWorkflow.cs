@@ -54,6 +54,7 @@ public static class FaucetWorkflow
             accountNonce ??= chain.Call(() => client.GetAccountNextIndexAsync(coldkey.PublicKey, cancellation));
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
             var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation);
+            long solved = Stopwatch.GetTimestamp();
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
             var options = new TransactionOptions { AccountNonce = accountNonce, EraBlock = (solution.BlockNumber, solution.BlockHash) };
@@ -65,6 +66,7 @@ public static class FaucetWorkflow
                 continue;
             }
             var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
+            var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
             var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
             if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
             {
@@ -75,7 +77,7 @@ public static class FaucetWorkflow
             var outcome = new FaucetOutcome(submitted.Success switch { true => "Funded", false => "Failed", null => submitted.Status.ToString() }, attempt)
             {
                 Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
-                WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, AmountRao = PaidRao(submitted),
+                WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
             };
             if (submitted.BlockHash is { } included)
             {
