@@ -1,46 +1,28 @@
-# A long pipeline against one node: Test-PowSolution keeps one connection per endpoint for the whole pipeline.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    $alice = (Get-PowVectors).keys.alice.ss58_42
-    # Blocks only on demand, so the head stays put and every solution stays inside the window.
-    $node = Start-DevNode -Arguments @('--block-ms', '0')
+    $walletRoot = Join-Path $TestDrive 'wallets'
+    Copy-Item (Join-Path (Get-SharedPath) 'wallet') $walletRoot -Recurse
+    $w = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = $walletRoot }
+    $node = Start-DevNode -Arguments @('--block-ms', '0', '--subnet', '1:20000')
     $endpoint = $node.Endpoint
-    Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
 }
 AfterAll { if ($node) { Stop-DevNode $node } }
 
-Describe 'Test-PowSolution over a long pipeline' {
-    It '1,000 solutions against one node: 1,000 verdicts over one connection' {
-        $head = Get-SubtensorBlock -Endpoint $endpoint
-        # Difficulty 1: every seal passes, so each $true also says "not stale" (judged against the node's head).
-        $solutions = foreach ($n in 1..1000) {
-            [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $alice; Nonce = $n
-                SealByteOrder = 'LittleEndian'; Endpoint = $endpoint }
-        }
-        $before = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $verdicts = @($solutions | Test-PowSolution)
-        $clock.Stop()
-        $after = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
-
-        $verdicts.Count | Should -Be 1000
-        @($verdicts | Where-Object { $_ -ne $true }).Count | Should -Be 0
-        # The pipeline's one connection, plus the dev_connectionStats call that read $after.
-        ($after - $before) | Should -Be 2
-        $clock.Elapsed.TotalSeconds | Should -BeLessThan 30
+Describe 'A failure about one record is written and the pipeline goes on' {
+    It 'Register-SubtensorNeuron: an offline solution (MissingSolutionField) does not stop the next one from registering' {
+        $offline = New-PowSolution -BlockHash (Get-PowVectors).blockHashes.finneyGenesis -BlockNumber 1 -Difficulty 10 @w
+        $online = New-PowSolution -NetUid 1 -Endpoint $endpoint @w
+        $results = @($offline, $online) | Register-SubtensorNeuron @w -Endpoint $endpoint -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs.Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'MissingSolutionField,*'
+        @($results).Count | Should -Be 1
+        $results.Status | Should -Be 'Registered'
     }
-
-    It 'a stale solution in the same pipeline is $false, on the same connection' {
-        $head = Get-SubtensorBlock -Endpoint $endpoint
-        $before = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
-        $verdicts = @(
-            [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint }
-            [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number - 2; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint }
-        ) | Test-PowSolution
-        $after = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
-        $verdicts | Should -Be @($true, $false)
-        ($after - $before) | Should -Be 2
+    It 'a dead endpoint ends the pipeline at once (ConnectionFailed is about every record)' {
+        $s = New-PowSolution -BlockHash (Get-PowVectors).blockHashes.finneyGenesis -BlockNumber 1 -Difficulty 10 @w
+        $s2 = [pscustomobject]@{ Nonce = $s.Nonce; BlockNumber = 1; BlockHash = $s.BlockHash; Difficulty = 10; Hotkey = $s.Hotkey; Endpoint = 'ws://127.0.0.1:1' }
+        { @($s2, $s2) | Test-PowSolution -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'ConnectionFailed,*'
     }
 }
