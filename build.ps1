@@ -6,7 +6,8 @@
     Build: the importable module under out/BittensorPow (Import-Module ./out/BittensorPow).
     Test:  Build, then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
            (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
-    Demo:  Build, start the local dev chain, solve a registration against it, verify it, stop the chain.
+    Demo:  Build; on a local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn;
+           on a spec-218 chain solve, verify and register by proof of work.
     Ptx:   Compile the GPU kernels to PTX for sm_90 under out/ptx and check them with ptxas, cuobjdump and nvdisasm
            (fetched into .tools/cuda/bin by tools/ptx/fetch-ptxas.sh; fails when they cannot be fetched).
     Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).
@@ -14,13 +15,16 @@
            Save-PSResource) from a repository that holds it.
     Fuzz:  Every fuzz target under AFL++ for -Seconds each (tools/fuzz/Invoke-Fuzz.ps1); one line per target
            "TARGET: N execs, C crashes, H hangs"; exits 1 on any crash or hang.
+    Audit: bench gpu --audit -AuditRuns (default 20) --verify on the CUDA device: every GPU search checked against the CPU
+           reference; exits 1 on any mismatch. Without a CUDA device it prints a plain "NO CUDA DEVICE" line and exits 0.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench', 'Fuzz', 'Package')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench', 'Fuzz', 'Audit', 'Package')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
-    [int] $Seconds = 60
+    [int] $Seconds = 60,
+    [int] $AuditRuns = 20
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot   # dotnet local tools (pwsh) resolve from the repository root
@@ -143,6 +147,24 @@ function Invoke-Package {
     Write-Host "Package: $(Get-ChildItem $package -Filter '*.nupkg' | Select-Object -ExpandProperty FullName)"
 }
 
+<#
+ CUDA correctness: bench gpu --audit checks the CUDA search nonce for nonce against the CPU reference. Without a CUDA
+ device there is nothing to audit: it says so in one plain line and succeeds, so that a GPU session runs it in one command.
+#>
+function Invoke-Audit {
+    $lines = @(dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- gpu --backend Cuda --seconds 2 --audit $AuditRuns --verify 2>&1 | ForEach-Object { "$_" })
+    $exit = $LASTEXITCODE
+    $lines | Out-Host
+    # A bench that did not build or start must not read as "no device": it lists the devices before anything else.
+    if (-not ($lines -match '^device ')) { Write-Host "Audit: FAILED - the bench did not run (exit code $exit)" -ForegroundColor Red; exit 1 }
+    if (-not ($lines -match '^device Cuda ')) {
+        Write-Host 'Audit: NO CUDA DEVICE on this machine - the CUDA audit did not run (nothing was checked).' -ForegroundColor Yellow
+        exit 0
+    }
+    if ($exit -ne 0) { Write-Host "Audit: FAILED (bench exit code $exit)" -ForegroundColor Red; exit 1 }
+    Write-Host 'Audit: the CUDA search matched the CPU reference on every run.' -ForegroundColor Green
+}
+
 function Invoke-Fuzz {
     & (Join-Path $Root 'tools/fuzz/Invoke-Fuzz.ps1') -Root $Root -Seconds $Seconds
     if (-not $?) { exit 1 }
@@ -156,4 +178,6 @@ switch ($Task) {
     'Bench' { Invoke-Bench }
     'Fuzz' { Invoke-Fuzz }
     'Package' { Invoke-Package }
+
+    'Audit' { Invoke-Audit }
 }

@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Solves the proof of work for a Bittensor neuron registration.'
     Description = @'
-Finds a nonce whose seal meets the subnet's difficulty for the current block, on CPU (all cores, SIMD) or GPU. With -NetUid it reads the head block, the difficulty and the runtime's seal byte order from a subtensor node and follows new blocks as they are pushed; with -BlockHash, -BlockNumber and -Difficulty it solves offline.
+Finds a nonce whose seal meets the subnet's difficulty for the current block, on CPU (all cores, SIMD) or GPU. With -NetUid it reads the head block, the difficulty and the runtime's seal byte order from a subtensor node and follows new blocks as they are pushed; with -BlockHash, -BlockNumber and -Difficulty it solves offline. Online it also follows the runtime version: an upgrade across spec 271/272 switches the seal byte order for the next work (a verbose line says so), and an upgrade to a runtime whose register no longer checks work (spec 397 on) stops the solve with PowRegistrationRemovedDuringSolve.
 
 Every solution is re-verified on the CPU reference path before it is returned. The output is a BittensorPow.PowSolution that Test-PowSolution and Register-SubtensorNeuron take from the pipeline.
 

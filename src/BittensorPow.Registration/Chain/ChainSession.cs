@@ -36,10 +36,10 @@ public sealed class ChainSession : IDisposable
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
         {
-            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, network, ex.Message,
+            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
                 "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
         }
-        output.Verbose($"Connecting to {url}.");
+        output.Verbose($"Connecting to {Hex.Shorten(url)}.");
         WebSocketRpcClient? rpc = null;
         try
         {

@@ -15,7 +15,10 @@ public static class ChainFailures
     }
 
     /// <summary>The error for a chain client failure, or null when the exception is not one.</summary>
-    public static PowError? Describe(Exception ex, string endpoint) => ex switch
+    /// <summary>The endpoint is cut in messages: a 20,000-character one must not be echoed whole.</summary>
+    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, Hex.Shorten(endpoint));
+
+    private static PowError? DescribeShortened(Exception ex, string endpoint) => ex switch
     {
         RpcException rpc => FromRpc(rpc, endpoint),
         SubnetNotFoundException s => new(ErrorIds.SubnetNotFound, PowErrorCategory.ObjectNotFound, s.NetUid,

@@ -23,6 +23,7 @@ public static class ErrorIds
     public const string InvalidHashRateSamples = nameof(InvalidHashRateSamples);
     public const string InvalidHashRateAlpha = nameof(InvalidHashRateAlpha);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
+    public const string InvalidMaxCost = nameof(InvalidMaxCost);
     public const string MissingSolutionField = nameof(MissingSolutionField);
     /// <summary>Two parameters that cannot both hold (-Cuda -OpenCL, -Endpoint -Network, -DeviceId with a CPU back end).</summary>
     public const string ConflictingParameters = nameof(ConflictingParameters);
@@ -65,6 +66,8 @@ public static class ErrorIds
     public const string RegistrationClosed = nameof(RegistrationClosed);
     public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
     public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
+    /// <summary>The node upgraded, mid-solve, to a runtime whose register no longer checks work: the search stops.</summary>
+    public const string PowRegistrationRemovedDuringSolve = nameof(PowRegistrationRemovedDuringSolve);
     public const string FaucetNotAvailable = nameof(FaucetNotAvailable);
     public const string UnsupportedRuntime = nameof(UnsupportedRuntime);
 

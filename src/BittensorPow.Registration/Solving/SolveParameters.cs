@@ -6,6 +6,9 @@ namespace BittensorPow.Registration.Solving;
 /// <summary>Checks the solver knobs users type, with an error id per knob.</summary>
 public static class SolveParameters
 {
+    /// <summary>About 31 years: far past any solve, well inside TimeSpan.</summary>
+    public const double MaxTimeoutSec = 1e9;
+
     /// <summary>The most samples -HashRateSamples keeps: at the 250 ms sample interval, about four minutes.</summary>
     public const int MaxHashRateSamples = 1000;
 
@@ -23,9 +26,10 @@ public static class SolveParameters
         if (updateInterval is 0)
             throw PowException.Parameter(ErrorIds.InvalidUpdateInterval, updateInterval,
                 "UpdateInterval 0 is not valid: each round must try at least one nonce.", "Leave -UpdateInterval out (50,000 per CPU round) or pass a positive number.");
-        if (timeoutSec is { } t && (double.IsNaN(t) || t <= 0))
+        // NaN, zero, negative, infinite, or past what a TimeSpan holds (TimeSpan.FromSeconds would throw).
+        if (timeoutSec is { } t && !(t > 0 && t <= MaxTimeoutSec))
             throw PowException.Parameter(ErrorIds.InvalidTimeout, timeoutSec,
-                $"TimeoutSec {t} is not valid.", "Pass a positive number of seconds, or leave -TimeoutSec out to solve until found.");
+                $"TimeoutSec {t} is not valid.", $"Pass a positive number of seconds up to {MaxTimeoutSec:N0}, or leave -TimeoutSec out to solve until found.");
         if (hashRateSamples is < 1 or > MaxHashRateSamples)
             throw PowException.Parameter(ErrorIds.InvalidHashRateSamples, hashRateSamples,
                 $"HashRateSamples {hashRateSamples} is not valid: the hash-rate average keeps 1 to {MaxHashRateSamples} samples.",
