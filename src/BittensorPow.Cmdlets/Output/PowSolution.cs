@@ -27,6 +27,12 @@ public sealed class PowSolution
     public string? SealRule { get; init; }
     /// <summary>How many blocks the solve followed (1 offline).</summary>
     public int BlocksSeen { get; init; }
+    /// <summary>The remoting host that found it (New-PowSolution -Session/-HostName); null when found on this machine.</summary>
+    public string? ComputerName { get; init; }
+    /// <summary>A spread search's hosts: each one's nonce range (as the host reported it), rate and state.</summary>
+    public PowSearchHost[]? Hosts { get; init; }
+    /// <summary>From the winning solution reaching this machine to every other host's search having stopped.</summary>
+    public TimeSpan? HostsStoppedIn { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
 
@@ -37,6 +43,6 @@ public sealed class PowSolution
         NetUid = s.NetUid, Endpoint = s.Endpoint, Backend = s.Backend, SealRule = s.SealRule,
         NoncesTried = s.Statistics?.NoncesTried ?? 0,
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,
-        Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
+        Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0, ComputerName = s.ComputerName,
     };
 }

@@ -6,8 +6,11 @@ namespace BittensorPow.Registration.Solving;
 /// <summary>Checks the solver knobs users type, with an error id per knob.</summary>
 public static class SolveParameters
 {
-    public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart)
+    public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart, ulong? nonceCount = null)
     {
+        if (nonceCount is 0)
+            throw PowException.Parameter(ErrorIds.InvalidNonceCount, nonceCount,
+                "NonceCount 0 is not valid: the range must hold at least one nonce.", "Pass a positive -NonceCount, or leave it out to search without a limit.");
         if (threadCount is < 1)
             throw PowException.Parameter(ErrorIds.InvalidThreadCount, threadCount,
                 $"ThreadCount {threadCount} is not valid: at least one worker thread is needed.",
@@ -26,6 +29,7 @@ public static class SolveParameters
         {
             UpdateInterval = updateInterval,
             NonceStart = nonceStart,
+            NonceCount = nonceCount,
             Timeout = timeoutSec is { } s ? TimeSpan.FromSeconds(s) : null,
         };
     }

@@ -22,7 +22,7 @@ public static class SolveRunner
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
                 output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats),
-                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed"));
+                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics: stats));
             }
         }
         finally

@@ -1,0 +1,242 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Management.Automation;
+using BittensorPow.Registration;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
+
+namespace BittensorPow.Cmdlets.Remoting;
+
+/// <summary>
+/// One search spread over PowerShell remoting sessions: every host runs New-PowSolution there on its own nonce
+/// partition; the first solution that passes <c>accept</c> wins and every other host is stopped at once. A host
+/// that fails is a warning and the rest go on; only when every host is gone is it an error. Runs on the cmdlet's
+/// thread (all output goes through <see cref="IWorkflowOutput"/>); the hosts' streams arrive on other threads and
+/// are queued.
+/// </summary>
+internal sealed class SpreadSearch
+{
+    public const int ProgressId = 2;
+    public const string StatisticsTag = "BittensorPow.Partition";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
+
+    // Runs on the host. The module check comes first so a host without it says how to get it there.
+    private const string RemoteScript = """
+        param([hashtable] $Parameters)
+        if (-not (Get-Module -ListAvailable -Name BittensorPow)) {
+            throw "The BittensorPow module is not installed on this host ($([Environment]::MachineName)); PSModulePath there is '$env:PSModulePath'. Install it there with Install-Module BittensorPow, or copy the module folder (out/BittensorPow) into one of those folders."
+        }
+        Import-Module BittensorPow -ErrorAction Stop
+        New-PowSolution @Parameters -Verbose -InformationAction Continue
+        """;
+
+    private readonly IReadOnlyList<RemoteHost> _hosts;
+    private readonly IWorkflowOutput _output;
+    private readonly ConcurrentQueue<(HostRun Host, object Item)> _events = new();
+
+    public SpreadSearch(IReadOnlyList<RemoteHost> hosts, IWorkflowOutput output)
+    {
+        _hosts = hosts;
+        _output = output;
+    }
+
+    /// <summary>Per host, what it reported last; filled in as the search runs.</summary>
+    public List<HostRun> Runs { get; } = [];
+
+    /// <summary>From the winning solution arriving here to every other host's search having stopped.</summary>
+    public TimeSpan? StoppedIn { get; private set; }
+
+    /// <param name="common">The New-PowSolution parameters every host gets (target and solving knobs).</param>
+    /// <param name="accept">Verifies a host's solution here; returns it as a Solution, or null with the reason it was refused.</param>
+    /// <exception cref="PowException">AllHostsFailed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; every host's search has been stopped.</exception>
+    public (Solution Solution, HostRun Winner) Run(Hashtable common, ulong baseNonce, string activity,
+        Func<PSObject, (Solution? Solution, string? Refused)> accept, CancellationToken cancellation)
+    {
+        var ranges = Partition.Split(baseNonce, _hosts.Count);
+        for (int i = 0; i < _hosts.Count; i++)
+        {
+            var parameters = new Hashtable(common, StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry e in _hosts[i].Overrides) parameters[e.Key] = e.Value;
+            parameters["NonceStart"] = ranges[i].Start;
+            if (ranges[i].Count is { } count) parameters["NonceCount"] = count;
+            else parameters.Remove("NonceCount");
+            var run = new HostRun(_hosts[i], parameters, ranges[i].Start, ranges[i].Count);
+            Runs.Add(run);
+            _output.Verbose($"[{run.Name}] nonces {run.Describe()}.");
+        }
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            foreach (var run in Runs) Start(run);
+            var lastProgress = TimeSpan.MinValue;
+            while (true)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Drain();
+                foreach (var run in Runs.Where(r => r.Failure is null))
+                {
+                    while (run.Output.Count > 0)
+                    {
+                        var candidate = run.Output[0];
+                        run.Output.RemoveAt(0);
+                        var (solution, refused) = accept(candidate);
+                        if (solution is not null)
+                        {
+                            var found = Stopwatch.StartNew();
+                            StopAll(except: run);
+                            StoppedIn = found.Elapsed;
+                            Drain();
+                            _output.Verbose($"[{run.Name}] found {solution}; every other host stopped {StoppedIn.Value.TotalMilliseconds:F0} ms later.");
+                            return (solution with { ComputerName = run.Name }, run);
+                        }
+                        _output.Warning($"Host {run.Name} returned a solution that was refused here ({refused}); it searches again.");
+                        Restart(run);
+                    }
+                    if (run.Async is { IsCompleted: true } && run.Output.Count == 0 && run.Failure is null)
+                        Drop(run, ReasonOf(run));
+                }
+                if (Runs.All(r => r.Failure is not null))
+                    throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, string.Join(", ", Runs.Select(r => r.Name)),
+                        $"Every host of the spread search dropped out: {string.Join("; ", Runs.Select(r => $"{r.Name}: {r.Failure}"))}",
+                        "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));
+                if (clock.Elapsed - lastProgress >= ProgressEvery)
+                {
+                    lastProgress = clock.Elapsed;
+                    _output.Progress(new WorkflowProgress(ProgressId, activity, Describe(clock.Elapsed),
+                        string.Join(", ", Runs.Select(r => r.Failure is null ? $"{r.Name} {SolveRunner.FormatRate(r.HashRate)}" : $"{r.Name} gone"))));
+                }
+                Thread.Sleep(Tick);
+            }
+        }
+        finally
+        {
+            // Whatever ended the search (a solution, Ctrl+C, every host gone), no host keeps searching.
+            StopAll(except: null);
+            if (!cancellation.IsCancellationRequested) _output.Progress(new WorkflowProgress(ProgressId, activity, "Done", Completed: true));
+            foreach (var run in Runs) run.Dispose();
+        }
+    }
+
+    private string Describe(TimeSpan elapsed)
+    {
+        var live = Runs.Where(r => r.Failure is null).ToList();
+        double rate = live.Sum(r => r.HashRate);
+        ulong tried = (ulong)Runs.Sum(r => (decimal)r.NoncesTried);
+        string block = live.Select(r => r.BlockNumber).Where(b => b is not null).DefaultIfEmpty(null).Max() is { } b ? $"block {b}, " : "";
+        return $"{live.Count}/{Runs.Count} host(s), {block}{SolveRunner.FormatRate(rate)} total, {tried:N0} nonces tried, {elapsed.TotalSeconds:F1} s";
+    }
+
+    private void Start(HostRun run)
+    {
+        var ps = PowerShell.Create();
+        ps.Runspace = run.Host.Runspace;
+        ps.AddScript(RemoteScript).AddArgument(run.Parameters);
+        ps.Streams.Verbose.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<VerboseRecord>)s!)[e.Index]));
+        ps.Streams.Warning.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<WarningRecord>)s!)[e.Index]));
+        ps.Streams.Information.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<InformationRecord>)s!)[e.Index]));
+        run.PowerShell = ps;
+        run.Output = [];
+        var input = new PSDataCollection<PSObject>();
+        input.Complete();
+        try { run.Async = ps.BeginInvoke<PSObject, PSObject>(input, run.Output); }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException or System.Management.Automation.Remoting.PSRemotingTransportException)
+        {
+            Drop(run, ex.Message);
+        }
+    }
+
+    private void Restart(HostRun run)
+    {
+        run.Stop();
+        run.PowerShell?.Dispose();
+        Start(run);
+    }
+
+    private void Drop(HostRun run, string reason)
+    {
+        run.Failure = reason;
+        _output.Warning($"Host {run.Name} dropped out of the search: {reason}");
+    }
+
+    private static string ReasonOf(HostRun run)
+    {
+        var ps = run.PowerShell!;
+        if (ps.Streams.Error.Count > 0) return ps.Streams.Error[^1].ToString();
+        if (ps.InvocationStateInfo.Reason is { } reason) return reason.Message;
+        return "its search ended without a solution (see its warnings above)";
+    }
+
+    private void Drain()
+    {
+        while (_events.TryDequeue(out var e))
+        {
+            switch (e.Item)
+            {
+                case VerboseRecord v: _output.Verbose($"[{e.Host.Name}] {v.Message}"); break;
+                case WarningRecord w: _output.Warning($"[{e.Host.Name}] {w.Message}"); break;
+                case InformationRecord i when i.Tags.Contains(StatisticsTag): e.Host.Report(PSObject.AsPSObject(i.MessageData)); break;
+            }
+        }
+    }
+
+    /// <summary>Stops every host's search at once (in parallel) and waits for them, two seconds at most.</summary>
+    private void StopAll(HostRun? except)
+    {
+        var stopping = Runs.Where(r => r != except && r.PowerShell is { InvocationStateInfo.State: PSInvocationState.Running or PSInvocationState.NotStarted })
+            .Select(r => (Run: r, Async: r.BeginStop())).Where(x => x.Async is not null).ToList();
+        var deadline = Stopwatch.StartNew();
+        foreach (var (_, async) in stopping)
+        {
+            var left = TimeSpan.FromSeconds(2) - deadline.Elapsed;
+            if (left > TimeSpan.Zero) async!.AsyncWaitHandle.WaitOne(left);
+        }
+    }
+}
+
+/// <summary>One host's search: its partition, its pipeline, and its latest reported statistics.</summary>
+internal sealed class HostRun(RemoteHost host, Hashtable parameters, ulong nonceStart, ulong? nonceCount) : IDisposable
+{
+    public RemoteHost Host { get; } = host;
+    public string Name => Host.Name;
+    public Hashtable Parameters { get; } = parameters;
+    public ulong NonceStart { get; private set; } = nonceStart;
+    public ulong? NonceCount { get; private set; } = nonceCount;
+    public PowerShell? PowerShell { get; set; }
+    public IAsyncResult? Async { get; set; }
+    public PSDataCollection<PSObject> Output { get; set; } = [];
+    public string? Failure { get; set; }
+    public double HashRate { get; private set; }
+    public ulong NoncesTried { get; private set; }
+    public ulong? BlockNumber { get; private set; }
+    /// <summary>True once the host itself reported its range (the partition as its engine holds it).</summary>
+    public bool RangeReported { get; private set; }
+
+    public string Describe() => NonceCount is { } c ? $"{NonceStart} + {c:N0}" : $"{NonceStart}, the whole ring";
+
+    public void Report(PSObject stats)
+    {
+        T Get<T>(string name) => LanguagePrimitives.ConvertTo<T>(stats.Properties[name]?.Value);
+        HashRate = Get<double>("HashRate");
+        NoncesTried = Get<ulong>("NoncesTried");
+        BlockNumber = Get<ulong>("BlockNumber");
+        NonceStart = Get<ulong>("NonceStart");
+        NonceCount = stats.Properties["NonceCount"]?.Value is null ? null : Get<ulong>("NonceCount");
+        RangeReported = true;
+    }
+
+    public IAsyncResult? BeginStop()
+    {
+        try { return PowerShell!.BeginStop(null, null); }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or RuntimeException) { return null; }
+    }
+
+    public void Stop()
+    {
+        if (BeginStop() is { } async) async.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(2));
+    }
+
+    public void Dispose() => PowerShell?.Dispose();
+}
