@@ -11,6 +11,8 @@ public sealed class PowSearchHost
     public bool RangeReported { get; init; }
     public ulong NoncesTried { get; init; }
     public double HashRate { get; init; }
+    /// <summary>The block the host last said it was solving.</summary>
+    public ulong? BlockNumber { get; init; }
     /// <summary>"Found", "Stopped" or why the host dropped out.</summary>
     public string State { get; init; } = "";
 }

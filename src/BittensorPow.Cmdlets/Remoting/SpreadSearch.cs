@@ -29,7 +29,9 @@ internal sealed class SpreadSearch
             throw "The BittensorPow module is not installed on this host ($([Environment]::MachineName)); PSModulePath there is '$env:PSModulePath'. Install it there with Install-Module BittensorPow, or copy the module folder (out/BittensorPow) into one of those folders."
         }
         Import-Module BittensorPow -ErrorAction Stop
-        New-PowSolution @Parameters -Verbose -InformationAction Continue
+        # Verbose, warning and information records come back in the output, not through the host there, so the
+        # coordinator names the host on each line.
+        New-PowSolution @Parameters -Verbose 3>&1 4>&1 6>&1
         """;
 
     private readonly IReadOnlyList<RemoteHost> _hosts;
@@ -71,7 +73,7 @@ internal sealed class SpreadSearch
         try
         {
             foreach (var run in Runs) Start(run);
-            var lastProgress = TimeSpan.MinValue;
+            var lastProgress = -ProgressEvery;
             while (true)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -82,9 +84,11 @@ internal sealed class SpreadSearch
                     {
                         var candidate = run.Output[0];
                         run.Output.RemoveAt(0);
+                        if (Note(run, candidate)) continue;
                         var (solution, refused) = accept(candidate);
                         if (solution is not null)
                         {
+                            run.Final(candidate);
                             var found = Stopwatch.StartNew();
                             StopAll(except: run);
                             StoppedIn = found.Elapsed;
@@ -169,6 +173,33 @@ internal sealed class SpreadSearch
         return "its search ended without a solution (see its warnings above)";
     }
 
+    /// <summary>A verbose, warning or information record merged into the host's output: queued like a stream record.</summary>
+    private bool Note(HostRun run, PSObject item)
+    {
+        var names = item.TypeNames;
+        bool Is(string type) => names.Contains(type) || names.Contains("Deserialized." + type);
+        object? record =
+            item.BaseObject is VerboseRecord or WarningRecord or InformationRecord ? item.BaseObject
+            : Is("System.Management.Automation.VerboseRecord") ? new VerboseRecord(MessageOf(item))
+            : Is("System.Management.Automation.WarningRecord") ? new WarningRecord(MessageOf(item))
+            : Is("System.Management.Automation.InformationRecord") ? Information(item)
+            : null;
+        if (record is null) return false;
+        _events.Enqueue((run, record));
+        return true;
+    }
+
+    private static string MessageOf(PSObject item) =>
+        (item.Properties["Message"]?.Value ?? item.Properties["InformationalRecord_Message"]?.Value)?.ToString() is { Length: > 0 } m ? m : item.ToString();
+
+    private static InformationRecord Information(PSObject item)
+    {
+        var record = new InformationRecord(item.Properties["MessageData"]?.Value, "");
+        if (item.Properties["Tags"]?.Value is { } tags)
+            foreach (var tag in LanguagePrimitives.GetEnumerable(tags) ?? Array.Empty<object>()) record.Tags.Add(tag?.ToString() ?? "");
+        return record;
+    }
+
     private void Drain()
     {
         while (_events.TryDequeue(out var e))
@@ -213,18 +244,27 @@ internal sealed class HostRun(RemoteHost host, Hashtable parameters, ulong nonce
     public ulong? BlockNumber { get; private set; }
     /// <summary>True once the host itself reported its range (the partition as its engine holds it).</summary>
     public bool RangeReported { get; private set; }
+    private bool _final;
 
     public string Describe() => NonceCount is { } c ? $"{NonceStart} + {c:N0}" : $"{NonceStart}, the whole ring";
 
     public void Report(PSObject stats)
     {
         T Get<T>(string name) => LanguagePrimitives.ConvertTo<T>(stats.Properties[name]?.Value);
-        HashRate = Get<double>("HashRate");
-        NoncesTried = Get<ulong>("NoncesTried");
         BlockNumber = Get<ulong>("BlockNumber");
+        // A report queued before the solution arrived must not overwrite the solution's totals.
+        if (!_final) { HashRate = Get<double>("HashRate"); NoncesTried = Get<ulong>("NoncesTried"); }
         NonceStart = Get<ulong>("NonceStart");
         NonceCount = stats.Properties["NonceCount"]?.Value is null ? null : Get<ulong>("NonceCount");
         RangeReported = true;
+    }
+
+    /// <summary>The winner's own totals, from its solution (it may have found it before its next report).</summary>
+    public void Final(PSObject solution)
+    {
+        _final = true;
+        if (LanguagePrimitives.TryConvertTo<ulong>(solution.Properties["NoncesTried"]?.Value, out var tried) && tried > NoncesTried) NoncesTried = tried;
+        if (LanguagePrimitives.TryConvertTo<double>(solution.Properties["HashRate"]?.Value, out var rate) && rate > 0) HashRate = rate;
     }
 
     public IAsyncResult? BeginStop()

@@ -190,7 +190,7 @@ internal sealed class SpreadSolver : IDisposable
             Report = [.. search.Runs.Select(r => new PowSearchHost
             {
                 ComputerName = r.Name, NonceStart = r.NonceStart, NonceCount = r.NonceCount, RangeReported = r.RangeReported,
-                NoncesTried = r.NoncesTried, HashRate = r.HashRate,
+                NoncesTried = r.NoncesTried, HashRate = r.HashRate, BlockNumber = r.BlockNumber,
                 State = r == winner ? "Found" : r.Failure ?? "Stopped",
             })];
         }

@@ -14,6 +14,8 @@ public static class SolveRunner
     public static SolveResult Run(SolveSession session, IWorkflowOutput output, string activity, int activityId, CancellationToken cancellation,
         Func<SolverStatistics, string>? describe = null, System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
     {
+        // A first snapshot at once: a search that ends within one tick has still said where it started.
+        output.Progress(new WorkflowProgress(activityId, activity, "Starting", Statistics: session.Snapshot()));
         try
         {
             while (!session.Completion.Wait(Tick))
