@@ -26,6 +26,31 @@ BeforeAll {
             }
         }
     }
+    # Like Invoke-InRunspace, with the parameters splatted into the script's own param block.
+    function Start-Spread([string] $Script, [hashtable] $Parameters, [int] $StopAfterMs = -1, [switch] $Async) {
+        $ps = [powershell]::Create()
+        [void]$ps.AddScript("param(`$P) Import-Module '$(Get-TestModulePath)'; `$ProgressPreference = 'Continue'; & { $Script } @P").AddParameter('P', $Parameters)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $run = [pscustomobject]@{ PowerShell = $ps; Output = $output; Async = $handle; StopElapsed = $null }
+        if ($Async) { return $run }
+        if ($StopAfterMs -ge 0) {
+            Start-Sleep -Milliseconds $StopAfterMs
+            $sw = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $run.StopElapsed = $sw.Elapsed
+            return $run
+        }
+        Wait-Runspace $run -TimeoutSec 120
+    }
+    function Wait-SpreadRunning($Run, [int] $Hosts = 2) {
+        # Until the coordinator's progress shows every host searching.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match "^$Hosts/$Hosts .* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
+            if ($Run.Async.IsCompleted) { throw "The search ended early: $($Run.PowerShell.Streams.Error)" }
+            Start-Sleep -Milliseconds 100
+        }
+    }
     function Get-RemoteWorkers($Session) {
         Invoke-Command -Session $Session { if (Get-Module BittensorPow) { [BittensorPow.Engine.Solving.PowSolver]::RunningWorkers } else { 0 } }
     }
@@ -68,8 +93,11 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It 'one Write-Progress for the whole search: total and per-host rate, nonces, block, elapsed' {
-        $r = Invoke-InRunspace -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 20000000 -ThreadCount 1 -TimeoutSec 60' `
-            -Parameters @{ Session = $sessions; Block = $block } -StopAfterMs 4000
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -TimeoutSec 60' `
+            -Parameters @{ Session = $sessions; Block = $block } -Async
+        Wait-SpreadRunning $r
+        Start-Sleep -Milliseconds 600
+        $r.PowerShell.Stop()
         $spread = @($r.PowerShell.Streams.Progress | Where-Object ActivityId -eq 2 | Where-Object StatusDescription -match 'total')
         $spread | Should -Not -BeNullOrEmpty
         $last = $spread[-1]
@@ -119,27 +147,29 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It 'a session killed mid-search is a warning naming the host; the other host still finds the solution' {
-        $doomed = New-TestSshSession $hosts[0]
-        $remotePid = Invoke-Command -Session $doomed { Import-Module BittensorPow; $PID }
-        $r = Invoke-InRunspace -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 12000000 -ThreadCount 1 -TimeoutSec 90' `
-            -Parameters @{ Session = @($doomed, $sessions[1]); Block = $block } -Async
+        # Sequential search (one thread per host) from base 2e12: neither host's range holds a solution within its first
+        # 10M nonces at difficulty 20M (checked with -NonceCount), so both are still searching when one is killed.
+        $doomed = New-TestSshSession $hosts[1]
+        $remotePid = Invoke-Command -Session $doomed { $PID }
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 20000000 -ThreadCount 1 -NonceStart 2000000000000 -TimeoutSec 100' `
+            -Parameters @{ Session = @($sessions[0], $doomed); Block = $block } -Async
         try {
-            Start-Sleep -Milliseconds 1500
-            $r.Async.IsCompleted | Should -BeFalse -Because 'the search is still running when the session is killed'
+            Wait-SpreadRunning $r
             Stop-Process -Id $remotePid -Force
-            $r = Wait-Runspace $r -TimeoutSec 90
+            $r = Wait-Runspace $r -TimeoutSec 100
+            "$($r.PowerShell.Streams.Error)" | Should -BeNullOrEmpty
             $s = @($r.Output)[0]
             $s | Should -Not -BeNullOrEmpty
-            $s.ComputerName | Should -Be $names[1]
+            $s.ComputerName | Should -Be $names[0]
             $s | Test-PowSolution | Should -BeTrue
-            "$($r.PowerShell.Streams.Warning)" | Should -Match ('Host ' + [regex]::Escape($names[0]) + ' dropped out')
-            ($s.Hosts | Where-Object ComputerName -eq $names[0]).State | Should -Not -Be 'Stopped'
+            "$($r.PowerShell.Streams.Warning)" | Should -Match ('Host ' + [regex]::Escape($names[1]) + ' dropped out')
+            ($s.Hosts | Where-Object ComputerName -eq $names[1]).State | Should -Not -BeIn 'Found', 'Stopped'
         }
         finally { Remove-PSSession $doomed -ErrorAction Ignore; $r.PowerShell.Dispose() }
     }
 
     It 'Ctrl+C stops every remote search within a second' {
-        $r = Invoke-InRunspace -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1' `
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1' `
             -Parameters @{ Session = $sessions; Block = $block } -StopAfterMs 3000
         $r.StopElapsed.TotalSeconds | Should -BeLessThan 1
         (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
@@ -160,17 +190,17 @@ Describe 'New-PowSolution -HostName' {
 
     It 'Ctrl+C leaves no remote process behind' {
         $before = @(Get-RemoteSearchProcess).Count
-        $r = Invoke-InRunspace -Script 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K -SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } @Block -Difficulty 10000000000 -ThreadCount 1' `
+        $r = Start-Spread -Script 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K -SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } @Block -Difficulty 10000000000 -ThreadCount 1' `
             -Parameters @{ N = $names; U = $hosts[0].UserName; K = $hosts[0].KeyFilePath; Block = $block } -Async
-        $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not ($r.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match '^2/2 .*[1-9][\d,]* nonces' }) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+        Wait-SpreadRunning $r
+| Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match '^2/2 .*[1-9][\d,]* nonces' }) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
         @(Get-RemoteSearchProcess).Count | Should -Be ($before + 2) -Because 'both hosts are searching'
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $r.PowerShell.Stop()
         $stopped = $sw.Elapsed
         $deadline = [DateTime]::UtcNow.AddSeconds(5)
         while (@(Get-RemoteSearchProcess).Count -gt $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-        @(Get-RemoteSearchProcess) | Where-Object { $_.Pid -notin @() } | Measure-Object | Select-Object -ExpandProperty Count | Should -Be $before
+        @(Get-RemoteSearchProcess).Count | Should -Be $before
         $stopped.TotalSeconds | Should -BeLessThan 3
         $r.PowerShell.Dispose()
     }
@@ -189,7 +219,7 @@ Describe 'Spread search online' {
 
     It 'every host follows the new heads itself; the solution is fresh' {
         $start = (Get-SubtensorBlock -Endpoint $endpoint).Number
-        $r = Invoke-InRunspace -Script 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H -ThreadCount 1 -TimeoutSec 60 -Verbose' `
+        $r = Start-Spread -Script 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H -ThreadCount 1 -TimeoutSec 60 -Verbose' `
             -Parameters @{ Session = $sessions; E = $endpoint; H = $alice } -Async
         try {
             Start-Sleep -Milliseconds 3500

@@ -109,11 +109,20 @@ function Wait-TestSshdPort($SshHost) {
 <# .SYNOPSIS Opens a PSSession to each test host (key auth, host key not checked: the keys are made per run). #>
 function New-TestSshSession {
     param([Parameter(Mandatory)] [object[]] $SshHost)
-    foreach ($h in $SshHost) {
-        New-PSSession -HostName $h.HostName -Port $h.Port -UserName $h.UserName -KeyFilePath $h.KeyFilePath `
-            -Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+    # In parallel, each from its own runspace (a session starts a pwsh on its host, which takes seconds). A runspace
+    # closes the sessions it opened when it closes, so those runspaces live until Stop-TestSshd.
+    $opening = foreach ($h in $SshHost) {
+        $ps = [powershell]::Create()
+        [void]$ps.AddCommand('New-PSSession').AddParameters(@{
+            HostName = $h.HostName; Port = $h.Port; UserName = $h.UserName; KeyFilePath = $h.KeyFilePath; ErrorAction = 'Stop'
+            Options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+        })
+        $script:Openers.Add($ps)
+        [pscustomobject]@{ PowerShell = $ps; Async = $ps.BeginInvoke() }
     }
+    foreach ($o in $opening) { $o.PowerShell.EndInvoke($o.Async) | ForEach-Object { $_ } }
 }
+$script:Openers = [Collections.Generic.List[powershell]]::new()
 
 <# .SYNOPSIS The pids of the processes under sshd pid $Pid (per-connection sshd, the subsystem's pwsh, ...). #>
 function Get-TestSshdDescendant([int] $ParentId) {
@@ -128,6 +137,10 @@ function Get-TestSshdDescendant([int] $ParentId) {
 <# .SYNOPSIS Stops every sshd of these hosts by its pid, and what runs under it. #>
 function Stop-TestSshd {
     param([object[]] $SshHost)
+    if ($script:Openers.Count -gt 0) {
+        foreach ($ps in $script:Openers) { $ps.Dispose() }   # closes the sessions New-TestSshSession opened
+        $script:Openers.Clear()
+    }
     foreach ($h in @($SshHost)) {
         if (-not $h) { continue }
         $pids = @(Get-TestSshdDescendant $h.Pid) + $h.Pid

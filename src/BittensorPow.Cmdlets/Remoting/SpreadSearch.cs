@@ -22,12 +22,9 @@ internal sealed class SpreadSearch
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
-    // Runs on the host. The module check comes first so a host without it says how to get it there.
+    // Runs on the host, after the preflight.
     private const string RemoteScript = """
         param([hashtable] $Parameters)
-        if (-not (Get-Module -ListAvailable -Name BittensorPow)) {
-            throw "The BittensorPow module is not installed on this host ($([Environment]::MachineName)); PSModulePath there is '$env:PSModulePath'. Install it there with Install-Module BittensorPow, or copy the module folder (out/BittensorPow) into one of those folders."
-        }
         Import-Module BittensorPow -ErrorAction Stop
         # Verbose, warning and information records come back in the output, not through the host there, so the
         # coordinator names the host on each line.
@@ -72,7 +69,8 @@ internal sealed class SpreadSearch
         var clock = Stopwatch.StartNew();
         try
         {
-            foreach (var run in Runs) Start(run);
+            Preflight(cancellation);
+            foreach (var run in Runs.Where(r => r.Failure is null)) Start(run);
             var lastProgress = -ProgressEvery;
             while (true)
             {
@@ -121,6 +119,50 @@ internal sealed class SpreadSearch
             StopAll(except: null);
             if (!cancellation.IsCancellationRequested) _output.Progress(new WorkflowProgress(ProgressId, activity, "Done", Completed: true));
             foreach (var run in Runs) run.Dispose();
+        }
+    }
+
+    // Runs on each host before the search: the module there, loaded, or a message that says how to get it there.
+    private const string PreflightScript = """
+        if (-not (Get-Module -ListAvailable -Name BittensorPow)) {
+            return "The BittensorPow module is not installed on this host ($([Environment]::MachineName)); PSModulePath there is '$env:PSModulePath'. Install it there with Install-Module BittensorPow, or copy the module folder (out/BittensorPow) into one of those folders."
+        }
+        Import-Module BittensorPow -ErrorAction Stop
+        'ok'
+        """;
+
+    /// <summary>Every host at once: each either has the module loaded afterwards or drops out with the reason.</summary>
+    private void Preflight(CancellationToken cancellation)
+    {
+        var checks = new List<(HostRun Run, PowerShell Ps, IAsyncResult? Async)>();
+        foreach (var run in Runs)
+        {
+            var ps = PowerShell.Create();
+            ps.Runspace = run.Host.Runspace;
+            ps.AddScript(PreflightScript);
+            try { checks.Add((run, ps, ps.BeginInvoke())); }
+            catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { ps.Dispose(); Drop(run, $"the session is not usable: {ex.Message}"); }
+        }
+        try
+        {
+            foreach (var (run, ps, async) in checks)
+            {
+                while (!async!.AsyncWaitHandle.WaitOne(100)) cancellation.ThrowIfCancellationRequested();
+                try
+                {
+                    var answer = string.Join(" ", ps.EndInvoke(async).Select(o => o?.ToString()));
+                    if (answer != "ok") Drop(run, answer.Length > 0 ? answer : ps.Streams.Error.LastOrDefault()?.ToString() ?? "the module check there gave no answer");
+                }
+                catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { Drop(run, ex.Message); }
+            }
+        }
+        finally
+        {
+            foreach (var (_, ps, _) in checks)
+            {
+                if (ps.InvocationStateInfo.State == PSInvocationState.Running) ps.Stop();
+                ps.Dispose();
+            }
         }
     }
 

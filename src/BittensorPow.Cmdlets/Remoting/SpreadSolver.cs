@@ -20,8 +20,9 @@ namespace BittensorPow.Cmdlets.Remoting;
 /// </summary>
 internal sealed class SpreadSolver : IDisposable
 {
-    private static readonly string[] Reserved = ["NonceStart", "NonceCount", "Session", "HostName", "HostParameters", "NetUid", "BlockHash", "BlockNumber", "Hotkey"];
+    private static readonly string[] Reserved = ["NonceStart", "NonceCount", "Session", "HostName", "HostParameters", "NetUid", "BlockHash", "BlockNumber", "Difficulty", "Hotkey", "SealByteOrder", "Endpoint", "Network"];
     private readonly List<PSSession> _opened = [];
+    private readonly List<PowerShell> _openers = [];
     private readonly List<RemoteHost> _hosts = [];
     private readonly Hashtable _solving;
     private readonly ulong? _nonceStart;
@@ -42,7 +43,7 @@ internal sealed class SpreadSolver : IDisposable
         if (sessions is not null && hostNames is not null)
             throw PowException.Parameter(ErrorIds.InvalidHostParameters, null, "-Session and -HostName cannot be used together.",
                 "Pass open sessions with -Session, or host names with -HostName (the cmdlet then opens and closes the sessions itself).");
-        var all = sessions ?? Open(cmdlet, hostNames ?? [], port, userName, keyFilePath, sshOption);
+        var all = sessions ?? Open(hostNames ?? [], port, userName, keyFilePath, sshOption);
         try
         {
             foreach (var session in all)
@@ -54,30 +55,36 @@ internal sealed class SpreadSolver : IDisposable
 
     public int HostCount => _hosts.Count;
 
-    private PSSession[] Open(PSCmdlet cmdlet, string[] hostNames, int? port, string? userName, string? keyFilePath, Hashtable? sshOption)
+    private PSSession[] Open(string[] hostNames, int? port, string? userName, string? keyFilePath, Hashtable? sshOption)
     {
-        const string script = """
-            param($HostName, $Port, $UserName, $KeyFilePath, $Options)
-            $p = @{ HostName = $HostName; ErrorAction = 'Stop' }
-            if ($Port) { $p.Port = $Port }
-            if ($UserName) { $p.UserName = $UserName }
-            if ($KeyFilePath) { $p.KeyFilePath = $KeyFilePath }
-            if ($Options) { $p.Options = $Options }
-            New-PSSession @p
-            """;
-        var block = cmdlet.InvokeCommand.NewScriptBlock(script);
-        var failures = new List<string>();
+        // In parallel, each from its own runspace: opening starts a pwsh on the host, which takes seconds. A runspace
+        // closes the sessions it opened when it closes, so those runspaces live until Dispose.
+        var opening = new List<(string Text, PowerShell Ps, IAsyncResult Async)>();
         foreach (var text in hostNames)
         {
-            _cancellation.ThrowIfCancellationRequested();
             // "host:port" names a port per host (several sshds on one machine); -Port applies to the rest.
             var (name, hostPort) = text.LastIndexOf(':') is var c and > 0 && int.TryParse(text[(c + 1)..], out var p) ? (text[..c], (int?)p) : (text, port);
+            var ps = PowerShell.Create();
+            _openers.Add(ps);
+            ps.AddCommand("New-PSSession").AddParameter("HostName", name).AddParameter("ErrorAction", ActionPreference.Stop);
+            if (hostPort is { } hp) ps.AddParameter("Port", hp);
+            if (userName is not null) ps.AddParameter("UserName", userName);
+            if (keyFilePath is not null) ps.AddParameter("KeyFilePath", keyFilePath);
+            if (sshOption is not null) ps.AddParameter("Options", sshOption);
+            opening.Add((text, ps, ps.BeginInvoke()));
+        }
+        var sw = Stopwatch.StartNew();
+        var failures = new List<string>();
+        foreach (var (text, ps, async) in opening)
+        {
+            while (!async.AsyncWaitHandle.WaitOne(100))
+                if (_cancellation.IsCancellationRequested) { foreach (var o in opening) o.Ps.BeginStop(null, null); Dispose(); _cancellation.ThrowIfCancellationRequested(); }
             try
             {
-                var sw = Stopwatch.StartNew();
-                var session = block.Invoke(name, hostPort, userName, keyFilePath, sshOption).Select(o => o.BaseObject).OfType<PSSession>().Single();
+                var session = ps.EndInvoke(async).Select(o => o.BaseObject).OfType<PSSession>().SingleOrDefault()
+                    ?? throw new RuntimeException(ps.Streams.Error.LastOrDefault()?.ToString() ?? "New-PSSession returned no session");
                 _opened.Add(session);
-                _output.Verbose($"[{RemoteHost.NameOf(session)}] session opened in {sw.Elapsed.TotalSeconds:F1} s.");
+                _output.Verbose($"[{RemoteHost.NameOf(session)}] session opened ({sw.Elapsed.TotalSeconds:F1} s).");
             }
             catch (RuntimeException ex)
             {
@@ -224,5 +231,7 @@ internal sealed class SpreadSolver : IDisposable
             catch (Exception ex) when (ex is InvalidOperationException or RuntimeException or ObjectDisposedException) { }
         }
         _opened.Clear();
+        foreach (var ps in _openers) ps.Dispose();
+        _openers.Clear();
     }
 }
