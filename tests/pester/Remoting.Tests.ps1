@@ -118,10 +118,14 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It '-HostParameters overrides the solving parameters for one host' {
-        $all = New-PowSolution -Session $sessions @block -Difficulty 1000000 -ThreadCount 1 -HostParameters @{ $names[1] = @{ ThreadCount = 2 } } -Verbose 4>&1
-        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -HostParameters $HP -Verbose' `
+            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ ThreadCount = 2 } } } -Async
+        Wait-SpreadRunning $r
+        $r.PowerShell.Stop()
+        $verbose = @($r.PowerShell.Streams.Verbose.Message)
         $verbose -match ('^\[' + [regex]::Escape($names[1]) + '\] Solving .* on 2 worker\(s\)') | Should -Not -BeNullOrEmpty
         $verbose -match ('^\[' + [regex]::Escape($names[0]) + '\] Solving .* on 1 worker\(s\)') | Should -Not -BeNullOrEmpty
+        $r.PowerShell.Dispose()
     }
 
     It '-HostParameters naming no host of the search is InvalidHostParameters' {
@@ -193,7 +197,6 @@ Describe 'New-PowSolution -HostName' {
         $r = Start-Spread -Script 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K -SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } @Block -Difficulty 10000000000 -ThreadCount 1' `
             -Parameters @{ N = $names; U = $hosts[0].UserName; K = $hosts[0].KeyFilePath; Block = $block } -Async
         Wait-SpreadRunning $r
-| Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match '^2/2 .*[1-9][\d,]* nonces' }) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
         @(Get-RemoteSearchProcess).Count | Should -Be ($before + 2) -Because 'both hosts are searching'
         $sw = [Diagnostics.Stopwatch]::StartNew()
         $r.PowerShell.Stop()
