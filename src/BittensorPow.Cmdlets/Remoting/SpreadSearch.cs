@@ -26,8 +26,10 @@ internal sealed class SpreadSearch
     private const string RemoteScript = """
         param([hashtable] $Parameters)
         Import-Module BittensorPow -ErrorAction Stop
-        # Verbose, warning and information records come back in the output, not through the host there, so the
-        # coordinator names the host on each line.
+        # The host's own progress records would only cost the wire and this machine's CPU: its numbers come as
+        # information records. Verbose, warning and information records come back in the output, not through the
+        # host there, so the coordinator names the host on each line.
+        $ProgressPreference = 'SilentlyContinue'
         New-PowSolution @Parameters -Verbose 3>&1 4>&1 6>&1
         """;
 
