@@ -18,8 +18,7 @@ $block = @{ BlockHash = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2
 function Measure-Rate($Sessions) {
     # A runspace of its own in this process: the process's CPU time is the coordinator's (the hosts are other processes).
     $ps = [powershell]::Create()
-    [void]$ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $root 'out/BittensorPow')).AddStatement()
-    [void]$ps.AddCommand('New-PowSolution').AddParameters(@{ Session = $Sessions; Difficulty = [ulong]::MaxValue; ThreadCount = $ThreadCount } + $block)
+    [void]$ps.AddScript('param($M, $P) Import-Module $M; New-PowSolution @P').AddParameter('M', (Join-Path $root 'out/BittensorPow')).AddParameter('P', @{ Session = $Sessions; Difficulty = [ulong]::MaxValue; ThreadCount = $ThreadCount } + $block)
     $me = [Diagnostics.Process]::GetCurrentProcess()
     $async = $ps.BeginInvoke()
     Start-Sleep -Seconds 3   # past the preflight, the hosts' start and this runspace's first JIT
