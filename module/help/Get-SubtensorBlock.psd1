@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Reads a block from a subtensor node and, with -NetUid, the subnet''s registration state.'
     Description = @'
-Returns the head block (or block -Number) with its hash and parent hash, the runtime's spec name and version, and the seal byte order that runtime enforces. With -NetUid it adds whether the subnet exists, its difficulty, and whether registration and proof-of-work registration are open, all read at that block with the runtime metadata's defaults for absent values.
+Returns the head block (or block -Number) with its hash and parent hash, the runtime's spec name and version, the seal byte order that runtime enforces, and what decides how to register or get funds there: RegisterVerifiesWork (false from spec 397: register burns, see Register-SubtensorNeuron -MaxCost), FaucetCall and RegisterLimitCall (Listed or NotListed: whether the runtime's metadata lists SubtensorModule.faucet and register_limit; listed is not enabled, since older runtimes list the faucet in builds without pow-faucet and answer FaucetDisabled). With -NetUid it adds whether the subnet exists, its difficulty, its burn in TAO (what a burned registration costs now), and whether registration and proof-of-work registration are open, all read at that block with the runtime metadata's defaults for absent values. The table view shows Order (LE/BE), Register (work or burn), Faucet (listed or -) and Burn.
 '@
     Parameters  = @{
         Endpoint = 'The node''s WebSocket URL. Default: BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'

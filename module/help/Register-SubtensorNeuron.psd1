@@ -1,11 +1,13 @@
 @{
-    Synopsis    = 'Registers a hotkey on a subnet with a proof-of-work solution (SubtensorModule.register).'
+    Synopsis    = 'Registers a hotkey on a subnet: with a proof-of-work solution, or on runtimes that burn instead (spec 397 on) with a capped burn.'
     Description = @'
 Takes PowSolution objects from the pipeline (or, with -NetUid, solves first) and submits SubtensorModule.register signed by the HOTKEY, with the wallet's coldkey public key as the owner. Before anything is signed it checks what the pallet will check, in the pallet's order and quoting the pallet's own error docs from the runtime metadata: the subnet exists and PoW registration is open, the hotkey is not registered yet, the solution is inside the chain's window (the head or the block before it), its seal is the seal of its nonce for the chain's block hash, and it meets the difficulty under the byte order the runtime applies.
 
 A solution that has gone stale is solved again (up to -MaxAttempts, like btcli's register). The transaction is followed to -Wait InBlock (default) or Finalized; the result carries the uid from the NeuronRegistered event, or the pallet error's name and docs from ExtrinsicFailed (also written as an error whose id is the pallet error's name, e.g. InvalidSeal).
 
-On runtimes whose register burns TAO instead of checking work (spec 397 and later) it refuses with PowRegistrationRemoved unless -AcknowledgeBurn is given. Supports -WhatIf and -Confirm (ConfirmImpact High). Only the hotkey's secret is read, and never shown.
+On runtimes whose register burns TAO instead of checking work (spec 397 and later) there is no proof of work to submit: the registration is a burn that the wallet's COLDKEY signs and pays, and that coldkey owns the hotkey. It needs -MaxCost, the most TAO you accept to burn; without it the cmdlet refuses with PowRegistrationRemoved and shows the current burn. Where the runtime's metadata lists register_limit it is submitted with -MaxCost as its limit, so the chain itself refuses (RegistrationPriceLimitExceeded, nothing charged) a higher burn; otherwise burned_register is submitted after this client checked the burn at the current block against -MaxCost (a warning says so: the chain does not check the cap then). Before signing it also checks that the coldkey's free balance covers the burn (NotEnoughBalanceToStake). The coldkey is decrypted with -Password (or a prompt) once, after confirmation; a coldkey that is not encrypted needs no password. A piped solution only names the subnet there. On earlier runtimes nothing changes: proof of work, signed by the hotkey.
+
+Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
 '@
     Parameters  = @{
         Solution       = 'A PowSolution from New-PowSolution -NetUid (it carries NetUid, block, nonce, seal, hotkey and endpoint).'
@@ -24,8 +26,9 @@ On runtimes whose register burns TAO instead of checking work (spec 397 and late
         DeviceId       = 'GPU device ids for solving.'
         ThreadCount    = 'CPU threads for solving.'
         SealByteOrder  = 'Override the runtime''s seal byte order (for diagnosis).'
-        AcknowledgeBurn = 'On runtimes whose register burns TAO instead of checking work, allow that burn.'
-        SkipValidation = 'Submit without the local checks and let the chain decide (for diagnosis).'
+        MaxCost        = 'Spec 397 and later: the most TAO the coldkey may burn (rounded down to whole rao). Sent to the chain as register_limit''s limit where the runtime lists that call, else checked by this client before burned_register. Without it the cmdlet refuses and shows the burn. Ignored on runtimes that check work.'
+        Password       = 'Spec 397 and later: the coldkey''s password as a SecureString (the coldkey signs the burn); without it an interactive session asks. A coldkey that is not encrypted needs none.'
+        SkipValidation = 'Submit without the local checks and let the chain decide (for diagnosis). For burned registrations it skips the balance check and, with register_limit, the client''s cap check; burned_register''s cap check is never skipped.'
         Session         = 'When the cmdlet solves, spread the search over these PowerShell remoting sessions (BittensorPow installed on each host): every host solves its own disjoint nonce partition with -Backend/-Cuda/-DeviceId/-ThreadCount, following the chain''s heads itself; the first solution is re-verified and checked for freshness here, the other hosts are stopped, and it is registered from this machine.'
         HostName        = 'Like -Session, but opens (and afterwards closes) an SSH remoting session to each host itself. "host:port" gives a host its own port.'
         Port            = 'With -HostName: the SSH port for hosts that do not give one as host:port. Default 22.'
@@ -37,6 +40,7 @@ On runtimes whose register burns TAO instead of checking work (spec 397 and late
     Examples    = @(
         @{ Code = 'New-PowSolution -NetUid 1 -Cuda | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves on the GPU, checks, and registers the default wallet''s hotkey on subnet 1 of the local node, asking for confirmation.' }
         @{ Code = 'Register-SubtensorNeuron -NetUid 3 -Network test -Wallet miner -WalletHotkey h1 -Confirm:$false -Wait Finalized'; Remarks = 'Solves and registers in one go on the test network, re-solving when a solution goes stale, and waits for finality.' }
+        @{ Code = 'Register-SubtensorNeuron -NetUid 1 -Network local -MaxCost 1.005'; Remarks = 'On a current local chain (spec 397 and later): registers the default hotkey by burning at most 1.005 TAO from the default coldkey.' }
         @{ Code = '$solution | Register-SubtensorNeuron -WhatIf'; Remarks = 'Runs every check and says what would be submitted, without submitting.' }
     )
 }

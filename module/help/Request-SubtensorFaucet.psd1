@@ -1,7 +1,9 @@
 @{
     Synopsis    = 'Requests test TAO from the faucet of a local, devnet or testnet runtime, paying with proof of work.'
     Description = @'
-On runtimes built with the pow-faucet feature (their metadata has SubtensorModule.faucet), solves the faucet seal for the wallet's COLDKEY at the fixed difficulty 1,000,000 under the runtime's byte order, then submits SubtensorModule.faucet signed by the coldkey. The coldkey is decrypted with -Password (or a prompt) only for signing and is never shown. Elsewhere it stops with FaucetNotAvailable.
+On runtimes built with the pow-faucet feature (their metadata has SubtensorModule.faucet), solves the faucet seal for the wallet's COLDKEY at the fixed difficulty 1,000,000 under the runtime's byte order, then submits SubtensorModule.faucet signed by the coldkey. The coldkey is decrypted with -Password (or a prompt) only for signing and is never shown. Elsewhere it stops with FaucetNotAvailable; a node that lists the call but was built without pow-faucet answers FaucetDisabled after the work, and the error says how local chains get the feature (subtensor's scripts/localnet.sh or the localnet image).
+
+Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount paid (TAO), WorkBlock (the block the work was solved on), InclusionBlock and BlockHash, ExtrinsicHash, Attempts, and Balance, the coldkey's free TAO read at the inclusion block. A failed drip is also written as an error named after the pallet's error.
 '@
     Parameters  = @{
         Endpoint    = 'The node''s WebSocket URL (default BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944).'

@@ -94,7 +94,7 @@ Describe 'A burn-only runtime (spec 397)' {
     }
     AfterAll { if ($burnNode) { Stop-DevNode $burnNode } }
 
-    It 'refuses with PowRegistrationRemoved unless the burn is acknowledged' {
+    It 'refuses with PowRegistrationRemoved without -MaxCost, whatever the solution' {
         $s = New-PowSolution -NetUid 1 -Endpoint $burnNode.Endpoint @w -WarningAction SilentlyContinue
         { $s | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'PowRegistrationRemoved,*'
     }
@@ -106,7 +106,7 @@ Describe 'Request-SubtensorFaucet' {
         $pw = ConvertTo-SecureString 'thisisafakepassword' -AsPlainText -Force
         $r = Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -Password $pw -Confirm:$false
         $r.Status | Should -Be 'Funded'
-        $r.Hotkey | Should -Be $coldpub.ss58Address
+        $r.Coldkey | Should -Be $coldpub.ss58Address
         (Get-Free $coldpub.ss58Address) | Should -BeGreaterThan $before
     }
     It 'an unencrypted coldkey needs no password (non-interactive), and -Count 2 drips twice with one unlock' {
@@ -118,7 +118,7 @@ Describe 'Request-SubtensorFaucet' {
         $all = Request-SubtensorFaucet -Endpoint $endpoint -Wallet plain -WalletPath $walletRoot -Count 2 -Confirm:$false -Verbose 4>&1
         $results = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $results.Status | Should -Be @('Funded', 'Funded')
-        $results.Hotkey | Should -Be @($hotkeyFile.ss58Address, $hotkeyFile.ss58Address)
+        $results.Coldkey | Should -Be @($hotkeyFile.ss58Address, $hotkeyFile.ss58Address)
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Unlocking coldkey*' }).Count | Should -Be 1
         (Get-Free $hotkeyFile.ss58Address) | Should -BeGreaterThan $before
     }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Cmdlets.Commands;
@@ -36,6 +37,7 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
         var profile = client.RuntimeProfile;
         var (order, _) = SealRuleChoice.Choose(profile, null);
         SubnetInfo? subnet = NetUid is { } netUid ? chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, Cancellation)) : null;
+        ulong? burn = subnet is { Exists: true } ? chain.Call(() => client.Subtensor.BurnAsync(subnet.NetUid, header.Hash, Cancellation)) : null;
         WriteObject(new SubtensorBlock
         {
             Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),
@@ -44,7 +46,8 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
             Difficulty = subnet is { Exists: true } ? subnet.Difficulty : null,
             PowRegistrationAllowed = subnet is { Exists: true } ? subnet.PowRegistrationAllowed : null,
             RegistrationAllowed = subnet is { Exists: true } ? subnet.RegistrationAllowed : null,
-            SealByteOrder = order, RegisterVerifiesWork = profile.RegisterVerifiesWork,
+            SealByteOrder = order, RegisterVerifiesWork = profile.RegisterVerifiesWork, Burn = burn is { } b ? Tao.FromRao(b) : null,
+            FaucetCall = profile.HasFaucet ? "Listed" : "NotListed", RegisterLimitCall = profile.HasRegisterLimit ? "Listed" : "NotListed",
         });
     }
 }

@@ -16,7 +16,8 @@ namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>
 /// Submits SubtensorModule.register for a solution, signed by the HOTKEY with the coldkey's public key as owner,
-/// after checking everything the pallet will check; re-solves when a solution has gone stale.
+/// after checking everything the pallet will check; re-solves when a solution has gone stale. On runtimes whose register
+/// burns (spec 397 on), a burned registration signed by the coldkey, capped by -MaxCost.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Register, "SubtensorNeuron", DefaultParameterSetName = FromSolution, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RegistrationResult))]
@@ -49,8 +50,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public SealByteOrder? SealByteOrder { get; set; }
 
-    /// <summary>On runtimes whose register burns TAO instead of checking work (spec 397 and later), allow that burn.</summary>
-    [Parameter] public SwitchParameter AcknowledgeBurn { get; set; }
+    /// <summary>On runtimes whose register burns instead of checking work (spec 397 on): the most TAO the coldkey may burn.</summary>
+    [Parameter] public decimal? MaxCost { get; set; }
+
+    /// <summary>The coldkey's password, for burned registrations (spec 397 on), which the coldkey signs.</summary>
+    [Parameter] public SecureString? Password { get; set; }
 
     /// <summary>Submit even when the local checks fail, and let the chain give its verdict (for diagnosis).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
@@ -78,6 +82,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(Solution);
         using var chain = ChainSession.Connect(Endpoint ?? Solution?.Endpoint, Network, Output, Cancellation);
+        if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root); return; }
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
         try
@@ -93,7 +98,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
                 new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId) { Spread = spread is null ? null : spread.Online })
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, AllowBurn = AcknowledgeBurn,
+                MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
             };
             foreach (var outcome in RegisterWorkflow.Run(chain, request, Output, Cancellation))
             {
@@ -101,6 +106,40 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
                 if (outcome.Error is { } error) WriteError(error with { Target = result });
                 WriteObject(result);
             }
+        }
+    }
+
+    /// <summary>Spec 397 on: a burned registration the coldkey signs and pays, capped by -MaxCost (BurnRegisterWorkflow).</summary>
+    private void RegisterByBurn(ChainSession chain, ushort netUid, string walletName, string hotkeyName, string root)
+    {
+        ulong? cap = null;
+        if (MaxCost is { } tao)
+        {
+            try { cap = Tao.ToRao(tao); }
+            catch (OverflowException)
+            {
+                throw PowException.Parameter(ErrorIds.InvalidMaxCost, tao, $"-MaxCost {tao} is not an amount of TAO the chain can hold.",
+                    "Give a non-negative amount of TAO, e.g. -MaxCost 1.5.");
+            }
+        }
+        if (Solution is not null)
+            WriteWarning($"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} does not look at the proof of work: the piped solution only names the subnet ({netUid}).");
+        byte[] hotkey, coldkeyPublic;
+        try
+        {
+            hotkey = Subtensor.Wallets.WalletHotkey.ReadPublicKey(root, walletName, hotkeyName);
+            coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName));
+        }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+        var request = new BurnRegisterRequest(netUid, hotkey, coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), cap)
+        {
+            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SkipValidation = SkipValidation,
+        };
+        foreach (var outcome in BurnRegisterWorkflow.Run(chain, request, Output, Cancellation))
+        {
+            var result = RegistrationResult.From(outcome);
+            if (outcome.Error is { } error) WriteError(error with { Target = result });
+            WriteObject(result);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
@@ -16,7 +17,7 @@ namespace BittensorPow.Cmdlets.Commands;
 /// 1,000,000 under the runtime's byte order, then submit SubtensorModule.faucet signed by the coldkey (SPEC §9).
 /// </summary>
 [Cmdlet(VerbsLifecycle.Request, "SubtensorFaucet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(RegistrationResult))]
+[OutputType(typeof(FaucetResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
     [Parameter] public string? Endpoint { get; set; }
@@ -40,43 +41,15 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
 
-        var request = new FaucetRequest(coldkeyPublic, () => Unlock(root, walletName), new SolveRequest(Backend, ThreadCount))
+        var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), Count = Count,
         };
         foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
         {
-            var result = RegistrationResult.From(outcome);
+            var result = FaucetResult.From(outcome);
             if (outcome.Error is { } error) WriteError(error with { Target = result });
             WriteObject(result);
-        }
-    }
-
-    private Sr25519KeyPair Unlock(string root, string walletName)
-    {
-        // The keyfile says first whether a password can help: a plain one (btcli --no-use-password) needs none.
-        bool needsPassword;
-        try { needsPassword = KeyfileFormats.Read(WalletPaths.Coldkey(root, walletName)) == KeyfileFormat.Nacl; }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
-        // Only a password we asked for is ours to dispose; the caller may reuse theirs.
-        using var asked = Password is null && needsPassword ? AskPassword(walletName) : null;
-        try { return SecretKeyfile.ReadColdkey(root, walletName, Password ?? asked); }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
-        catch (Subtensor.Native.LibsodiumUnavailableException ex) { throw WalletFailures.ToError(ex); }
-    }
-
-    private SecureString AskPassword(string wallet)
-    {
-        try
-        {
-            Host.UI.Write($"Password for the coldkey of wallet '{wallet}': ");
-            return Host.UI.ReadLineAsSecureString();
-        }
-        catch (Exception ex) when (ex is PSInvalidOperationException or NotImplementedException or System.Management.Automation.Host.HostException)
-        {
-            throw new PowException(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, wallet,
-                $"The coldkey of wallet '{wallet}' is encrypted and this session cannot ask for its password.",
-                "Pass -Password (a SecureString, e.g. from Read-Host -AsSecureString or a secret store)."));
         }
     }
 }

@@ -17,4 +17,10 @@ public sealed class SubtensorBlock
     public Engine.SealByteOrder SealByteOrder { get; init; }
     /// <summary>Whether this runtime's register still checks the work (false from spec 397: it burns).</summary>
     public bool RegisterVerifiesWork { get; init; }
+    /// <summary>With -NetUid: Burn(netuid) in TAO at this block, what a burned registration costs now.</summary>
+    public decimal? Burn { get; init; }
+    /// <summary>Listed or NotListed: whether the metadata lists SubtensorModule.faucet. Listed is not enabled: older runtimes list it in builds without pow-faucet and answer FaucetDisabled.</summary>
+    public string FaucetCall { get; init; } = "";
+    /// <summary>Listed or NotListed: whether the metadata lists register_limit (a burn the chain caps).</summary>
+    public string RegisterLimitCall { get; init; } = "";
 }

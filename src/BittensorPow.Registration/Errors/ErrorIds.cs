@@ -21,6 +21,7 @@ public static class ErrorIds
     public const string InvalidUpdateInterval = nameof(InvalidUpdateInterval);
     public const string InvalidTimeout = nameof(InvalidTimeout);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
+    public const string InvalidMaxCost = nameof(InvalidMaxCost);
     public const string MissingSolutionField = nameof(MissingSolutionField);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 

@@ -18,6 +18,8 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     private readonly object _gate = new();
     private BlockTemplate _current;
     private ulong _head;
+    // The last few templates by block number, so a solution on an older head still finds when that head was announced.
+    private readonly BlockTemplate?[] _recent = new BlockTemplate?[4];
 
     protected HeadTemplateSource(byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
     {
@@ -26,6 +28,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         Cancellation = cancellation;
         _head = head.Number;
         _current = new BlockTemplate(head.Number, head.Hash.AsSpan(), hotkey, difficulty, order);
+        _recent[head.Number % 4] = _current;
     }
 
     protected CancellationToken Cancellation { get; }
@@ -34,6 +37,12 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
 
     /// <summary>Verbose lines from the subscription thread, drained by the thread that runs the workflow.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
+
+    /// <summary>When the head <paramref name="blockNumber"/> was announced (Stopwatch ticks); null once it is more than four heads old.</summary>
+    public long? AnnouncedAt(ulong blockNumber)
+    {
+        lock (_gate) return _recent[blockNumber % 4] is { } t && t.BlockNumber == blockNumber ? t.AnnouncedTimestamp : null;
+    }
 
     public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
 
@@ -76,6 +85,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
             if (template.BlockNumber == current.BlockNumber && template.Difficulty.Value == current.Difficulty.Value
                 && template.BlockHash.SequenceEqual(current.BlockHash)) return;
             Volatile.Write(ref _current, template);
+            _recent[template.BlockNumber % 4] = template;
         }
         Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
     }

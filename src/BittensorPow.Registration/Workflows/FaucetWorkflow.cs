@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
@@ -5,6 +6,7 @@ using BittensorPow.Registration.Solving;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Keys;
+using BittensorPow.Subtensor.Metadata;
 
 namespace BittensorPow.Registration.Workflows;
 
@@ -17,7 +19,7 @@ namespace BittensorPow.Registration.Workflows;
 public static class FaucetWorkflow
 {
     /// <exception cref="PowException">The runtime has no faucet, the attempts ran out, or the chain or a back end failed.</exception>
-    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    public static IEnumerable<FaucetOutcome> Run(ChainSession chain, FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
         var profile = chain.Client.RuntimeProfile;
         if (!profile.HasFaucet)
@@ -33,38 +35,62 @@ public static class FaucetWorkflow
         output.Verbose($"Unlocking coldkey {coldkeySs58}.");
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
-            yield return Drip(chain, coldkey, order, rule, request, output, cancellation);
+        {
+            var outcome = Drip(chain, coldkey, order, rule, request, output, cancellation);
+            yield return outcome;
+            // The node refuses every drip the same way: more work would be wasted.
+            if (outcome.Error is { Id: "FaucetDisabled" }) yield break;
+        }
     }
 
-    private static RegistrationOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, SealByteOrder order, string rule, FaucetRequest request,
+    private static FaucetOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, SealByteOrder order, string rule, FaucetRequest request,
         IWorkflowOutput output, CancellationToken cancellation)
     {
+        var client = chain.Client;
+        // Read before the work, so nothing but signing stands between a solution and submitting it.
+        ulong? accountNonce = null;
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
+            accountNonce ??= chain.Call(() => client.GetAccountNextIndexAsync(coldkey.PublicKey, cancellation));
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
             var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation);
+            long solved = Stopwatch.GetTimestamp();
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
-            var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(chain.Client, coldkey, solution.BlockNumber, solution.Nonce,
-                solution.Seal, null, cancellation));
+            // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
+            var options = new TransactionOptions { AccountNonce = accountNonce, EraBlock = (solution.BlockNumber, solution.BlockHash) };
+            var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(client, coldkey, solution.BlockNumber, solution.Nonce,
+                solution.Seal, options, cancellation));
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
                 continue;
             }
+            var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
+            var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
             var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
             if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} outside its window (InvalidWorkBlock); solving again.");
+                accountNonce = null; // the failed extrinsic used it
                 continue;
             }
-            var outcome = new RegistrationOutcome(submitted.Success switch { true => "Funded", false => "Failed", null => submitted.Status.ToString() }, attempt)
+            var outcome = new FaucetOutcome(submitted.Success switch { true => "Funded", false => "Failed", null => submitted.Status.ToString() }, attempt)
             {
-                Account = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
-                BlockNumber = solution.BlockNumber, Nonce = solution.Nonce,
+                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
+                WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
             };
+            if (submitted.BlockHash is { } included)
+            {
+                var at = BlockHash.Parse(included);
+                outcome = outcome with
+                {
+                    InclusionBlock = chain.Call(() => client.GetHeaderAsync(at, cancellation)).Number,
+                    FreeRao = chain.Call(() => client.Subtensor.AccountAsync(coldkey.PublicKey, at, cancellation)).Free,
+                };
+            }
             return submitted.DispatchError is { } error
                 ? outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
-                    ? "This node was built without subtensor's pow-faucet feature; local chains get it from scripts/localnet.sh (its default) or the published localnet image."
+                    ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh, or the localnet image), or fund the coldkey from a dev account."
                     : "See the pallet's reason above.") }
                 : outcome;
         }
@@ -72,6 +98,11 @@ public static class FaucetWorkflow
             $"No faucet drip after {request.MaxAttempts} attempt(s): every solution went stale before it was included.",
             "Use a faster back end (-Backend Cpu with all threads, -Cuda)."));
     }
+
+    /// <summary>The amount of this extrinsic's SubtensorModule.Faucet(account, amount) event.</summary>
+    private static ulong? PaidRao(SubmissionResult submitted) =>
+        submitted.Events.FirstOrDefault(e => e.Is(SubtensorTransactions.Pallet, "Faucet")) is { Fields.Count: >= 2 } e
+        && e.Fields[1].Value.Unwrapped() is ScaleNumber paid ? (ulong)paid.Value : null;
 }
 
 /// <summary>What the faucet needs; <see cref="Unlock"/> decrypts the coldkey (called once, after confirmation).</summary>

@@ -53,8 +53,16 @@ public static class OnlineSolve
         }
         finally
         {
-            try { subscription.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+            // Not awaited: the unsubscribe's round trip would stand between a solution and its submission, and a head
+            // that still arrives only moves a source nobody reads any more.
+            _ = UnsubscribeAsync(subscription);
         }
+    }
+
+    private static async Task UnsubscribeAsync(IAsyncDisposable subscription)
+    {
+        try { await subscription.DisposeAsync().ConfigureAwait(false); }
+        catch (Exception) { } // the connection may close first; nothing is left to clean up then
     }
 
     internal static IReadOnlyList<ISealSearcher> CreateSearchers(SolveRequest request, IWorkflowOutput output) =>

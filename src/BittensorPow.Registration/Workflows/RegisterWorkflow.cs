@@ -24,10 +24,10 @@ public static class RegisterWorkflow
     public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, RegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
         var profile = chain.Client.RuntimeProfile;
-        if (!profile.RegisterVerifiesWork && !request.AllowBurn)
+        if (!profile.RegisterVerifiesWork)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration and charges the signer the subnet's burn.",
-                "Pass -AcknowledgeBurn to register by burning TAO anyway (the solution is ignored), or use 'btcli subnets register'."));
+                "Register with a cap on the burn instead (Register-SubtensorNeuron -MaxCost <TAO>; BurnRegisterWorkflow), signed by the coldkey.", Scope: PowErrorScope.Pipeline));
         var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
         output.Verbose($"Seal byte order {order}: {rule}.");
         var hotkey = request.Hotkey;
@@ -65,7 +65,7 @@ public static class RegisterWorkflow
 
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing register for the solution on block {solution.BlockNumber}.");
             var transaction = chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, solution.BlockNumber,
-                solution.Nonce, solution.Seal, new TransactionOptions { AllowBurningRegister = request.AllowBurn }, cancellation));
+                solution.Nonce, solution.Seal, null, cancellation));
             // The last look before the work leaves: the window may have closed while we checked and signed.
             if (!request.SkipValidation && profile.RegisterVerifiesWork && RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
@@ -104,5 +104,4 @@ public sealed record RegisterRequest(ushort NetUid, Sr25519KeyPair Hotkey, byte[
     public int MaxAttempts { get; init; } = 3;
     /// <summary>Submit without the local checks and let the chain judge (for diagnosis).</summary>
     public bool SkipValidation { get; init; }
-    public bool AllowBurn { get; init; }
 }

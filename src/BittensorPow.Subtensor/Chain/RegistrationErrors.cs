@@ -1,8 +1,8 @@
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>
-/// What each SubtensorModule error that <c>register</c> can raise means, and what to do about it, in the order the
-/// pallet checks them (SPEC §5). The runtime's own docs are appended when they add something.
+/// What each SubtensorModule error that <c>register</c> (and its burned successors, and the faucet) can raise
+/// means, and what to do about it; <see cref="Names"/> are register's, in the order the pallet checks them (SPEC §5). The runtime's own docs are appended when they add something.
 /// </summary>
 public static class RegistrationErrors
 {
@@ -32,6 +32,13 @@ public static class RegistrationErrors
             "the hotkey already belongs to a different coldkey; register with that coldkey or use another hotkey.",
         ["NoNeuronIdAvailable"] =
             "the subnet has no uid to give (it is full and no neuron can be replaced now); try again later.",
+        // Not register's own, but raised by the calls that replaced its work (burned_register, register_limit) and by the faucet.
+        ["RegistrationPriceLimitExceeded"] =
+            "the subnet's burn is above the price limit the registration carried, so nothing was registered or charged; read the burn again and raise the limit if you accept it.",
+        ["NotEnoughBalanceToStake"] =
+            "the signing coldkey's free balance is below the subnet's burn; fund the coldkey (on a local chain: the faucet) or wait for the burn to fall.",
+        ["FaucetDisabled"] =
+            "this node was built without subtensor's pow-faucet feature: it lists the faucet call but refuses every drip. Local chains get the feature from subtensor's scripts/localnet.sh (its default) or the published localnet image; build or start the chain that way.",
     };
 
     /// <summary>The registration errors in the order the pallet checks them.</summary>

@@ -81,8 +81,8 @@ public static class SubtensorTransactions
         options ??= TransactionOptions.Default;
         var extensions = RuntimeSignedExtensions.From(client.Metadata);
 
-        // The era is anchored at the best head; its hash comes with the header, so number and hash always match.
-        var head = await client.GetHeadAsync(cancellation).ConfigureAwait(false);
+        // The era is anchored at the best head (or the caller's recent block); its hash comes with the header, so number and hash always match.
+        var head = options.EraBlock ?? await HeadAsync(client, cancellation).ConfigureAwait(false);
         var era = Era.Mortal(options.EraPeriod, head.Number);
         ulong birth = era.Birth(head.Number);
         // Only periods above 4096 quantize the phase, moving the birth block before the head.
@@ -95,6 +95,12 @@ public static class SubtensorTransactions
             client.GenesisHash, birthHash, era, accountNonce, options.Tip);
         var bytes = ExtrinsicBuilder.BuildSigned(call, extensions, parameters, signer);
         return new SignedTransaction(description, bytes, signerKey, accountNonce, era, birth, birthHash);
+    }
+
+    private static async Task<(ulong Number, BlockHash Hash)> HeadAsync(SubtensorClient client, CancellationToken cancellation)
+    {
+        var head = await client.GetHeadAsync(cancellation).ConfigureAwait(false);
+        return (head.Number, head.Hash);
     }
 
     /// <summary>A SubtensorModule call's indices in this runtime (they are never assumed).</summary>

@@ -22,6 +22,12 @@ public sealed record TransactionOptions
     public ulong? AccountNonce { get; init; }
 
     /// <summary>
+    /// The recent block (number and hash, both known to the caller) the mortal era is born at; null reads the head. Lets a
+    /// caller that follows heads anyway sign without a round trip.
+    /// </summary>
+    public (ulong Number, BlockHash Hash)? EraBlock { get; init; }
+
+    /// <summary>
     /// Runtimes from spec 397 turn <c>register</c> into a paid burn registration that ignores the work (SPEC §2, §5).
     /// Building one is refused unless this is set.
     /// </summary>

@@ -164,7 +164,7 @@ public sealed class RegisterWorkflowTests
         var outcomes = FaucetWorkflow.Run(n.Chain, request, output, CancellationToken.None).ToList();
 
         Assert.Equal(["Funded", "Funded"], outcomes.Select(o => o.Status));
-        Assert.All(outcomes, o => Assert.Equal(Ss58.Encode(coldkey.PublicKey), Ss58.Encode(o.Account)));
+        Assert.All(outcomes, o => Assert.Equal(Ss58.Encode(coldkey.PublicKey), Ss58.Encode(o.Coldkey)));
         Assert.Equal(1, unlocks);
         Assert.Single(output.Questions);
         Assert.Single(output.VerboseLines, l => l.StartsWith("Unlocking coldkey"));

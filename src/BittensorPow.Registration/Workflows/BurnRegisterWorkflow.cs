@@ -1,0 +1,99 @@
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Crypto;
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>
+/// Register-SubtensorNeuron on runtimes whose register no longer checks work (spec 397 on, SPEC §9): a burned
+/// registration signed by the COLDKEY, which pays Burn(netuid) and owns the hotkey. Only with a cap: register_limit
+/// carries it to the chain where the metadata lists that call; otherwise burned_register is submitted after this client
+/// checked the burn against the cap at the current block.
+/// </summary>
+public static class BurnRegisterWorkflow
+{
+    /// <summary>One outcome for the submitted extrinsic; nothing when the hotkey is already registered or the user declined.</summary>
+    /// <exception cref="PowException">No cap, a pre-check failed, or the chain failed.</exception>
+    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, BurnRegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var client = chain.Client;
+        var profile = client.RuntimeProfile;
+        ushort netUid = request.NetUid;
+        var head = chain.Head(cancellation);
+        var subnet = chain.Call(() => client.GetExistingSubnetAsync(netUid, head.Hash, cancellation));
+        ulong burn = chain.Call(() => client.Subtensor.BurnAsync(netUid, head.Hash, cancellation));
+        output.Verbose($"Head #{head.Number}: subnet {netUid} burn {Tao.Format(burn)} TAO, registration {(subnet.RegistrationAllowed ? "open" : "closed")}.");
+        if (request.MaxCostRao is not { } cap)
+            throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
+                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
+                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.", Scope: PowErrorScope.Pipeline));
+        if (!subnet.RegistrationAllowed)
+            throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
+                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
+        if (chain.Call(() => client.GetUidAsync(netUid, request.Hotkey, head.Hash, cancellation)) is { } uid)
+        {
+            output.Warning($"Hotkey {Ss58.Encode(request.Hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing to burn.");
+            yield break;
+        }
+
+        bool limitOnChain = profile.HasRegisterLimit;
+        string call = limitOnChain ? "register_limit" : "burned_register";
+        if (limitOnChain)
+            output.Verbose($"register_limit carries the cap of {Tao.Format(cap)} TAO: the chain refuses (RegistrationPriceLimitExceeded, nothing charged) if the burn is higher when it executes.");
+        else
+            output.Warning($"This runtime's metadata does not list register_limit: the cap of {Tao.Format(cap)} TAO is checked by this client against the burn at block #{head.Number}, not by the chain; burned_register pays whatever the burn is when it executes.");
+        // burned_register has no other guard, so its check never yields to -SkipValidation.
+        if (burn > cap && (!limitOnChain || !request.SkipValidation))
+            throw PalletVerdict.Refuse(client, "RegistrationPriceLimitExceeded", PowErrorCategory.LimitsExceeded, netUid,
+                $"The burn on subnet {netUid} is {Tao.Format(burn)} TAO at block #{head.Number}, above -MaxCost {Tao.Format(cap)} TAO: nothing was signed or submitted.",
+                $"Raise -MaxCost to at least {Tao.Format(burn)} if you accept that burn, or wait for it to fall.");
+        if (!request.SkipValidation)
+        {
+            var free = chain.Call(() => client.Subtensor.AccountAsync(request.ColdkeyPublic, head.Hash, cancellation)).Free;
+            if (free < burn)
+                throw PalletVerdict.Refuse(client, "NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded, Ss58.Encode(request.ColdkeyPublic),
+                    $"Coldkey {Ss58.Encode(request.ColdkeyPublic)} has {Tao.Format(free)} TAO free at block #{head.Number}, less than the burn of {Tao.Format(burn)} TAO on subnet {netUid}.",
+                    "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.");
+        }
+
+        string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
+        if (!output.ShouldProcess($"hotkey {Ss58.Encode(request.Hotkey)} on subnet {netUid} at {chain.Endpoint}",
+                $"Register by {call}, burning {Tao.Format(burn)} TAO now (at most {Tao.Format(cap)} TAO) from coldkey {coldkeySs58}, which will own the hotkey"))
+            yield break;
+
+        output.Verbose($"Unlocking coldkey {coldkeySs58}.");
+        using var coldkey = request.UnlockColdkey();
+        var transaction = chain.Call(() => limitOnChain
+            ? SubtensorTransactions.BuildRegisterLimitAsync(client, coldkey, request.Hotkey, netUid, cap, null, cancellation)
+            : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, cancellation));
+        var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+        var outcome = new RegistrationOutcome(submitted.Success switch { true => "Registered", false => "Failed", null => submitted.Status.ToString() }, 1)
+        {
+            NetUid = netUid, Account = request.Hotkey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
+            ExtrinsicHash = submitted.ExtrinsicHashHex,
+        };
+        if (submitted.DispatchError is { } error)
+            outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
+            {
+                "RegistrationPriceLimitExceeded" => $"The burn rose above {Tao.Format(cap)} TAO before the extrinsic executed; read it (Get-SubtensorBlock -NetUid {netUid}) and raise -MaxCost if you accept it.",
+                "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
+                _ => "See the pallet's reason above.",
+            }) };
+        else if (submitted.Success == true) output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}, owned by coldkey {coldkeySs58}.");
+        yield return outcome;
+    }
+}
+
+/// <summary>
+/// A burned registration: the hotkey's public key only, the coldkey's public key and a way to unlock it (called once,
+/// after confirmation), and the most TAO (in rao) the user accepts to burn; null refuses and reports the burn.
+/// </summary>
+public sealed record BurnRegisterRequest(ushort NetUid, byte[] Hotkey, byte[] ColdkeyPublic, Func<Sr25519KeyPair> UnlockColdkey, ulong? MaxCostRao)
+{
+    public WaitFor Wait { get; init; } = WaitFor.InBlock;
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Skip the balance check and, where the chain enforces the cap (register_limit), the client's cap check.</summary>
+    public bool SkipValidation { get; init; }
+}
