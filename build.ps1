@@ -73,14 +73,14 @@ function Invoke-Test {
     $fetchExit = $LASTEXITCODE
     $fetchLog | Out-Host
     # A check that cannot run is named in the summary; Ptx.Tests.ps1 fails on it unless BITTENSORPOW_ALLOW_NO_PTXAS=1.
-    $notRun = @(if ($fetchExit -ne 0) { "PTX/SASS check ($($fetchLog 
+    $notRun = @(if ($fetchExit -ne 0) { "PTX/SASS check ($($fetchLog | Select-Object -Last 1))" })
+
     Write-Host '== sshd (Debian bookworm openssh-server, unpacked under .tools/ssh) for the remoting tests' -ForegroundColor Cyan
     $sshdLog = @(bash (Join-Path $Root 'tools/ssh/fetch-sshd.sh') 2>&1)
     $sshdExit = $LASTEXITCODE
     $sshdLog | Out-Host
     # Remoting.Tests.ps1 fails when there is no sshd; the summary names why.
     if ($sshdExit -ne 0) { $notRun += "remoting tests ($($sshdLog | Select-Object -Last 1))" }
-| Select-Object -Last 1))" })
 
     Write-Host '== xunit' -ForegroundColor Cyan
     $xunitXml = Join-Path $Results 'xunit.xml'
