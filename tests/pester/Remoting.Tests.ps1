@@ -75,7 +75,9 @@ AfterAll {
 
 Describe 'New-PowSolution -Session, offline' {
     It 'finds a valid solution across two hosts, names its host, and the hosts'' ranges are disjoint' {
-        $s = New-PowSolution -Session $sessions @block -Difficulty 3000000 -ThreadCount 1
+        # From base 2e12 neither range holds a solution in its first 10M nonces (see the killed-session test), so both
+        # hosts have reported their ranges before either finds one.
+        $s = New-PowSolution -Session $sessions @block -Difficulty 20000000 -ThreadCount 1 -NonceStart 2000000000000
         $s | Test-PowSolution | Should -BeTrue
         $s.ComputerName | Should -BeIn $names
         $s.Hosts.Count | Should -Be 2
