@@ -12,15 +12,20 @@
     Ptx:   Compile the GPU kernels to PTX for sm_90 under out/ptx and check them with ptxas, cuobjdump and nvdisasm
            (fetched into .tools/cuda/bin by tools/ptx/fetch-ptxas.sh; fails when they cannot be fetched).
     Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).
+    Package: Build, then out/package/BittensorPow.<version>.nupkg, installable with PSResourceGet (Install-PSResource,
+           Save-PSResource) from a repository that holds it.
     Fuzz:  Every fuzz target under AFL++ for -Seconds each (tools/fuzz/Invoke-Fuzz.ps1); one line per target
            "TARGET: N execs, C crashes, H hangs"; exits 1 on any crash or hang.
+    Audit: bench gpu --audit -AuditRuns (default 20) --verify on the CUDA device: every GPU search checked against the CPU
+           reference; exits 1 on any mismatch. Without a CUDA device it prints a plain "NO CUDA DEVICE" line and exits 0.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench', 'Fuzz')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Ptx', 'Bench', 'Fuzz', 'Audit', 'Package')]
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
-    [int] $Seconds = 60
+    [int] $Seconds = 60,
+    [int] $AuditRuns = 20
 )
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot   # dotnet local tools (pwsh) resolve from the repository root
@@ -44,6 +49,7 @@ function Invoke-Build {
     Invoke-Native 'dotnet publish' { dotnet publish (Join-Path $Root 'src/BittensorPow.Cmdlets') -c $Configuration -o $ModuleOut --nologo -v quiet }
     Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
     Invoke-Native 'help generation' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-ModuleHelp.ps1') -ModulePath $ModuleOut }
     Write-Host "Module laid out in $ModuleOut"
 }
@@ -124,6 +130,49 @@ function Invoke-Bench {
     Invoke-Native 'CPU benchmark' { dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- cpu }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $package = Join-Path $Out 'package'
+    if (Test-Path $package) { Remove-Item $package -Recurse -Force }
+    # A scratch HOME keeps PSResourceGet's repository list away from the user's own (pwsh.dll started directly:
+    # `dotnet pwsh` needs the real HOME for its tool manifest).
+    $scratch = Join-Path ([IO.Path]::GetTempPath()) "bittensorpow-package-$PID"
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    $exe = [Environment]::ProcessPath
+    $saved = $env:HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
+    try {
+        # .NET maps LocalApplicationData to XDG_DATA_HOME only when that folder exists.
+        New-Item -ItemType Directory -Force "$scratch/.local/share", "$scratch/.config" | Out-Null
+        $env:HOME = $scratch; $env:XDG_DATA_HOME = "$scratch/.local/share"; $env:XDG_CONFIG_HOME = "$scratch/.config"
+        $pwshArgs = @(if ((Split-Path $exe -LeafBase) -eq 'dotnet') { $pwshDll }) + @('-NoProfile', '-NonInteractive', '-File',
+            (Join-Path $Root 'tools/Publish-ModulePackage.ps1'), '-ModulePath', $ModuleOut, '-Destination', $package)
+        Invoke-Native 'Publish-PSResource' { & $exe @pwshArgs }
+    }
+    finally {
+        $env:HOME, $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved
+        Remove-Item $scratch -Recurse -Force -ErrorAction Ignore
+    }
+    Write-Host "Package: $(Get-ChildItem $package -Filter '*.nupkg' | Select-Object -ExpandProperty FullName)"
+}
+
+<#
+ CUDA correctness: bench gpu --audit checks the CUDA search nonce for nonce against the CPU reference. Without a CUDA
+ device there is nothing to audit: it says so in one plain line and succeeds, so that a GPU session runs it in one command.
+#>
+function Invoke-Audit {
+    $lines = @(dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- gpu --backend Cuda --seconds 2 --audit $AuditRuns --verify 2>&1 | ForEach-Object { "$_" })
+    $exit = $LASTEXITCODE
+    $lines | Out-Host
+    # A bench that did not build or start must not read as "no device": it lists the devices before anything else.
+    if (-not ($lines -match '^device ')) { Write-Host "Audit: FAILED - the bench did not run (exit code $exit)" -ForegroundColor Red; exit 1 }
+    if (-not ($lines -match '^device Cuda ')) {
+        Write-Host 'Audit: NO CUDA DEVICE on this machine - the CUDA audit did not run (nothing was checked).' -ForegroundColor Yellow
+        exit 0
+    }
+    if ($exit -ne 0) { Write-Host "Audit: FAILED (bench exit code $exit)" -ForegroundColor Red; exit 1 }
+    Write-Host 'Audit: the CUDA search matched the CPU reference on every run.' -ForegroundColor Green
+}
+
 function Invoke-Fuzz {
     & (Join-Path $Root 'tools/fuzz/Invoke-Fuzz.ps1') -Root $Root -Seconds $Seconds
     if (-not $?) { exit 1 }
@@ -136,4 +185,7 @@ switch ($Task) {
     'Ptx' { Invoke-Ptx }
     'Bench' { Invoke-Bench }
     'Fuzz' { Invoke-Fuzz }
+    'Package' { Invoke-Package }
+
+    'Audit' { Invoke-Audit }
 }

@@ -10,10 +10,10 @@ param([Parameter(Mandatory)] [string] $ModulePath)
 $ErrorActionPreference = 'Stop'
 
 Import-Module (Join-Path $ModulePath 'BittensorPow.psd1') -Force
+Import-Module (Join-Path $PSScriptRoot 'HelpFacts.psm1') -Force
 $helpDir = Join-Path $ModulePath 'help'
 function Esc([string] $s) { [System.Security.SecurityElement]::Escape($s) }
 function Paras([string] $text) { ($text -split "`n`n" | ForEach-Object { "<maml:para>$(Esc $_.Trim())</maml:para>" }) -join '' }
-$common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
 $sb = [System.Text.StringBuilder]::new()
 [void]$sb.AppendLine('<?xml version="1.0" encoding="utf-8"?>')
 [void]$sb.AppendLine('<helpItems schema="maml" xmlns="http://msh">')
@@ -27,9 +27,9 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     [void]$sb.AppendLine('<command:syntax>')
     foreach ($set in $cmd.ParameterSets) {
         [void]$sb.Append("<command:syntaxItem><maml:name>$($cmd.Name)</maml:name>")
-        foreach ($p in $set.Parameters | Where-Object { $_.Name -notin $common }) {
+        foreach ($p in $set.Parameters | Where-Object { -not (Test-CommonParameter $_.Name) }) {
             $pos = if ($p.Position -ge 0) { $p.Position } else { 'named' }
-            $type = $p.ParameterType.Name
+            $type = Get-HelpTypeName $p.ParameterType
             [void]$sb.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$pos`"><maml:name>$($p.Name)</maml:name>")
             if ($type -ne 'SwitchParameter') { [void]$sb.Append("<command:parameterValue required=`"true`">$type</command:parameterValue>") }
             [void]$sb.Append('</command:parameter>')
@@ -37,16 +37,21 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
         [void]$sb.AppendLine('</command:syntaxItem>')
     }
     [void]$sb.AppendLine('</command:syntax><command:parameters>')
-    foreach ($p in $cmd.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }) }) {
+    $defaults = [Activator]::CreateInstance($cmd.ImplementingType)
+    foreach ($p in Get-ShownParameters $cmd) {
         $text = $h.Parameters[$p.Name]
         if (-not $text) { throw "Help for $($cmd.Name) does not describe -$($p.Name)." }
-        $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
-        $byValue = [bool]($attrs | Where-Object ValueFromPipeline); $byName = [bool]($attrs | Where-Object ValueFromPipelineByPropertyName)
-        $pipe = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byName) { 'True (ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } else { 'False' }
-        $required = [bool]($attrs | Where-Object IsMandatory)
-        [void]$sb.AppendLine("<command:parameter required=`"$($required.ToString().ToLower())`" pipelineInput=`"$pipe`" globbing=`"false`" position=`"named`"><maml:name>$($p.Name)</maml:name><maml:description>$(Paras $text)</maml:description><command:parameterValue required=`"true`">$($p.ParameterType.Name)</command:parameterValue><dev:type><maml:name>$($p.ParameterType.FullName)</maml:name></dev:type></command:parameter>")
+        $facts = Get-ParameterHelpFacts $cmd $p $defaults
+        $default = if ($null -ne $facts.DefaultValue) { "<dev:defaultValue>$(Esc $facts.DefaultValue)</dev:defaultValue>" } else { '' }
+        [void]$sb.AppendLine("<command:parameter required=`"$($facts.Required)`" pipelineInput=`"$($facts.PipelineInput)`" globbing=`"false`" position=`"$($facts.Position)`"><maml:name>$($p.Name)</maml:name><maml:description>$(Paras $text)</maml:description><command:parameterValue required=`"true`">$(Esc $facts.TypeName)</command:parameterValue><dev:type><maml:name>$(Esc $facts.TypeFullName)</maml:name></dev:type>$default</command:parameter>")
     }
     [void]$sb.AppendLine('</command:parameters>')
+    [void]$sb.Append('<command:inputTypes>')
+    foreach ($in in Get-PipelineInputs $cmd) {
+        $what = if ($in.Parameter) { "$($in.Description) $($h.Parameters[$in.Parameter])" } else { $in.Description }
+        [void]$sb.Append("<command:inputType><dev:type><maml:name>$(Esc $in.Type)</maml:name></dev:type><maml:description>$(Paras $what)</maml:description></command:inputType>")
+    }
+    [void]$sb.AppendLine('</command:inputTypes>')
     [void]$sb.Append('<command:returnValues>')
     foreach ($t in $cmd.OutputType) { [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type></command:returnValue>") }
     [void]$sb.AppendLine('</command:returnValues>')

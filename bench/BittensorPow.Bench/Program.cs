@@ -8,13 +8,14 @@ public static class Program
         "gpu" => GpuBench.Run(args[1..]),
         "ptx" => GpuBench.WritePtx(args[1..]),
         "unlock" => UnlockBench.Run(args[1..]),
+        "soak" => SoakBench.Run(args[1..]),
         "faucet" => FaucetBench.Run(args[1..]),
         _ => Usage(),
     };
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] | ptx --out DIR | unlock [--rounds N] [--coldkey PATH] | faucet [--drips N] [--threads N]");
+        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] | ptx --out DIR | unlock [--rounds N] [--coldkey PATH] | faucet [--drips N] [--threads N] | soak [--minutes N] [--block-ms N] [--drop-every-ms N] [--threads N]");
         return 2;
     }
 }

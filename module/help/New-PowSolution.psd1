@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Solves the proof of work for a Bittensor neuron registration.'
     Description = @'
-Finds a nonce whose seal meets the subnet's difficulty for the current block, on CPU (all cores, SIMD) or GPU. With -NetUid it reads the head block, the difficulty and the runtime's seal byte order from a subtensor node and follows new blocks as they are pushed; with -BlockHash, -BlockNumber and -Difficulty it solves offline.
+Finds a nonce whose seal meets the subnet's difficulty for the current block, on CPU (all cores, SIMD) or GPU. With -NetUid it reads the head block, the difficulty and the runtime's seal byte order from a subtensor node and follows new blocks as they are pushed; with -BlockHash, -BlockNumber and -Difficulty it solves offline. Online it also follows the runtime version: an upgrade across spec 271/272 switches the seal byte order for the next work (a verbose line says so), and an upgrade to a runtime whose register no longer checks work (spec 397 on) stops the solve with PowRegistrationRemovedDuringSolve.
 
 Every solution is re-verified on the CPU reference path before it is returned. The output is a BittensorPow.PowSolution that Test-PowSolution and Register-SubtensorNeuron take from the pipeline.
 
@@ -25,9 +25,11 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         DeviceId        = 'GPU device ids to use together (default: all of the chosen kind). Each gets a disjoint nonce range.'
         ThreadsPerBlock = 'GPU threads per block (btcli''s tpb), default 256.'
         ThreadCount     = 'CPU worker threads, default one per logical core.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
         UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
-        TimeoutSec      = 'Give up after this many seconds with a PowSolveTimeout error and no output.'
+        TimeoutSec      = 'Give up after this many seconds, and write no output. Online it bounds the whole call — connecting, every RPC and the search: running out while connecting or reading the runtime is RpcTimeout, while solving PowSolveTimeout; the message names the phase. Offline it bounds the search (PowSolveTimeout).'
         NonceCount      = 'How many nonces from -NonceStart this search may try; the engine never leaves that range (a spread search gives each host one). Default: no limit. When the range is used up without a hit: NonceRangeExhausted.'
         Session         = 'Spread the search over these PowerShell remoting sessions (PowerShell 7 over SSH, BittensorPow installed on each host): every host solves its own disjoint nonce partition with the solving parameters given here, the first solution is re-verified on this machine and every other host is stopped. The solution''s ComputerName says which host found it; Hosts lists each host''s range and rate.'
         HostName        = 'Like -Session, but opens (and afterwards closes) an SSH remoting session to each host itself. "host:port" gives a host its own port.'

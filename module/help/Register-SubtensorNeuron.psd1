@@ -1,16 +1,18 @@
 @{
     Synopsis    = 'Registers a hotkey on a subnet: with a proof-of-work solution, or on runtimes that burn instead (spec 397 on) with a capped burn.'
     Description = @'
-Takes PowSolution objects from the pipeline (or, with -NetUid, solves first) and submits SubtensorModule.register signed by the HOTKEY, with the wallet's coldkey public key as the owner. Before anything is signed it checks what the pallet will check, in the pallet's order and quoting the pallet's own error docs from the runtime metadata: the subnet exists and PoW registration is open, the hotkey is not registered yet, the solution is inside the chain's window (the head or the block before it), its seal is the seal of its nonce for the chain's block hash, and it meets the difficulty under the byte order the runtime applies.
+Takes solutions from the pipeline — PowSolution objects, or any object with the same properties (see -Solution) — or, with -NetUid, solves first, and submits SubtensorModule.register signed by the HOTKEY, with the wallet's coldkey public key as the owner. Before anything is signed it checks what the pallet will check, in the pallet's order and quoting the pallet's own error docs from the runtime metadata: the subnet exists and PoW registration is open, the hotkey is not registered yet, the solution is inside the chain's window (the head or the block before it), its seal is the seal of its nonce for the chain's block hash, and it meets the difficulty under the byte order the runtime applies.
 
 A solution that has gone stale is solved again (up to -MaxAttempts, like btcli's register). The transaction is followed to -Wait InBlock (default) or Finalized; the result carries the uid from the NeuronRegistered event, or the pallet error's name and docs from ExtrinsicFailed (also written as an error whose id is the pallet error's name, e.g. InvalidSeal).
 
 On runtimes whose register burns TAO instead of checking work (spec 397 and later) there is no proof of work to submit: the registration is a burn that the wallet's COLDKEY signs and pays, and that coldkey owns the hotkey. It needs -MaxCost, the most TAO you accept to burn; without it the cmdlet refuses with PowRegistrationRemoved and shows the current burn. Where the runtime's metadata lists register_limit it is submitted with -MaxCost as its limit, so the chain itself refuses (RegistrationPriceLimitExceeded, nothing charged) a higher burn; otherwise burned_register is submitted after this client checked the burn at the current block against -MaxCost (a warning says so: the chain does not check the cap then). Before signing it also checks that the coldkey's free balance covers the burn (NotEnoughBalanceToStake). The coldkey is decrypted with -Password (or a prompt) once, after confirmation; a coldkey that is not encrypted needs no password. A piped solution only names the subnet there. On earlier runtimes nothing changes: proof of work, signed by the hotkey.
 
+A proof-of-work solve follows the node's runtime version: an upgrade across spec 271/272 switches the seal byte order for the next work (a verbose line says so), an upgrade to a runtime whose register burns stops the solve with PowRegistrationRemovedDuringSolve, and every extrinsic is signed for the runtime the node runs when it is submitted.
+
 Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
 '@
     Parameters  = @{
-        Solution       = 'A PowSolution from New-PowSolution -NetUid (it carries NetUid, block, nonce, seal, hotkey and endpoint).'
+        Solution       = 'A solution from the pipeline: a PowSolution from New-PowSolution -NetUid, or any object with its properties by name — Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, and optionally Seal and Endpoint — such as one saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv (numbers as text, SealByteOrder as LittleEndian/BigEndian or its number). A missing property is a MissingSolutionField error naming it; an unknown byte order is InvalidSealByteOrder.'
         NetUid         = 'Solve for this subnet first, then register.'
         Endpoint       = 'The node''s WebSocket URL; default: the solution''s endpoint, BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'
         Network        = 'finney, test or local instead of -Endpoint.'
@@ -19,12 +21,14 @@ Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
         WalletPath     = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
         HotkeyPassword = 'Password of an encrypted hotkey keyfile (most hotkeys are not encrypted).'
         Wait           = 'None (submit only), InBlock (default) or Finalized.'
-        TimeoutSec     = 'How long to wait for the chosen status (default 120).'
+        TimeoutSec     = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
         MaxAttempts    = 'How many solutions to try when one goes stale (default 3).'
         Backend        = 'Back end for solving (see New-PowSolution).'
         Cuda           = 'Solve on CUDA GPUs.'
         DeviceId       = 'GPU device ids for solving.'
         ThreadCount    = 'CPU threads for solving.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         SealByteOrder  = 'Override the runtime''s seal byte order (for diagnosis).'
         MaxCost        = 'Spec 397 and later: the most TAO the coldkey may burn (rounded down to whole rao). Sent to the chain as register_limit''s limit where the runtime lists that call, else checked by this client before burned_register. Without it the cmdlet refuses and shows the burn. Ignored on runtimes that check work.'
         Password       = 'Spec 397 and later: the coldkey''s password as a SecureString (the coldkey signs the burn); without it an interactive session asks. A coldkey that is not encrypted needs none.'

@@ -12,9 +12,11 @@ Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount 
         WalletPath  = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
         Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks. A coldkey that is not encrypted (btcli --no-use-password) needs none and is never asked for one.'
         Wait        = 'None, InBlock (default) or Finalized.'
-        TimeoutSec  = 'How long to wait for the chosen status (default 120).'
+        TimeoutSec  = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
         Backend     = 'Back end for solving (default Cpu).'
         ThreadCount = 'CPU threads for solving.'
+        HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
+        HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
         Count = 'How many drips, one after another, each solved on the current head (btcli''s max_successes). The coldkey is unlocked once and confirmation is asked once; every drip writes its own result.'
     }
     Examples    = @(

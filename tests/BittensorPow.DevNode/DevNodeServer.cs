@@ -21,6 +21,7 @@ public sealed class DevNodeServer : IAsyncDisposable
     private readonly object _sessionsLock = new();
     private readonly HashSet<DevNodeSession> _sessions = [];
     private TcpListener? _listener;
+    private int _accepted;
 
     public DevNodeOptions Options { get; private set; } = new();
     public ChainState Chain { get; private set; } = null!;
@@ -51,6 +52,34 @@ public sealed class DevNodeServer : IAsyncDisposable
         if (options.BlockMs > 0) _loops.Add(Task.Run(() => EveryAsync(options.BlockMs, () => Chain.ProduceBlock())));
         if (options.DropEveryMs > 0) _loops.Add(Task.Run(() => EveryAsync(options.DropEveryMs, DropConnections)));
         return Task.FromResult(Port);
+    }
+
+    /// <summary>Raised after <see cref="UpgradeRuntime"/> switched the runtime (runtime-version subscribers hear of it).</summary>
+    public event Action<RuntimeProfile>? RuntimeUpgraded;
+
+    /// <summary>Connections accepted since start (WebSocket handshakes completed), for tests that count reconnects.</summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _accepted);
+
+    /// <summary>
+    /// A runtime upgrade while running, as a set_code would do: the next block executes under spec
+    /// <paramref name="specVersion"/> with <paramref name="metadata"/> (a file under shared/metadata or a path; null keeps the
+    /// current file). The other runtime options (register_limit patch, pow-faucet) carry over.
+    /// </summary>
+    public RuntimeProfile UpgradeRuntime(uint specVersion, string? metadata = null, uint? transactionVersion = null)
+    {
+        var options = Options with
+        {
+            SpecVersion = specVersion, Metadata = metadata ?? Options.Metadata,
+            TransactionVersion = transactionVersion ?? Runtime.TransactionVersion,
+        };
+        var runtime = RuntimeProfile.Load(options);
+        var executor = new SubtensorRuntime(runtime);
+        Chain.UseExecutor(executor);
+        Options = options;
+        Executor = executor;
+        Runtime = runtime;
+        RuntimeUpgraded?.Invoke(runtime);
+        return runtime;
     }
 
     public int ConnectionCount { get { lock (_sessionsLock) return _sessions.Count; } }
@@ -89,6 +118,7 @@ public sealed class DevNodeServer : IAsyncDisposable
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException) { return; }
 
             var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            Interlocked.Increment(ref _accepted);
             var session = new DevNodeSession(this, socket, _stop.Token);
             lock (_sessionsLock) _sessions.Add(session);
             try { await session.RunAsync(); }

@@ -38,10 +38,24 @@ Describe 'Back ends give the same answers' {
             }
         }
     }
-    # Only meaningful where there is no CUDA device (CI, dev machines); on a GPU machine the bench covers -Cuda.
-    It '-Cuda without a CUDA device is CudaDeviceNotFound' -Skip:$hasCuda {
-        { New-PowSolution -BlockHash $solve.blockHashHex -BlockNumber 1 -Difficulty 10 -Hotkey $solve.hotkeySs58 -Cuda -ErrorAction Stop } |
-            Should -Throw -ErrorId 'CudaDeviceNotFound,BittensorPow.Cmdlets.Commands.NewPowSolutionCommand'
+    # Never skipped: with a CUDA device it runs the CUDA path and holds it to the vectors and the CPU; without one it
+    # checks the error. ($hasCuda is set in BeforeAll, so it can only be used inside the test, not in -Skip.)
+    It '-Cuda solves like the CPU where a CUDA device exists, and is CudaDeviceNotFound where none does' {
+        if (-not $hasCuda) {
+            { New-PowSolution -BlockHash $solve.blockHashHex -BlockNumber 1 -Difficulty 10 -Hotkey $solve.hotkeySs58 -Cuda -ErrorAction Stop } |
+                Should -Throw -ErrorId 'CudaDeviceNotFound,BittensorPow.Cmdlets.Commands.NewPowSolutionCommand'
+            return
+        }
+        $expected = [ulong]$solve.smallestNonceAtOrAfterStart.chainLE.nonce
+        $gpu = New-PowSolution -BlockHash $solve.blockHashHex -BlockNumber 1 -Difficulty ([ulong]$solve.difficulty) -Hotkey $solve.hotkeySs58 `
+            -SealByteOrder LittleEndian -Cuda -NonceStart ($expected - 3000) -TimeoutSec 60
+        $gpu.Backend | Should -Match 'Cuda'
+        # The CPU, started at the GPU's nonce, must find that very nonce first and compute the same seal.
+        $cpu = New-PowSolution -BlockHash $solve.blockHashHex -BlockNumber 1 -Difficulty ([ulong]$solve.difficulty) -Hotkey $solve.hotkeySs58 `
+            -SealByteOrder LittleEndian -Backend CpuScalar -ThreadCount 1 -NonceStart $gpu.Nonce -UpdateInterval 1000
+        $cpu.Nonce | Should -Be $gpu.Nonce
+        $cpu.Seal | Should -Be $gpu.Seal
+        if ($gpu.Nonce -eq $expected) { $gpu.Seal | Should -Be $solve.smallestNonceAtOrAfterStart.chainLE.sealHex }
     }
     It 'a device id that does not exist is DeviceNotFound' {
         { Measure-PowHashRate -Backend IlgpuCpu -DeviceId 7 -Seconds 0.2 -ErrorAction Stop } | Should -Throw -ErrorId 'DeviceNotFound,*'

@@ -1,3 +1,9 @@
+# The -ForEach lists below are built at discovery, so the module must be loaded then too (run alone, nothing else loads it).
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $manifest = Join-Path (Get-TestModulePath) 'BittensorPow.psd1'

@@ -92,13 +92,17 @@ Describe 'Progress and cancellation' {
         $r = Invoke-InRunspace -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey) -TimeoutSec 1.5"
         $progress = @($r.PowerShell.Streams.Progress)
         $progress.Count | Should -BeGreaterThan 2
-        $progress[-2].StatusDescription | Should -Match 'Block 7, difficulty 10,000,000,000,000, [\d.]+ .?H/s, [\d,]+ nonces tried, [\d.]+ s'
+        $progress[-2].StatusDescription | Should -Match 'Block 7, difficulty 10,000,000,000,000, [\d.]+ .?H/s \(EWMA\), [\d,]+ nonces tried, [\d.]+ s'
         $progress[-1].RecordType | Should -Be 'Completed'
         @($r.PowerShell.Streams.Error)[0].FullyQualifiedErrorId | Should -BeLike 'PowSolveTimeout,*'
     }
 
     It 'stops within a second on a pipeline stop and leaves no worker thread' {
         $r = Invoke-InRunspace -StopAfterMs 1500 -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey)"
+        # It was solving when stopped: not failed at once (no error), progress on block 7, and the stop is what ended it.
+        @($r.PowerShell.Streams.Error) | Should -BeNullOrEmpty
+        $r.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
+        @($r.PowerShell.Streams.Progress | Where-Object StatusDescription -Match '^Block 7, difficulty 10,000,000,000,000, .* nonces tried').Count | Should -BeGreaterThan 0
         $r.StopElapsed.TotalSeconds | Should -BeLessThan 1
         [BittensorPow.Engine.Solving.PowSolver]::RunningWorkers | Should -Be 0
         @(Get-ChildItem /proc/self/task -ErrorAction Ignore | Where-Object { (Get-Content (Join-Path $_.FullName 'comm') -ErrorAction Ignore) -like 'PowWorker*' }).Count | Should -Be 0
@@ -120,5 +124,27 @@ Describe 'Measure-PowHashRate' {
         $m.Seals | Should -BeGreaterThan 0
         $m.SealsPerSecond | Should -BeGreaterThan 0
         $m.Backend | Should -Match '^Cpu'
+    }
+}
+
+# Test-PowSolution shares its seal code with the solver, so "New-PowSolution | Test-PowSolution" alone proves little:
+# here the verifier is held to the shared vectors (seals and verdicts computed by the Python reference, not by us).
+Describe 'Test-PowSolution agrees with the shared vectors' {
+    BeforeDiscovery {
+        $root = if ($env:BITTENSORPOW_ROOT) { $env:BITTENSORPOW_ROOT } else { Join-Path $PSScriptRoot '../..' }
+        $cases = (Get-Content (Join-Path $root '../shared/vectors/pow-vectors.json') -Raw | ConvertFrom-Json).cases
+        $rows = foreach ($c in $cases) {
+            foreach ($check in $c.checks) {
+                foreach ($rule in @(@{ Order = 'LittleEndian'; Key = 'chainLE' }, @{ Order = 'BigEndian'; Key = 'chainLegacyBE' })) {
+                    @{ Id = $c.id; Case = $c; Difficulty = $check.difficulty; Order = $rule.Order; Expected = [bool]$check.($rule.Key) }
+                }
+            }
+        }
+    }
+    It '<Id> at difficulty <Difficulty> read <Order>: valid is <Expected>' -ForEach $rows {
+        $d = Test-PowSolution -BlockHash $Case.blockHashHex -BlockNumber 1 -Difficulty ([ulong]$Difficulty) -Hotkey $Case.hotkeySs58 `
+            -Nonce ([ulong]$Case.nonce) -SealByteOrder $Order -Detailed
+        $d.Seal | Should -Be $Case.sealHex
+        $d.IsValid | Should -Be $Expected
     }
 }

@@ -2,6 +2,8 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
+    # Get-Free below uses the Subtensor types directly: load them here rather than rely on an earlier test having done so.
+    Add-Type -Path (Join-Path (Get-TestModulePath) 'BittensorPow.Subtensor.dll')
     $walletRoot = Join-Path $TestDrive 'wallets'
     Copy-Item (Join-Path (Get-SharedPath) 'wallet') $walletRoot -Recurse
     $w = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = $walletRoot }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BittensorPow.Cmdlets.Input;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Cmdlets.Output;
@@ -16,7 +17,7 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
     private const string HotkeySet = "Hotkeys";
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
+    [SupportsWildcards, ArgumentCompleter(typeof(WalletNameCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter] public string? WalletPath { get; set; }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Solving;
@@ -13,6 +14,7 @@ namespace BittensorPow.Cmdlets.Commands;
 public sealed class GetSubtensorBlockCommand : PowCmdletBase
 {
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
     [Parameter]

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
@@ -17,7 +18,7 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     public PowBackend Backend { get; set; } = PowBackend.Cpu;
 
     [Parameter] public int? ThreadCount { get; set; }
-    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
 
     [Parameter, ValidateRange(0.1, 3600)]

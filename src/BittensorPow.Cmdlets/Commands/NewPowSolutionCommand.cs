@@ -4,6 +4,8 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
 using BittensorPow.Registration.Solving;
@@ -21,6 +23,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     public ushort NetUid { get; set; }
 
     [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
     [Parameter(ParameterSetName = Online)]
@@ -40,8 +43,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Hotkey { get; set; }
 
-    [Parameter] public string? Wallet { get; set; }
-    [Parameter] public string? WalletHotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
     [Parameter] public string? WalletPath { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -50,12 +53,14 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public SwitchParameter Cuda { get; set; }
     [Parameter] public SwitchParameter OpenCL { get; set; }
-    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public ulong? NonceStart { get; set; }
     [Parameter] public ulong? UpdateInterval { get; set; }
     [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
 
     // Spread search over PowerShell remoting sessions (issue 13).
     [Parameter] public ulong? NonceCount { get; set; }
@@ -71,8 +76,13 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, NonceCount);
-        var request = new SolveRequest(Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        if (Cuda && OpenCL)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Cuda -OpenCL", "-Cuda and -OpenCL both choose the back end.",
+                "Give one of them (or -Backend Cuda / -Backend OpenCL); -DeviceId picks several devices of that kind.");
+        var backend = Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend;
+        UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
+        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha, NonceCount);
+        var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
         if (Session is not null || HostName is not null) { Spread(hotkey); return; }
@@ -83,9 +93,13 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             WriteObject(PowSolution.From(OfflineSolve.Run(blockHash, BlockNumber, Difficulty, hotkey, SealByteOrder, request, Output, Cancellation)));
             return;
         }
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
-        if (OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation) is { } solution)
-            WriteObject(PowSolution.From(solution));
+        // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
+        using var deadline = new CallDeadline(options.Timeout, Cancellation);
+        using var chain = deadline.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(Endpoint, Network, Output, t));
+        var solution = deadline.Run($"solving on subnet {NetUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout,
+            t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t));
+        if (solution is not null) WriteObject(PowSolution.From(solution));
     }
 
     /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
@@ -115,7 +129,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             Nonce = output.Nonce, BlockNumber = output.BlockNumber, BlockHash = output.BlockHash, Difficulty = output.Difficulty, Seal = output.Seal,
             Hotkey = output.Hotkey, HotkeyPublicKey = output.HotkeyPublicKey, SealByteOrder = output.SealByteOrder, NetUid = output.NetUid,
             Endpoint = output.Endpoint, Backend = output.Backend, NoncesTried = output.NoncesTried, HashRate = output.HashRate, Elapsed = output.Elapsed,
-            SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, ComputerName = output.ComputerName, Hosts = spread.Report, HostsStoppedIn = spread.StoppedIn,
+            SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, Rounds = output.Rounds, HashRateAverage = output.HashRateAverage,
+            TimeAverage = output.TimeAverage, Workers = output.Workers, DeviceFaults = output.DeviceFaults,
+            ComputerName = output.ComputerName, Hosts = spread.Report, HostsStoppedIn = spread.StoppedIn,
         });
     }
 }

@@ -26,16 +26,20 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     private const string FromSolution = nameof(FromSolution);
     private const string Solve = nameof(Solve);
 
+    /// <summary>
+    /// A solution: a PowSolution, or any object with its properties by name (one read back with ConvertFrom-Json or
+    /// Import-Csv, numbers as text included), read by <see cref="PipedSolution"/>.
+    /// </summary>
     [Parameter(ParameterSetName = FromSolution, Mandatory = true, ValueFromPipeline = true)]
-    public PowSolution? Solution { get; set; }
+    public PSObject? Solution { get; set; }
 
     [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0)]
     public ushort NetUid { get; set; }
 
-    [Parameter] public string? Endpoint { get; set; }
+    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter] public string? Wallet { get; set; }
-    [Parameter] public string? WalletHotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
     [Parameter] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
@@ -46,9 +50,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public SwitchParameter Cuda { get; set; }
-    [Parameter] public int[]? DeviceId { get; set; }
+    [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public SealByteOrder? SealByteOrder { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
 
     /// <summary>On runtimes whose register burns instead of checking work (spec 397 on): the most TAO the coldkey may burn.</summary>
     [Parameter] public decimal? MaxCost { get; set; }
@@ -79,9 +85,16 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var (walletName, hotkeyName, root) = WalletDefaults.Resolve(Wallet, WalletHotkey, WalletPath);
-        var given = Solution is null ? null : FromInput(Solution);
-        using var chain = ChainSession.Connect(Endpoint ?? Solution?.Endpoint, Network, Output, Cancellation);
+        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        UserInput.Backend(Cuda ? PowBackend.Cuda : Backend, DeviceId, threadsPerBlockGiven: false);
+        var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
+        var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
+        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        // A piped solution's endpoint is a default: -Network given on the command line wins over it.
+        var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var chain = connecting.Run($"connecting to {endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(endpoint, Network, Output, t));
         if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root); return; }
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
@@ -95,7 +108,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         using (hotkeyPair)
         {
             var request = new RegisterRequest(given?.NetUid ?? NetUid, hotkeyPair, coldkey,
-                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId) { Spread = spread is null ? null : spread.Online })
+                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
@@ -144,14 +157,13 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     }
 
     /// <summary>A piped solution, parsed once; one solved offline does not say which subnet it is for.</summary>
-    private static Solution FromInput(PowSolution s)
+    private static Solution FromInput(Solution s)
     {
         if (s.NetUid is null)
             throw PowException.Argument(ErrorIds.MissingSolutionField, s,
                 "The solution carries no NetUid: it was solved offline, so it does not say which subnet it is for.",
                 "Solve with New-PowSolution -NetUid <n>, or use Register-SubtensorNeuron -NetUid <n> to solve and register in one go.");
-        return new Solution(s.Nonce, s.BlockNumber, UserInput.BlockHash(s.BlockHash), s.Difficulty, UserInput.Seal(s.Seal),
-            UserInput.Hotkey(s.HotkeyPublicKey), s.SealByteOrder) { NetUid = s.NetUid, Endpoint = s.Endpoint };
+        return s;
     }
 }
 

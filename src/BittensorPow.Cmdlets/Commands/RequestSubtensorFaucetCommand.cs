@@ -5,6 +5,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
@@ -20,9 +21,9 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(FaucetResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
-    [Parameter] public string? Endpoint { get; set; }
+    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name")] public string? Wallet { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter] public string? WalletPath { get; set; }
     /// <summary>The coldkey's password; without it an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
@@ -30,18 +31,24 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public int? ThreadCount { get; set; }
+    [Parameter] public int? HashRateSamples { get; set; }
+    [Parameter] public double? HashRateAlpha { get; set; }
     /// <summary>How many drips, one after another, each solved on the current head (btcli's max_successes).</summary>
     [Parameter, ValidateRange(1, 1000)] public int Count { get; set; } = 1;
 
     protected override void Process()
     {
-        var (walletName, _, root) = WalletDefaults.Resolve(Wallet, null, WalletPath);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
+        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => ChainSession.Connect(Endpoint, Network, Output, t));
         byte[] coldkeyPublic;
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
 
-        var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount))
+        var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), Count = Count,
         };

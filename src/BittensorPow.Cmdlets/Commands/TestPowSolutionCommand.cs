@@ -46,6 +46,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     public SealByteOrder SealByteOrder { get; set; } = SealByteOrder.LittleEndian;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
     [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
@@ -57,19 +58,37 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     // One connection per endpoint for the whole pipeline, not one per solution.
     private readonly Dictionary<string, ChainSession> _chains = new(StringComparer.OrdinalIgnoreCase);
 
+    private bool _orderOnCommandLine;
+
+    /// <summary>Before the first record only the command line is bound: a -SealByteOrder given there beats a piped one.</summary>
+    protected override void Begin() => _orderOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(SealByteOrder));
+
+    /// <summary>
+    /// PowerShell drops a piped property it cannot convert and binds the default instead; a piped byte order is read
+    /// here so that an unknown one is an error, never a silent LittleEndian.
+    /// </summary>
+    private SealByteOrder ByteOrder()
+    {
+        if (!_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null) return PipedSolution.ByteOrder(InputObject, null);
+        if (!Enum.IsDefined(SealByteOrder))
+            throw PowException.Argument(ErrorIds.InvalidSealByteOrder, SealByteOrder, $"SealByteOrder {(int)SealByteOrder} is not a known byte order.", "Use LittleEndian or BigEndian.");
+        return SealByteOrder;
+    }
+
     protected override void Process()
     {
+        var order = ByteOrder();
         var blockHash = UserInput.BlockHash(BlockHash);
         var hotkey = UserInput.Hotkey(Hotkey);
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
         if (Difficulty == 0)
             throw PowException.Argument(ErrorIds.ZeroDifficulty, Difficulty, "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1.");
         var chain = Endpoint is null ? null : ChainFor(Endpoint);
-        var v = SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, SealByteOrder, claimed, chain, Cancellation);
+        var v = SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, chain, Cancellation);
         var verification = new PowVerification
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
-            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = SealByteOrder, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
+            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = order, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
             IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
         };
         if (ParameterSetName == DetailedSet) WriteObject(verification);

@@ -1,3 +1,4 @@
+using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
@@ -26,14 +27,38 @@ internal static class UserInput
                      : "Pass the hotkey's SS58 address (starting with 5, prefix 42) or its public key as 0x hex; 'btcli wallet list' shows them.");
     }
 
+    /// <summary>btcli's wallet defaults, with a wallet path that cannot be a path (a NUL in it) as our error, not .NET's.</summary>
+    public static (string Wallet, string Hotkey, string Root) Wallet(string? wallet, string? hotkey, string? path)
+    {
+        var resolved = WalletDefaults.Resolve(wallet, hotkey, path);
+        try { _ = WalletPaths.ExpandRoot(resolved.Item3); }
+        catch (ArgumentException ex)
+        {
+            throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument, resolved.Item3.Replace("\0", "\\0"),
+                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.",
+                Scope: PowErrorScope.Pipeline));
+        }
+        return resolved;
+    }
+
+    /// <summary>GPU-only knobs given for a CPU back end would be silently ignored: refuse them instead.</summary>
+    public static void Backend(PowBackend backend, int[]? deviceIds, bool threadsPerBlockGiven)
+    {
+        if (backend.IsGpu()) return;
+        string? gpuOnly = deviceIds is not null ? "-DeviceId" : threadsPerBlockGiven ? "-ThreadsPerBlock" : null;
+        if (gpuOnly is not null)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, gpuOnly, $"{gpuOnly} applies to GPU back ends, and the back end is {backend}.",
+                $"Add -Cuda (or -Backend Cuda / OpenCL / IlgpuCpu) to solve on GPUs, or leave {gpuOnly} out for the CPU.");
+    }
+
     /// <summary>A wallet hotkey's public key (only the public key is read).</summary>
     public static (byte[] Key, string Source) WalletHotkey(string? wallet, string? hotkey, string? path)
     {
-        (wallet, hotkey, path) = WalletDefaults.Resolve(wallet, hotkey, path);
+        (wallet, hotkey, path) = Wallet(wallet, hotkey, path);
         try
         {
             return (Subtensor.Wallets.WalletHotkey.ReadPublicKey(path, wallet, hotkey), $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
         }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex, passwordParameter: null, publicKeyParameter: "-Hotkey"); }
     }
 }

@@ -33,6 +33,14 @@ public sealed class PowSolution
     public PowSearchHost[]? Hosts { get; init; }
     /// <summary>From the winning solution reaching this machine to every other host's search having stopped.</summary>
     public TimeSpan? HostsStoppedIn { get; init; }
+    /// <summary>Search rounds over all workers (each tries -UpdateInterval nonces, then looks for new work).</summary>
+    public ulong Rounds { get; init; }
+    /// <summary>Seals per second over the whole solve (HashRate is the EWMA of the recent samples).</summary>
+    public double HashRateAverage { get; init; }
+    /// <summary>Mean time one worker spent per round.</summary>
+    public TimeSpan TimeAverage { get; init; }
+    public int Workers { get; init; }
+    public int DeviceFaults { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
 
@@ -43,6 +51,8 @@ public sealed class PowSolution
         NetUid = s.NetUid, Endpoint = s.Endpoint, Backend = s.Backend, SealRule = s.SealRule,
         NoncesTried = s.Statistics?.NoncesTried ?? 0,
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,
-        Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0, ComputerName = s.ComputerName,
+        Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
+        Rounds = s.Statistics?.Rounds ?? 0, HashRateAverage = s.Statistics?.HashRateAverage ?? 0,
+        TimeAverage = s.Statistics?.TimeAverage ?? TimeSpan.Zero, Workers = s.Statistics?.Workers ?? 0, DeviceFaults = s.Statistics?.DeviceFaults ?? 0, ComputerName = s.ComputerName,
     };
 }

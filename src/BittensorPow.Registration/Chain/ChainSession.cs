@@ -26,14 +26,20 @@ public sealed class ChainSession : IDisposable
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, CancellationToken cancellation,
         RpcClientOptions? options = null)
     {
+        if (endpoint is not null && string.IsNullOrWhiteSpace(endpoint))
+            throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
+                $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network or BT_SUBTENSOR_CHAIN_ENDPOINT.");
+        if (endpoint is not null && network is not null)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, endpoint,
+                $"-Endpoint {endpoint} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
         string url;
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
         {
-            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, network, ex.Message,
+            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
                 "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
         }
-        output.Verbose($"Connecting to {url}.");
+        output.Verbose($"Connecting to {Hex.Shorten(url)}.");
         WebSocketRpcClient? rpc = null;
         try
         {

@@ -15,7 +15,10 @@ public static class ChainFailures
     }
 
     /// <summary>The error for a chain client failure, or null when the exception is not one.</summary>
-    public static PowError? Describe(Exception ex, string endpoint) => ex switch
+    /// <summary>The endpoint is cut in messages: a 20,000-character one must not be echoed whole.</summary>
+    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, Hex.Shorten(endpoint));
+
+    private static PowError? DescribeShortened(Exception ex, string endpoint) => ex switch
     {
         RpcException rpc => FromRpc(rpc, endpoint),
         SubnetNotFoundException s => new(ErrorIds.SubnetNotFound, PowErrorCategory.ObjectNotFound, s.NetUid,
@@ -36,7 +39,10 @@ public static class ChainFailures
         RpcErrorKind.BadEndpoint => new(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, endpoint, ex.Message,
             "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.", Scope: PowErrorScope.Pipeline),
         RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
-            "Check that the node is running and reachable (for a local node: ws://127.0.0.1:9944), then try again.", ex, PowErrorScope.Pipeline),
+            endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
+                ? $"wss:// needs TLS on that port; a local node usually serves plain WebSocket: try {"ws://" + endpoint[6..]}. Otherwise check that the node is running and reachable."
+                : "Check that the node is running and that this is its WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944; an HTTP server or another service on that port does not answer the WebSocket handshake), then try again.",
+            ex, PowErrorScope.Pipeline),
         RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
             "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.", ex, PowErrorScope.Pipeline),
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,

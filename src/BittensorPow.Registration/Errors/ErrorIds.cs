@@ -20,9 +20,16 @@ public static class ErrorIds
     public const string InvalidThreadsPerBlock = nameof(InvalidThreadsPerBlock);
     public const string InvalidUpdateInterval = nameof(InvalidUpdateInterval);
     public const string InvalidTimeout = nameof(InvalidTimeout);
+    public const string InvalidHashRateSamples = nameof(InvalidHashRateSamples);
+    public const string InvalidHashRateAlpha = nameof(InvalidHashRateAlpha);
     public const string InvalidEndpoint = nameof(InvalidEndpoint);
     public const string InvalidMaxCost = nameof(InvalidMaxCost);
     public const string MissingSolutionField = nameof(MissingSolutionField);
+    /// <summary>Two parameters that cannot both hold (-Cuda -OpenCL, -Endpoint -Network, -DeviceId with a CPU back end).</summary>
+    public const string ConflictingParameters = nameof(ConflictingParameters);
+    public const string InvalidWalletPath = nameof(InvalidWalletPath);
+    /// <summary>A piped SealByteOrder that is neither LittleEndian nor BigEndian.</summary>
+    public const string InvalidSealByteOrder = nameof(InvalidSealByteOrder);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 
     // Wallet files (one id per WalletError, same name).
@@ -66,6 +73,8 @@ public static class ErrorIds
     public const string RegistrationClosed = nameof(RegistrationClosed);
     public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
     public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
+    /// <summary>The node upgraded, mid-solve, to a runtime whose register no longer checks work: the search stops.</summary>
+    public const string PowRegistrationRemovedDuringSolve = nameof(PowRegistrationRemovedDuringSolve);
     public const string FaucetNotAvailable = nameof(FaucetNotAvailable);
     public const string UnsupportedRuntime = nameof(UnsupportedRuntime);
 

@@ -14,7 +14,7 @@ namespace BittensorPow.Registration.Solving;
 public abstract class HeadTemplateSource : IBlockTemplateSource
 {
     private readonly byte[] _hotkey;
-    private readonly SealByteOrder _order;
+    private volatile int _order;
     private readonly object _gate = new();
     private BlockTemplate _current;
     private ulong _head;
@@ -24,7 +24,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     protected HeadTemplateSource(byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
     {
         _hotkey = hotkey;
-        _order = order;
+        _order = (int)order;
         Cancellation = cancellation;
         _head = head.Number;
         _current = new BlockTemplate(head.Number, head.Hash.AsSpan(), hotkey, difficulty, order);
@@ -34,6 +34,24 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     protected CancellationToken Cancellation { get; }
     public BlockTemplate Current => Volatile.Read(ref _current);
     public ulong Head => Volatile.Read(ref _head);
+
+    /// <summary>The byte order the next template is built with; a runtime upgrade may change it (<see cref="UseOrder"/>).</summary>
+    public SealByteOrder Order => (SealByteOrder)_order;
+
+    /// <summary>
+    /// The runtime's seal rule changed (an upgrade across spec 271/272): later templates use <paramref name="order"/>, and
+    /// the current block's work is rebuilt with it at once, since a seal found under the old rule would be judged by the new.
+    /// </summary>
+    public void UseOrder(SealByteOrder order)
+    {
+        lock (_gate)
+        {
+            _order = (int)order;
+            var current = Current;
+            if (current.ByteOrder == order) return;
+            Volatile.Write(ref _current, new BlockTemplate(current.BlockNumber, current.BlockHash, _hotkey, current.Difficulty.Value, order));
+        }
+    }
 
     /// <summary>Verbose lines from the subscription thread, drained by the thread that runs the workflow.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
@@ -76,7 +94,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     private void Switch(BlockHeader header, ulong difficulty, long announced)
     {
         if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
-        var template = new BlockTemplate(header.Number, header.Hash.AsSpan(), _hotkey, difficulty, _order) { AnnouncedTimestamp = announced };
+        var template = new BlockTemplate(header.Number, header.Hash.AsSpan(), _hotkey, difficulty, Order) { AnnouncedTimestamp = announced };
         lock (_gate)
         {
             var current = Current;

@@ -6,7 +6,14 @@ namespace BittensorPow.Registration.Solving;
 /// <summary>Checks the solver knobs users type, with an error id per knob.</summary>
 public static class SolveParameters
 {
-    public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart, ulong? nonceCount = null)
+    /// <summary>About 31 years: far past any solve, well inside TimeSpan.</summary>
+    public const double MaxTimeoutSec = 1e9;
+
+    /// <summary>The most samples -HashRateSamples keeps: at the 250 ms sample interval, about four minutes.</summary>
+    public const int MaxHashRateSamples = 1000;
+
+    public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart,
+        int? hashRateSamples = null, double? hashRateAlpha = null, ulong? nonceCount = null)
     {
         if (nonceCount is 0)
             throw PowException.Parameter(ErrorIds.InvalidNonceCount, nonceCount,
@@ -22,11 +29,23 @@ public static class SolveParameters
         if (updateInterval is 0)
             throw PowException.Parameter(ErrorIds.InvalidUpdateInterval, updateInterval,
                 "UpdateInterval 0 is not valid: each round must try at least one nonce.", "Leave -UpdateInterval out (50,000 per CPU round) or pass a positive number.");
-        if (timeoutSec is { } t && (double.IsNaN(t) || t <= 0))
+        // NaN, zero, negative, infinite, or past what a TimeSpan holds (TimeSpan.FromSeconds would throw).
+        if (timeoutSec is { } t && !(t > 0 && t <= MaxTimeoutSec))
             throw PowException.Parameter(ErrorIds.InvalidTimeout, timeoutSec,
-                $"TimeoutSec {t} is not valid.", "Pass a positive number of seconds, or leave -TimeoutSec out to solve until found.");
+                $"TimeoutSec {t} is not valid.", $"Pass a positive number of seconds up to {MaxTimeoutSec:N0}, or leave -TimeoutSec out to solve until found.");
+        if (hashRateSamples is < 1 or > MaxHashRateSamples)
+            throw PowException.Parameter(ErrorIds.InvalidHashRateSamples, hashRateSamples,
+                $"HashRateSamples {hashRateSamples} is not valid: the hash-rate average keeps 1 to {MaxHashRateSamples} samples.",
+                "Pass -HashRateSamples between 1 and 1000, or leave it out for btcli's 10.");
+        if (hashRateAlpha is { } a && (double.IsNaN(a) || a <= 0 || a > 1))
+            throw PowException.Parameter(ErrorIds.InvalidHashRateAlpha, hashRateAlpha,
+                $"HashRateAlpha {a} is not valid: it is the weight kept per older sample, above 0 and at most 1.",
+                "Pass -HashRateAlpha above 0 and at most 1 (1 weighs every sample alike), or leave it out for btcli's 0.8.");
+        var defaults = new SolverOptions();
         return new SolverOptions
         {
+            HashRateSamples = hashRateSamples ?? defaults.HashRateSamples,
+            HashRateAlpha = hashRateAlpha ?? defaults.HashRateAlpha,
             UpdateInterval = updateInterval,
             NonceStart = nonceStart,
             NonceCount = nonceCount,

@@ -42,7 +42,7 @@ public static class SolveRunner
     }
 
     public static string Describe(SolverStatistics s) =>
-        $"Block {s.BlockNumber}, difficulty {s.Difficulty:N0}, {FormatRate(s.HashRate)}, {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s";
+        $"Block {s.BlockNumber}, difficulty {s.Difficulty:N0}, {FormatRate(s.HashRate)} (EWMA), {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s";
 
     public static string FormatRate(double sealsPerSecond) => sealsPerSecond switch
     {

@@ -36,14 +36,14 @@ public static class FaucetWorkflow
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
         {
-            var outcome = Drip(chain, coldkey, order, rule, request, output, cancellation);
+            var outcome = Drip(chain, coldkey, request, output, cancellation);
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.
             if (outcome.Error is { Id: "FaucetDisabled" }) yield break;
         }
     }
 
-    private static FaucetOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, SealByteOrder order, string rule, FaucetRequest request,
+    private static FaucetOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, FaucetRequest request,
         IWorkflowOutput output, CancellationToken cancellation)
     {
         var client = chain.Client;
@@ -51,9 +51,11 @@ public static class FaucetWorkflow
         ulong? accountNonce = null;
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
+            // Decided per attempt: the node may have upgraded its runtime (and its seal rule) since the last one.
+            var (order, rule) = SealRuleChoice.Choose(chain.Client.RuntimeProfile, null);
             accountNonce ??= chain.Call(() => client.GetAccountNextIndexAsync(coldkey.PublicKey, cancellation));
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
-            var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation);
+            var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation, null, SolvePurpose.Faucet);
             long solved = Stopwatch.GetTimestamp();
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.

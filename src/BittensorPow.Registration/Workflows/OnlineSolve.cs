@@ -39,17 +39,27 @@ public static class OnlineSolve
 
         if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, hotkey, order, rule));
         var source = new SubnetTemplateSource(client, netUid, hotkey, order, head, subnet.Difficulty, cancellation);
-        return FollowingHeads(chain, source, request, netUid, rule, output, cancellation);
+        return FollowingHeads(chain, source, request, netUid, rule, output, cancellation, sealByteOrder, SolvePurpose.Register);
     }
 
-    /// <summary>Solves on <paramref name="source"/> while chain_subscribeNewHeads moves it to each new head.</summary>
+    /// <summary>
+    /// Solves on <paramref name="source"/> while chain_subscribeNewHeads moves it to each new head and
+    /// state_subscribeRuntimeVersion re-decides the seal rule on a runtime upgrade (<see cref="RuntimeFollower"/>).
+    /// </summary>
+    /// <exception cref="PowException">Also when an upgrade made the work pointless (PowRegistrationRemovedDuringSolve, FaucetNotAvailable).</exception>
     public static Solution FollowingHeads(ChainSession chain, HeadTemplateSource source, SolveRequest request, ushort? netUid, string rule,
-        IWorkflowOutput output, CancellationToken cancellation)
+        IWorkflowOutput output, CancellationToken cancellation, SealByteOrder? sealOverride = null, SolvePurpose purpose = SolvePurpose.Register)
     {
+        using var runtime = RuntimeFollower.Start(chain, source, sealOverride, purpose, output, cancellation);
         var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
         try
         {
-            return Search.Run(CreateSearchers(request, output), source, request.SolverOptions, output, cancellation, netUid, chain.Endpoint, rule, source);
+            return Search.Run(CreateSearchers(request, output), source, request.SolverOptions, output, runtime.Token, netUid, chain.Endpoint, rule, source);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && runtime.StopReason is { } reason)
+        {
+            while (source.Messages.TryDequeue(out var message)) output.Verbose(message);
+            throw new PowException(reason);
         }
         finally
         {

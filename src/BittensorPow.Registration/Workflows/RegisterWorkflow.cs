@@ -48,9 +48,12 @@ public static class RegisterWorkflow
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
-                solution = OnlineSolve.Run(chain, netUid, hotkey.PublicKey, order, request.Solve, output, cancellation);
+                solution = OnlineSolve.Run(chain, netUid, hotkey.PublicKey, request.SealByteOrder, request.Solve, output, cancellation);
                 if (solution is null) yield break; // already registered (warned)
             }
+            // Re-read after solving: a runtime upgrade during the solve may have changed the rule or register itself.
+            profile = chain.Client.RuntimeProfile;
+            order = SealRuleChoice.Choose(profile, request.SealByteOrder).Order;
             if (!request.SkipValidation)
             {
                 var verdict = RegistrationChecks.Check(chain, solution, hotkey.PublicKey, order, profile.RegisterVerifiesWork, output, cancellation);

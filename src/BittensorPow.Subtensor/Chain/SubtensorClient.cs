@@ -9,29 +9,36 @@ namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>
 /// The chain as the solver sees it: heads, block hashes, subnet state and account nonces, over any
-/// <see cref="IRpcClient"/>. It reads the runtime version and metadata once, at connect time; it does not own the
-/// RPC client (the caller disposes it).
+/// <see cref="IRpcClient"/>. It reads the runtime version and metadata at connect time, and again whenever
+/// <see cref="RefreshRuntimeAsync"/> or <see cref="FollowRuntimeAsync"/> sees the node run another runtime; the
+/// runtime state is swapped whole (<see cref="Runtime"/>). It does not own the RPC client (the caller disposes it).
 /// </summary>
 public sealed class SubtensorClient
 {
-    private SubtensorClient(IRpcClient rpc, RuntimeVersion version, RuntimeMetadata metadata, byte[] genesisHash)
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private RuntimeState _runtime;
+
+    private SubtensorClient(IRpcClient rpc, RuntimeState runtime, byte[] genesisHash)
     {
         Rpc = rpc;
-        RuntimeVersion = version;
-        Metadata = metadata;
+        _runtime = runtime;
         GenesisHash = genesisHash;
-        RuntimeProfile = RuntimeProfile.Create(version, metadata);
-        Storage = new StorageReader(rpc, metadata);
-        Subtensor = new SubtensorStorage(Storage);
     }
 
     public IRpcClient Rpc { get; }
-    public RuntimeVersion RuntimeVersion { get; }
-    public RuntimeMetadata Metadata { get; }
-    public RuntimeProfile RuntimeProfile { get; }
+
+    /// <summary>The runtime now known; read it once per use so that version, metadata and profile belong together.</summary>
+    public RuntimeState Runtime => Volatile.Read(ref _runtime);
+
+    public RuntimeVersion RuntimeVersion => Runtime.Version;
+    public RuntimeMetadata Metadata => Runtime.Metadata;
+    public RuntimeProfile RuntimeProfile => Runtime.Profile;
     public byte[] GenesisHash { get; }
-    public StorageReader Storage { get; }
-    public SubtensorStorage Subtensor { get; }
+    public StorageReader Storage => Runtime.Storage;
+    public SubtensorStorage Subtensor => Runtime.Subtensor;
+
+    /// <summary>Raised (on a background thread) after the runtime state was swapped for a new runtime's.</summary>
+    public event Action<RuntimeChange>? RuntimeChanged;
 
     /// <summary>Reads the runtime version, the genesis hash and the metadata (the newest version the runtime offers, up to V16).</summary>
     public static async Task<SubtensorClient> ConnectAsync(IRpcClient rpc, CancellationToken cancellation = default)
@@ -40,7 +47,57 @@ public sealed class SubtensorClient
         var version = RuntimeVersion.FromJson(await rpc.CallAsync("state_getRuntimeVersion", [], cancellation).ConfigureAwait(false));
         var genesis = await GetBlockHashCoreAsync(rpc, 0, cancellation).ConfigureAwait(false);
         var metadata = await MetadataLoader.LoadAsync(rpc, version, null, cancellation).ConfigureAwait(false);
-        return new SubtensorClient(rpc, version, metadata, genesis.ToArray());
+        return new SubtensorClient(rpc, RuntimeState.Create(rpc, version, metadata), genesis.ToArray());
+    }
+
+    /// <summary>
+    /// Asks the node which runtime it runs now and, when that is another one, loads its metadata and swaps the state.
+    /// Returns the state to use: what is signed with it matches the runtime the node runs at this moment.
+    /// </summary>
+    public async Task<RuntimeState> RefreshRuntimeAsync(CancellationToken cancellation = default)
+    {
+        var version = RuntimeVersion.FromJson(await Rpc.CallAsync("state_getRuntimeVersion", [], cancellation).ConfigureAwait(false));
+        return await AdoptAsync(version, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Follows state_subscribeRuntimeVersion: each version the node announces that differs from the known one
+    /// reloads the metadata (off the subscription's thread) and raises <see cref="RuntimeChanged"/>. A failed reload
+    /// goes to <paramref name="onError"/> and is retried on the next announcement. Dispose the result to stop.
+    /// </summary>
+    public Task<IAsyncDisposable> FollowRuntimeAsync(Action<Exception>? onError = null, CancellationToken cancellation = default) =>
+        Rpc.SubscribeAsync("state_subscribeRuntimeVersion", [], "state_unsubscribeRuntimeVersion", json =>
+        {
+            RuntimeVersion version;
+            try { version = RuntimeVersion.FromJson(json); }
+            catch (ChainReplyException e) { onError?.Invoke(e); return; }
+            if (!Runtime.DiffersFrom(version)) return;
+            // The metadata reply arrives on the subscription's own thread: never wait for it here.
+            _ = Task.Run(async () =>
+            {
+                try { await AdoptAsync(version, cancellation).ConfigureAwait(false); }
+                catch (OperationCanceledException) { }
+                catch (Exception e) { onError?.Invoke(e); }
+            }, CancellationToken.None);
+        }, cancellation);
+
+    private async Task<RuntimeState> AdoptAsync(RuntimeVersion version, CancellationToken cancellation)
+    {
+        if (!Runtime.DiffersFrom(version)) return Runtime;
+        await _reload.WaitAsync(cancellation).ConfigureAwait(false);
+        RuntimeChange change;
+        try
+        {
+            var before = Runtime;
+            if (!before.DiffersFrom(version)) return before;
+            var metadata = await MetadataLoader.LoadAsync(Rpc, version, null, cancellation).ConfigureAwait(false);
+            var after = RuntimeState.Create(Rpc, version, metadata);
+            Volatile.Write(ref _runtime, after);
+            change = new RuntimeChange(before, after);
+        }
+        finally { _reload.Release(); }
+        RuntimeChanged?.Invoke(change);
+        return change.After;
     }
 
     /// <summary>The best block's header; its hash is computed from the header itself, so the pair is consistent.</summary>

@@ -19,41 +19,44 @@ public static class SubtensorTransactions
     /// account's transaction nonce.
     /// </summary>
     /// <exception cref="UnsupportedRuntimeException">The runtime has no register, or its register burns instead of checking work and <see cref="TransactionOptions.AllowBurningRegister"/> is not set.</exception>
-    public static Task<SignedTransaction> BuildRegisterAsync(SubtensorClient client, Sr25519KeyPair hotkey, byte[] coldkeyPublic,
+    public static async Task<SignedTransaction> BuildRegisterAsync(SubtensorClient client, Sr25519KeyPair hotkey, byte[] coldkeyPublic,
         ushort netuid, ulong blockNumber, ulong nonce, byte[] work, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(hotkey);
         options ??= TransactionOptions.Default;
-        if (!client.RuntimeProfile.RegisterVerifiesWork && !options.AllowBurningRegister)
+        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        if (!runtime.Profile.RegisterVerifiesWork && !options.AllowBurningRegister)
             throw new UnsupportedRuntimeException(
-                $"On this runtime (spec {client.RuntimeVersion.SpecVersion}) register ignores the work and burns TAO from the signer instead; " +
+                $"On this runtime (spec {runtime.Version.SpecVersion}) register ignores the work and burns TAO from the signer instead; " +
                 "refusing to build it without an explicit request for a burn registration.");
-        var call = SubtensorCalls.Register(CallIndexOf(client.Metadata, "register"), netuid, blockNumber, nonce, work, hotkey.PublicKey, coldkeyPublic);
-        return BuildSignedAsync(client, hotkey, call, $"{Pallet}.register(netuid {netuid}, block {blockNumber})", options, cancellation);
+        var call = SubtensorCalls.Register(CallIndexOf(runtime.Metadata, "register"), netuid, blockNumber, nonce, work, hotkey.PublicKey, coldkeyPublic);
+        return await BuildSignedAsync(client, runtime, hotkey, call, $"{Pallet}.register(netuid {netuid}, block {blockNumber})", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
     /// <c>faucet(block_number, nonce, work)</c>, signed by the coldkey whose public key the seal was solved for. Only
     /// pow-faucet runtimes (local nets, devnet, testnet) have it.
     /// </summary>
-    public static Task<SignedTransaction> BuildFaucetAsync(SubtensorClient client, Sr25519KeyPair coldkey, ulong blockNumber, ulong nonce,
+    public static async Task<SignedTransaction> BuildFaucetAsync(SubtensorClient client, Sr25519KeyPair coldkey, ulong blockNumber, ulong nonce,
         byte[] work, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var call = SubtensorCalls.Faucet(CallIndexOf(client.Metadata, "faucet"), blockNumber, nonce, work);
-        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.faucet(block {blockNumber})", options, cancellation);
+        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var call = SubtensorCalls.Faucet(CallIndexOf(runtime.Metadata, "faucet"), blockNumber, nonce, work);
+        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.faucet(block {blockNumber})", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary><c>burned_register(netuid, hotkey)</c>, signed by the coldkey that pays the burn.</summary>
-    public static Task<SignedTransaction> BuildBurnedRegisterAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
+    public static async Task<SignedTransaction> BuildBurnedRegisterAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
         ushort netuid, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var call = SubtensorCalls.BurnedRegister(CallIndexOf(client.Metadata, "burned_register"), netuid, hotkeyPublic);
-        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation);
+        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var call = SubtensorCalls.BurnedRegister(CallIndexOf(runtime.Metadata, "burned_register"), netuid, hotkeyPublic);
+        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,13 +65,14 @@ public static class SubtensorTransactions
     /// <paramref name="limitPriceRao"/>. What btcli and the Python SDK submit since April 2026 (SPEC §9).
     /// </summary>
     /// <exception cref="UnsupportedRuntimeException">The runtime's metadata does not list register_limit.</exception>
-    public static Task<SignedTransaction> BuildRegisterLimitAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
+    public static async Task<SignedTransaction> BuildRegisterLimitAsync(SubtensorClient client, Sr25519KeyPair coldkey, byte[] hotkeyPublic,
         ushort netuid, ulong limitPriceRao, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var call = SubtensorCalls.RegisterLimit(CallIndexOf(client.Metadata, "register_limit"), netuid, hotkeyPublic, limitPriceRao);
-        return BuildSignedAsync(client, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation);
+        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var call = SubtensorCalls.RegisterLimit(CallIndexOf(runtime.Metadata, "register_limit"), netuid, hotkeyPublic, limitPriceRao);
+        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Signs any encoded call (pallet index, call index, arguments) for this runtime.</summary>
@@ -76,10 +80,18 @@ public static class SubtensorTransactions
         string description, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, signer, call, description, options, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Signs for <paramref name="runtime"/>: its signed extensions, spec and transaction versions, never another's.</summary>
+    private static async Task<SignedTransaction> BuildSignedAsync(SubtensorClient client, RuntimeState runtime, Sr25519KeyPair signer, byte[] call,
+        string description, TransactionOptions? options, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(call);
         options ??= TransactionOptions.Default;
-        var extensions = RuntimeSignedExtensions.From(client.Metadata);
+        var extensions = RuntimeSignedExtensions.From(runtime.Metadata);
 
         // The era is anchored at the best head (or the caller's recent block); its hash comes with the header, so number and hash always match.
         var head = options.EraBlock ?? await HeadAsync(client, cancellation).ConfigureAwait(false);
@@ -91,7 +103,7 @@ public static class SubtensorTransactions
         var signerKey = signer.PublicKey;
         ulong accountNonce = options.AccountNonce
             ?? await client.GetAccountNextIndexAsync(signerKey, cancellation).ConfigureAwait(false);
-        var parameters = new TransactionParameters(client.RuntimeVersion.SpecVersion, client.RuntimeVersion.TransactionVersion,
+        var parameters = new TransactionParameters(runtime.Version.SpecVersion, runtime.Version.TransactionVersion,
             client.GenesisHash, birthHash, era, accountNonce, options.Tip);
         var bytes = ExtrinsicBuilder.BuildSigned(call, extensions, parameters, signer);
         return new SignedTransaction(description, bytes, signerKey, accountNonce, era, birth, birthHash);

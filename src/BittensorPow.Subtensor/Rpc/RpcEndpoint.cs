@@ -8,7 +8,14 @@ public static class RpcEndpoint
         if (string.IsNullOrWhiteSpace(endpoint))
             throw new RpcException(RpcErrorKind.BadEndpoint, "The node endpoint is empty; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
         if (!Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri))
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
+        {
+            // System.Uri refuses a port above 65535 without saying so; name the port rather than call it "not a URL".
+            var port = System.Text.RegularExpressions.Regex.Match(endpoint, @"^\s*wss?://[^/:]+:(\d+)");
+            if (port.Success && (!int.TryParse(port.Groups[1].Value, out var n) || n > 65535))
+                throw new RpcException(RpcErrorKind.BadEndpoint,
+                    $"'{Chain.Hex.Shorten(endpoint)}' has port {port.Groups[1].Value}, and ports go from 1 to 65535; a subtensor node listens on 9944 unless told otherwise (ws://127.0.0.1:9944).");
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Hex.Shorten(endpoint)}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
+        }
         Validate(uri);
         return uri;
     }
@@ -17,11 +24,11 @@ public static class RpcEndpoint
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri)
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' is not an absolute URL; give a ws:// or wss:// URL.");
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Hex.Shorten(endpoint.OriginalString)}' is not an absolute URL; give a ws:// or wss:// URL.");
         if (endpoint.Scheme is not ("ws" or "wss"))
             throw new RpcException(RpcErrorKind.BadEndpoint,
-                $"'{endpoint}' uses scheme '{endpoint.Scheme}'; subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");
+                $"'{Chain.Hex.Shorten(endpoint.OriginalString)}' uses scheme '{endpoint.Scheme}'; subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");
         if (string.IsNullOrEmpty(endpoint.Host))
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{endpoint}' names no host.");
+            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Hex.Shorten(endpoint.OriginalString)}' names no host.");
     }
 }

@@ -38,6 +38,9 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     public Uri Endpoint { get; }
 
+    /// <summary>The endpoint as messages show it: cut, so that a 20,000-character URL is not echoed whole.</summary>
+    private string ShownEndpoint => Chain.Hex.Shorten(Endpoint.OriginalString);
+
     public event Action<string>? ConnectionChanged;
 
     /// <summary>True while a socket is open (false while reconnecting and after giving up).</summary>
@@ -134,12 +137,12 @@ public sealed class WebSocketRpcClient : IRpcClient
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
-            throw new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {Endpoint} was disposed while {method} was waiting.");
+            throw new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {ShownEndpoint} was disposed while {method} was waiting.");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             string waitedFor = IsConnected ? "got no reply from" : "found no connection to";
-            throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {Endpoint} within {limit.TotalSeconds:0.###} s.");
+            throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {ShownEndpoint} within {limit.TotalSeconds:0.###} s.");
         }
         finally
         {
@@ -158,7 +161,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
             // An aborted socket fails sends with OperationCanceledException even though no token was cancelled.
-            throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {Endpoint}: the connection was lost ({e.Message}).", inner: e);
+            throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {ShownEndpoint}: the connection was lost ({e.Message}).", inner: e);
         }
         finally
         {
@@ -179,7 +182,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             lock (_stateLock) _connected = NewConnectedSource();
             _router.UnbindAll();
             FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
-                $"The connection to {Endpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
+                $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
             Report($"disconnected: {reason}");
 
             ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
@@ -188,7 +191,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             {
                 if (_life.IsCancellationRequested) return;
                 var failure = new RpcException(RpcErrorKind.ConnectionFailed,
-                    $"Lost the connection to {Endpoint} and {_options.MaxReconnectAttempts} reconnect attempts failed.");
+                    $"Lost the connection to {ShownEndpoint} and {_options.MaxReconnectAttempts} reconnect attempts failed.");
                 lock (_stateLock) _connected.TrySetException(failure);
                 Report("gave up reconnecting");
                 return;
@@ -298,7 +301,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 Report($"ignored a malformed message: {message.Problem}");
                 if (message.Id is { } id && _pending.TryRemove(id, out var affected))
                     affected.Reply.TrySetException(new RpcException(RpcErrorKind.MalformedReply,
-                        $"{Endpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
+                        $"{ShownEndpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
                 return;
         }
     }
@@ -336,12 +339,12 @@ public sealed class WebSocketRpcClient : IRpcClient
             {
                 socket.Dispose();
                 last = e is OperationCanceledException ? new TimeoutException($"no WebSocket handshake within {_options.ConnectTimeout.TotalSeconds:0.##} s") : e;
-                Report($"{what} attempt {attempt} of {attempts} to {Endpoint} failed: {Describe(last)}");
+                Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {Describe(last)}");
             }
         }
         if (swallowFinalError) return null;
         throw new RpcException(RpcErrorKind.ConnectionFailed,
-            $"Could not connect to {Endpoint} after {attempts} attempt(s): {Describe(last!)}. Is the node running and is the URL right?", inner: last);
+            $"Could not connect to {ShownEndpoint} after {attempts} attempt(s): {Describe(last!)}. Is the node running and is the URL right?", inner: last);
     }
 
     private static string Describe(Exception e) => e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
@@ -373,7 +376,7 @@ public sealed class WebSocketRpcClient : IRpcClient
         _life.Cancel();
         socket?.Abort();
         await Task.WhenAny(_supervisor, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
-        FailPending(new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {Endpoint} was disposed."));
+        FailPending(new ObjectDisposedException(nameof(WebSocketRpcClient), $"The client for {ShownEndpoint} was disposed."));
         lock (_stateLock) _connected.TrySetException(new ObjectDisposedException(nameof(WebSocketRpcClient)));
         foreach (var subscription in _router.Snapshot()) await subscription.DisposeAsync().ConfigureAwait(false);
         socket?.Dispose();

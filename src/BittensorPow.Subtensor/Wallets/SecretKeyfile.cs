@@ -45,7 +45,7 @@ public static class SecretKeyfile
             try
             {
                 plaintext = NaclKeyfile.Decrypt(raw, passwordUtf8, path);
-                return Parse(plaintext, path);
+                return ParseDecrypted(plaintext, path);
             }
             finally
             {
@@ -55,6 +55,16 @@ public static class SecretKeyfile
         }
         finally { CryptographicOperations.ZeroMemory(raw); }
     }
+
+    /// <summary>
+    /// What a $NACL box held. Another envelope inside is not a keyfile: Parse would ask for "its password", which the
+    /// user has just given, so it is named for what it is.
+    /// </summary>
+    internal static Sr25519KeyPair ParseDecrypted(ReadOnlySpan<byte> plaintext, string path) =>
+        KeyfileFormats.Detect(plaintext) is KeyfileFormat.Json or KeyfileFormat.Unknown
+            ? Parse(plaintext, path)
+            : throw new WalletFileException(WalletError.KeyfileNotJson, path,
+                $"Keyfile '{path}' decrypted with the password, but what it holds is another encrypted envelope, not a JSON Bittensor keyfile.");
 
     /// <summary>Parses an unencrypted keyfile: privateKey (either 64-byte form) or else secretSeed, checked against publicKey.</summary>
     public static Sr25519KeyPair Parse(ReadOnlySpan<byte> json, string path)

@@ -18,7 +18,7 @@ public sealed class ChainState
     private readonly object _lock = new();
     private readonly List<DevBlock> _blocks = [];
     private readonly Dictionary<string, DevBlock> _byHash = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IBlockExecutor _executor;
+    private IBlockExecutor _executor;
     private readonly ulong _firstSlot;
 
     public ChainState(ImmutableSortedDictionary<string, byte[]> genesisState, IBlockExecutor executor, int finalityLag = 2, ulong firstSlot = 0)
@@ -72,6 +72,15 @@ public sealed class ChainState
             Pool.Add(entry, _executor.AccountNonce(head.State, entry.Signer));
             return entry;
         }
+    }
+
+    /// <summary>
+    /// A runtime upgrade: blocks from the next one on execute with <paramref name="executor"/>. Taken under the chain
+    /// lock, so no block or pool check runs half with the old runtime and half with the new.
+    /// </summary>
+    public void UseExecutor(IBlockExecutor executor)
+    {
+        lock (_lock) _executor = executor;
     }
 
     /// <summary>system_accountNextIndex: the account's nonce at the head, past its ready pool transactions.</summary>

@@ -21,13 +21,16 @@ public static class StateMethods
         table.Add("state_getRuntimeVersion", c => { At(c, 0); return c.Server.Runtime.RuntimeVersionJson(); });
         table.Add("chain_getRuntimeVersion", c => { At(c, 0); return c.Server.Runtime.RuntimeVersionJson(); });
 
-        // The runtime never changes here, so the subscription sends the version once, as a real node does on subscribe.
+        // The version on subscribe, as a real node sends it, then again after each dev_upgradeRuntime.
         foreach (var (sub, unsub) in new[] { ("state_subscribeRuntimeVersion", "state_unsubscribeRuntimeVersion"), ("chain_subscribeRuntimeVersion", "chain_unsubscribeRuntimeVersion") })
         {
             table.Add(sub, c => c.Session.Subscribe(c, id =>
             {
-                c.Session.Notify("state_runtimeVersion", id, c.Server.Runtime.RuntimeVersionJson());
-                return () => { };
+                var server = c.Server;
+                c.Session.Notify("state_runtimeVersion", id, server.Runtime.RuntimeVersionJson());
+                Action<Runtime.RuntimeProfile> onUpgrade = r => c.Session.Notify("state_runtimeVersion", id, r.RuntimeVersionJson());
+                server.RuntimeUpgraded += onUpgrade;
+                return () => server.RuntimeUpgraded -= onUpgrade;
             }));
             table.Add(unsub, c => c.Session.Unsubscribe(c.RequiredString(0)));
         }

@@ -35,16 +35,19 @@ public class WebSocketRpcClientReadTests
     {
         await using var node = await DevNodeHarness.StartAsync();
         await using var client = await DevNodeHarness.ConnectAsync(node);
-        string genesis = node.Chain.Genesis.HashHex;
-        await client.CallAsync("dev_setDifficulty", [1, 42]);
+        // Block 1 keeps genesis' difficulty (10,000); block 2 gets 42. Reads at block 1 must still see 10,000.
+        var older = (await client.CallAsync("dev_produceBlock", [])).GetProperty("hash").GetString()!;
         await client.CallAsync("dev_produceBlock", []);
+        await client.CallAsync("dev_setDifficulty", [1, 42]);
         var key = StorageKeys.Hex(StorageKeys.BySubnet("Difficulty", 1));
 
         Assert.Equal("0x2a00000000000000", (await client.CallAsync("state_getStorage", [key])).GetString());
         Assert.Equal("0x2a00000000000000", (await client.CallAsync("state_getStorage", [key, node.Chain.Head.HashHex])).GetString());
+        Assert.NotEqual(older, node.Chain.Head.HashHex);
+        Assert.Equal("0x1027000000000000", (await client.CallAsync("state_getStorage", [key, older])).GetString());
+        Assert.Equal("0x1027000000000000", (await client.CallAsync("state_getStorage", [key, node.Chain.Genesis.HashHex])).GetString());
         var error = await Assert.ThrowsAsync<RpcException>(() => client.CallAsync("state_getStorage", [key, "0x" + new string('7', 64)]));
         Assert.Equal(RpcErrorKind.Remote, error.Kind);
-        Assert.NotNull(genesis);
     }
 
     [Fact]

@@ -1,0 +1,108 @@
+using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Rpc;
+using BittensorPow.Subtensor.Runtime;
+
+namespace BittensorPow.Registration.Solving;
+
+/// <summary>What the solved seal is for: it decides which runtime upgrades make the work pointless.</summary>
+public enum SolvePurpose
+{
+    /// <summary>SubtensorModule.register (or a solution for it): pointless once register stops checking work.</summary>
+    Register,
+    /// <summary>SubtensorModule.faucet: pointless once the runtime has no faucet.</summary>
+    Faucet,
+}
+
+/// <summary>
+/// Follows state_subscribeRuntimeVersion for the length of one solve. On an upgrade it re-decides the seal rule for
+/// the next template (and says so), or stops the search with a clear error when the new runtime would not look at the
+/// work. A node that cannot be subscribed to leaves the solve as it was; signing re-reads the runtime anyway.
+/// </summary>
+public sealed class RuntimeFollower : IDisposable
+{
+    private readonly ChainSession _chain;
+    private readonly HeadTemplateSource _source;
+    private readonly SealByteOrder? _override;
+    private readonly SolvePurpose _purpose;
+    private readonly CancellationTokenSource _stop;
+    private IAsyncDisposable? _subscription;
+    private PowError? _stopReason;
+
+    private RuntimeFollower(ChainSession chain, HeadTemplateSource source, SealByteOrder? sealOverride, SolvePurpose purpose, CancellationToken cancellation)
+    {
+        _chain = chain;
+        _source = source;
+        _override = sealOverride;
+        _purpose = purpose;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+    }
+
+    /// <summary>Cancelled by the caller, or by an upgrade that makes the work pointless (<see cref="StopReason"/> says which).</summary>
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>Why an upgrade stopped the search; null when none did.</summary>
+    public PowError? StopReason => Volatile.Read(ref _stopReason);
+
+    public static RuntimeFollower Start(ChainSession chain, HeadTemplateSource source, SealByteOrder? sealOverride, SolvePurpose purpose,
+        IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var follower = new RuntimeFollower(chain, source, sealOverride, purpose, cancellation);
+        var client = chain.Client;
+        client.RuntimeChanged += follower.OnChange;
+        try
+        {
+            follower._subscription = client.FollowRuntimeAsync(
+                e => source.Messages.Enqueue($"Could not load the node's new runtime: {e.Message}. It is read again before signing."),
+                follower.Token).GetAwaiter().GetResult();
+        }
+        catch (RpcException e) when (e.Kind is RpcErrorKind.Remote or RpcErrorKind.MalformedReply)
+        {
+            output.Verbose($"The node does not follow runtime versions ({e.Message}); a runtime upgrade is noticed only when signing.");
+        }
+        // An upgrade between reading the runtime and subscribing: the subscription's first notice covers it.
+        return follower;
+    }
+
+    private void OnChange(RuntimeChange change)
+    {
+        var before = change.Before.Profile;
+        var after = change.After.Profile;
+        _source.Messages.Enqueue($"The node upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} (metadata V{after.MetadataVersion}) during the solve.");
+        if (Refusal(before, after) is { } error)
+        {
+            Volatile.Write(ref _stopReason, error);
+            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+            return;
+        }
+        var (order, rule) = SealRuleChoice.Choose(after, _override);
+        if (order != _source.Order)
+        {
+            _source.UseOrder(order);
+            _source.Messages.Enqueue($"Seal byte order now {order} from the next template on: {rule}.");
+        }
+    }
+
+    private PowError? Refusal(RuntimeProfile before, RuntimeProfile after) => _purpose switch
+    {
+        SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork => new PowError(
+            ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation, after.SpecVersion,
+            $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
+            "Register with a burn (btcli subnets register, or Register-SubtensorNeuron -AcknowledgeBurn) instead of solving.",
+            Scope: PowErrorScope.Pipeline),
+        SolvePurpose.Faucet when !after.HasFaucet => new PowError(
+            ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, _chain.Endpoint,
+            $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, and that runtime has no SubtensorModule.faucet; the search was stopped.",
+            "Use a local chain built with the pow-faucet feature.", Scope: PowErrorScope.Pipeline),
+        _ => null,
+    };
+
+    public void Dispose()
+    {
+        _chain.Client.RuntimeChanged -= OnChange;
+        try { _subscription?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+        _stop.Dispose();
+    }
+}

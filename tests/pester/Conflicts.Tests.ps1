@@ -1,0 +1,24 @@
+# Parameters that cannot hold together, and endpoints that cannot be right, are refused with words that say why.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $solve = (Get-PowVectors).solves | Where-Object id -eq 'solve-1'
+    $offline = @{ BlockHash = $solve.blockHashHex; BlockNumber = 7; Difficulty = 10; Hotkey = $solve.hotkeySs58 }
+}
+
+Describe 'Refused instead of silently ignored' {
+    It '<What> is <Id>' -ForEach @(
+        @{ What = '-Cuda -OpenCL'; Id = 'ConflictingParameters'; Message = '-Cuda and -OpenCL'; Call = { New-PowSolution @offline -Cuda -OpenCL -ErrorAction Stop } }
+        @{ What = '-DeviceId with the CPU'; Id = 'ConflictingParameters'; Message = '-DeviceId applies to GPU'; Call = { New-PowSolution @offline -DeviceId 0 -ErrorAction Stop } }
+        @{ What = '-ThreadsPerBlock with the CPU'; Id = 'ConflictingParameters'; Message = '-ThreadsPerBlock applies to GPU'; Call = { New-PowSolution @offline -Backend CpuScalar -ThreadsPerBlock 128 -ErrorAction Stop } }
+        @{ What = 'Register -DeviceId with the CPU'; Id = 'ConflictingParameters'; Message = '-DeviceId applies to GPU'; Call = { Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:9 -DeviceId 0 -Confirm:$false -ErrorAction Stop } }
+        @{ What = '-Network with -Endpoint'; Id = 'ConflictingParameters'; Message = 'both name a node'; Call = { Get-SubtensorBlock -Network local -Endpoint ws://127.0.0.1:9 -ErrorAction Stop } }
+        @{ What = "-Endpoint ''"; Id = 'InvalidEndpoint'; Message = '-Endpoint is empty'; Call = { Get-SubtensorBlock -Endpoint '' -ErrorAction Stop } }
+        @{ What = 'port 99999'; Id = 'InvalidEndpoint'; Message = 'has port 99999, and ports go from 1 to 65535'; Call = { Get-SubtensorBlock -Endpoint ws://127.0.0.1:99999 -ErrorAction Stop } }
+        @{ What = 'a NUL in -WalletPath'; Id = 'InvalidWalletPath'; Message = '-WalletPath is not a usable folder path'; Call = { New-PowSolution @offline -Hotkey $null -WalletPath "/tmp/a`0b" -ErrorAction Stop } }
+    ) {
+        $e = $Call | Should -Throw -ErrorId "$Id,*" -PassThru
+        $e.Exception.Message | Should -BeLike "*$Message*"
+        $e.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+}
