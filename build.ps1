@@ -4,7 +4,8 @@
     Builds, tests and demonstrates BittensorPow.
 .DESCRIPTION
     Build: the importable module under out/BittensorPow (Import-Module ./out/BittensorPow).
-    Test:  Build, then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
+    Test:  Build, fetch ptxas (tools/ptx/fetch-ptxas.sh) and sshd (tools/ssh/fetch-sshd.sh, for the remoting tests),
+           then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
            (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
     Demo:  Build; on a local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn;
            on a spec-218 chain solve, verify and register by proof of work.
@@ -79,6 +80,13 @@ function Invoke-Test {
     $fetchLog | Out-Host
     # A check that cannot run is named in the summary; Ptx.Tests.ps1 fails on it unless BITTENSORPOW_ALLOW_NO_PTXAS=1.
     $notRun = @(if ($fetchExit -ne 0) { "PTX/SASS check ($($fetchLog | Select-Object -Last 1))" })
+
+    Write-Host '== sshd (Debian bookworm openssh-server, unpacked under .tools/ssh) for the remoting tests' -ForegroundColor Cyan
+    $sshdLog = @(bash (Join-Path $Root 'tools/ssh/fetch-sshd.sh') 2>&1)
+    $sshdExit = $LASTEXITCODE
+    $sshdLog | Out-Host
+    # Remoting.Tests.ps1 fails when there is no sshd; the summary names why.
+    if ($sshdExit -ne 0) { $notRun += "remoting tests ($($sshdLog | Select-Object -Last 1))" }
 
     Write-Host '== xunit' -ForegroundColor Cyan
     $xunitXml = Join-Path $Results 'xunit.xml'

@@ -30,6 +30,14 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
         UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
         TimeoutSec      = 'Give up after this many seconds, and write no output. Online it bounds the whole call — connecting, every RPC and the search: running out while connecting or reading the runtime is RpcTimeout, while solving PowSolveTimeout; the message names the phase. Offline it bounds the search (PowSolveTimeout).'
+        NonceCount      = 'How many nonces from -NonceStart this search may try; the engine never leaves that range (a spread search gives each host one). Default: no limit. When the range is used up without a hit: NonceRangeExhausted.'
+        Session         = 'Spread the search over these PowerShell remoting sessions (PowerShell 7 over SSH, BittensorPow installed on each host): every host solves its own disjoint nonce partition with the solving parameters given here, the first solution is re-verified on this machine and every other host is stopped. The solution''s ComputerName says which host found it; Hosts lists each host''s range and rate.'
+        HostName        = 'Like -Session, but opens (and afterwards closes) an SSH remoting session to each host itself. "host:port" gives a host its own port.'
+        Port            = 'With -HostName: the SSH port for hosts that do not give one as host:port. Default 22.'
+        UserName        = 'With -HostName: the user to log in as on every host.'
+        KeyFilePath     = 'With -HostName: the private key file for SSH key authentication.'
+        SshOption       = 'With -HostName: SSH options passed to New-PSSession -Options, such as @{ StrictHostKeyChecking = ''no'' }.'
+        HostParameters  = 'Per-host overrides of the solving parameters, keyed by host name (host, or host:port when the port is not 22): @{ rig2 = @{ Cuda = $true; DeviceId = 0,1 } }. Nonce ranges, the block and the hotkey cannot be overridden.'
     }
     Examples    = @(
         @{ Code = 'New-PowSolution -NetUid 1 -Wallet miner -WalletHotkey default | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves against the local node for subnet 1 with the wallet''s hotkey, checks the solution and registers it.' }

@@ -33,6 +33,13 @@ Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
         MaxCost        = 'Spec 397 and later: the most TAO the coldkey may burn (rounded down to whole rao). Sent to the chain as register_limit''s limit where the runtime lists that call, else checked by this client before burned_register. Without it the cmdlet refuses and shows the burn. Ignored on runtimes that check work.'
         Password       = 'Spec 397 and later: the coldkey''s password as a SecureString (the coldkey signs the burn); without it an interactive session asks. A coldkey that is not encrypted needs none.'
         SkipValidation = 'Submit without the local checks and let the chain decide (for diagnosis). For burned registrations it skips the balance check and, with register_limit, the client''s cap check; burned_register''s cap check is never skipped.'
+        Session         = 'When the cmdlet solves, spread the search over these PowerShell remoting sessions (BittensorPow installed on each host): every host solves its own disjoint nonce partition with -Backend/-Cuda/-DeviceId/-ThreadCount, following the chain''s heads itself; the first solution is re-verified and checked for freshness here, the other hosts are stopped, and it is registered from this machine.'
+        HostName        = 'Like -Session, but opens (and afterwards closes) an SSH remoting session to each host itself. "host:port" gives a host its own port.'
+        Port            = 'With -HostName: the SSH port for hosts that do not give one as host:port. Default 22.'
+        UserName        = 'With -HostName: the user to log in as on every host.'
+        KeyFilePath     = 'With -HostName: the private key file for SSH key authentication.'
+        SshOption       = 'With -HostName: SSH options passed to New-PSSession -Options, such as @{ StrictHostKeyChecking = ''no'' }.'
+        HostParameters  = 'Per-host overrides of -Backend/-Cuda/-DeviceId/-ThreadCount, keyed by host name (host, or host:port when the port is not 22): @{ rig2 = @{ Cuda = $true; DeviceId = 0,1 } }.'
     }
     Examples    = @(
         @{ Code = 'New-PowSolution -NetUid 1 -Cuda | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves on the GPU, checks, and registers the default wallet''s hotkey on subnet 1 of the local node, asking for confirmation.' }

@@ -16,4 +16,6 @@ public interface IWorkflowOutput
 }
 
 /// <summary>One progress snapshot; <see cref="Completed"/> closes the activity.</summary>
-public sealed record WorkflowProgress(int ActivityId, string Activity, string Status, string? CurrentOperation = null, bool Completed = false);
+/// <see cref="Statistics"/> is the solve's snapshot behind a solving progress line (a spread search's hosts report it).
+public sealed record WorkflowProgress(int ActivityId, string Activity, string Status, string? CurrentOperation = null, bool Completed = false,
+    BittensorPow.Engine.Solving.SolverStatistics? Statistics = null);

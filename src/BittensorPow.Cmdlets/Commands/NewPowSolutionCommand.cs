@@ -8,6 +8,7 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
+using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -61,6 +62,18 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
+    // Spread search over PowerShell remoting sessions (issue 13).
+    [Parameter] public ulong? NonceCount { get; set; }
+    [Parameter] public System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
+    [Parameter] public string[]? HostName { get; set; }
+    [Parameter] public int? Port { get; set; }
+    [Parameter] public string? UserName { get; set; }
+    [Parameter] public string? KeyFilePath { get; set; }
+    [Parameter] public System.Collections.Hashtable? SshOption { get; set; }
+    [Parameter] public System.Collections.Hashtable? HostParameters { get; set; }
+
+    private static readonly string[] SolvingParameters = ["Backend", "Cuda", "OpenCL", "DeviceId", "ThreadsPerBlock", "ThreadCount", "UpdateInterval", "TimeoutSec"];
+
     protected override void Process()
     {
         if (Cuda && OpenCL)
@@ -68,10 +81,11 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
                 "Give one of them (or -Backend Cuda / -Backend OpenCL); -DeviceId picks several devices of that kind.");
         var backend = Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend;
         UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
-        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha);
+        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha, NonceCount);
         var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
+        if (Session is not null || HostName is not null) { Spread(hotkey); return; }
 
         if (ParameterSetName == Offline)
         {
@@ -86,5 +100,38 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         var solution = deadline.Run($"solving on subnet {NetUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout,
             t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t));
         if (solution is not null) WriteObject(PowSolution.From(solution));
+    }
+
+    /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
+    private void Spread(byte[] hotkey)
+    {
+        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in SolvingParameters)
+            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
+        using var spread = new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, NonceStart, Output, Cancellation);
+        Solution? solution;
+        if (ParameterSetName == Offline)
+        {
+            if (Difficulty == 0) { OfflineSolve.Run(UserInput.BlockHash(BlockHash), BlockNumber, Difficulty, hotkey, SealByteOrder, new SolveRequest(PowBackend.Cpu), Output, Cancellation); return; }
+            var (byteOrder, rule) = SealRuleChoice.Offline(SealByteOrder);
+            solution = spread.Offline(new BlockTemplate(BlockNumber, UserInput.BlockHash(BlockHash).AsSpan(), hotkey, Difficulty, byteOrder), rule);
+        }
+        else
+        {
+            using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
+            solution = OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation);
+        }
+        if (solution is null) return;
+        var output = PowSolution.From(solution);
+        WriteObject(new PowSolution
+        {
+            Nonce = output.Nonce, BlockNumber = output.BlockNumber, BlockHash = output.BlockHash, Difficulty = output.Difficulty, Seal = output.Seal,
+            Hotkey = output.Hotkey, HotkeyPublicKey = output.HotkeyPublicKey, SealByteOrder = output.SealByteOrder, NetUid = output.NetUid,
+            Endpoint = output.Endpoint, Backend = output.Backend, NoncesTried = output.NoncesTried, HashRate = output.HashRate, Elapsed = output.Elapsed,
+            SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, Rounds = output.Rounds, HashRateAverage = output.HashRateAverage,
+            TimeAverage = output.TimeAverage, Workers = output.Workers, DeviceFaults = output.DeviceFaults,
+            ComputerName = output.ComputerName, Hosts = spread.Report, HostsStoppedIn = spread.StoppedIn,
+        });
     }
 }

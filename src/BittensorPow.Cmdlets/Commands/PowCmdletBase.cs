@@ -31,11 +31,17 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 
     void IWorkflowOutput.Verbose(string message) => WriteVerbose(message);
     void IWorkflowOutput.Warning(string message) => WriteWarning(message);
-    void IWorkflowOutput.Progress(WorkflowProgress p) => WriteProgress(new ProgressRecord(p.ActivityId, p.Activity, p.Status)
+    void IWorkflowOutput.Progress(WorkflowProgress p)
     {
-        CurrentOperation = p.CurrentOperation,
-        RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-    });
+        WriteProgress(new ProgressRecord(p.ActivityId, p.Activity, p.Status)
+        {
+            CurrentOperation = p.CurrentOperation,
+            RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        });
+        // The solve's numbers as data, for a spread search's coordinator (silent unless asked for: -InformationAction).
+        if (p.Statistics is { } s)
+            WriteInformation(new InformationRecord(Remoting.PartitionReport.From(s), Remoting.SpreadSearch.StatisticsTag) { Tags = { Remoting.SpreadSearch.StatisticsTag } });
+    }
     bool IWorkflowOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
 
     protected IWorkflowOutput Output => this;

@@ -65,6 +65,24 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     /// <summary>Submit even when the local checks fail, and let the chain give its verdict (for diagnosis).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
+    // Spread search over PowerShell remoting sessions (issue 13): when it solves, every host searches its own partition.
+    [Parameter(ParameterSetName = Solve)] public System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
+    [Parameter(ParameterSetName = Solve)] public string[]? HostName { get; set; }
+    [Parameter(ParameterSetName = Solve)] public int? Port { get; set; }
+    [Parameter(ParameterSetName = Solve)] public string? UserName { get; set; }
+    [Parameter(ParameterSetName = Solve)] public string? KeyFilePath { get; set; }
+    [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? SshOption { get; set; }
+    [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? HostParameters { get; set; }
+
+    private Remoting.SpreadSolver? OpenSpread()
+    {
+        if (Session is null && HostName is null) return null;
+        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in new[] { "Backend", "Cuda", "DeviceId", "ThreadCount" })
+            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
+        return new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, null, Output, Cancellation);
+    }
+
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
@@ -86,10 +104,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
             hotkeyPair = SecretKeyfile.ReadHotkey(root, walletName, hotkeyName, HotkeyPassword);
         }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex, "-HotkeyPassword"); }
+        using var spread = OpenSpread();
         using (hotkeyPair)
         {
             var request = new RegisterRequest(given?.NetUid ?? NetUid, hotkeyPair, coldkey,
-                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options))
+                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,

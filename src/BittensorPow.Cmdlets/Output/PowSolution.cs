@@ -27,6 +27,12 @@ public sealed class PowSolution
     public string? SealRule { get; init; }
     /// <summary>How many blocks the solve followed (1 offline).</summary>
     public int BlocksSeen { get; init; }
+    /// <summary>The remoting host that found it (New-PowSolution -Session/-HostName); null when found on this machine.</summary>
+    public string? ComputerName { get; init; }
+    /// <summary>A spread search's hosts: each one's nonce range (as the host reported it), rate and state.</summary>
+    public PowSearchHost[]? Hosts { get; init; }
+    /// <summary>From the winning solution reaching this machine to every other host's search having stopped.</summary>
+    public TimeSpan? HostsStoppedIn { get; init; }
     /// <summary>Search rounds over all workers (each tries -UpdateInterval nonces, then looks for new work).</summary>
     public ulong Rounds { get; init; }
     /// <summary>Seals per second over the whole solve (HashRate is the EWMA of the recent samples).</summary>
@@ -47,6 +53,6 @@ public sealed class PowSolution
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,
         Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
         Rounds = s.Statistics?.Rounds ?? 0, HashRateAverage = s.Statistics?.HashRateAverage ?? 0,
-        TimeAverage = s.Statistics?.TimeAverage ?? TimeSpan.Zero, Workers = s.Statistics?.Workers ?? 0, DeviceFaults = s.Statistics?.DeviceFaults ?? 0,
+        TimeAverage = s.Statistics?.TimeAverage ?? TimeSpan.Zero, Workers = s.Statistics?.Workers ?? 0, DeviceFaults = s.Statistics?.DeviceFaults ?? 0, ComputerName = s.ComputerName,
     };
 }

@@ -3,14 +3,32 @@ namespace BittensorPow.Engine.Solving;
 /// <summary>
 /// Hands out disjoint nonce ranges to workers: one atomic add per round, never per nonce. With one
 /// worker the ranges are consecutive, so the first hit is the smallest passing nonce ≥ the start.
+/// With a <see cref="Count"/> it never hands out a nonce outside [Start, Start + Count) (mod 2^64): a spread search
+/// gives each host such a partition, and no host may cross into another's.
 /// </summary>
-public sealed class NonceAllocator(ulong start)
+public sealed class NonceAllocator(ulong start, ulong? count = null)
 {
-    private long _next = unchecked((long)start);
+    private long _taken;
 
     public ulong Start { get; } = start;
 
-    public ulong Take(ulong count) => unchecked((ulong)Interlocked.Add(ref _next, (long)count) - count);
+    /// <summary>Nonces in this range; null: the whole 2^64 ring.</summary>
+    public ulong? Count { get; } = count;
+
+    /// <summary>False once the range is used up.</summary>
+    public bool TryTake(ulong want, out ulong first, out ulong granted)
+    {
+        ulong offset = unchecked((ulong)Interlocked.Add(ref _taken, (long)want) - want);
+        if (Count is { } limit)
+        {
+            // Offsets only grow, so a taker that overshot once sees every later offset past the end as well.
+            if (offset >= limit || offset + want < offset) { first = 0; granted = 0; return false; }
+            granted = Math.Min(want, limit - offset);
+        }
+        else granted = want;
+        first = unchecked(Start + offset);
+        return true;
+    }
 
     public static ulong RandomStart() => (ulong)Random.Shared.NextInt64() ^ ((ulong)Random.Shared.Next() << 63);
 }

@@ -1,6 +1,7 @@
 namespace BittensorPow.Engine.Solving;
 
-public enum SolveOutcome { Solved, TimedOut, Cancelled, Failed }
+/// <summary>Exhausted: every nonce of the range given by SolverOptions.NonceCount was tried without a hit.</summary>
+public enum SolveOutcome { Solved, TimedOut, Cancelled, Failed, Exhausted }
 
 public sealed record SolveResult
 {

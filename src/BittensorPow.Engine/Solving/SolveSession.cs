@@ -30,6 +30,7 @@ public sealed class SolveSession : IDisposable
     private int _faults;
     private int _blocksSeen;
     private int _running;
+    private volatile bool _exhausted;
     private BlockTemplate _lastTemplate;
     private int _pickups;
     private long _switchDelayTicks = -1;
@@ -43,7 +44,7 @@ public sealed class SolveSession : IDisposable
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (options.Timeout is { } timeout) _stop.CancelAfter(timeout);
         _counters = new WorkerCounters(searchers.Count);
-        _nonces = new NonceAllocator(options.NonceStart ?? NonceAllocator.RandomStart());
+        _nonces = new NonceAllocator(options.NonceStart ?? NonceAllocator.RandomStart(), options.NonceCount);
         _ewma = new HashRateEwma(options.HashRateSamples, options.HashRateAlpha);
         _threads = new Thread[searchers.Count];
         _lastTemplate = source.Current;
@@ -51,6 +52,7 @@ public sealed class SolveSession : IDisposable
 
     public Task<SolveResult> Completion => _completion.Task;
     public ulong NonceStart => _nonces.Start;
+    public ulong? NonceCount => _nonces.Count;
     public string BackendName => _searchers.Count == 1 ? _searchers[0].Name : $"{_searchers[0].Name} ×{_searchers.Count}";
 
     /// <summary>Verbose lines from the workers (new block, device faults), drained by the caller's thread.</summary>
@@ -89,7 +91,7 @@ public sealed class SolveSession : IDisposable
                     prepared = template;
                     NoteTemplate(template, worker);
                 }
-                ulong start = _nonces.Take(batch);
+                if (!_nonces.TryTake(batch, out ulong start, out batch)) { _exhausted = true; break; }
                 bool found = searcher.Search(start, batch, token, out ulong nonce);
                 _counters.Add(worker, found ? unchecked(nonce - start + 1) : batch);
                 if (found) Accept(template, nonce, searcher);
@@ -160,7 +162,7 @@ public sealed class SolveSession : IDisposable
         else
             result = new SolveResult
             {
-                Outcome = _userCancellation.IsCancellationRequested ? SolveOutcome.Cancelled : SolveOutcome.TimedOut,
+                Outcome = _userCancellation.IsCancellationRequested ? SolveOutcome.Cancelled : _exhausted ? SolveOutcome.Exhausted : SolveOutcome.TimedOut,
                 Statistics = stats, Backend = BackendName,
             };
         _completion.TrySetResult(result);
@@ -193,7 +195,7 @@ public sealed class SolveSession : IDisposable
             HashRateAverage = elapsed.TotalSeconds > 0 ? nonces / elapsed.TotalSeconds : 0,
             Difficulty = template.Difficulty.Value, BlockNumber = template.BlockNumber,
             BlockHash = template.BlockHash.ToArray(), Workers = _searchers.Count,
-            BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults),
+            BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults), NonceStart = _nonces.Start, NonceCount = _nonces.Count,
             TemplateSwitchDelay = Volatile.Read(ref _switchDelayTicks) is var d and >= 0 ? Stopwatch.GetElapsedTime(0, d) : null,
         };
     }

@@ -8,6 +8,9 @@ public sealed record SolverOptions
     /// <summary>First nonce. Null: a random 64-bit start, so that separate runs do not repeat work.</summary>
     public ulong? NonceStart { get; init; }
 
+    /// <summary>How many nonces from NonceStart this solve may try (a spread search's partition). Null: no limit.</summary>
+    public ulong? NonceCount { get; init; }
+
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Samples kept for the hash-rate EWMA (btcli: n_samples = 10).</summary>

@@ -18,6 +18,9 @@ public sealed record SolverStatistics
     public required int DeviceFaults { get; init; }
     /// <summary>From the latest new work being announced to the last worker moving onto it; null before any change.</summary>
     public TimeSpan? TemplateSwitchDelay { get; init; }
+    /// <summary>The first nonce of this solve and, for a partition of a spread search, how many it may try (null: no limit).</summary>
+    public ulong NonceStart { get; init; }
+    public ulong? NonceCount { get; init; }
     /// <summary>Mean time per round.</summary>
     public TimeSpan TimeAverage => Rounds == 0 ? TimeSpan.Zero : Elapsed * Workers / Rounds;
 }

@@ -55,6 +55,13 @@ public static class ErrorIds
     public const string PowSolveFailed = nameof(PowSolveFailed);
     public const string InvalidSolution = nameof(InvalidSolution);
 
+    // Spread search over PowerShell remoting sessions (New-PowSolution -Session / -HostName).
+    public const string InvalidNonceCount = nameof(InvalidNonceCount);
+    public const string NonceRangeExhausted = nameof(NonceRangeExhausted);
+    public const string InvalidHostParameters = nameof(InvalidHostParameters);
+    public const string RemoteSessionFailed = nameof(RemoteSessionFailed);
+    public const string AllHostsFailed = nameof(AllHostsFailed);
+
     // The node and the runtime.
     public const string ConnectionFailed = nameof(ConnectionFailed);
     public const string RpcTimeout = nameof(RpcTimeout);

@@ -37,6 +37,9 @@ public static class Search
                     $"No solution within {options.Timeout?.TotalSeconds:0.###} s: {s.NoncesTried:N0} nonces tried at {SolveRunner.FormatRate(s.HashRateAverage)}; expected work is about {s.Difficulty:N0} seals.",
                     "Raise -TimeoutSec, use a faster back end (-Backend Cpu, -Cuda), or more threads.")),
                 SolveOutcome.Cancelled => throw new OperationCanceledException(cancellation),
+                SolveOutcome.Exhausted => throw new PowException(new PowError(ErrorIds.NonceRangeExhausted, PowErrorCategory.LimitsExceeded, source.Current,
+                    $"Every nonce of the range given ({s.NonceCount:N0} from {s.NonceStart}) was tried without a solution.",
+                    "Leave -NonceCount out to search without a limit, or give a larger range.")),
                 _ => throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, result.Backend,
                     $"The solver failed: {result.Error?.Message}", "Try another back end (-Backend Cpu); Get-PowDevice lists what works here.", result.Error)),
             };

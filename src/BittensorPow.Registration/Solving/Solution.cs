@@ -15,6 +15,8 @@ public sealed record Solution(ulong Nonce, ulong BlockNumber, BlockHash BlockHas
     public string Backend { get; init; } = "";
     public string? SealRule { get; init; }
     public SolverStatistics? Statistics { get; init; }
+    /// <summary>The host of a spread search that found it; null when found here.</summary>
+    public string? ComputerName { get; init; }
 
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({ByteOrder})";
 }

@@ -13,8 +13,11 @@ public static class SolveParameters
     public const int MaxHashRateSamples = 1000;
 
     public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart,
-        int? hashRateSamples = null, double? hashRateAlpha = null)
+        int? hashRateSamples = null, double? hashRateAlpha = null, ulong? nonceCount = null)
     {
+        if (nonceCount is 0)
+            throw PowException.Parameter(ErrorIds.InvalidNonceCount, nonceCount,
+                "NonceCount 0 is not valid: the range must hold at least one nonce.", "Pass a positive -NonceCount, or leave it out to search without a limit.");
         if (threadCount is < 1)
             throw PowException.Parameter(ErrorIds.InvalidThreadCount, threadCount,
                 $"ThreadCount {threadCount} is not valid: at least one worker thread is needed.",
@@ -45,6 +48,7 @@ public static class SolveParameters
             HashRateAlpha = hashRateAlpha ?? defaults.HashRateAlpha,
             UpdateInterval = updateInterval,
             NonceStart = nonceStart,
+            NonceCount = nonceCount,
             Timeout = timeoutSec is { } s ? TimeSpan.FromSeconds(s) : null,
         };
     }

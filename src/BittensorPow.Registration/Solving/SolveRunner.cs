@@ -14,6 +14,8 @@ public static class SolveRunner
     public static SolveResult Run(SolveSession session, IWorkflowOutput output, string activity, int activityId, CancellationToken cancellation,
         Func<SolverStatistics, string>? describe = null, System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
     {
+        // A first snapshot at once: a search that ends within one tick has still said where it started.
+        output.Progress(new WorkflowProgress(activityId, activity, "Starting", Statistics: session.Snapshot()));
         try
         {
             while (!session.Completion.Wait(Tick))
@@ -22,7 +24,7 @@ public static class SolveRunner
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
                 output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats),
-                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed"));
+                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics: stats));
             }
         }
         finally

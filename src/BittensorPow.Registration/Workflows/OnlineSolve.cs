@@ -37,6 +37,7 @@ public static class OnlineSolve
             return null;
         }
 
+        if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, hotkey, order, rule));
         var source = new SubnetTemplateSource(client, netUid, hotkey, order, head, subnet.Difficulty, cancellation);
         return FollowingHeads(chain, source, request, netUid, rule, output, cancellation, sealByteOrder, SolvePurpose.Register);
     }

@@ -11,4 +11,13 @@ public sealed record SolveRequest(PowBackend Backend, int? ThreadCount = null, i
 
     /// <summary>Tests (and embedders) inject searchers, e.g. a fake that reports a wrong nonce; null builds them from the back end.</summary>
     public Func<IReadOnlyList<ISealSearcher>>? Searchers { get; init; }
+
+    /// <summary>
+    /// Solves somewhere else instead of here: the cmdlets plug the search spread over PowerShell remoting sessions in. It
+    /// must return a solution it has verified and found fresh against the chain, or throw.
+    /// </summary>
+    public Func<OnlineSolveTarget, Solving.Solution>? Spread { get; init; }
 }
+
+/// <summary>What an online solve hands to a <see cref="SolveRequest.Spread"/> search once the subnet and hotkey checks pass.</summary>
+public sealed record OnlineSolveTarget(Chain.ChainSession Chain, ushort NetUid, byte[] Hotkey, Engine.SealByteOrder ByteOrder, string SealRule);

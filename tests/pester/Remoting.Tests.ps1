@@ -1,0 +1,263 @@
+# One search spread over PowerShell remoting sessions, with real remoting: sshd instances on loopback ports (from
+# tools/ssh/fetch-sshd.sh, started by tools/ssh/TestSshd.psm1) whose PowerShell subsystem runs this repository's pwsh.
+# Two hosts have the module on their PSModulePath, a third does not. Sessions are opened once and shared.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/ssh/TestSshd.psm1') -Force
+    Import-Module (Get-TestModulePath) -Force
+    $alice = (Get-PowVectors).keys.alice.ss58_42
+    $block = @{ BlockHash = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03'; BlockNumber = 1; Hotkey = $alice }
+    $moduleParent = Split-Path (Get-TestModulePath) -Parent
+    $hosts = @(Start-TestSshd -Count 2 -ModulePath $moduleParent)
+    $bare = @(Start-TestSshd -Count 1 -NoModule -Directory (Split-Path $hosts[0].Directory -Parent))
+    $sessions = @(New-TestSshSession $hosts)
+    $bareSession = New-TestSshSession $bare
+    # Load the module on both hosts once, so that each search starts its hosts alike.
+    Invoke-Command -Session $sessions { Import-Module BittensorPow } | Out-Null
+    $names = $hosts.Name
+
+    function Get-RemoteSearchProcess {
+        # pwsh -sshs processes under any of the test sshds: one per open session.
+        foreach ($h in $hosts + $bare) {
+            foreach ($p in Get-TestSshdDescendant $h.Pid) {
+                $cmd = (Get-Content "/proc/$p/cmdline" -Raw -ErrorAction Ignore) -replace "`0", ' '
+                if ($cmd -match '-sshs') { [pscustomobject]@{ Pid = $p; Host = $h.Name; CommandLine = $cmd } }
+            }
+        }
+    }
+    # Like Invoke-InRunspace, with the parameters splatted into the script's own param block.
+    function Start-Spread([string] $Script, [hashtable] $Parameters, [int] $StopAfterMs = -1, [switch] $Async) {
+        $ps = [powershell]::Create()
+        [void]$ps.AddScript("param(`$P) Import-Module '$(Get-TestModulePath)'; `$ProgressPreference = 'Continue'; & { $Script } @P").AddParameter('P', $Parameters)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $run = [pscustomobject]@{ PowerShell = $ps; Output = $output; Async = $handle; StopElapsed = $null }
+        if ($Async) { return $run }
+        if ($StopAfterMs -ge 0) {
+            Start-Sleep -Milliseconds $StopAfterMs
+            $sw = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $run.StopElapsed = $sw.Elapsed
+            return $run
+        }
+        Wait-Runspace $run -TimeoutSec 120
+    }
+    function Wait-SpreadRunning($Run, [int] $Hosts = 2) {
+        # Until the coordinator's progress shows every host searching.
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match "^$Hosts/$Hosts .* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
+            if ($Run.Async.IsCompleted) { throw "The search ended early: $($Run.PowerShell.Streams.Error)" }
+            Start-Sleep -Milliseconds 100
+        }
+    }
+    function Get-RemoteWorkers($Session) {
+        Invoke-Command -Session $Session { if (Get-Module BittensorPow) { [BittensorPow.Engine.Solving.PowSolver]::RunningWorkers } else { 0 } }
+    }
+    function Test-Disjoint($Ranges) {
+        # Ranges on the 2^64 ring: [start, start + count); none may hold another's start.
+        $ring = [System.Numerics.BigInteger]::Pow(2, 64)
+        foreach ($a in $Ranges) {
+            foreach ($b in $Ranges) {
+                if ($a -eq $b) { continue }
+                $offset = ([System.Numerics.BigInteger]$b.NonceStart - [System.Numerics.BigInteger]$a.NonceStart + $ring) % $ring
+                if ($offset -lt [System.Numerics.BigInteger]$a.NonceCount) { return $false }
+            }
+        }
+        $true
+    }
+}
+AfterAll {
+    Get-PSSession | Remove-PSSession
+    if ($hosts) { Stop-TestSshd $hosts }
+    if ($bare) { Stop-TestSshd $bare }
+}
+
+Describe 'New-PowSolution -Session, offline' {
+    It 'finds a valid solution across two hosts, names its host, and the hosts'' ranges are disjoint' {
+        # From base 2e12 neither range holds a solution in its first 10M nonces (see the killed-session test), so both
+        # hosts have reported their ranges before either finds one.
+        $s = New-PowSolution -Session $sessions @block -Difficulty 20000000 -ThreadCount 1 -NonceStart 2000000000000
+        $s | Test-PowSolution | Should -BeTrue
+        $s.ComputerName | Should -BeIn $names
+        $s.Hosts.Count | Should -Be 2
+        $s.Hosts.ComputerName | Sort-Object | Should -Be ($names | Sort-Object)
+        ($s.Hosts | Where-Object State -eq 'Found').ComputerName | Should -Be $s.ComputerName
+        $s.Hosts | ForEach-Object { $_.RangeReported | Should -BeTrue -Because "$($_.ComputerName) reports its range" }
+        $s.Hosts | ForEach-Object { $_.NonceCount | Should -Be ([uint64]9223372036854775808) }
+        Test-Disjoint $s.Hosts | Should -BeTrue
+        $s.HostsStoppedIn.TotalSeconds | Should -BeLessThan 1
+        # The found nonce lies in the finder's own range.
+        $finder = $s.Hosts | Where-Object State -eq 'Found'
+        (([System.Numerics.BigInteger]$s.Nonce - $finder.NonceStart + [System.Numerics.BigInteger]::Pow(2, 64)) % [System.Numerics.BigInteger]::Pow(2, 64)) |
+            Should -BeLessThan ([System.Numerics.BigInteger]$finder.NonceCount)
+        (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
+    }
+
+    It 'one Write-Progress for the whole search: total and per-host rate, nonces, block, elapsed' {
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -TimeoutSec 60' `
+            -Parameters @{ Session = $sessions; Block = $block } -Async
+        Wait-SpreadRunning $r
+        Start-Sleep -Milliseconds 600
+        $r.PowerShell.Stop()
+        $spread = @($r.PowerShell.Streams.Progress | Where-Object ActivityId -eq 2 | Where-Object StatusDescription -match 'total')
+        $spread | Should -Not -BeNullOrEmpty
+        $last = $spread[-1]
+        $last.Activity | Should -Match 'on 2 host\(s\)'
+        $last.StatusDescription | Should -Match '^2/2 host\(s\), block 1, [\d.]+ [kM]?H/s total, [\d,]+ nonces tried, [\d.]+ s$'
+        foreach ($n in $names) { $last.CurrentOperation | Should -Match ([regex]::Escape($n) + ' [\d.]+ [kM]?H/s') }
+        # Only the coordinator's activity: the hosts' own progress does not reach this host's display.
+        @($r.PowerShell.Streams.Progress | Where-Object ActivityId -ne 2) | Should -BeNullOrEmpty
+        Start-Sleep -Milliseconds 500
+        (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
+    }
+
+    It 'writes -Verbose lines per host' {
+        $all = New-PowSolution -Session $sessions @block -Difficulty 1000000 -ThreadCount 1 -Verbose 4>&1
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        foreach ($n in $names) { $verbose -match ('^\[' + [regex]::Escape($n) + '\] nonces \d+') | Should -Not -BeNullOrEmpty }
+        $verbose -match 'every other host stopped \d+ ms later' | Should -Not -BeNullOrEmpty
+    }
+
+    It '-HostParameters overrides the solving parameters for one host' {
+        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -HostParameters $HP -Verbose' `
+            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ ThreadCount = 2 } } } -Async
+        Wait-SpreadRunning $r
+        $r.PowerShell.Stop()
+        $verbose = @($r.PowerShell.Streams.Verbose.Message)
+        $verbose -match ('^\[' + [regex]::Escape($names[1]) + '\] Solving .* on 2 worker\(s\)') | Should -Not -BeNullOrEmpty
+        $verbose -match ('^\[' + [regex]::Escape($names[0]) + '\] Solving .* on 1 worker\(s\)') | Should -Not -BeNullOrEmpty
+        $r.PowerShell.Dispose()
+    }
+
+    It '-HostParameters naming no host of the search is InvalidHostParameters' {
+        { New-PowSolution -Session $sessions @block -Difficulty 1000 -HostParameters @{ 'rig9' = @{ Cuda = $true } } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidHostParameters,*'
+        { New-PowSolution -Session $sessions @block -Difficulty 1000 -HostParameters @{ $names[0] = @{ NonceStart = 5 } } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidHostParameters,*'
+    }
+
+    It 'a host without the module is a warning that says how to install it; the other host solves' {
+        $s = New-PowSolution -Session @($bareSession, $sessions[0]) @block -Difficulty 1000000 -ThreadCount 1 -WarningVariable w -WarningAction SilentlyContinue
+        $s | Test-PowSolution | Should -BeTrue
+        $s.ComputerName | Should -Be $names[0]
+        $warning = "$w"
+        $warning | Should -Match ([regex]::Escape($bare[0].Name))
+        $warning | Should -Match 'BittensorPow module is not installed'
+        $warning | Should -Match 'Install-Module BittensorPow'
+    }
+
+    It 'every host gone is AllHostsFailed, with each reason' {
+        { New-PowSolution -Session $bareSession @block -Difficulty 1000 -ErrorAction Stop -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'AllHostsFailed,*' -ExpectedMessage '*not installed*'
+    }
+
+    It 'a session killed mid-search is a warning naming the host; the other host still finds the solution' {
+        # Sequential search (one thread per host) from base 2e12: neither host's range holds a solution within its first
+        # 10M nonces at difficulty 20M (checked with -NonceCount), so both are still searching when one is killed.
+        $doomed = New-TestSshSession $hosts[1]
+        $remotePid = Invoke-Command -Session $doomed { $PID }
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 20000000 -ThreadCount 1 -NonceStart 2000000000000 -TimeoutSec 100' `
+            -Parameters @{ Session = @($sessions[0], $doomed); Block = $block } -Async
+        try {
+            Wait-SpreadRunning $r
+            Stop-Process -Id $remotePid -Force
+            $r = Wait-Runspace $r -TimeoutSec 100
+            "$($r.PowerShell.Streams.Error)" | Should -BeNullOrEmpty
+            $s = @($r.Output)[0]
+            $s | Should -Not -BeNullOrEmpty
+            $s.ComputerName | Should -Be $names[0]
+            $s | Test-PowSolution | Should -BeTrue
+            "$($r.PowerShell.Streams.Warning)" | Should -Match ('Host ' + [regex]::Escape($names[1]) + ' dropped out')
+            ($s.Hosts | Where-Object ComputerName -eq $names[1]).State | Should -Not -BeIn 'Found', 'Stopped'
+        }
+        finally { Remove-PSSession $doomed -ErrorAction Ignore; $r.PowerShell.Dispose() }
+    }
+
+    It 'Ctrl+C stops every remote search within a second' {
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1' `
+            -Parameters @{ Session = $sessions; Block = $block } -StopAfterMs 3000
+        $r.StopElapsed.TotalSeconds | Should -BeLessThan 1
+        (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
+    }
+}
+
+Describe 'New-PowSolution -HostName' {
+    It 'opens its own sessions (host:port, -UserName, -KeyFilePath, -SshOption), solves, and closes them' {
+        $before = @(Get-RemoteSearchProcess).Count
+        $s = New-PowSolution -HostName $names -UserName $hosts[0].UserName -KeyFilePath $hosts[0].KeyFilePath `
+            -SshOption @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } @block -Difficulty 1000000 -ThreadCount 1
+        $s | Test-PowSolution | Should -BeTrue
+        $s.ComputerName | Should -BeIn $names
+        $deadline = [DateTime]::UtcNow.AddSeconds(5)
+        while (@(Get-RemoteSearchProcess).Count -gt $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-RemoteSearchProcess).Count | Should -Be $before
+    }
+
+    It 'Ctrl+C leaves no remote process behind' {
+        $before = @(Get-RemoteSearchProcess).Count
+        $r = Start-Spread -Script 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K -SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } @Block -Difficulty 10000000000 -ThreadCount 1' `
+            -Parameters @{ N = $names; U = $hosts[0].UserName; K = $hosts[0].KeyFilePath; Block = $block } -Async
+        Wait-SpreadRunning $r
+        @(Get-RemoteSearchProcess).Count | Should -Be ($before + 2) -Because 'both hosts are searching'
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $r.PowerShell.Stop()
+        $stopped = $sw.Elapsed
+        $deadline = [DateTime]::UtcNow.AddSeconds(5)
+        while (@(Get-RemoteSearchProcess).Count -gt $before -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        @(Get-RemoteSearchProcess).Count | Should -Be $before
+        $stopped.TotalSeconds | Should -BeLessThan 3
+        $r.PowerShell.Dispose()
+    }
+}
+
+Describe 'Spread search online' {
+    BeforeAll {
+        $node = Start-DevNode -Arguments @('--block-ms', '1000', '--subnet', '1:20000', '--subnet', '3:10000000000000')
+        $endpoint = $node.Endpoint
+        Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
+        $walletRoot = Join-Path $TestDrive 'wallets'
+        Copy-Item (Join-Path (Get-SharedPath) 'wallet') $walletRoot -Recurse
+        $w = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = $walletRoot }
+    }
+    AfterAll { if ($node) { Stop-DevNode $node } }
+
+    It 'every host follows the new heads itself; the solution is fresh' {
+        $start = (Get-SubtensorBlock -Endpoint $endpoint).Number
+        $r = Start-Spread -Script 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H -ThreadCount 1 -TimeoutSec 60 -Verbose' `
+            -Parameters @{ Session = $sessions; E = $endpoint; H = $alice } -Async
+        try {
+            Start-Sleep -Milliseconds 3500
+            Invoke-DevRpc $endpoint dev_setDifficulty @(3, 200000) | Out-Null
+            Invoke-DevRpc $endpoint dev_produceBlock @(1) | Out-Null
+            $r = Wait-Runspace $r -TimeoutSec 60
+            $s = @($r.Output)[0]
+            $s | Should -Not -BeNullOrEmpty
+            $s.Difficulty | Should -Be 200000
+            $s.BlockNumber | Should -BeGreaterThan $start
+            $s.ComputerName | Should -BeIn $names
+            $verbose = @($r.PowerShell.Streams.Verbose.Message)
+            foreach ($n in $names) { $verbose -match ('^\[' + [regex]::Escape($n) + '\] New work: .*moved onto it') | Should -Not -BeNullOrEmpty -Because "$n follows the heads" }
+            $d = $s | Test-PowSolution -Detailed
+            $d.IsValid | Should -BeTrue
+        }
+        finally { Invoke-DevRpc $endpoint dev_setDifficulty @(3, 10000000000000) | Out-Null; $r.PowerShell.Dispose() }
+    }
+
+    It 'Register-SubtensorNeuron -Session solves across the hosts and registers' {
+        $r = Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @w -Session $sessions -ThreadCount 1 -Confirm:$false -Verbose 4>&1 |
+            Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $r.Status | Should -Be 'Registered'
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^\[127\.0\.0\.1:\d+\] found nonce' | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'New-PowSolution -NonceCount' {
+    It 'never leaves its range: NonceRangeExhausted when the range holds no solution' {
+        { New-PowSolution @block -Difficulty ([uint64]::MaxValue) -NonceStart 0 -NonceCount 100000 -ThreadCount 2 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'NonceRangeExhausted,*'
+    }
+    It 'NonceCount 0 is InvalidNonceCount' {
+        { New-PowSolution @block -Difficulty 1000 -NonceCount 0 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidNonceCount,*'
+    }
+}
