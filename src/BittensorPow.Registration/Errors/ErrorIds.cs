@@ -59,7 +59,6 @@ public static class ErrorIds
     public const string InvalidNonceCount = nameof(InvalidNonceCount);
     public const string NonceRangeExhausted = nameof(NonceRangeExhausted);
     public const string InvalidHostParameters = nameof(InvalidHostParameters);
-    public const string RemoteSessionFailed = nameof(RemoteSessionFailed);
     public const string AllHostsFailed = nameof(AllHostsFailed);
 
     // The node and the runtime.
