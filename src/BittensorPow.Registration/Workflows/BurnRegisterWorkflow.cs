@@ -69,11 +69,7 @@ public static class BurnRegisterWorkflow
             ? SubtensorTransactions.BuildRegisterLimitAsync(client, coldkey, request.Hotkey, netUid, cap, null, cancellation)
             : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, cancellation));
         var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
-        var outcome = new RegistrationOutcome(submitted.Success switch { true => "Registered", false => "Failed", null => submitted.Status.ToString() }, 1)
-        {
-            NetUid = netUid, Account = request.Hotkey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
-            ExtrinsicHash = submitted.ExtrinsicHashHex,
-        };
+        var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
             {

@@ -78,11 +78,7 @@ public static class RegisterWorkflow
             }
             var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
-            var outcome = new RegistrationOutcome(submitted.Success switch { true => "Registered", false => "Failed", null => submitted.Status.ToString() }, attempt)
-            {
-                NetUid = netUid, Account = hotkey.PublicKey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
-                ExtrinsicHash = submitted.ExtrinsicHashHex, BlockNumber = solution.BlockNumber, Nonce = solution.Nonce,
-            };
+            var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with { BlockNumber = solution.BlockNumber, Nonce = solution.Nonce };
             if (submitted.DispatchError is { } error)
                 outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
             else if (submitted.Success == true) output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}.");

@@ -1,4 +1,5 @@
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;
 
@@ -13,4 +14,16 @@ public sealed record RegistrationOutcome(string Status, int Attempts)
     public ulong? BlockNumber { get; init; }
     public ulong? Nonce { get; init; }
     public PowError? Error { get; init; }
+
+    /// <summary>What a registration extrinsic came to (<see cref="Error"/> is left for the caller's advice).</summary>
+    public static RegistrationOutcome From(SubmissionResult submitted, ushort netUid, byte[] hotkey, int attempt) =>
+        new(StatusOf(submitted, "Registered"), attempt)
+        {
+            NetUid = netUid, Account = hotkey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
+            ExtrinsicHash = submitted.ExtrinsicHashHex,
+        };
+
+    /// <summary>The word users see: <paramref name="success"/>, Failed, or the last status when the outcome is not known.</summary>
+    public static string StatusOf(SubmissionResult submitted, string success) =>
+        submitted.Success switch { true => success, false => "Failed", null => submitted.Status.ToString() };
 }
