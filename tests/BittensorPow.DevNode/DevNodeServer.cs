@@ -28,6 +28,8 @@ public sealed class DevNodeServer : IAsyncDisposable
     public RuntimeProfile Runtime { get; private set; } = null!;
     public SubtensorRuntime Executor { get; private set; } = null!;
     public DevFaults Faults { get; } = new();
+    /// <summary>Calls that failed in a block since start, under any runtime (dev_dispatchFailures).</summary>
+    public DispatchFailures DispatchFailures { get; } = new();
     public MethodTable Methods { get; } = MethodTable.CreateDefault();
     public int Port { get; private set; }
     public Uri Endpoint => new($"ws://127.0.0.1:{Port}");
@@ -38,7 +40,7 @@ public sealed class DevNodeServer : IAsyncDisposable
         if (_listener is not null) throw new InvalidOperationException("The DevNode is already started.");
         Options = options;
         Runtime = RuntimeProfile.Load(options);
-        Executor = new SubtensorRuntime(Runtime);
+        Executor = new SubtensorRuntime(Runtime, DispatchFailures);
         var genesis = GenesisBuilder.Endow(GenesisBuilder.Build(options), Runtime.Decoded, options.Endowed);
         Chain = new ChainState(genesis, Executor, options.FinalityLag,
             firstSlot: (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / Math.Max(1, options.BlockMs == 0 ? 12_000 : options.BlockMs)));
@@ -73,7 +75,7 @@ public sealed class DevNodeServer : IAsyncDisposable
             TransactionVersion = transactionVersion ?? Runtime.TransactionVersion,
         };
         var runtime = RuntimeProfile.Load(options);
-        var executor = new SubtensorRuntime(runtime);
+        var executor = new SubtensorRuntime(runtime, DispatchFailures);
         Chain.UseExecutor(executor);
         Options = options;
         Executor = executor;

@@ -8,7 +8,6 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
-using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -76,10 +75,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     protected override void Process()
     {
-        if (Cuda && OpenCL)
-            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Cuda -OpenCL", "-Cuda and -OpenCL both choose the back end.",
-                "Give one of them (or -Backend Cuda / -Backend OpenCL); -DeviceId picks several devices of that kind.");
-        var backend = Cuda ? PowBackend.Cuda : OpenCL ? PowBackend.OpenCL : Backend;
+        var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, OpenCL);
+        UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
         UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
         var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha, NonceCount);
         var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);

@@ -86,7 +86,8 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     protected override void Process()
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
-        UserInput.Backend(Cuda ? PowBackend.Cuda : Backend, DeviceId, threadsPerBlockGiven: false);
+        var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
+        UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
         // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
@@ -108,7 +109,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         using (hotkeyPair)
         {
             var request = new RegisterRequest(given?.NetUid ?? NetUid, hotkeyPair, coldkey,
-                new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
+                new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,

@@ -41,6 +41,35 @@ internal static class UserInput
         return resolved;
     }
 
+    /// <summary>
+    /// -Cuda/-OpenCL are short for -Backend Cuda/OpenCL; two of them naming different back ends would leave one silently
+    /// ignored, so they are refused.
+    /// </summary>
+    public static PowBackend ChooseBackend(PowBackend backend, bool backendGiven, bool cuda, bool openCL)
+    {
+        if (cuda && openCL)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Cuda -OpenCL", "-Cuda and -OpenCL both choose the back end.",
+                "Give one of them (or -Backend Cuda / -Backend OpenCL); -DeviceId picks several devices of that kind.");
+        if (!cuda && !openCL) return backend;
+        var chosen = cuda ? PowBackend.Cuda : PowBackend.OpenCL;
+        if (backendGiven && backend != chosen)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-{chosen} -Backend {backend}",
+                $"-{chosen} and -Backend {backend} both choose the back end, and they name different ones.",
+                $"Give one of them: -{chosen} (the same as -Backend {chosen}) to solve on GPUs, or -Backend {backend} alone.");
+        return chosen;
+    }
+
+    /// <summary>-Hotkey names the key outright; wallet parameters beside it would be silently ignored, so they are refused.</summary>
+    public static void HotkeyOrWallet(string? hotkey, string? wallet, string? walletHotkey, string? walletPath)
+    {
+        if (hotkey is null) return;
+        string? walletParameter = wallet is not null ? "-Wallet" : walletHotkey is not null ? "-WalletHotkey" : walletPath is not null ? "-WalletPath" : null;
+        if (walletParameter is not null)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-Hotkey {walletParameter}",
+                $"-Hotkey and {walletParameter} both say which hotkey to solve for: -Hotkey gives it outright, {walletParameter} reads it from a wallet.",
+                "Give -Hotkey (an SS58 address or 0x public key) alone, or leave it out and name the wallet with -Wallet/-WalletHotkey/-WalletPath.");
+    }
+
     /// <summary>GPU-only knobs given for a CPU back end would be silently ignored: refuse them instead.</summary>
     public static void Backend(PowBackend backend, int[]? deviceIds, bool threadsPerBlockGiven)
     {

@@ -49,6 +49,8 @@ internal sealed class SpreadSearch
     /// <summary>From the winning solution arriving here to every other host's search having stopped.</summary>
     public TimeSpan? StoppedIn { get; private set; }
 
+    private static readonly string[] BackendChoice = ["Backend", "Cuda", "OpenCL"];
+
     /// <param name="common">The New-PowSolution parameters every host gets (target and solving knobs).</param>
     /// <param name="accept">Verifies a host's solution here; returns it as a Solution, or null with the reason it was refused.</param>
     /// <exception cref="PowException">AllHostsFailed.</exception>
@@ -60,6 +62,9 @@ internal sealed class SpreadSearch
         for (int i = 0; i < _hosts.Count; i++)
         {
             var parameters = new Hashtable(common, StringComparer.OrdinalIgnoreCase);
+            // A host's own back end replaces the common choice whole: -Backend Cpu for all and Cuda for one host is no conflict.
+            if (BackendChoice.Any(_hosts[i].Overrides.ContainsKey))
+                foreach (var name in BackendChoice) parameters.Remove(name);
             foreach (DictionaryEntry e in _hosts[i].Overrides) parameters[e.Key] = e.Value;
             parameters["NonceStart"] = ranges[i].Start;
             if (ranges[i].Count is { } count) parameters["NonceCount"] = count;

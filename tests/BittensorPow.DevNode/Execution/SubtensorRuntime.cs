@@ -12,7 +12,7 @@ namespace BittensorPow.DevNode.Execution;
 /// are rolled back, the fee event and ExtrinsicFailed remain. Calls the DevNode does not implement fail with
 /// DispatchError::Other.
 /// </summary>
-public sealed class SubtensorRuntime(RuntimeProfile runtime) : IBlockExecutor
+public sealed class SubtensorRuntime(RuntimeProfile runtime, DispatchFailures? failures = null) : IBlockExecutor
 {
     private readonly TransactionChecks _checks = new(runtime);
     private readonly EventLog _events = new(runtime.Decoded);
@@ -60,11 +60,13 @@ public sealed class SubtensorRuntime(RuntimeProfile runtime) : IBlockExecutor
             var info = runtime.Decoded.TryGetError(e.Pallet, e.Name)
                 ?? throw new InvalidOperationException($"The runtime has no error {e.Pallet}.{e.Name}.");
             error = _events.ModuleError(info.PalletIndex, info.ErrorIndex);
+            failures?.Add(blockNumber, CallName(entry.Call), e.Name);
         }
         catch (NotSupportedException e)
         {
             Console.Error.WriteLine($"DevNode: {e.Message}");
             error = _events.OtherError();
+            failures?.Add(blockNumber, CallName(entry.Call), "Other");
         }
         if (error is not null) s.State = beforeDispatch;
 
@@ -75,6 +77,8 @@ public sealed class SubtensorRuntime(RuntimeProfile runtime) : IBlockExecutor
         state = s.State;
         return ApplyOutcome.Applied;
     }
+
+    private static string CallName(ScaleVariant runtimeCall) => $"{runtimeCall.Name}.{((ScaleVariant)runtimeCall.Fields[0].Value).Name}";
 
     private static void Dispatch(DispatchContext c, ScaleVariant runtimeCall)
     {

@@ -65,6 +65,14 @@ public static class DevMethods
             return new JsonObject { ["specVersion"] = runtime.SpecVersion, ["metadata"] = runtime.FileName, ["metadataVersion"] = runtime.MetadataVersion };
         });
         table.Add("dev_connectionStats", c => new JsonObject { ["accepted"] = c.Server.ConnectionsAccepted, ["open"] = c.Server.ConnectionCount });
+        table.Add("dev_callCounts", c =>
+        {
+            var counts = new JsonObject();
+            foreach (var (method, n) in c.Server.Methods.CallCounts.OrderBy(p => p.Key, StringComparer.Ordinal)) counts[method] = n;
+            return counts;
+        });
+        table.Add("dev_dispatchFailures", c => new JsonArray(c.Server.DispatchFailures.All
+            .Select(f => (JsonNode)new JsonObject { ["block"] = f.Block, ["call"] = f.Call, ["error"] = f.Error }).ToArray()));
         table.Add("dev_setStorage", c =>
         {
             string key = c.RequiredString(0).ToLowerInvariant();
