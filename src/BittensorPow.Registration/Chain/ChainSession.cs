@@ -11,6 +11,8 @@ namespace BittensorPow.Registration.Chain;
 public sealed class ChainSession : IDisposable
 {
     private readonly IAsyncDisposable? _owned;
+    private IAsyncDisposable? _runtimeSubscription;
+    private bool _followTried;
 
     public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
     {
@@ -61,5 +63,26 @@ public sealed class ChainSession : IDisposable
 
     public BlockHeader Head(CancellationToken cancellation) => Call(() => Client.GetHeadAsync(cancellation));
 
-    public void Dispose() => _owned?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+    /// <summary>
+    /// Follows the node's runtime version for the rest of the session, so that signing knows the runtime without
+    /// asking each time (SubtensorClient.RuntimeForSigningAsync). For workflows that sign; once per session. A node
+    /// that cannot be subscribed to is asked before each signing instead.
+    /// </summary>
+    public void FollowRuntime(IWorkflowOutput output, CancellationToken cancellation)
+    {
+        if (_followTried) return;
+        _followTried = true;
+        try { _runtimeSubscription = Client.FollowRuntimeAsync(null, cancellation).GetAwaiter().GetResult(); }
+        catch (RpcException e) when (e.Kind is RpcErrorKind.Remote or RpcErrorKind.MalformedReply)
+        {
+            output.Verbose($"The node does not announce runtime versions ({e.Message}); its runtime is read before each signing.");
+        }
+        catch (Exception e) when (ChainFailures.Describe(e, Endpoint) is { } error) { throw new PowException(error); }
+    }
+
+    public void Dispose()
+    {
+        try { _runtimeSubscription?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+        _owned?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+    }
 }

@@ -32,6 +32,8 @@ public static class FaucetWorkflow
         if (!output.ShouldProcess($"coldkey {coldkeySs58} at {chain.Endpoint}", request.Count == 1 ? "Request faucet funds" : $"Request faucet funds {request.Count} times"))
             yield break;
 
+        // Signing then knows the runtime from the node's announcements, without a round trip before each drip.
+        chain.FollowRuntime(output, cancellation);
         output.Verbose($"Unlocking coldkey {coldkeySs58}.");
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
@@ -60,8 +62,9 @@ public static class FaucetWorkflow
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
             var options = new TransactionOptions { AccountNonce = accountNonce, EraBlock = (solution.BlockNumber, solution.BlockHash) };
-            var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(client, coldkey, solution.BlockNumber, solution.Nonce,
+            SignedTransaction Sign() => chain.Call(() => SubtensorTransactions.BuildFaucetAsync(client, coldkey, solution.BlockNumber, solution.Nonce,
                 solution.Seal, options, cancellation));
+            var transaction = Sign();
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
@@ -69,7 +72,7 @@ public static class FaucetWorkflow
             }
             var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
             var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
-            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation, Sign);
             if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} outside its window (InvalidWorkBlock); solving again.");

@@ -42,6 +42,8 @@ public static class RegisterWorkflow
         if (!output.ShouldProcess(target, $"Register (owner coldkey {Ss58.Encode(request.Coldkey)}){(request.Solution is null ? " after solving the proof of work" : "")}"))
             yield break;
 
+        // Signing then knows the runtime from the node's announcements, without a round trip before each register.
+        chain.FollowRuntime(output, cancellation);
         var solution = request.Solution;
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
@@ -67,8 +69,10 @@ public static class RegisterWorkflow
             }
 
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing register for the solution on block {solution.BlockNumber}.");
-            var transaction = chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, solution.BlockNumber,
-                solution.Nonce, solution.Seal, null, cancellation));
+            var work = solution;
+            SignedTransaction Sign() => chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, work.BlockNumber,
+                work.Nonce, work.Seal, null, cancellation));
+            var transaction = Sign();
             // The last look before the work leaves: the window may have closed while we checked and signed.
             if (!request.SkipValidation && profile.RegisterVerifiesWork && RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
@@ -76,7 +80,7 @@ public static class RegisterWorkflow
                 solution = null;
                 continue;
             }
-            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation, Sign);
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with { BlockNumber = solution.BlockNumber, Nonce = solution.Nonce };
             if (submitted.DispatchError is { } error)

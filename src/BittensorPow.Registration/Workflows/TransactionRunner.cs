@@ -13,8 +13,13 @@ public static class TransactionRunner
 {
     public const int ProgressId = 3;
 
+    /// <param name="resign">
+    /// Signs the same call again. A transaction signed for a runtime the node has just left (an upgrade announced
+    /// after signing) is refused by the pool as a bad signature and reaches no block: with this, the runtime is read
+    /// and the call signed and submitted once more for the runtime the node runs.
+    /// </param>
     public static SubmissionResult Submit(ChainSession chain, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout, IWorkflowOutput output,
-        CancellationToken cancellation)
+        CancellationToken cancellation, Func<SignedTransaction>? resign = null)
     {
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
@@ -35,11 +40,15 @@ public static class TransactionRunner
                 output.Progress(new WorkflowProgress(ProgressId, $"Submitting {transaction.Call}", "Done", Completed: true));
         }
         try { return task.GetAwaiter().GetResult(); }
-        catch (TransactionRejectedException ex)
+        catch (TransactionRejectedException ex) when (ex.Reason == RejectionReason.BadSignature && resign is not null && transaction.SignedFor is not null)
         {
-            throw new PowException(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
-                "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.", ex));
+            var signedFor = transaction.SignedFor;
+            var now = chain.Call(() => chain.Client.RefreshRuntimeAsync(cancellation));
+            if (!now.DiffersFrom(signedFor)) throw Rejected(transaction, ex);
+            output.Verbose($"The node refused {transaction.HashHex}: it was signed for spec {signedFor.SpecVersion} (transaction version {signedFor.TransactionVersion}), and the node runs spec {now.Version.SpecVersion} (transaction version {now.Version.TransactionVersion}) now; signing again.");
+            return Submit(chain, resign(), waitFor, timeout, output, cancellation);
         }
+        catch (TransactionRejectedException ex) { throw Rejected(transaction, ex); }
         catch (SubmissionTimeoutException ex)
         {
             throw new PowException(new PowError(ErrorIds.SubmissionTimeout, PowErrorCategory.OperationTimeout, transaction.HashHex, ex.Message,
@@ -50,4 +59,8 @@ public static class TransactionRunner
             throw new PowException(error);
         }
     }
+
+    private static PowException Rejected(SignedTransaction transaction, TransactionRejectedException ex) =>
+        new(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
+            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.", ex));
 }

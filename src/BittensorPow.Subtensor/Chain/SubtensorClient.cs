@@ -17,12 +17,18 @@ public sealed class SubtensorClient
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private RuntimeState _runtime;
+    // What the runtime subscriptions say: how many are open, whether one has spoken on the current connection, and
+    // the last version announced (which may still be loading).
+    private int _followers;
+    private int _heard;
+    private RuntimeVersion? _announced;
 
     private SubtensorClient(IRpcClient rpc, RuntimeState runtime, byte[] genesisHash)
     {
         Rpc = rpc;
         _runtime = runtime;
         GenesisHash = genesisHash;
+        rpc.ConnectionChanged += OnConnectionChanged;
     }
 
     public IRpcClient Rpc { get; }
@@ -57,20 +63,38 @@ public sealed class SubtensorClient
     public async Task<RuntimeState> RefreshRuntimeAsync(CancellationToken cancellation = default)
     {
         var version = RuntimeVersion.FromJson(await Rpc.CallAsync("state_getRuntimeVersion", [], cancellation).ConfigureAwait(false));
+        // The node's answer is newer than any announcement still in flight: signing must not go back to that one.
+        Volatile.Write(ref _announced, version);
         return await AdoptAsync(version, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
+    /// The runtime to sign for. While a runtime subscription is open and has announced the node's version on this
+    /// connection, that version is the node's: no round trip (a version announced but still loading is waited for).
+    /// Otherwise the node is asked (<see cref="RefreshRuntimeAsync"/>).
+    /// </summary>
+    public Task<RuntimeState> RuntimeForSigningAsync(CancellationToken cancellation = default) =>
+        FollowsRuntime && Volatile.Read(ref _announced) is { } announced
+            ? AdoptAsync(announced, cancellation)
+            : RefreshRuntimeAsync(cancellation);
+
+    /// <summary>True while a runtime subscription is open and has announced the node's version since the last disconnect.</summary>
+    public bool FollowsRuntime => Volatile.Read(ref _followers) > 0 && Volatile.Read(ref _heard) != 0;
+
+    /// <summary>
     /// Follows state_subscribeRuntimeVersion: each version the node announces that differs from the known one
     /// reloads the metadata (off the subscription's thread) and raises <see cref="RuntimeChanged"/>. A failed reload
-    /// goes to <paramref name="onError"/> and is retried on the next announcement. Dispose the result to stop.
+    /// goes to <paramref name="onError"/> and is retried on the next announcement or signing. Dispose the result to stop.
     /// </summary>
-    public Task<IAsyncDisposable> FollowRuntimeAsync(Action<Exception>? onError = null, CancellationToken cancellation = default) =>
-        Rpc.SubscribeAsync("state_subscribeRuntimeVersion", [], "state_unsubscribeRuntimeVersion", json =>
+    public async Task<IAsyncDisposable> FollowRuntimeAsync(Action<Exception>? onError = null, CancellationToken cancellation = default)
+    {
+        var subscription = await Rpc.SubscribeAsync("state_subscribeRuntimeVersion", [], "state_unsubscribeRuntimeVersion", json =>
         {
             RuntimeVersion version;
             try { version = RuntimeVersion.FromJson(json); }
             catch (ChainReplyException e) { onError?.Invoke(e); return; }
+            Volatile.Write(ref _announced, version);
+            Volatile.Write(ref _heard, 1);
             if (!Runtime.DiffersFrom(version)) return;
             // The metadata reply arrives on the subscription's own thread: never wait for it here.
             _ = Task.Run(async () =>
@@ -79,7 +103,33 @@ public sealed class SubtensorClient
                 catch (OperationCanceledException) { }
                 catch (Exception e) { onError?.Invoke(e); }
             }, CancellationToken.None);
-        }, cancellation);
+        }, cancellation).ConfigureAwait(false);
+        Interlocked.Increment(ref _followers);
+        return new Follower(this, subscription);
+    }
+
+    /// <summary>
+    /// A lost connection, or a runtime subscription not renewed on the new one, may have missed an upgrade: until a
+    /// subscription speaks again, signing asks the node.
+    /// </summary>
+    private void OnConnectionChanged(string change)
+    {
+        if (change.StartsWith("disconnected", StringComparison.Ordinal) || change.StartsWith("gave up", StringComparison.Ordinal)
+            || change.StartsWith("resubscribe ", StringComparison.Ordinal) || change.StartsWith("not resubscribing", StringComparison.Ordinal))
+            Volatile.Write(ref _heard, 0);
+    }
+
+    private sealed class Follower(SubtensorClient client, IAsyncDisposable subscription) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0) return ValueTask.CompletedTask;
+            Interlocked.Decrement(ref client._followers);
+            return subscription.DisposeAsync();
+        }
+    }
 
     private async Task<RuntimeState> AdoptAsync(RuntimeVersion version, CancellationToken cancellation)
     {

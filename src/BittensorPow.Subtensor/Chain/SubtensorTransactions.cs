@@ -6,8 +6,8 @@ namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>
 /// Builds signed extrinsics for the connected runtime: call indices and the signed-extension list from its metadata,
-/// spec and transaction versions from its runtime version, a mortal era born at the current head, and the signer's
-/// next nonce from the node.
+/// spec and transaction versions from its runtime version (as a live runtime subscription announced it, else asked
+/// for), a mortal era born at the current head, and the signer's next nonce from the node.
 /// </summary>
 public static class SubtensorTransactions
 {
@@ -25,7 +25,7 @@ public static class SubtensorTransactions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(hotkey);
         options ??= TransactionOptions.Default;
-        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         if (!runtime.Profile.RegisterVerifiesWork && !options.AllowBurningRegister)
             throw new UnsupportedRuntimeException(
                 $"On this runtime (spec {runtime.Version.SpecVersion}) register ignores the work and burns TAO from the signer instead; " +
@@ -43,7 +43,7 @@ public static class SubtensorTransactions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.Faucet(CallIndexOf(runtime.Metadata, "faucet"), blockNumber, nonce, work);
         return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.faucet(block {blockNumber})", options, cancellation).ConfigureAwait(false);
     }
@@ -54,7 +54,7 @@ public static class SubtensorTransactions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.BurnedRegister(CallIndexOf(runtime.Metadata, "burned_register"), netuid, hotkeyPublic);
         return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation).ConfigureAwait(false);
     }
@@ -70,7 +70,7 @@ public static class SubtensorTransactions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(coldkey);
-        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.RegisterLimit(CallIndexOf(runtime.Metadata, "register_limit"), netuid, hotkeyPublic, limitPriceRao);
         return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation).ConfigureAwait(false);
     }
@@ -80,7 +80,7 @@ public static class SubtensorTransactions
         string description, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var runtime = await client.RefreshRuntimeAsync(cancellation).ConfigureAwait(false);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         return await BuildSignedAsync(client, runtime, signer, call, description, options, cancellation).ConfigureAwait(false);
     }
 
@@ -106,7 +106,7 @@ public static class SubtensorTransactions
         var parameters = new TransactionParameters(runtime.Version.SpecVersion, runtime.Version.TransactionVersion,
             client.GenesisHash, birthHash, era, accountNonce, options.Tip);
         var bytes = ExtrinsicBuilder.BuildSigned(call, extensions, parameters, signer);
-        return new SignedTransaction(description, bytes, signerKey, accountNonce, era, birth, birthHash);
+        return new SignedTransaction(description, bytes, signerKey, accountNonce, era, birth, birthHash) { SignedFor = runtime.Version };
     }
 
     private static async Task<(ulong Number, BlockHash Hash)> HeadAsync(SubtensorClient client, CancellationToken cancellation)
