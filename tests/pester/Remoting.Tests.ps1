@@ -130,6 +130,20 @@ Describe 'New-PowSolution -Session, offline' {
         $r.PowerShell.Dispose()
     }
 
+    It "a host's own back end in -HostParameters replaces the common -Backend instead of conflicting with it" {
+        # -Backend CpuScalar for all and Cuda for one host: that host gets -Cuda alone (a GPU solve, or no device here), never
+        # '-Cuda -Backend CpuScalar', which New-PowSolution refuses as ConflictingParameters.
+        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 1000000 -Backend CpuScalar -ThreadCount 1 -HostParameters $HP -Verbose' `
+            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ Cuda = $true } } }
+        @($r.Output).Count | Should -Be 1
+        $said = @($r.PowerShell.Streams.Warning.Message) + @($r.PowerShell.Streams.Verbose.Message) + @($r.PowerShell.Streams.Error | ForEach-Object { "$_" })
+        $said -match ('^Host ' + [regex]::Escape($names[1]) + ' dropped out|^\[' + [regex]::Escape($names[1]) + '\] Solving .* with Cuda') |
+            Should -Not -BeNullOrEmpty -Because 'the Cuda host either solved on its GPU or said why it could not'
+        $said -match 'ConflictingParameters|both choose the back end' | Should -BeNullOrEmpty
+        $said -match ('^\[' + [regex]::Escape($names[0]) + '\] Solving .* with CpuScalar') | Should -Not -BeNullOrEmpty
+        $r.PowerShell.Dispose()
+    }
+
     It '-HostParameters naming no host of the search is InvalidHostParameters' {
         { New-PowSolution -Session $sessions @block -Difficulty 1000 -HostParameters @{ 'rig9' = @{ Cuda = $true } } -ErrorAction Stop } |
             Should -Throw -ErrorId 'InvalidHostParameters,*'
