@@ -24,7 +24,7 @@ Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
         TimeoutSec     = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
         MaxAttempts    = 'How many solutions to try when one goes stale (default 3).'
         Backend        = 'Back end for solving (see New-PowSolution).'
-        Cuda           = 'Solve on CUDA GPUs.'
+        Cuda           = 'Solve on CUDA GPUs (the same as -Backend Cuda); refused (ConflictingParameters) beside a -Backend naming another back end.'
         DeviceId       = 'GPU device ids for solving.'
         ThreadCount    = 'CPU threads for solving.'
         HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
