@@ -329,7 +329,15 @@ public sealed class WebSocketRpcClient : IRpcClient
             socket.Options.KeepAliveTimeout = _options.KeepAlive;
             // Keeps the status of a refused upgrade, so that an HTTP server can be told from a dropped connection.
             socket.Options.CollectHttpResponseDetails = true;
-            if (_options.RemoteCertificateValidation is { } validate) socket.Options.RemoteCertificateValidationCallback = validate;
+            // Seeing the certificate tells a TLS server that is slow from a plain server that never answers a TLS hello.
+            bool tlsAnswered = false;
+            var validate = _options.RemoteCertificateValidation;
+            if (Endpoint.Scheme == "wss")
+                socket.Options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                {
+                    tlsAnswered = true;
+                    return validate?.Invoke(sender, certificate, chain, errors) ?? errors == System.Net.Security.SslPolicyErrors.None;
+                };
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(_options.ConnectTimeout);
             try
@@ -346,7 +354,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException or ArgumentException)
             {
                 // ArgumentException: an HTTP server that answers and closes before the request is written ("the base stream is not writeable").
-                last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout);
+                last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
                 Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
                 if (!last.Transient && what == "connect") break;

@@ -66,7 +66,7 @@ public class WebSocketRpcClientWrongEndpointTests
         // A plain WebSocket node answers a TLS ClientHello as bad HTTP.
         await using var server = ScriptedTcpServer.Start(async (stream, ct) =>
         {
-            await stream.ReadAsync(new byte[4096], ct);
+            await stream.ReadAtLeastAsync(new byte[4096], 1, throwOnEndOfStream: false, ct);
             await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), ct);
         });
 
@@ -76,6 +76,38 @@ public class WebSocketRpcClientWrongEndpointTests
         Assert.Contains($"the TLS handshake with wss://127.0.0.1:{server.Port} failed", error.Message);
         Assert.Contains($"try ws://127.0.0.1:{server.Port}", error.Message);
         Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
+    public async Task WssAgainstAPlainServerThatWaitsForHttpNamesTlsAndIsNotTriedAgain()
+    {
+        // The DevNode, like any server waiting for an HTTP request's end, never answers a TLS hello.
+        await using var server = ScriptedTcpServer.Start(async (stream, ct) =>
+        {
+            var buffer = new byte[4096];
+            while (await stream.ReadAtLeastAsync(buffer, 1, throwOnEndOfStream: false, ct) > 0) { }
+        });
+        var options = Defaults with { ConnectTimeout = TimeSpan.FromSeconds(1) };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync($"wss://127.0.0.1:{server.Port}", options));
+
+        Assert.Equal(ConnectFailure.TlsFailed, error.Connect);
+        Assert.Contains($"the TLS handshake with wss://127.0.0.1:{server.Port} failed: no TLS answer within 1 s", error.Message);
+        Assert.Contains($"try ws://127.0.0.1:{server.Port}", error.Message);
+        Assert.Equal(1, server.Accepted);
+    }
+
+    [Fact]
+    public async Task APlainServerThatNeverAnswersTheUpgradeIsAHandshakeTimeoutAndIsTriedAgain()
+    {
+        await using var server = ScriptedTcpServer.Start((stream, ct) => Task.Delay(Timeout.Infinite, ct));
+        var options = Defaults with { ConnectTimeout = TimeSpan.FromMilliseconds(300), ReconnectInitialDelay = TimeSpan.FromMilliseconds(10) };
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{server.Port}", options));
+
+        Assert.Equal(ConnectFailure.HandshakeTimeout, error.Connect);
+        Assert.Contains("after 3 attempt(s)", error.Message);
+        Assert.Equal(3, server.Accepted);
     }
 
     [Fact]
