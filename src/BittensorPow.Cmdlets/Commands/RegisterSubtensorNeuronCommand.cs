@@ -92,7 +92,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         // -TimeoutSec bounds each attempt from its start to inclusion, and the first attempt's start is connecting.
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each attempt");
         using var chain = connecting.Run($"connecting to {endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
             t => ChainSession.Connect(endpoint, Network, Output, t));
         var spentConnecting = connecting.Elapsed;

@@ -41,7 +41,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
         using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
             t => ChainSession.Connect(Endpoint, Network, Output, t));
         byte[] coldkeyPublic;
