@@ -54,7 +54,7 @@ public sealed class WebSocketRpcClient : IRpcClient
         options ??= new RpcClientOptions();
         options.Validate();
         var client = new WebSocketRpcClient(endpoint, options);
-        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation).ConfigureAwait(false)
+        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation, definitiveEnds: true).ConfigureAwait(false)
             ?? throw new OperationCanceledException(cancellation);
         client._supervisor = Task.Run(() => client.SuperviseAsync(socket));
         return client;
@@ -311,7 +311,8 @@ public sealed class WebSocketRpcClient : IRpcClient
     /// A definitive answer (an HTTP server that does not upgrade, a failed TLS handshake) ends the first connect at
     /// once; reconnecting keeps trying, since a proxy may answer so while the node behind it restarts.
     /// </summary>
-    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false)
+    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false,
+        bool definitiveEnds = false)
     {
         ConnectAttemptFailure? last = null;
         int attempt;
@@ -357,7 +358,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
                 Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
-                if (!last.Transient && what == "connect") break;
+                if (!last.Transient && definitiveEnds) break;
             }
         }
         if (swallowFinalError) return null;
