@@ -65,19 +65,21 @@ public sealed class ChainSession : IDisposable
 
     /// <summary>
     /// Follows the node's runtime version for the rest of the session, so that signing knows the runtime without
-    /// asking each time (SubtensorClient.RuntimeForSigningAsync). For workflows that sign; once per session. A node
-    /// that cannot be subscribed to is asked before each signing instead.
+    /// asking each time (SubtensorClient.RuntimeForSigningAsync). For workflows that sign; once per session.
+    /// <paramref name="cancellation"/> bounds only the subscribing, not the subscription. A node that cannot be
+    /// subscribed to is asked before each signing instead. Returns whether the session follows the runtime.
     /// </summary>
-    public void FollowRuntime(IWorkflowOutput output, CancellationToken cancellation)
+    public bool FollowRuntime(IWorkflowOutput output, CancellationToken cancellation)
     {
-        if (_followTried) return;
+        if (_followTried) return _runtimeSubscription is not null;
         _followTried = true;
-        try { _runtimeSubscription = Client.FollowRuntimeAsync(null, cancellation).GetAwaiter().GetResult(); }
+        try { _runtimeSubscription = Client.FollowRuntimeAsync(null, CancellationToken.None).WaitAsync(cancellation).GetAwaiter().GetResult(); }
         catch (RpcException e) when (e.Kind is RpcErrorKind.Remote or RpcErrorKind.MalformedReply)
         {
             output.Verbose($"The node does not announce runtime versions ({e.Message}); its runtime is read before each signing.");
         }
         catch (Exception e) when (ChainFailures.Describe(e, Endpoint) is { } error) { throw new PowException(error); }
+        return _runtimeSubscription is not null;
     }
 
     public void Dispose()

@@ -13,17 +13,27 @@ public static class TransactionRunner
 {
     public const int ProgressId = 3;
 
+    /// <param name="deadline">The span this submission is part of, told when the node has taken the transaction, so that
+    /// running out says whether it was submitting or waiting for inclusion.</param>
     /// <param name="resign">
     /// Signs the same call again. A transaction signed for a runtime the node has just left (an upgrade announced
     /// after signing) is refused by the pool as a bad signature and reaches no block: with this, the runtime is read
     /// and the call signed and submitted once more for the runtime the node runs.
     /// </param>
     public static SubmissionResult Submit(ChainSession chain, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout, IWorkflowOutput output,
-        CancellationToken cancellation, Func<SignedTransaction>? resign = null)
+        CancellationToken cancellation, CallDeadline? deadline = null, Func<SignedTransaction>? resign = null)
     {
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
-        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, progress.Enqueue, cancellation);
+        deadline?.Enter($"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}", ErrorIds.SubmissionTimeout);
+        void OnProgress(string line)
+        {
+            if (line.StartsWith("Submitted ", StringComparison.Ordinal))
+                deadline?.Enter(waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
+                    : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block", ErrorIds.SubmissionTimeout);
+            progress.Enqueue(line);
+        }
+        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, OnProgress, cancellation);
         try
         {
             while (!task.Wait(TimeSpan.FromMilliseconds(200)))
@@ -46,7 +56,7 @@ public static class TransactionRunner
             var now = chain.Call(() => chain.Client.RefreshRuntimeAsync(cancellation));
             if (!now.DiffersFrom(signedFor)) throw Rejected(transaction, ex);
             output.Verbose($"The node refused {transaction.HashHex}: it was signed for spec {signedFor.SpecVersion} (transaction version {signedFor.TransactionVersion}), and the node runs spec {now.Version.SpecVersion} (transaction version {now.Version.TransactionVersion}) now; signing again.");
-            return Submit(chain, resign(), waitFor, timeout, output, cancellation);
+            return Submit(chain, resign(), waitFor, timeout, output, cancellation, deadline);
         }
         catch (TransactionRejectedException ex) { throw Rejected(transaction, ex); }
         catch (SubmissionTimeoutException ex)
