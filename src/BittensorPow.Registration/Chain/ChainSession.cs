@@ -11,8 +11,7 @@ namespace BittensorPow.Registration.Chain;
 public sealed class ChainSession : IDisposable
 {
     private readonly IAsyncDisposable? _owned;
-    private IAsyncDisposable? _runtimeSubscription;
-    private bool _followTried;
+    private Task<IAsyncDisposable>? _following;
 
     public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
     {
@@ -64,27 +63,23 @@ public sealed class ChainSession : IDisposable
     public BlockHeader Head(CancellationToken cancellation) => Call(() => Client.GetHeadAsync(cancellation));
 
     /// <summary>
-    /// Follows the node's runtime version for the rest of the session, so that signing knows the runtime without
-    /// asking each time (SubtensorClient.RuntimeForSigningAsync). For workflows that sign; once per session.
-    /// <paramref name="cancellation"/> bounds only the subscribing, not the subscription. A node that cannot be
-    /// subscribed to is asked before each signing instead. Returns whether the session follows the runtime.
+    /// Starts following the node's runtime version for the rest of the session, so that signing knows the runtime
+    /// without asking each time (SubtensorClient.RuntimeForSigningAsync). For workflows that sign; once per session.
+    /// Nothing waits for the subscription: until the node has announced its version on it, and on a node that refuses
+    /// it, signing asks the node as before.
     /// </summary>
-    public bool FollowRuntime(IWorkflowOutput output, CancellationToken cancellation)
+    public void FollowRuntime() => _following ??= Client.FollowRuntimeAsync(null, CancellationToken.None);
+
+    /// <summary>A subscription still being made (or refused) needs no stopping: closing the connection ends it.</summary>
+    private void StopFollowing()
     {
-        if (_followTried) return _runtimeSubscription is not null;
-        _followTried = true;
-        try { _runtimeSubscription = Client.FollowRuntimeAsync(null, CancellationToken.None).WaitAsync(cancellation).GetAwaiter().GetResult(); }
-        catch (RpcException e) when (e.Kind is RpcErrorKind.Remote or RpcErrorKind.MalformedReply)
-        {
-            output.Verbose($"The node does not announce runtime versions ({e.Message}); its runtime is read before each signing.");
-        }
-        catch (Exception e) when (ChainFailures.Describe(e, Endpoint) is { } error) { throw new PowException(error); }
-        return _runtimeSubscription is not null;
+        if (_following is { IsCompletedSuccessfully: true } following)
+            following.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
     }
 
     public void Dispose()
     {
-        try { _runtimeSubscription?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
+        StopFollowing();
         _owned?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
     }
 }

@@ -32,6 +32,8 @@ public static class FaucetWorkflow
         if (!output.ShouldProcess($"coldkey {coldkeySs58} at {chain.Endpoint}", request.Count == 1 ? "Request faucet funds" : $"Request faucet funds {request.Count} times"))
             yield break;
 
+        // Signing then knows the runtime from the node's announcements, without a round trip before each drip.
+        chain.FollowRuntime();
         output.Verbose($"Unlocking coldkey {coldkeySs58}.");
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
@@ -52,9 +54,6 @@ public static class FaucetWorkflow
         var client = chain.Client;
         // Read before the work, so nothing but signing stands between a solution and submitting it.
         ulong? accountNonce = null;
-        // Signing then knows the runtime from the node's announcements, without a round trip before each drip (once a session).
-        deadline.Enter($"subscribing to {chain.Endpoint}'s runtime version{of}");
-        chain.FollowRuntime(output, cancellation);
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             // Decided per attempt: the node may have upgraded its runtime (and its seal rule) since the last one.

@@ -42,14 +42,14 @@ public static class RegisterWorkflow
         if (!output.ShouldProcess(target, $"Register (owner coldkey {Ss58.Encode(request.Coldkey)}){(request.Solution is null ? " after solving the proof of work" : "")}"))
             yield break;
 
+        // Signing then knows the runtime from the node's announcements, without a round trip before each register.
+        chain.FollowRuntime();
         var solution = request.Solution;
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
             using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt");
             string of = $"(attempt {attempt} of {request.MaxAttempts})";
-            // Signing then knows the runtime from the node's announcements, without a round trip before it (once a session).
-            deadline.Run($"subscribing to {chain.Endpoint}'s runtime version {of}", ErrorIds.RpcTimeout, t => chain.FollowRuntime(output, t));
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");

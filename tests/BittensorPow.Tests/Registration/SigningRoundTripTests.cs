@@ -21,7 +21,7 @@ public sealed class SigningRoundTripTests
 
     private static async Task FollowAsync(WorkflowNode n)
     {
-        n.Chain.FollowRuntime(new RecordingOutput(), CancellationToken.None);
+        n.Chain.FollowRuntime();
         for (int i = 0; i < 200 && !n.Chain.Client.FollowsRuntime; i++) await Task.Delay(50);
         Assert.True(n.Chain.Client.FollowsRuntime, "the node announced its runtime version on the subscription");
     }
@@ -66,7 +66,7 @@ public sealed class SigningRoundTripTests
         var output = new RecordingOutput();
 
         var submitted = TransactionRunner.Submit(n.Chain, stale, WaitFor.InBlock, TimeSpan.FromSeconds(20), output, CancellationToken.None,
-            () => Sign().GetAwaiter().GetResult());
+            resign: () => Sign().GetAwaiter().GetResult());
 
         Assert.Equal(272u, stale.SignedFor!.SpecVersion);
         Assert.Equal(273u, client.RuntimeVersion.SpecVersion);
