@@ -73,8 +73,9 @@ public sealed class ChainSession : IDisposable
     /// <summary>A subscription still being made (or refused) needs no stopping: closing the connection ends it.</summary>
     private void StopFollowing()
     {
-        if (_following is { IsCompletedSuccessfully: true } following)
-            following.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
+        if (_following is not { IsCompletedSuccessfully: true } following) return;
+        try { following.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2)); }
+        catch (AggregateException) { } // the connection is closing anyway
     }
 
     public void Dispose()
