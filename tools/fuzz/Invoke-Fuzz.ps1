@@ -3,7 +3,7 @@
 .SYNOPSIS
     Runs every fuzz target (or those named) under AFL++ for -Seconds each (or until -Executions), one after another.
 .DESCRIPTION
-    Publishes tests/BittensorPow.Fuzz to out/fuzz/bin, instruments BittensorPow.Subtensor.dll there with the SharpFuzz
+    Publishes tests/BittensorPow.Fuzz to out/fuzz/bin (or -Out/bin), instruments BittensorPow.Subtensor.dll there with the SharpFuzz
     local tool, writes the seed corpora from ../shared to out/fuzz/seeds, then runs afl-fuzz (fetched into .tools/afl)
     under nice. Prints "TARGET: N execs, C crashes, H hangs" per target; findings stay in out/fuzz/findings/<target>.
     -Executions N (AFL's -E) also stops each target after about N executions, whichever limit comes first; 0 means
@@ -18,11 +18,13 @@ param(
     [long] $Executions = 0,
     [switch] $NoBuild,
     [string[]] $Target,
-    [int] $HangMilliseconds = 5000
+    [int] $HangMilliseconds = 5000,
+    # Another folder than out/fuzz lets a second run go on while the first still uses out/fuzz.
+    [string] $Out
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
-$Out = Join-Path $Root 'out/fuzz'
+if (-not $Out) { $Out = Join-Path $Root 'out/fuzz' }
 $Bin = Join-Path $Out 'bin'
 $Seeds = Join-Path $Out 'seeds'
 $Findings = Join-Path $Out 'findings'
