@@ -153,11 +153,13 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It 'a session killed mid-search is a warning naming the host; the other host still finds the solution' {
-        # Sequential search (one thread per host) from base 2e12: neither host's range holds a solution within its first
-        # 10M nonces at difficulty 20M (checked with -NonceCount), so both are still searching when one is killed.
+        # Sequential search (one thread per host) at difficulty 10^9 from 2000841178180: host 0's range holds its first
+        # solution 150M nonces in (2000991178180), host 1's none in its first 300M (both found with New-PowSolution
+        # -NonceStart/-NonceCount). A single AVX-512 thread tries ~10M nonces a second, so host 0 searches for seconds
+        # after host 1 is killed: long enough for the coordinator to see the broken session before the solution.
         $doomed = New-TestSshSession $hosts[1]
         $remotePid = Invoke-Command -Session $doomed { $PID }
-        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 20000000 -ThreadCount 1 -NonceStart 2000000000000 -TimeoutSec 100' `
+        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 1000000000 -ThreadCount 1 -NonceStart 2000841178180 -TimeoutSec 100' `
             -Parameters @{ Session = @($sessions[0], $doomed); Block = $block } -Async
         try {
             Wait-SpreadRunning $r
@@ -167,6 +169,7 @@ Describe 'New-PowSolution -Session, offline' {
             $s = @($r.Output)[0]
             $s | Should -Not -BeNullOrEmpty
             $s.ComputerName | Should -Be $names[0]
+            $s.Nonce | Should -Be 2000991178180
             $s | Test-PowSolution | Should -BeTrue
             "$($r.PowerShell.Streams.Warning)" | Should -Match ('Host ' + [regex]::Escape($names[1]) + ' dropped out')
             ($s.Hosts | Where-Object ComputerName -eq $names[1]).State | Should -Not -BeIn 'Found', 'Stopped'

@@ -8,7 +8,6 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
-using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
