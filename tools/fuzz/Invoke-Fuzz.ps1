@@ -59,6 +59,8 @@ $env:AFL_DISABLE_TRIM = '1'   # trimming 300 KB metadata blobs costs more execut
 $env:LD_LIBRARY_PATH = (Join-Path $Afl 'lib') + $(if ($env:LD_LIBRARY_PATH) { ":$env:LD_LIBRARY_PATH" } else { '' })
 
 New-Item -ItemType Directory -Force $Findings | Out-Null
+# pwsh -File passes "a,b" as one string, not a list.
+$Target = @($Target | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 $names = if ($Target) { $Target } else { Get-ChildItem $Seeds -Directory | Sort-Object Name | ForEach-Object Name }
 $summary = foreach ($name in $names) {
     $dir = Join-Path $Findings $name
