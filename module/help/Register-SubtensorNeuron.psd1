@@ -21,7 +21,7 @@ Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
         WalletPath     = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
         HotkeyPassword = 'Password of an encrypted hotkey keyfile (most hotkeys are not encrypted).'
         Wait           = 'None (submit only), InBlock (default) or Finalized.'
-        TimeoutSec     = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
+        TimeoutSec     = 'Seconds (default 120) that each attempt may take, from its start until the chosen -Wait status: connecting (counted in the first attempt), every RPC, solving, submitting and waiting for inclusion; the time spent answering -Confirm or a password prompt does not count. When it runs out the call ends with an error that names the phase: RpcTimeout while connecting or reading chain state, PowSolveTimeout while solving, SubmissionTimeout while submitting or waiting for inclusion (the transaction may still be included). A stale solution solved again is a new attempt (-MaxAttempts), with its own -TimeoutSec.'
         MaxAttempts    = 'How many solutions to try when one goes stale (default 3).'
         Backend        = 'Back end for solving (see New-PowSolution).'
         Cuda           = 'Solve on CUDA GPUs.'

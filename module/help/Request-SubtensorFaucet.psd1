@@ -12,7 +12,7 @@ Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount 
         WalletPath  = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
         Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks. A coldkey that is not encrypted (btcli --no-use-password) needs none and is never asked for one.'
         Wait        = 'None, InBlock (default) or Finalized.'
-        TimeoutSec  = 'Seconds (default 120) that connecting to the node may take (RpcTimeout naming the phase when it runs out), and then, for each submission, how long to wait for the chosen -Wait status (SubmissionTimeout).'
+        TimeoutSec  = 'Seconds (default 120) that each drip may take, from its start until the chosen -Wait status: connecting (counted in the first drip), every RPC, solving (again, if a solution goes stale), submitting and waiting for inclusion; the time spent answering -Confirm or unlocking the coldkey does not count. When it runs out the call ends with an error that names the phase: RpcTimeout while connecting or reading chain state, PowSolveTimeout while solving, SubmissionTimeout while submitting or waiting for inclusion (the drip may still be included).'
         Backend     = 'Back end for solving (default Cpu).'
         ThreadCount = 'CPU threads for solving.'
         HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'

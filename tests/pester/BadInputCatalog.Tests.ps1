@@ -10,7 +10,8 @@ BeforeDiscovery {
     $huge = 'x' * 20000
     $off = "-BlockNumber 1 -Difficulty 10"
     $rows = [System.Collections.Generic.List[hashtable]]::new()
-    function Row([string] $Name, [string] $Script, [string] $Id, [string] $Category) { $rows.Add(@{ Name = $Name; Script = $Script; Id = $Id; Category = $Category }) }
+    # -Message: a pattern the error's message must match, where the wording is the point of the row (ports filled in as in the script).
+    function Row([string] $Name, [string] $Script, [string] $Id, [string] $Category, [string] $Message = '') { $rows.Add(@{ Name = $Name; Script = $Script; Id = $Id; Category = $Category; Message = $Message }) }
 
     # Block hashes: New-PowSolution and Test-PowSolution parse them the same way.
     $hashes = [ordered]@{
@@ -68,20 +69,28 @@ BeforeDiscovery {
     # Endpoints.
     $endpoints = [ordered]@{
         'http scheme' = 'http://127.0.0.1:9944'; 'ftp scheme' = 'ftp://127.0.0.1'; 'not a URL' = 'not a url'; 'ws without host' = 'ws://'
-        'huge' = "ws://$huge"; 'NUL inside' = "ws://127.0.0.1`0:9944"; 'port out of range' = 'ws://127.0.0.1:99999'; 
+        'huge' = "ws://$huge"; 'NUL inside' = "ws://127.0.0.1`0:9944"; 'port out of range' = 'ws://127.0.0.1:99999'; 'https scheme' = 'https://127.0.0.1:9944'
+    }
+    $endpointWords = @{
+        'http scheme' = 'http:// is not a WebSocket scheme.*use ws:// \(or wss:// for TLS\), e\.g\. ws://127\.0\.0\.1:9944'
+        'https scheme' = 'https:// is not a WebSocket scheme.*e\.g\. wss://127\.0\.0\.1:9944'
+        'port out of range' = 'ws://127\.0\.0\.1:99999.*port 99999 is out of range 1–65535'
     }
     Row 'Get-SubtensorBlock: a huge path on a port nobody listens on' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1/$huge" 'ConnectionFailed' 'ConnectionError'
     Row 'Test-PowSolution: a huge path on a port nobody listens on' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint ws://127.0.0.1:1/$huge" 'ConnectionFailed' 'ConnectionError'
     foreach ($k in $endpoints.Keys) {
         $ev = $endpoints[$k] -replace "'", "''"
-        Row "Get-SubtensorBlock -Endpoint: $k" "Get-SubtensorBlock -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument'
-        Row "New-PowSolution -NetUid -Endpoint: $k" "New-PowSolution -NetUid 1 -Endpoint '$ev' -Hotkey $A" 'InvalidEndpoint' 'InvalidArgument'
-        Row "Test-PowSolution -Endpoint: $k" "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument'
+        Row "Get-SubtensorBlock -Endpoint: $k" "Get-SubtensorBlock -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
+        Row "New-PowSolution -NetUid -Endpoint: $k" "New-PowSolution -NetUid 1 -Endpoint '$ev' -Hotkey $A" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
+        Row "Test-PowSolution -Endpoint: $k" "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
     }
     Row 'unknown network name' "Get-SubtensorBlock -Network nowhere" 'ParameterArgumentValidationError' 'InvalidData'
-    Row 'nothing listening' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1" 'ConnectionFailed' 'ConnectionError'
-    Row 'an HTTP server, not WebSocket' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:HTTPPORT" 'ConnectionFailed' 'ConnectionError'
-    Row 'a TCP server that closes at once' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:CLOSEPORT" 'ConnectionFailed' 'ConnectionError'
+    Row 'nothing listening' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1" 'ConnectionFailed' 'ConnectionError' 'nothing accepted the connection at ws://127\.0\.0\.1:1 \(connection refused\)'
+    # Answered once, not tried again: the message has no attempt count.
+    Row 'an HTTP server, not WebSocket' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:HTTPPORT" 'ConnectionFailed' 'ConnectionError' '^Could not connect to ws://127\.0\.0\.1:HTTPPORT: the server at ws://127\.0\.0\.1:HTTPPORT answered HTTP 200 OK but not a WebSocket upgrade: it is not a node''s JSON-RPC port'
+    Row 'an HTTP server answering 404' "New-PowSolution -NetUid 1 -Endpoint ws://127.0.0.1:NOTFOUNDPORT -Hotkey $A" 'ConnectionFailed' 'ConnectionError' '^Could not connect to ws://127\.0\.0\.1:NOTFOUNDPORT: the server at ws://127\.0\.0\.1:NOTFOUNDPORT answered HTTP 404 NotFound but not a WebSocket upgrade'
+    Row 'a TCP server that closes at once' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:CLOSEPORT" 'ConnectionFailed' 'ConnectionError' 'after 3 attempt\(s\): ws://127\.0\.0\.1:CLOSEPORT accepted the connection and closed it before the WebSocket handshake'
+    Row 'wss:// against a plain ws:// node' "Get-SubtensorBlock -Endpoint wss://127.0.0.1:DEVPORT" 'ConnectionFailed' 'ConnectionError' '^Could not connect to wss://127\.0\.0\.1:DEVPORT: the TLS handshake with wss://127\.0\.0\.1:DEVPORT failed.*try ws://127\.0\.0\.1:DEVPORT'
     # Wallets and keyfiles (New-PowSolution reads the hotkey's public key; Get-BittensorWallet lists).
     foreach ($k in 'notjson', 'array', 'empty', 'emptyobject', 'shortpub', 'nul', 'vault', 'fernet') {
         Row "hotkey file: $k" "New-PowSolution -BlockHash $H $off -Wallet w -WalletHotkey $k -WalletPath WALLETS" $(switch ($k) {
@@ -146,19 +155,25 @@ BeforeAll {
         param($listener, $reply)
         while ($true) {
             try { $c = $listener.AcceptTcpClient() } catch { return }
-            if ($reply) { $s = $c.GetStream(); $b = [Text.Encoding]::ASCII.GetBytes($reply); try { $s.Write($b, 0, $b.Length) } catch { } }
+            # An HTTP server reads the request before it answers (answering first races the client's write).
+            if ($reply) { $s = $c.GetStream(); $b = [Text.Encoding]::ASCII.GetBytes($reply); try { $null = $s.Read([byte[]]::new(8192), 0, 8192); $s.Write($b, 0, $b.Length) } catch { } }
             $c.Close()
         }
     }
+    $notFound = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $notFound.Start()
     $servers = @(
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $http, "HTTP/1.1 200 OK`r`nContent-Length: 5`r`nConnection: close`r`n`r`nhello")
+        (Start-ThreadJob -ScriptBlock $serve -ArgumentList $notFound, "HTTP/1.1 404 Not Found`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $close, $null)
     )
-    $ports = @{ HTTPPORT = $http.LocalEndpoint.Port; CLOSEPORT = $close.LocalEndpoint.Port; DEVPORT = $devPort }
+    $ports = @{ HTTPPORT = $http.LocalEndpoint.Port; NOTFOUNDPORT = $notFound.LocalEndpoint.Port; CLOSEPORT = $close.LocalEndpoint.Port; DEVPORT = $devPort }
 
+    function Set-Ports([string] $Text) {
+        foreach ($k in $ports.Keys) { $Text = $Text.Replace($k, [string]$ports[$k]) }
+        $Text
+    }
     function Invoke-Row([string] $Script) {
-        $text = $Script.Replace('WALLETS', $wallets)
-        foreach ($k in $ports.Keys) { $text = $text.Replace($k, [string]$ports[$k]) }
+        $text = Set-Ports $Script.Replace('WALLETS', $wallets)
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $caught = $null
         $records = @(try { & ([scriptblock]::Create($text)) -ErrorAction Stop *>&1 } catch { $caught = $_ })
@@ -171,6 +186,7 @@ AfterAll {
     if ($node) { Stop-DevNode $node }
     if ($http) { $http.Stop() }
     if ($close) { $close.Stop() }
+    if ($notFound) { $notFound.Stop() }
     if ($servers) { $servers | Stop-Job -PassThru | Remove-Job -Force }
 }
 
@@ -182,6 +198,7 @@ Describe 'The bad-input catalog' {
         $r.Error | Should -Not -BeNullOrEmpty -Because 'bad input must give an error'
         $r.Error.FullyQualifiedErrorId | Should -BeLike "$Id,*"
         "$($r.Error.CategoryInfo.Category)" | Should -Be $Category
+        if ($Message) { $r.Error.Exception.Message | Should -Match (Set-Ports $Message) }
         $text = @($r.Error.ToString(); $r.Error.ErrorDetails.Message; $r.Error.ErrorDetails.RecommendedAction; $r.Records | Out-String) -join "`n"
         $text | Should -Not -Match '(?m)^\s+at [\w.]+\(|--- End of (inner exception )?stack trace' -Because 'users see a message, not a stack trace'
         $r.Error.ToString().Length | Should -BeLessThan 2000 -Because 'long input is cut in messages, not echoed whole'

@@ -14,7 +14,7 @@ Describe 'Refused instead of silently ignored' {
         @{ What = 'Register -DeviceId with the CPU'; Id = 'ConflictingParameters'; Message = '-DeviceId applies to GPU'; Call = { Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:9 -DeviceId 0 -Confirm:$false -ErrorAction Stop } }
         @{ What = '-Network with -Endpoint'; Id = 'ConflictingParameters'; Message = 'both name a node'; Call = { Get-SubtensorBlock -Network local -Endpoint ws://127.0.0.1:9 -ErrorAction Stop } }
         @{ What = "-Endpoint ''"; Id = 'InvalidEndpoint'; Message = '-Endpoint is empty'; Call = { Get-SubtensorBlock -Endpoint '' -ErrorAction Stop } }
-        @{ What = 'port 99999'; Id = 'InvalidEndpoint'; Message = 'has port 99999, and ports go from 1 to 65535'; Call = { Get-SubtensorBlock -Endpoint ws://127.0.0.1:99999 -ErrorAction Stop } }
+        @{ What = 'port 99999'; Id = 'InvalidEndpoint'; Message = 'port 99999 is out of range 1–65535'; Call = { Get-SubtensorBlock -Endpoint ws://127.0.0.1:99999 -ErrorAction Stop } }
         @{ What = 'a NUL in -WalletPath'; Id = 'InvalidWalletPath'; Message = '-WalletPath is not a usable folder path'; Call = { New-PowSolution @offline -Hotkey $null -WalletPath "/tmp/a`0b" -ErrorAction Stop } }
     ) {
         $e = $Call | Should -Throw -ErrorId "$Id,*" -PassThru

@@ -95,11 +95,17 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It 'one Write-Progress for the whole search: total and per-host rate, nonces, block, elapsed' {
+        $sw = [System.Diagnostics.Stopwatch]::StartNew()
         $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -TimeoutSec 60' `
             -Parameters @{ Session = $sessions; Block = $block } -Async
         Wait-SpreadRunning $r
         Start-Sleep -Milliseconds 600
         $r.PowerShell.Stop()
+        $elapsed = $sw.Elapsed.TotalSeconds
+        # At most once a second (each record costs the console a redraw and the coordinator CPU): an upper bound that a
+        # slow machine only makes easier to meet.
+        @($r.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.RecordType -eq 'Processing' }).Count |
+            Should -BeLessOrEqual ([math]::Floor($elapsed) + 1)
         $spread = @($r.PowerShell.Streams.Progress | Where-Object ActivityId -eq 2 | Where-Object StatusDescription -match 'total')
         $spread | Should -Not -BeNullOrEmpty
         $last = $spread[-1]

@@ -1,6 +1,9 @@
 # -TimeoutSec bounds connecting and every RPC: a node that accepts TCP connections but never answers cannot outlast it.
+# New-PowSolution: the whole call. Register-SubtensorNeuron and Request-SubtensorFaucet: each attempt (each drip), from
+# its start to inclusion. Each limit is far below the RPC's own timeouts (30 s), so the message shows which one ended it.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
     # Listening, never accepting: the kernel completes the TCP handshake and nothing ever answers the WebSocket one.
     $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
@@ -9,18 +12,51 @@ BeforeAll {
     $hotkey = ((Get-PowVectors).solves | Where-Object id -eq 'solve-1').hotkeySs58
     $walletRoot = Join-Path $TestDrive 'wallets'
     Copy-Item (Join-Path (Get-SharedPath) 'wallet') $walletRoot -Recurse
+    $password = ConvertTo-SecureString 'thisisafakepassword' -AsPlainText -Force
+    # A node that takes transactions into its pool and never makes a block (one an hour); one call first, so that the
+    # limits below are not spent on the node's own start-up.
+    $stuck = Start-DevNode -Arguments @('--block-ms', '3600000', '--subnet', '1:1000')
+    Get-SubtensorBlock -Endpoint $stuck.Endpoint | Out-Null
+    # An unencrypted coldkey (btcli --no-use-password; the shared hotkey file is one): unlocking an encrypted one takes
+    # seconds of CPU that are no part of a drip, and would only blur the bound checked below.
+    New-Item -ItemType Directory (Join-Path $walletRoot 'plain/hotkeys') -Force | Out-Null
+    Copy-Item (Join-Path $walletRoot 'default/hotkeys/default') (Join-Path $walletRoot 'plain/coldkey')
+    Copy-Item (Join-Path $walletRoot 'default/hotkeys/defaultpub.txt') (Join-Path $walletRoot 'plain/coldkeypub.txt')
+    Copy-Item (Join-Path $walletRoot 'default/hotkeys/default') (Join-Path $walletRoot 'plain/hotkeys/default')
 }
-AfterAll { if ($silent) { $silent.Stop() } }
+AfterAll {
+    if ($silent) { $silent.Stop() }
+    if ($stuck) { Stop-DevNode $stuck }
+}
 
 Describe '-TimeoutSec against a node that never answers' {
-    It '<Name> -TimeoutSec 2 ends within a few seconds with RpcTimeout naming the connecting phase' -ForEach @(
-        @{ Name = 'New-PowSolution'; Call = { New-PowSolution -NetUid 1 -Endpoint $endpoint -Hotkey $hotkey -TimeoutSec 2 -ErrorAction Stop } }
-        @{ Name = 'Register-SubtensorNeuron'; Call = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -TimeoutSec 2 -Confirm:$false -ErrorAction Stop } }
-        @{ Name = 'Request-SubtensorFaucet'; Call = { Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -TimeoutSec 2 -Confirm:$false -ErrorAction Stop } }
+    It '<Name> -TimeoutSec 3 ends within 8 s with RpcTimeout naming the connecting phase' -ForEach @(
+        @{ Name = 'New-PowSolution'; Call = { New-PowSolution -NetUid 1 -Endpoint $endpoint -Hotkey $hotkey -TimeoutSec 3 -ErrorAction Stop } }
+        @{ Name = 'Register-SubtensorNeuron'; Call = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } }
+        @{ Name = 'Request-SubtensorFaucet'; Call = { Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -Password $password -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } }
     ) {
         $t = [Diagnostics.Stopwatch]::StartNew()
         $e = $Call | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
-        $t.Elapsed.TotalSeconds | Should -BeLessThan 6
-        $e.Exception.Message | Should -Match "-TimeoutSec 2 ran out while connecting to $([regex]::Escape($endpoint))"
+        $t.Elapsed.TotalSeconds | Should -BeLessThan 8
+        $e.Exception.Message | Should -Match "^-TimeoutSec 3 ran out while connecting to $([regex]::Escape($endpoint))"
+    }
+}
+
+Describe '-TimeoutSec against a node that never includes' {
+    It '<Name> -TimeoutSec <Limit> ends within <Limit> + 5 s with SubmissionTimeout naming the wait for inclusion' -ForEach @(
+        # Room, on a busy machine, to connect, solve and submit before the wait: difficulty 1,000 for register, the
+        # faucet's 1,000,000 for a drip.
+        @{ Name = 'Register-SubtensorNeuron'; Limit = 5; Call = 'SubtensorModule\.register'
+            Run = { Register-SubtensorNeuron -NetUid 1 -Endpoint $stuck.Endpoint -Wallet plain -WalletPath $walletRoot -TimeoutSec 5 -Confirm:$false -ErrorAction Stop } }
+        @{ Name = 'Request-SubtensorFaucet'; Limit = 6; Call = 'SubtensorModule\.faucet'
+            Run = { Request-SubtensorFaucet -Endpoint $stuck.Endpoint -Wallet plain -WalletPath $walletRoot -TimeoutSec 6 -Confirm:$false -ErrorAction Stop } }
+    ) {
+        $t = [Diagnostics.Stopwatch]::StartNew()
+        $e = $Run | Should -Throw -PassThru
+        $e.Exception.Message | Should -Match "^-TimeoutSec $Limit ran out while waiting for inclusion of $Call\(.*\) 0x[0-9a-f]{64} in a block\.$"
+        $e.FullyQualifiedErrorId | Should -BeLike 'SubmissionTimeout,*'
+        $t.Elapsed.TotalSeconds | Should -BeLessThan ($Limit + 5)
+        "$($e.CategoryInfo.Category)" | Should -Be 'OperationTimeout'
+        $e.ErrorDetails.RecommendedAction | Should -Match 'may still be included'
     }
 }

@@ -96,8 +96,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
         using var chain = deadline.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
             t => ChainSession.Connect(Endpoint, Network, Output, t));
-        var solution = deadline.Run($"solving on subnet {NetUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout,
-            t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t));
+        var solution = deadline.Run(t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t, deadline));
         if (solution is not null) WriteObject(PowSolution.From(solution));
     }
 

@@ -89,13 +89,14 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         UserInput.Backend(Cuda ? PowBackend.Cuda : Backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
-        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
+        // -TimeoutSec bounds each attempt from its start to inclusion, and the first attempt's start is connecting.
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each attempt");
         using var chain = connecting.Run($"connecting to {endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
             t => ChainSession.Connect(endpoint, Network, Output, t));
-        if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root); return; }
+        var spentConnecting = connecting.Elapsed;
+        if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root, spentConnecting); return; }
         byte[] coldkey;
         Sr25519KeyPair hotkeyPair;
         try
@@ -111,7 +112,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
                 new SolveRequest(Cuda ? PowBackend.Cuda : Backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
             {
                 Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
+                SpentConnecting = spentConnecting, MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
             };
             foreach (var outcome in RegisterWorkflow.Run(chain, request, Output, Cancellation))
             {
@@ -123,7 +124,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     }
 
     /// <summary>Spec 397 on: a burned registration the coldkey signs and pays, capped by -MaxCost (BurnRegisterWorkflow).</summary>
-    private void RegisterByBurn(ChainSession chain, ushort netUid, string walletName, string hotkeyName, string root)
+    private void RegisterByBurn(ChainSession chain, ushort netUid, string walletName, string hotkeyName, string root, TimeSpan spentConnecting)
     {
         ulong? cap = null;
         if (MaxCost is { } tao)
@@ -146,7 +147,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
         var request = new BurnRegisterRequest(netUid, hotkey, coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), cap)
         {
-            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SkipValidation = SkipValidation,
+            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = spentConnecting, SkipValidation = SkipValidation,
         };
         foreach (var outcome in BurnRegisterWorkflow.Run(chain, request, Output, Cancellation))
         {

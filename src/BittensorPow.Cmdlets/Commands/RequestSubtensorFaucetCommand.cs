@@ -40,8 +40,8 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     {
         var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
-        // -TimeoutSec bounds connecting too: a node that accepts but never answers must not outlast it.
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
+        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
         using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
             t => ChainSession.Connect(Endpoint, Network, Output, t));
         byte[] coldkeyPublic;
@@ -50,7 +50,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
         var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount, Options: options))
         {
-            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), Count = Count,
+            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,
         };
         foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
         {

@@ -13,14 +13,14 @@ namespace BittensorPow.Cmdlets.Remoting;
 /// partition; the first solution that passes <c>accept</c> wins and every other host is stopped at once. A host
 /// that fails is a warning and the rest go on; only when every host is gone is it an error. Runs on the cmdlet's
 /// thread (all output goes through <see cref="IWorkflowOutput"/>); the hosts' streams arrive on other threads and
-/// are queued.
+/// are queued. The loop sleeps until a host sends something, a host's pipeline ends, Ctrl+C, or the next progress is
+/// due (once a second): polling would cost the coordinator CPU for nothing while the hosts search.
 /// </summary>
 internal sealed class SpreadSearch
 {
     public const int ProgressId = 2;
     public const string StatisticsTag = "BittensorPow.Partition";
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
 
     // Runs on the host, after the preflight.
     private const string RemoteScript = """
@@ -36,6 +36,8 @@ internal sealed class SpreadSearch
     private readonly IReadOnlyList<RemoteHost> _hosts;
     private readonly IWorkflowOutput _output;
     private readonly ConcurrentQueue<(HostRun Host, object Item)> _events = new();
+    // Set by the hosts' threads whenever there is something for the loop: output, a stream record, a pipeline's end.
+    private readonly AutoResetEvent _wake = new(false);
 
     public SpreadSearch(IReadOnlyList<RemoteHost> hosts, IWorkflowOutput output)
     {
@@ -72,14 +74,16 @@ internal sealed class SpreadSearch
         try
         {
             Preflight(cancellation);
-            foreach (var run in Runs.Where(r => r.Failure is null)) Start(run);
+            foreach (var run in Runs) if (run.Failure is null) Start(run);
             var lastProgress = -ProgressEvery;
+            WaitHandle[] wakers = [_wake, cancellation.WaitHandle];
             while (true)
             {
                 cancellation.ThrowIfCancellationRequested();
                 Drain();
-                foreach (var run in Runs.Where(r => r.Failure is null))
+                foreach (var run in Runs)
                 {
+                    if (run.Failure is not null) continue;
                     while (run.Output.Count > 0)
                     {
                         var candidate = run.Output[0];
@@ -102,17 +106,21 @@ internal sealed class SpreadSearch
                     if (run.Async is { IsCompleted: true } && run.Output.Count == 0 && run.Failure is null)
                         Drop(run, ReasonOf(run));
                 }
-                if (Runs.All(r => r.Failure is not null))
+                // The records just taken from the hosts' output: their numbers go into this round's progress.
+                Drain();
+                if (Runs.TrueForAll(r => r.Failure is not null))
                     throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, string.Join(", ", Runs.Select(r => r.Name)),
                         $"Every host of the spread search dropped out: {string.Join("; ", Runs.Select(r => $"{r.Name}: {r.Failure}"))}",
                         "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));
-                if (clock.Elapsed - lastProgress >= ProgressEvery)
+                var sinceProgress = clock.Elapsed - lastProgress;
+                if (sinceProgress >= ProgressEvery)
                 {
                     lastProgress = clock.Elapsed;
+                    sinceProgress = TimeSpan.Zero;
                     _output.Progress(new WorkflowProgress(ProgressId, activity, Describe(clock.Elapsed),
                         string.Join(", ", Runs.Select(r => r.Failure is null ? $"{r.Name} {SolveRunner.FormatRate(r.HashRate)}" : $"{r.Name} gone"))));
                 }
-                Thread.Sleep(Tick);
+                WaitHandle.WaitAny(wakers, ProgressEvery - sinceProgress);
             }
         }
         finally
@@ -121,6 +129,7 @@ internal sealed class SpreadSearch
             StopAll(except: null);
             if (!cancellation.IsCancellationRequested) _output.Progress(new WorkflowProgress(ProgressId, activity, "Done", Completed: true));
             foreach (var run in Runs) run.Dispose();
+            _wake.Dispose();
         }
     }
 
@@ -149,7 +158,8 @@ internal sealed class SpreadSearch
         {
             foreach (var (run, ps, async) in checks)
             {
-                while (!async!.AsyncWaitHandle.WaitOne(100)) cancellation.ThrowIfCancellationRequested();
+                WaitHandle.WaitAny([async!.AsyncWaitHandle, cancellation.WaitHandle]);
+                cancellation.ThrowIfCancellationRequested();
                 try
                 {
                     var answer = string.Join(" ", ps.EndInvoke(async).Select(o => o?.ToString()));
@@ -182,14 +192,20 @@ internal sealed class SpreadSearch
         var ps = PowerShell.Create();
         ps.Runspace = run.Host.Runspace;
         ps.AddScript(RemoteScript).AddArgument(run.Parameters);
-        ps.Streams.Verbose.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<VerboseRecord>)s!)[e.Index]));
-        ps.Streams.Warning.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<WarningRecord>)s!)[e.Index]));
-        ps.Streams.Information.DataAdded += (s, e) => _events.Enqueue((run, ((PSDataCollection<InformationRecord>)s!)[e.Index]));
+        ps.Streams.Verbose.DataAdded += (s, e) => Queue(run, ((PSDataCollection<VerboseRecord>)s!)[e.Index]);
+        ps.Streams.Warning.DataAdded += (s, e) => Queue(run, ((PSDataCollection<WarningRecord>)s!)[e.Index]);
+        ps.Streams.Information.DataAdded += (s, e) => Queue(run, ((PSDataCollection<InformationRecord>)s!)[e.Index]);
         run.PowerShell = ps;
         run.Output = [];
+        run.Output.DataAdded += (_, _) => Wake();
         var input = new PSDataCollection<PSObject>();
         input.Complete();
-        try { run.Async = ps.BeginInvoke<PSObject, PSObject>(input, run.Output); }
+        try
+        {
+            run.Async = ps.BeginInvoke<PSObject, PSObject>(input, run.Output);
+            // Its end wakes the loop, which drops the host (WaitAny would cap a search at 62 hosts).
+            run.Completion = ThreadPool.RegisterWaitForSingleObject(run.Async.AsyncWaitHandle, (_, _) => Wake(), null, Timeout.Infinite, executeOnlyOnce: true);
+        }
         catch (Exception ex) when (ex is RuntimeException or InvalidOperationException or System.Management.Automation.Remoting.PSRemotingTransportException)
         {
             Drop(run, ex.Message);
@@ -199,7 +215,7 @@ internal sealed class SpreadSearch
     private void Restart(HostRun run)
     {
         run.Stop();
-        run.PowerShell?.Dispose();
+        run.Dispose();
         Start(run);
     }
 
@@ -231,6 +247,19 @@ internal sealed class SpreadSearch
         if (record is null) return false;
         _events.Enqueue((run, record));
         return true;
+    }
+
+    private void Queue(HostRun run, object record)
+    {
+        _events.Enqueue((run, record));
+        Wake();
+    }
+
+    private void Wake()
+    {
+        // A host's pipeline may still report (its stop completing) after the search has ended and let go of the event.
+        try { _wake.Set(); }
+        catch (ObjectDisposedException) { }
     }
 
     private static string MessageOf(PSObject item) =>
@@ -281,6 +310,7 @@ internal sealed class HostRun(RemoteHost host, Hashtable parameters, ulong nonce
     public ulong? NonceCount { get; private set; } = nonceCount;
     public PowerShell? PowerShell { get; set; }
     public IAsyncResult? Async { get; set; }
+    public RegisteredWaitHandle? Completion { get; set; }
     public PSDataCollection<PSObject> Output { get; set; } = [];
     public string? Failure { get; set; }
     public double HashRate { get; private set; }
@@ -322,5 +352,10 @@ internal sealed class HostRun(RemoteHost host, Hashtable parameters, ulong nonce
         if (BeginStop() is { } async) async.AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(2));
     }
 
-    public void Dispose() => PowerShell?.Dispose();
+    public void Dispose()
+    {
+        Completion?.Unregister(null);
+        Completion = null;
+        PowerShell?.Dispose();
+    }
 }

@@ -39,15 +39,25 @@ public static class ChainFailures
         RpcErrorKind.BadEndpoint => new(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, endpoint, ex.Message,
             "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.", Scope: PowErrorScope.Pipeline),
         RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
-            endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
-                ? $"wss:// needs TLS on that port; a local node usually serves plain WebSocket: try {"ws://" + endpoint[6..]}. Otherwise check that the node is running and reachable."
-                : "Check that the node is running and that this is its WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944; an HTTP server or another service on that port does not answer the WebSocket handshake), then try again.",
-            ex, PowErrorScope.Pipeline),
+            WhatToTry(ex.Connect, endpoint), ex, PowErrorScope.Pipeline),
         RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
             "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.", ex, PowErrorScope.Pipeline),
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.", ex),
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
             $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.", ex),
+    };
+
+    private const string NodePort = "a subtensor node's WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944)";
+
+    private static string WhatToTry(ConnectFailure? failure, string endpoint) => failure switch
+    {
+        ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort}, or -Network finney|test|local; an HTTP server or a web page's URL will not do.",
+        ConnectFailure.ClosedBeforeHandshake => $"Something listens there but hangs up: check that this is {NodePort}, and that the node allows this client (--rpc-cors, --rpc-methods, --rpc-max-connections).",
+        ConnectFailure.TlsFailed when endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
+            => $"A local node serves plain WebSocket: try {"ws://" + endpoint[6..]}. For a wss:// node, check that its certificate is valid and trusted here.",
+        ConnectFailure.Refused => $"Start the node, or check the host and port: this should be {NodePort}. A node that is still starting refuses connections for a few seconds; try again then.",
+        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly, so try again or use another endpoint.",
+        _ => $"Check that the node is running and that this is {NodePort}, then try again.",
     };
 }

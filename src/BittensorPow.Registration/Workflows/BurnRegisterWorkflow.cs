@@ -21,9 +21,13 @@ public static class BurnRegisterWorkflow
         var client = chain.Client;
         var profile = client.RuntimeProfile;
         ushort netUid = request.NetUid;
-        var head = chain.Head(cancellation);
-        var subnet = chain.Call(() => client.GetExistingSubnetAsync(netUid, head.Hash, cancellation));
-        ulong burn = chain.Call(() => client.Subtensor.BurnAsync(netUid, head.Hash, cancellation));
+        // -TimeoutSec bounds the one attempt from its start to inclusion (connecting included), not the time a person is asked.
+        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt");
+        var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
+        {
+            var at = chain.Head(t);
+            return (at, chain.Call(() => client.GetExistingSubnetAsync(netUid, at.Hash, t)), chain.Call(() => client.Subtensor.BurnAsync(netUid, at.Hash, t)));
+        });
         output.Verbose($"Head #{head.Number}: subnet {netUid} burn {Tao.Format(burn)} TAO, registration {(subnet.RegistrationAllowed ? "open" : "closed")}.");
         if (request.MaxCostRao is not { } cap)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
@@ -32,7 +36,8 @@ public static class BurnRegisterWorkflow
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
-        if (chain.Call(() => client.GetUidAsync(netUid, request.Hotkey, head.Hash, cancellation)) is { } uid)
+        if (deadline.Run($"reading whether the hotkey is registered on subnet {netUid}", ErrorIds.RpcTimeout,
+                t => chain.Call(() => client.GetUidAsync(netUid, request.Hotkey, head.Hash, t))) is { } uid)
         {
             output.Warning($"Hotkey {Ss58.Encode(request.Hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing to burn.");
             yield break;
@@ -51,7 +56,8 @@ public static class BurnRegisterWorkflow
                 $"Raise -MaxCost to at least {Tao.Format(burn)} if you accept that burn, or wait for it to fall.");
         if (!request.SkipValidation)
         {
-            var free = chain.Call(() => client.Subtensor.AccountAsync(request.ColdkeyPublic, head.Hash, cancellation)).Free;
+            var free = deadline.Run("reading the coldkey's balance", ErrorIds.RpcTimeout,
+                t => chain.Call(() => client.Subtensor.AccountAsync(request.ColdkeyPublic, head.Hash, t))).Free;
             if (free < burn)
                 throw PalletVerdict.Refuse(client, "NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded, Ss58.Encode(request.ColdkeyPublic),
                     $"Coldkey {Ss58.Encode(request.ColdkeyPublic)} has {Tao.Format(free)} TAO free at block #{head.Number}, less than the burn of {Tao.Format(burn)} TAO on subnet {netUid}.",
@@ -59,16 +65,20 @@ public static class BurnRegisterWorkflow
         }
 
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
-        if (!output.ShouldProcess($"hotkey {Ss58.Encode(request.Hotkey)} on subnet {netUid} at {chain.Endpoint}",
-                $"Register by {call}, burning {Tao.Format(burn)} TAO now (at most {Tao.Format(cap)} TAO) from coldkey {coldkeySs58}, which will own the hotkey"))
-            yield break;
-
-        output.Verbose($"Unlocking coldkey {coldkeySs58}.");
-        using var coldkey = request.UnlockColdkey();
-        var transaction = chain.Call(() => limitOnChain
-            ? SubtensorTransactions.BuildRegisterLimitAsync(client, coldkey, request.Hotkey, netUid, cap, null, cancellation)
-            : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, cancellation));
-        var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+        Sr25519KeyPair coldkey;
+        using (deadline.Paused())
+        {
+            if (!output.ShouldProcess($"hotkey {Ss58.Encode(request.Hotkey)} on subnet {netUid} at {chain.Endpoint}",
+                    $"Register by {call}, burning {Tao.Format(burn)} TAO now (at most {Tao.Format(cap)} TAO) from coldkey {coldkeySs58}, which will own the hotkey"))
+                yield break;
+            output.Verbose($"Unlocking coldkey {coldkeySs58}.");
+            coldkey = request.UnlockColdkey();
+        }
+        using var unlocked = coldkey;
+        var transaction = deadline.Run($"reading chain state to sign {call}", ErrorIds.RpcTimeout, t => chain.Call(() => limitOnChain
+            ? SubtensorTransactions.BuildRegisterLimitAsync(client, coldkey, request.Hotkey, netUid, cap, null, t)
+            : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, t)));
+        var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
@@ -89,7 +99,10 @@ public static class BurnRegisterWorkflow
 public sealed record BurnRegisterRequest(ushort NetUid, byte[] Hotkey, byte[] ColdkeyPublic, Func<Sr25519KeyPair> UnlockColdkey, ulong? MaxCostRao)
 {
     public WaitFor Wait { get; init; } = WaitFor.InBlock;
+    /// <summary>-TimeoutSec: the most the attempt may take, from its start to inclusion, every RPC included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Time already spent connecting, counted against the attempt.</summary>
+    public TimeSpan SpentConnecting { get; init; }
     /// <summary>Skip the balance check and, where the chain enforces the cap (register_limit), the client's cap check.</summary>
     public bool SkipValidation { get; init; }
 }

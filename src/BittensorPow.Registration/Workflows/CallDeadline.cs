@@ -1,45 +1,99 @@
+using System.Diagnostics;
 using BittensorPow.Registration.Errors;
 
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>
-/// One -TimeoutSec for a whole span of work — connecting, every RPC, solving — rather than one per step, so that a node
-/// that accepts connections but never answers cannot stretch the call past it. Each step names its phase, and running
-/// out says which phase it was.
+/// One -TimeoutSec for a whole span of work — connecting, every RPC, solving, submitting, waiting for inclusion — rather
+/// than one per step, so that a node that accepts connections but never answers cannot stretch the span past it. The
+/// work says which phase it is in (<see cref="Enter"/>), and running out names that phase.
 /// </summary>
 public sealed class CallDeadline : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly CancellationToken _user;
     private readonly TimeSpan? _limit;
+    private readonly string _bounds;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TimeSpan _spentBefore;
+    private Box _current = new(("starting", ErrorIds.RpcTimeout));
+    private PowException? _raised;
 
     /// <param name="limit">Null: no limit, only the user's cancellation.</param>
-    public CallDeadline(TimeSpan? limit, CancellationToken user)
+    /// <param name="spentBefore">Time this span already used before it was created (connecting, for a first attempt).</param>
+    /// <param name="bounds">What the limit bounds, for the advice ("the whole call", "each attempt").</param>
+    public CallDeadline(TimeSpan? limit, CancellationToken user, TimeSpan spentBefore = default, string bounds = "the whole call")
     {
         _user = user;
         _limit = limit;
+        _bounds = bounds;
+        _spentBefore = spentBefore;
         _source = CancellationTokenSource.CreateLinkedTokenSource(user);
-        if (limit is { } l) _source.CancelAfter(l);
+        if (limit is { } l) _source.CancelAfter(Max(l - spentBefore, TimeSpan.FromMilliseconds(1)));
     }
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>Time the span has used, including <c>spentBefore</c>.</summary>
+    public TimeSpan Elapsed => _spentBefore + _clock.Elapsed;
+
     private bool Expired => _source.IsCancellationRequested && !_user.IsCancellationRequested;
+
+    /// <summary>
+    /// Names the phase the work is in now (called from any thread); <paramref name="id"/> is the error id if the limit runs
+    /// out in it (RpcTimeout, PowSolveTimeout, SubmissionTimeout).
+    /// </summary>
+    public void Enter(string phase, string id = ErrorIds.RpcTimeout) => Volatile.Write(ref _current, new((phase, id)));
+
+    /// <summary>Stops the clock while a person is asked (ShouldProcess, a password): their time is not the node's.</summary>
+    public IDisposable Paused()
+    {
+        _clock.Stop();
+        if (_limit is not null && !_source.IsCancellationRequested) _source.CancelAfter(Timeout.InfiniteTimeSpan);
+        return new Resume(this);
+    }
+
+    private sealed class Resume(CallDeadline deadline) : IDisposable
+    {
+        public void Dispose()
+        {
+            deadline._clock.Start();
+            if (deadline._limit is { } l && !deadline._source.IsCancellationRequested)
+                deadline._source.CancelAfter(Max(l - deadline.Elapsed, TimeSpan.FromMilliseconds(1)));
+        }
+    }
+
+    private sealed record Box((string Phase, string Id) Value);
 
     /// <summary>Runs one phase; when the deadline passes inside it, the error names the phase.</summary>
     public T Run<T>(string phase, string id, Func<CancellationToken, T> step)
     {
+        Enter(phase, id);
+        return Run(step);
+    }
+
+    /// <summary>Runs work that names its own phases with <see cref="Enter"/>; when the deadline passes, the error names the last one entered.</summary>
+    public T Run<T>(Func<CancellationToken, T> step)
+    {
         try { return step(Token); }
-        catch (Exception ex) when (Expired && ex is OperationCanceledException or PowException or AggregateException)
+        // One raised by a nested Run already names the phase.
+        catch (Exception ex) when (Expired && ex is OperationCanceledException or PowException or AggregateException && !ReferenceEquals(ex, _raised))
         {
-            throw new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
-                $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.",
-                id == ErrorIds.PowSolveTimeout
-                    ? "Give -TimeoutSec more seconds (it bounds the whole call, connecting included), or solve on a faster back end (-Cuda)."
-                    : "The node did not answer in time: check the endpoint (it must be a subtensor node's WebSocket port), or give -TimeoutSec more seconds.",
-                ex, PowErrorScope.Pipeline));
+            var (phase, id) = Volatile.Read(ref _current).Value;
+            _raised = new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
+                $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.", Advice(id), ex, PowErrorScope.Pipeline));
+            throw _raised;
         }
     }
+
+    private string Advice(string id) => id switch
+    {
+        ErrorIds.PowSolveTimeout => $"Give -TimeoutSec more seconds (it bounds {_bounds}, connecting included), or solve on a faster back end (-Cuda).",
+        ErrorIds.SubmissionTimeout => $"The transaction may still be included: check with Get-SubtensorBlock or a block explorer before submitting again. -TimeoutSec bounds {_bounds}, from the start to inclusion.",
+        _ => $"The node did not answer in time: check the endpoint (it must be a subtensor node's WebSocket port), or give -TimeoutSec more seconds (it bounds {_bounds}, connecting included).",
+    };
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public void Dispose() => _source.Dispose();
 }

@@ -36,7 +36,9 @@ public static class FaucetWorkflow
         using var coldkey = request.Unlock();
         for (int drip = 1; drip <= request.Count; drip++)
         {
-            var outcome = Drip(chain, coldkey, request, output, cancellation);
+            // -TimeoutSec bounds each drip from its start to inclusion; the first one also paid for connecting.
+            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero, "each drip");
+            var outcome = deadline.Run(t => Drip(chain, coldkey, request, output, t, deadline, drip));
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.
             if (outcome.Error is { Id: "FaucetDisabled" }) yield break;
@@ -44,8 +46,9 @@ public static class FaucetWorkflow
     }
 
     private static FaucetOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, FaucetRequest request,
-        IWorkflowOutput output, CancellationToken cancellation)
+        IWorkflowOutput output, CancellationToken cancellation, CallDeadline deadline, int drip)
     {
+        string of = request.Count == 1 ? "" : $" (drip {drip} of {request.Count})";
         var client = chain.Client;
         // Read before the work, so nothing but signing stands between a solution and submitting it.
         ulong? accountNonce = null;
@@ -53,15 +56,19 @@ public static class FaucetWorkflow
         {
             // Decided per attempt: the node may have upgraded its runtime (and its seal rule) since the last one.
             var (order, rule) = SealRuleChoice.Choose(chain.Client.RuntimeProfile, null);
+            deadline.Enter($"reading the account nonce and head from {chain.Endpoint}{of}");
             accountNonce ??= chain.Call(() => client.GetAccountNextIndexAsync(coldkey.PublicKey, cancellation));
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
+            deadline.Enter($"solving the faucet's proof of work{of}", ErrorIds.PowSolveTimeout);
             var solution = OnlineSolve.FollowingHeads(chain, source, request.Solve, null, rule, output, cancellation, null, SolvePurpose.Faucet);
             long solved = Stopwatch.GetTimestamp();
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
+            deadline.Enter($"reading chain state to sign faucet{of}");
             var options = new TransactionOptions { AccountNonce = accountNonce, EraBlock = (solution.BlockNumber, solution.BlockHash) };
             var transaction = chain.Call(() => SubtensorTransactions.BuildFaucetAsync(client, coldkey, solution.BlockNumber, solution.Nonce,
                 solution.Seal, options, cancellation));
+            deadline.Enter($"reading the head before submitting{of}");
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
@@ -69,7 +76,7 @@ public static class FaucetWorkflow
             }
             var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
             var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
-            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation, deadline);
             if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} outside its window (InvalidWorkBlock); solving again.");
@@ -83,6 +90,7 @@ public static class FaucetWorkflow
             };
             if (submitted.BlockHash is { } included)
             {
+                deadline.Enter($"reading the inclusion block {included} and the balance there{of}");
                 var at = BlockHash.Parse(included);
                 outcome = outcome with
                 {
@@ -113,5 +121,8 @@ public sealed record FaucetRequest(byte[] ColdkeyPublic, Func<Sr25519KeyPair> Un
     public int Count { get; init; } = 1;
     public int MaxAttempts { get; init; } = 3;
     public WaitFor Wait { get; init; } = WaitFor.InBlock;
+    /// <summary>-TimeoutSec: the most one drip may take, from its start to inclusion, every RPC and the solving included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Time already spent connecting, counted against the first drip.</summary>
+    public TimeSpan SpentConnecting { get; init; }
 }

@@ -11,8 +11,9 @@ namespace BittensorPow.Registration.Workflows;
 public static class OnlineSolve
 {
     /// <summary>Null when the hotkey is already registered (after a warning).</summary>
+    /// <param name="deadline">Told the phase (reading chain state, solving), when a -TimeoutSec bounds this.</param>
     public static Solution? Run(ChainSession chain, ushort netUid, byte[] hotkey, SealByteOrder? sealByteOrder, SolveRequest request,
-        IWorkflowOutput output, CancellationToken cancellation)
+        IWorkflowOutput output, CancellationToken cancellation, CallDeadline? deadline = null)
     {
         var client = chain.Client;
         var profile = client.RuntimeProfile;
@@ -21,6 +22,7 @@ public static class OnlineSolve
         if (!profile.RegisterVerifiesWork)
             output.Warning($"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration paid by the signer. The solution is still computed, but the chain will not look at it.");
 
+        deadline?.Enter($"reading the head and subnet {netUid} from {chain.Endpoint}");
         var head = chain.Head(cancellation);
         var subnet = chain.Call(() => client.GetExistingSubnetAsync(netUid, head.Hash, cancellation));
         output.Verbose($"Head #{head.Number} {head.Hash}; subnet {netUid}: difficulty {subnet.Difficulty:N0}, PoW registration {(subnet.PowRegistrationAllowed ? "open" : "closed")}, registration {(subnet.RegistrationAllowed ? "open" : "closed")}, {subnet.RegistrationsThisInterval}/{subnet.TargetRegistrationsPerInterval} registrations this interval, {subnet.RegistrationsThisBlock}/{subnet.MaxRegistrationsPerBlock} this block.");
@@ -37,6 +39,7 @@ public static class OnlineSolve
             return null;
         }
 
+        deadline?.Enter($"solving on subnet {netUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout);
         if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, hotkey, order, rule));
         var source = new SubnetTemplateSource(client, netUid, hotkey, order, head, subnet.Difficulty, cancellation);
         return FollowingHeads(chain, source, request, netUid, rule, output, cancellation, sealByteOrder, SolvePurpose.Register);

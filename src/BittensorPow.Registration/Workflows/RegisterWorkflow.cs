@@ -45,10 +45,13 @@ public static class RegisterWorkflow
         var solution = request.Solution;
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
+            // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
+            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt");
+            string of = $"(attempt {attempt} of {request.MaxAttempts})";
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
-                solution = OnlineSolve.Run(chain, netUid, hotkey.PublicKey, request.SealByteOrder, request.Solve, output, cancellation);
+                solution = deadline.Run(t => OnlineSolve.Run(chain, netUid, hotkey.PublicKey, request.SealByteOrder, request.Solve, output, t, deadline));
                 if (solution is null) yield break; // already registered (warned)
             }
             // Re-read after solving: a runtime upgrade during the solve may have changed the rule or register itself.
@@ -56,7 +59,9 @@ public static class RegisterWorkflow
             order = SealRuleChoice.Choose(profile, request.SealByteOrder).Order;
             if (!request.SkipValidation)
             {
-                var verdict = RegistrationChecks.Check(chain, solution, hotkey.PublicKey, order, profile.RegisterVerifiesWork, output, cancellation);
+                var checking = solution;
+                var verdict = deadline.Run($"reading chain state to check the solution for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
+                    t => RegistrationChecks.Check(chain, checking, hotkey.PublicKey, order, profile.RegisterVerifiesWork, output, t));
                 if (verdict == RegistrationChecks.Verdict.AlreadyRegistered) yield break;
                 if (verdict == RegistrationChecks.Verdict.Stale)
                 {
@@ -67,16 +72,22 @@ public static class RegisterWorkflow
             }
 
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing register for the solution on block {solution.BlockNumber}.");
-            var transaction = chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, solution.BlockNumber,
-                solution.Nonce, solution.Seal, null, cancellation));
+            var signing = solution;
+            var transaction = deadline.Run($"reading chain state to sign register {of}", ErrorIds.RpcTimeout,
+                t => chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, signing.BlockNumber,
+                    signing.Nonce, signing.Seal, null, t)));
             // The last look before the work leaves: the window may have closed while we checked and signed.
-            if (!request.SkipValidation && profile.RegisterVerifiesWork && RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
+            if (!request.SkipValidation && profile.RegisterVerifiesWork)
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
-                solution = null;
-                continue;
+                ulong head = deadline.Run($"reading the head before submitting {of}", ErrorIds.RpcTimeout, t => chain.Head(t).Number);
+                if (Staleness.IsStale(solution.BlockNumber, head))
+                {
+                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
+                    solution = null;
+                    continue;
+                }
             }
-            var submitted = TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, cancellation);
+            var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline));
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with { BlockNumber = solution.BlockNumber, Nonce = solution.Nonce };
             if (submitted.DispatchError is { } error)
@@ -99,7 +110,10 @@ public sealed record RegisterRequest(ushort NetUid, Sr25519KeyPair Hotkey, byte[
     public Solution? Solution { get; init; }
     public SealByteOrder? SealByteOrder { get; init; }
     public WaitFor Wait { get; init; } = WaitFor.InBlock;
+    /// <summary>-TimeoutSec: the most one attempt may take, from its start to inclusion, every RPC and the solving included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    /// <summary>Time already spent connecting, counted against the first attempt.</summary>
+    public TimeSpan SpentConnecting { get; init; }
     public int MaxAttempts { get; init; } = 3;
     /// <summary>Submit without the local checks and let the chain judge (for diagnosis).</summary>
     public bool SkipValidation { get; init; }

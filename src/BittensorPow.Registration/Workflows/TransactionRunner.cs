@@ -13,12 +13,22 @@ public static class TransactionRunner
 {
     public const int ProgressId = 3;
 
+    /// <param name="deadline">The span this submission is part of, told when the node has taken the transaction, so that
+    /// running out says whether it was submitting or waiting for inclusion.</param>
     public static SubmissionResult Submit(ChainSession chain, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout, IWorkflowOutput output,
-        CancellationToken cancellation)
+        CancellationToken cancellation, CallDeadline? deadline = null)
     {
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
-        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, progress.Enqueue, cancellation);
+        deadline?.Enter($"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}", ErrorIds.SubmissionTimeout);
+        void OnProgress(string line)
+        {
+            if (line.StartsWith("Submitted ", StringComparison.Ordinal))
+                deadline?.Enter(waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
+                    : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block", ErrorIds.SubmissionTimeout);
+            progress.Enqueue(line);
+        }
+        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, OnProgress, cancellation);
         try
         {
             while (!task.Wait(TimeSpan.FromMilliseconds(200)))

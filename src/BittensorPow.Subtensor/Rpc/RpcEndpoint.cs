@@ -13,7 +13,7 @@ public static class RpcEndpoint
             var port = System.Text.RegularExpressions.Regex.Match(endpoint, @"^\s*wss?://[^/:]+:(\d+)");
             if (port.Success && (!int.TryParse(port.Groups[1].Value, out var n) || n > 65535))
                 throw new RpcException(RpcErrorKind.BadEndpoint,
-                    $"'{Chain.Hex.Shorten(endpoint)}' has port {port.Groups[1].Value}, and ports go from 1 to 65535; a subtensor node listens on 9944 unless told otherwise (ws://127.0.0.1:9944).");
+                    $"'{Chain.Hex.Shorten(endpoint)}': port {Chain.Hex.Shorten(port.Groups[1].Value)} is out of range 1–65535; a subtensor node listens on 9944 unless told otherwise (ws://127.0.0.1:9944).");
             throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Hex.Shorten(endpoint)}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
         }
         Validate(uri);
@@ -25,6 +25,13 @@ public static class RpcEndpoint
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri)
             throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Hex.Shorten(endpoint.OriginalString)}' is not an absolute URL; give a ws:// or wss:// URL.");
+        if (endpoint.Scheme is "http" or "https")
+        {
+            // The same node's WebSocket URL differs only in the scheme: name it, so that the fix can be copied.
+            string ws = (endpoint.Scheme == "https" ? "wss" : "ws") + endpoint.OriginalString.Trim()[endpoint.Scheme.Length..];
+            throw new RpcException(RpcErrorKind.BadEndpoint,
+                $"'{Chain.Hex.Shorten(endpoint.OriginalString)}': {endpoint.Scheme}:// is not a WebSocket scheme; subtensor nodes speak JSON-RPC over WebSocket: use ws:// (or wss:// for TLS), e.g. {Chain.Hex.Shorten(ws)}.");
+        }
         if (endpoint.Scheme is not ("ws" or "wss"))
             throw new RpcException(RpcErrorKind.BadEndpoint,
                 $"'{Chain.Hex.Shorten(endpoint.OriginalString)}' uses scheme '{endpoint.Scheme}'; subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");

@@ -54,7 +54,7 @@ public sealed class WebSocketRpcClient : IRpcClient
         options ??= new RpcClientOptions();
         options.Validate();
         var client = new WebSocketRpcClient(endpoint, options);
-        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation).ConfigureAwait(false)
+        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation, definitiveEnds: true).ConfigureAwait(false)
             ?? throw new OperationCanceledException(cancellation);
         client._supervisor = Task.Run(() => client.SuperviseAsync(socket));
         return client;
@@ -306,11 +306,17 @@ public sealed class WebSocketRpcClient : IRpcClient
         }
     }
 
-    /// <summary>Tries up to <paramref name="attempts"/> times with backoff; null when cancelled (or, if asked, when all failed).</summary>
-    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false)
+    /// <summary>
+    /// Tries up to <paramref name="attempts"/> times with backoff; null when cancelled (or, if asked, when all failed).
+    /// A definitive answer (an HTTP server that does not upgrade, a failed TLS handshake) ends the first connect at
+    /// once; reconnecting keeps trying, since a proxy may answer so while the node behind it restarts.
+    /// </summary>
+    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false,
+        bool definitiveEnds = false)
     {
-        Exception? last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++)
+        ConnectAttemptFailure? last = null;
+        int attempt;
+        for (attempt = 1; attempt <= attempts; attempt++)
         {
             if (attempt > 1)
             {
@@ -322,12 +328,23 @@ public sealed class WebSocketRpcClient : IRpcClient
             var socket = new ClientWebSocket();
             socket.Options.KeepAliveInterval = _options.KeepAlive;
             socket.Options.KeepAliveTimeout = _options.KeepAlive;
-            if (_options.RemoteCertificateValidation is { } validate) socket.Options.RemoteCertificateValidationCallback = validate;
+            // Keeps the status of a refused upgrade, so that an HTTP server can be told from a dropped connection.
+            socket.Options.CollectHttpResponseDetails = true;
+            // Seeing the certificate tells a TLS server that is slow from a plain server that never answers a TLS hello.
+            bool tlsAnswered = false;
+            var validate = _options.RemoteCertificateValidation;
+            if (Endpoint.Scheme == "wss")
+                socket.Options.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                {
+                    tlsAnswered = true;
+                    return validate?.Invoke(sender, certificate, chain, errors) ?? errors == System.Net.Security.SslPolicyErrors.None;
+                };
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(_options.ConnectTimeout);
             try
             {
                 await socket.ConnectAsync(Endpoint, deadline.Token).ConfigureAwait(false);
+                socket.HttpResponseHeaders = null;
                 return socket;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -335,19 +352,19 @@ public sealed class WebSocketRpcClient : IRpcClient
                 socket.Dispose();
                 return null;
             }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException)
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException or ArgumentException)
             {
+                // ArgumentException: an HTTP server that answers and closes before the request is written ("the base stream is not writeable").
+                last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
-                last = e is OperationCanceledException ? new TimeoutException($"no WebSocket handshake within {_options.ConnectTimeout.TotalSeconds:0.##} s") : e;
-                Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {Describe(last)}");
+                Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
+                if (!last.Transient && definitiveEnds) break;
             }
         }
         if (swallowFinalError) return null;
-        throw new RpcException(RpcErrorKind.ConnectionFailed,
-            $"Could not connect to {ShownEndpoint} after {attempts} attempt(s): {Describe(last!)}. Is the node running and is the URL right?", inner: last);
+        string tries = last!.Transient ? $" after {Math.Min(attempt, attempts)} attempt(s)" : "";
+        throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not connect to {ShownEndpoint}{tries}: {last.Description}.", inner: last.Error, connect: last.Kind);
     }
-
-    private static string Describe(Exception e) => e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
 
     private void FailPending(Exception error)
     {

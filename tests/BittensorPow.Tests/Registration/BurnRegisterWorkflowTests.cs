@@ -36,6 +36,18 @@ public sealed class BurnRegisterWorkflowTests
         n.Node.Chain.Read("0x" + Convert.ToHexStringLower(StorageKey.For(n.Node.Runtime.Decoded.Storage("SubtensorModule", "Owner"), [hotkey])), null);
 
     [Fact]
+    public async Task Unlocking_the_coldkey_does_not_count_against_TimeoutSec()
+    {
+        await using var n = await WorkflowNode.StartAsync(Localnet);
+        // Longer than the whole limit: counted, the attempt would run out before signing (while reading chain state to sign).
+        var request = Request(Burn, onUnlock: () => Thread.Sleep(TimeSpan.FromSeconds(4))) with { Timeout = TimeSpan.FromSeconds(3) };
+
+        var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
+
+        Assert.Equal("Registered", outcome.Status);
+    }
+
+    [Fact]
     public async Task Without_a_cap_it_refuses_and_says_the_burn_before_asking_or_unlocking()
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
