@@ -14,8 +14,9 @@
     Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).
     Package: Build, then out/package/BittensorPow.<version>.nupkg, installable with PSResourceGet (Install-PSResource,
            Save-PSResource) from a repository that holds it.
-    Fuzz:  Every fuzz target under AFL++ for -Seconds each (tools/fuzz/Invoke-Fuzz.ps1); one line per target
-           "TARGET: N execs, C crashes, H hangs"; exits 1 on any crash or hang.
+    Fuzz:  Every fuzz target under AFL++ for -Seconds each, or until -Executions when given and reached first
+           (tools/fuzz/Invoke-Fuzz.ps1); one line per target "TARGET: N execs, C crashes, H hangs"; exits 1 on any
+           crash or hang.
     Audit: bench gpu --audit -AuditRuns (default 20) --verify on the CUDA device: every GPU search checked against the CPU
            reference; exits 1 on any mismatch. Without a CUDA device it prints a plain "NO CUDA DEVICE" line and exits 0.
 #>
@@ -25,6 +26,7 @@ param(
     [string] $Task = 'Build',
     [string] $Configuration = 'Release',
     [int] $Seconds = 60,
+    [long] $Executions = 0,
     [int] $AuditRuns = 20
 )
 $ErrorActionPreference = 'Stop'
@@ -174,7 +176,7 @@ function Invoke-Audit {
 }
 
 function Invoke-Fuzz {
-    & (Join-Path $Root 'tools/fuzz/Invoke-Fuzz.ps1') -Root $Root -Seconds $Seconds
+    & (Join-Path $Root 'tools/fuzz/Invoke-Fuzz.ps1') -Root $Root -Seconds $Seconds -Executions $Executions
     if (-not $?) { exit 1 }
 }
 

@@ -89,7 +89,7 @@ public static class MetadataDecoder
         }
     }
 
-    private static PalletInfo ReadPallet(ref ScaleReader r, byte version)
+    internal static PalletInfo ReadPallet(ref ScaleReader r, byte version)
     {
         bool v16 = version >= 16;
         string name = r.Str();
@@ -167,7 +167,7 @@ public static class MetadataDecoder
         }
     }
 
-    private static ExtrinsicInfo ReadExtrinsicV14(ref ScaleReader r)
+    internal static ExtrinsicInfo ReadExtrinsicV14(ref ScaleReader r)
     {
         TypeId(ref r); // the UncheckedExtrinsic type
         byte version = r.U8();
@@ -175,7 +175,7 @@ public static class MetadataDecoder
         return new ExtrinsicInfo([version], extensions, AllIn(extensions), null);
     }
 
-    private static ExtrinsicInfo ReadExtrinsicV15(ref ScaleReader r)
+    internal static ExtrinsicInfo ReadExtrinsicV15(ref ScaleReader r)
     {
         byte version = r.U8();
         TypeId(ref r); // address
@@ -186,7 +186,7 @@ public static class MetadataDecoder
         return new ExtrinsicInfo([version], extensions, AllIn(extensions), call);
     }
 
-    private static ExtrinsicInfo ReadExtrinsicV16(ref ScaleReader r)
+    internal static ExtrinsicInfo ReadExtrinsicV16(ref ScaleReader r)
     {
         var versions = Vec(ref r, static (ref ScaleReader x) => x.U8());
         TypeId(ref r); // address

@@ -56,7 +56,7 @@ public sealed class TypeRegistry
 
     internal static TypeRegistry Read(ref ScaleReader r) => new(Vec(ref r, ReadType));
 
-    private static PortableType ReadType(ref ScaleReader r)
+    internal static PortableType ReadType(ref ScaleReader r)
     {
         int id = TypeId(ref r);
         var path = Strings(ref r);

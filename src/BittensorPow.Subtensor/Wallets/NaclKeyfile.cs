@@ -60,6 +60,12 @@ public static class NaclKeyfile
     /// <summary>NaCl crypto_secretbox_open_easy (box = MAC ‖ ciphertext); a MAC that fails means a wrong password.</summary>
     internal static byte[] OpenSecretBox(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> box, string path)
     {
+        // Sodium.Core reads a box whose first 15 bytes are zero as NaCl's old zero-padded layout and cuts 16 bytes off
+        // (a short box then underflows). A real MAC starts so with odds of 2^-120: such a box was never written by a
+        // keyfile writer, so it is refused here as damaged rather than misread.
+        if (box.Length < MacLength || !box[..(MacLength - 1)].ContainsAnyExcept((byte)0))
+            throw new WalletFileException(WalletError.KeyfileNotJson, path,
+                $"Keyfile '{path}' is a damaged $NACL file: its box has no MAC (it is short or starts with zero bytes). Restore it from a backup or regenerate the key.");
         Libsodium.EnsureLoaded();
         var keyCopy = key.ToArray();
         try { return SecretBox.Open(box.ToArray(), nonce.ToArray(), keyCopy); }

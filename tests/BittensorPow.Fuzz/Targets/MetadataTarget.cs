@@ -32,6 +32,15 @@ public static class MetadataTarget
         }
     }
 
-    public static IEnumerable<byte[]> Seeds() =>
+    /// <summary>The real blobs, then a few one-pallet slices of each (<see cref="MetadataSlices"/>).</summary>
+    public static IEnumerable<byte[]> Seeds()
+    {
+        var blobs = RealBlobs().ToList();
+        return blobs.Concat(blobs.SelectMany(b => MetadataSlices.Of(b, SlicesPerBlob)));
+    }
+
+    private const int SlicesPerBlob = 4;
+
+    public static IEnumerable<byte[]> RealBlobs() =>
         Directory.GetFiles(SharedData.PathOf("metadata"), "*.scale").Order().Select(File.ReadAllBytes);
 }

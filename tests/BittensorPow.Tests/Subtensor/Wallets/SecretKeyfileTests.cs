@@ -94,6 +94,18 @@ public class SecretKeyfileTests
     }
 
     [Fact]
+    public void A_box_that_starts_with_fifteen_zero_bytes_is_a_damaged_file_not_an_overflow()
+    {
+        // Found by AFL (Fuzz/regressions/nacl): Sodium.Core reads such a box as NaCl's old zero-padded layout and
+        // cuts 16 bytes off, which left 3 bytes and threw OverflowException instead of a keyfile error.
+        var key = Hex(Nacl.GetProperty("key").GetString()!);
+        var e = Assert.Throws<WalletFileException>(() => NaclKeyfile.OpenSecretBox(key, new byte[24], new byte[19], "coldkey"));
+        Assert.Equal(WalletError.KeyfileNotJson, e.Error);
+        Assert.Contains("damaged", e.Message);
+        Assert.Contains("coldkey", e.Message);
+    }
+
+    [Fact]
     public void The_vector_key_opens_the_coldkey_box()
     {
         var file = File.ReadAllBytes(PathOf("wallet", "default", "coldkey"));
