@@ -10,6 +10,7 @@ using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
+using BittensorPow.Subtensor.Rpc;
 
 namespace BittensorPow.Bench;
 
@@ -52,7 +53,7 @@ public static class SoakBench
         using var cancel = new CancellationTokenSource();
         using var chain = ChainSession.Connect(endpoint, null, output, cancel.Token);
         int reconnects = 0;
-        chain.Client.Rpc.ConnectionChanged += s => { if (s == "connected") Interlocked.Increment(ref reconnects); };
+        chain.Client.Rpc.ConnectionChanged += e => { if (e.Kind == ConnectionEventKind.Connected) Interlocked.Increment(ref reconnects); };
 
         var nonces = new NonceCounter();
         var request = new SolveRequest(PowBackend.Cpu, ThreadCount: threads,

@@ -78,9 +78,9 @@ public static class ExtrinsicSubmitter
         // The client never re-sends a watch after a reconnect (that would submit again); when it says so, the
         // extrinsic is looked for in the blocks instead, from the head at submission on.
         var watchLost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnConnection(string message)
+        void OnConnection(ConnectionEvent e)
         {
-            if (message.StartsWith("not resubscribing author_submitAndWatchExtrinsic", StringComparison.Ordinal)) watchLost.TrySetResult();
+            if (e is { Kind: ConnectionEventKind.NotResubscribed, Method: "author_submitAndWatchExtrinsic" }) watchLost.TrySetResult();
         }
         client.Rpc.ConnectionChanged += OnConnection;
         try

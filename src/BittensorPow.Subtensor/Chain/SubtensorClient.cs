@@ -112,10 +112,10 @@ public sealed class SubtensorClient
     /// A lost connection, or a runtime subscription not renewed on the new one, may have missed an upgrade: until a
     /// subscription speaks again, signing asks the node.
     /// </summary>
-    private void OnConnectionChanged(string change)
+    private void OnConnectionChanged(ConnectionEvent change)
     {
-        if (change.StartsWith("disconnected", StringComparison.Ordinal) || change.StartsWith("gave up", StringComparison.Ordinal)
-            || change.StartsWith("resubscribe ", StringComparison.Ordinal) || change.StartsWith("not resubscribing", StringComparison.Ordinal))
+        if (change.Kind is ConnectionEventKind.Disconnected or ConnectionEventKind.GaveUpReconnecting
+            or ConnectionEventKind.ResubscribeFailed or ConnectionEventKind.NotResubscribed)
             Volatile.Write(ref _heard, 0);
     }
 

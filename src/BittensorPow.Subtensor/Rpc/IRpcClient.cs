@@ -21,8 +21,8 @@ public interface IRpcClient : IAsyncDisposable
     Task<IAsyncDisposable> SubscribeAsync(string subscribeMethod, IReadOnlyList<object?> parameters, string unsubscribeMethod,
         Action<JsonElement> onNotification, CancellationToken cancellation = default);
 
-    /// <summary>Connection life: "connected", "disconnected: …", "reconnecting in 2 s (attempt 3)", "resubscribed".</summary>
-    event Action<string>? ConnectionChanged;
+    /// <summary>Connection life (connected, disconnected, reconnecting, resubscribed, …), each with a line for people.</summary>
+    event Action<ConnectionEvent>? ConnectionChanged;
 }
 
 public enum RpcErrorKind

@@ -12,13 +12,13 @@ internal sealed class RpcSubscription : IAsyncDisposable
 {
     private readonly Channel<JsonElement> _queue = Channel.CreateUnbounded<JsonElement>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<JsonElement> _handler;
-    private readonly Action<string> _report;
+    private readonly Action<ConnectionEventKind, string, string?> _report;
     private readonly Func<RpcSubscription, Task> _unsubscribe;
     private readonly Task _pump;
     private int _disposed;
 
     public RpcSubscription(string subscribeMethod, IReadOnlyList<object?> parameters, string unsubscribeMethod,
-        Action<JsonElement> handler, Action<string> report, Func<RpcSubscription, Task> unsubscribe)
+        Action<JsonElement> handler, Action<ConnectionEventKind, string, string?> report, Func<RpcSubscription, Task> unsubscribe)
     {
         SubscribeMethod = subscribeMethod;
         Parameters = parameters.ToArray();
@@ -51,7 +51,7 @@ internal sealed class RpcSubscription : IAsyncDisposable
             catch (Exception e)
             {
                 // A faulty handler must not end the subscription or the client; say so and go on.
-                _report($"{SubscribeMethod} handler threw {e.GetType().Name}: {e.Message}");
+                _report(ConnectionEventKind.HandlerFailed, $"{SubscribeMethod} handler threw {e.GetType().Name}: {e.Message}", SubscribeMethod);
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed class WebSocketRpcClient : IRpcClient
     /// <summary>The endpoint as messages show it: cut, so that a 20,000-character URL is not echoed whole.</summary>
     private string ShownEndpoint => Chain.Hex.Shorten(Endpoint.OriginalString);
 
-    public event Action<string>? ConnectionChanged;
+    public event Action<ConnectionEvent>? ConnectionChanged;
 
     /// <summary>True while a socket is open (false while reconnecting and after giving up).</summary>
     public bool IsConnected => _connected.Task.IsCompletedSuccessfully;
@@ -108,7 +108,7 @@ public sealed class WebSocketRpcClient : IRpcClient
         catch (RpcException e)
         {
             // The subscription is gone on our side either way; the node drops it when the socket closes.
-            Report($"{subscription.UnsubscribeMethod} failed: {e.Message}");
+            Report(ConnectionEventKind.UnsubscribeFailed, $"{subscription.UnsubscribeMethod} failed: {e.Message}", subscription.UnsubscribeMethod);
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             _router.UnbindAll();
             FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
                 $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
-            Report($"disconnected: {reason}");
+            Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
 
             ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
                 : await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false);
@@ -193,7 +193,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 var failure = new RpcException(RpcErrorKind.ConnectionFailed,
                     $"Lost the connection to {ShownEndpoint} and {_options.MaxReconnectAttempts} reconnect attempts failed.");
                 lock (_stateLock) _connected.TrySetException(failure);
-                Report("gave up reconnecting");
+                Report(ConnectionEventKind.GaveUpReconnecting, "gave up reconnecting");
                 return;
             }
             socket = next;
@@ -208,7 +208,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             _socket = socket;
             _connected.TrySetResult(socket);
         }
-        Report("connected");
+        Report(ConnectionEventKind.Connected, "connected");
     }
 
     private async Task ResubscribeAllAsync()
@@ -220,7 +220,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             if (subscription.IsDisposed) continue;
             if (_options.NonResumableSubscriptions.Contains(subscription.SubscribeMethod))
             {
-                Report($"not resubscribing {subscription.SubscribeMethod}: subscribing again would repeat its effect; its notifications ended with the connection");
+                Report(ConnectionEventKind.NotResubscribed, $"not resubscribing {subscription.SubscribeMethod}: subscribing again would repeat its effect; its notifications ended with the connection", subscription.SubscribeMethod);
                 continue;
             }
             try
@@ -231,10 +231,10 @@ public sealed class WebSocketRpcClient : IRpcClient
             catch (Exception e) when (e is RpcException or OperationCanceledException or ObjectDisposedException)
             {
                 // The next drop retries it; until then this subscription is silent, which the report makes visible.
-                Report($"resubscribe {subscription.SubscribeMethod} failed: {e.Message}");
+                Report(ConnectionEventKind.ResubscribeFailed, $"resubscribe {subscription.SubscribeMethod} failed: {e.Message}", subscription.SubscribeMethod);
             }
         }
-        if (subscriptions.Count > 0) Report($"resubscribed {done} of {subscriptions.Count}");
+        if (subscriptions.Count > 0) Report(ConnectionEventKind.Resubscribed, $"resubscribed {done} of {subscriptions.Count}");
     }
 
     /// <summary>Reads whole messages (any number of frames each) until the socket fails or closes; returns why it ended.</summary>
@@ -278,7 +278,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             case RpcIncomingKind.Response:
                 if (!_pending.TryRemove(message.Id!, out var call))
                 {
-                    Report($"ignored a reply with unknown id {message.Id}");
+                    Report(ConnectionEventKind.IgnoredMessage, $"ignored a reply with unknown id {message.Id}");
                     return;
                 }
                 if (message.Error is { } error) { call.Reply.TrySetException(error); return; }
@@ -298,7 +298,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 return;
 
             default:
-                Report($"ignored a malformed message: {message.Problem}");
+                Report(ConnectionEventKind.IgnoredMessage, $"ignored a malformed message: {message.Problem}");
                 if (message.Id is { } id && _pending.TryRemove(id, out var affected))
                     affected.Reply.TrySetException(new RpcException(RpcErrorKind.MalformedReply,
                         $"{ShownEndpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
@@ -321,7 +321,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             if (attempt > 1)
             {
                 var delay = ReconnectBackoff.DelayBefore(attempt - 1, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
-                Report($"reconnecting in {delay.TotalSeconds:0.##} s (attempt {attempt} of {attempts})");
+                Report(ConnectionEventKind.Reconnecting, $"reconnecting in {delay.TotalSeconds:0.##} s (attempt {attempt} of {attempts})");
                 try { await Task.Delay(delay, cancellation).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return null; }
             }
@@ -357,7 +357,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 // ArgumentException: an HTTP server that answers and closes before the request is written ("the base stream is not writeable").
                 last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
-                Report($"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
+                Report(ConnectionEventKind.ConnectAttemptFailed, $"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
                 if (!last.Transient && definitiveEnds) break;
             }
         }
@@ -372,9 +372,9 @@ public sealed class WebSocketRpcClient : IRpcClient
             if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error);
     }
 
-    private void Report(string text)
+    private void Report(ConnectionEventKind kind, string text, string? method = null)
     {
-        try { ConnectionChanged?.Invoke(text); }
+        try { ConnectionChanged?.Invoke(new ConnectionEvent(kind, text, method)); }
         catch (Exception) { /* an observer's bug must not break the connection */ }
     }
 

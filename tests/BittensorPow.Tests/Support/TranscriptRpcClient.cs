@@ -47,7 +47,7 @@ public sealed class TranscriptRpcClient : IRpcClient
         new(SharedFiles.Json("rpc", "chopsticks-raonet218-transcript.json"));
 
     public Uri Endpoint { get; } = new("ws://transcript.invalid");
-    public event Action<string>? ConnectionChanged { add { } remove { } }
+    public event Action<ConnectionEvent>? ConnectionChanged { add { } remove { } }
 
     /// <summary>Every call made, as "method params", in order.</summary>
     public IReadOnlyList<string> Calls => _calls;

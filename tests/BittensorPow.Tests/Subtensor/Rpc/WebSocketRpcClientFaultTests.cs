@@ -33,7 +33,7 @@ public class WebSocketRpcClientFaultTests
         await using var node = await DevNodeHarness.StartAsync();
         await using var client = await DevNodeHarness.ConnectAsync(node);
         var events = new ConcurrentQueue<string>();
-        client.ConnectionChanged += events.Enqueue;
+        client.ConnectionChanged += e => events.Enqueue(e.Text);
 
         var reply = await client.CallAsync("dev_sendMalformed", []);
 
@@ -68,7 +68,7 @@ public class WebSocketRpcClientFaultTests
         var node = await DevNodeHarness.StartAsync();
         var client = await DevNodeHarness.ConnectAsync(node, DevNodeHarness.FastOptions with { MaxReconnectAttempts = 2 });
         var events = new ConcurrentQueue<string>();
-        client.ConnectionChanged += events.Enqueue;
+        client.ConnectionChanged += e => events.Enqueue(e.Text);
         await using (client)
         {
             var clock = Stopwatch.StartNew();

@@ -34,7 +34,7 @@ public class WebSocketRpcClientSubscriptionTests
         await using var client = await DevNodeHarness.ConnectAsync(node);
         var heads = new ConcurrentQueue<ulong>();
         var events = new ConcurrentQueue<string>();
-        client.ConnectionChanged += events.Enqueue;
+        client.ConnectionChanged += e => events.Enqueue(e.Text);
 
         await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)));
@@ -60,7 +60,7 @@ public class WebSocketRpcClientSubscriptionTests
         await using var client = await DevNodeHarness.ConnectAsync(node, options);
         var heads = new ConcurrentQueue<ulong>();
         var events = new ConcurrentQueue<string>();
-        client.ConnectionChanged += events.Enqueue;
+        client.ConnectionChanged += e => events.Enqueue(e.Text);
 
         await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)));
@@ -109,7 +109,7 @@ public class WebSocketRpcClientSubscriptionTests
         await using var node = await DevNodeHarness.StartAsync();
         await using var client = await DevNodeHarness.ConnectAsync(node);
         var events = new ConcurrentQueue<string>();
-        client.ConnectionChanged += events.Enqueue;
+        client.ConnectionChanged += e => events.Enqueue(e.Text);
         int count = 0;
         await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads",
             _ => { Interlocked.Increment(ref count); throw new InvalidOperationException("boom"); });

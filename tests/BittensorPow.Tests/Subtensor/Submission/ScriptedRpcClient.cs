@@ -16,7 +16,7 @@ internal sealed class ScriptedRpcClient : IRpcClient
     private RpcException? _watchError;
 
     public Uri Endpoint { get; } = new("ws://scripted.invalid");
-    public event Action<string>? ConnectionChanged { add { } remove { } }
+    public event Action<ConnectionEvent>? ConnectionChanged { add { } remove { } }
 
     public IReadOnlyList<string> Calls { get { lock (_lock) return _calls.ToList(); } }
     public int Unwatched { get; private set; }
