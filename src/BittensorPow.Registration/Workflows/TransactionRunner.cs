@@ -26,14 +26,10 @@ public static class TransactionRunner
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
         deadline?.Enter($"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}", ErrorIds.SubmissionTimeout);
-        void OnProgress(string line)
-        {
-            if (line.StartsWith("Submitted ", StringComparison.Ordinal))
-                deadline?.Enter(waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
-                    : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block", ErrorIds.SubmissionTimeout);
-            progress.Enqueue(line);
-        }
-        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, OnProgress, cancellation);
+        void OnAccepted() =>
+            deadline?.Enter(waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
+                : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block", ErrorIds.SubmissionTimeout);
+        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, progress.Enqueue, cancellation, OnAccepted);
         try
         {
             while (!task.Wait(TimeSpan.FromMilliseconds(200)))

@@ -21,29 +21,30 @@ public static class ExtrinsicSubmitter
     /// <exception cref="ChainReplyException">The node's replies did not make sense (unknown block, undecodable events).</exception>
     public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress = null, CancellationToken cancellation = default) =>
-        SubmitAndWatchAsync(client, extrinsic, null, waitFor, timeout, progress, cancellation);
+        SubmitAndWatchAsync(client, extrinsic, null, waitFor, timeout, progress, null, cancellation);
 
     /// <param name="window">The blocks the extrinsic's era allows (birth, death); null when only its bytes are known.</param>
     private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, (ulong From, ulong Until)? window, WaitFor waitFor, TimeSpan timeout,
-        Action<string>? progress, CancellationToken cancellation)
+        Action<string>? progress, Action? accepted, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(extrinsic);
         if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
         var hash = SubstrateHash.Blake2b256(extrinsic);
         return waitFor == WaitFor.None
-            ? await SubmitOnlyAsync(client.Rpc, extrinsic, hash, timeout, progress, cancellation).ConfigureAwait(false)
-            : await WatchAsync(client, extrinsic, hash, window, waitFor, timeout, progress, cancellation).ConfigureAwait(false);
+            ? await SubmitOnlyAsync(client.Rpc, extrinsic, hash, timeout, progress, accepted, cancellation).ConfigureAwait(false)
+            : await WatchAsync(client, extrinsic, hash, window, waitFor, timeout, progress, accepted, cancellation).ConfigureAwait(false);
     }
 
     /// <inheritdoc cref="SubmitAndWatchAsync(SubtensorClient, byte[], WaitFor, TimeSpan, Action{string}?, CancellationToken)"/>
+    /// <param name="accepted">Called once the node has taken the transaction (the watch is waiting for its status from then on).</param>
     public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout,
-        Action<string>? progress = null, CancellationToken cancellation = default) =>
+        Action<string>? progress = null, CancellationToken cancellation = default, Action? accepted = null) =>
         SubmitAndWatchAsync(client, (transaction ?? throw new ArgumentNullException(nameof(transaction))).Bytes,
-            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock)), waitFor, timeout, progress, cancellation);
+            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock)), waitFor, timeout, progress, accepted, cancellation);
 
     private static async Task<SubmissionResult> SubmitOnlyAsync(IRpcClient rpc, byte[] extrinsic, byte[] hash, TimeSpan timeout,
-        Action<string>? progress, CancellationToken ct)
+        Action<string>? progress, Action? accepted, CancellationToken ct)
     {
         JsonElement reply;
         try
@@ -61,12 +62,13 @@ public static class ExtrinsicSubmitter
         // The node answers with the hash it computed; a different one would mean it saw other bytes.
         if (reply.ValueKind == JsonValueKind.String && !string.Equals(reply.GetString(), Hex.Encode(hash), StringComparison.OrdinalIgnoreCase))
             progress?.Invoke($"The node reported hash {reply.GetString()} for extrinsic {Hex.Encode(hash)}.");
+        accepted?.Invoke();
         progress?.Invoke($"Submitted {Hex.Encode(hash)}.");
         return new SubmissionResult(hash, TransactionStatus.Submitted, null, null, null, null, [], null);
     }
 
     private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, (ulong From, ulong Until)? window, WaitFor waitFor,
-        TimeSpan timeout, Action<string>? progress, CancellationToken ct)
+        TimeSpan timeout, Action<string>? progress, Action? accepted, CancellationToken ct)
     {
         // Notifications arrive on the client's thread; a channel hands them to this method in order.
         var updates = Channel.CreateUnbounded<JsonElement>(new UnboundedChannelOptions { SingleReader = true });
@@ -94,6 +96,7 @@ public static class ExtrinsicSubmitter
             {
                 throw rejected;
             }
+            accepted?.Invoke();
             progress?.Invoke($"Submitted {Hex.Encode(hash)}; waiting for {(waitFor == WaitFor.Finalized ? "finalization" : "inclusion")}.");
 
             while (true)
