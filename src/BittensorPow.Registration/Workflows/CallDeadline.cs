@@ -16,7 +16,7 @@ public sealed class CallDeadline : IDisposable
     private readonly string _bounds;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _spentBefore;
-    private Box _current = new(("starting", ErrorIds.RpcTimeout));
+    private Phase _current = new("starting", ErrorIds.RpcTimeout);
     private PowException? _raised;
 
     /// <param name="limit">Null: no limit, only the user's cancellation.</param>
@@ -43,7 +43,7 @@ public sealed class CallDeadline : IDisposable
     /// Names the phase the work is in now (called from any thread); <paramref name="id"/> is the error id if the limit runs
     /// out in it (RpcTimeout, PowSolveTimeout, SubmissionTimeout).
     /// </summary>
-    public void Enter(string phase, string id = ErrorIds.RpcTimeout) => Volatile.Write(ref _current, new((phase, id)));
+    public void Enter(string phase, string id = ErrorIds.RpcTimeout) => Volatile.Write(ref _current, new Phase(phase, id));
 
     /// <summary>Stops the clock while a person is asked (ShouldProcess, a password): their time is not the node's.</summary>
     public IDisposable Paused()
@@ -63,7 +63,8 @@ public sealed class CallDeadline : IDisposable
         }
     }
 
-    private sealed record Box((string Phase, string Id) Value);
+    /// <summary>What the work is doing, and the error id if the limit runs out in it; one reference, swapped whole.</summary>
+    private sealed record Phase(string Name, string Id);
 
     /// <summary>Runs one phase; when the deadline passes inside it, the error names the phase.</summary>
     public T Run<T>(string phase, string id, Func<CancellationToken, T> step)
@@ -79,7 +80,7 @@ public sealed class CallDeadline : IDisposable
         // One raised by a nested Run already names the phase.
         catch (Exception ex) when (Expired && ex is OperationCanceledException or PowException or AggregateException && !ReferenceEquals(ex, _raised))
         {
-            var (phase, id) = Volatile.Read(ref _current).Value;
+            var (phase, id) = Volatile.Read(ref _current);
             _raised = new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
                 $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.", Advice(id), ex, PowErrorScope.Pipeline));
             throw _raised;
