@@ -138,16 +138,28 @@ Describe 'New-PowSolution -Session, offline' {
 
     It "a host's own back end in -HostParameters replaces the common -Backend instead of conflicting with it" {
         # -Backend CpuScalar for all and Cuda for one host: that host gets -Cuda alone (a GPU solve, or no device here), never
-        # '-Cuda -Backend CpuScalar', which New-PowSolution refuses as ConflictingParameters.
-        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 1000000 -Backend CpuScalar -ThreadCount 1 -HostParameters $HP -Verbose' `
-            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ Cuda = $true } } }
-        @($r.Output).Count | Should -Be 1
-        $said = @($r.PowerShell.Streams.Warning.Message) + @($r.PowerShell.Streams.Verbose.Message) + @($r.PowerShell.Streams.Error | ForEach-Object { "$_" })
-        $said -match ('^Host ' + [regex]::Escape($names[1]) + ' dropped out|^\[' + [regex]::Escape($names[1]) + '\] Solving .* with Cuda') |
-            Should -Not -BeNullOrEmpty -Because 'the Cuda host either solved on its GPU or said why it could not'
-        $said -match 'ConflictingParameters|both choose the back end' | Should -BeNullOrEmpty
-        $said -match ('^\[' + [regex]::Escape($names[0]) + '\] Solving .* with CpuScalar') | Should -Not -BeNullOrEmpty
-        $r.PowerShell.Dispose()
+        # '-Cuda -Backend CpuScalar', which New-PowSolution refuses as ConflictingParameters. At difficulty 10^10 the
+        # CpuScalar host cannot end the search first (that once hid what the Cuda host said): wait until both have spoken.
+        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -Backend CpuScalar -ThreadCount 1 -HostParameters $HP -Verbose' `
+            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ Cuda = $true } } } -Async
+        $cudaSpoke = '^Host ' + [regex]::Escape($names[1]) + ' dropped out|^\[' + [regex]::Escape($names[1]) + '\] Solving .* with Cuda'
+        $cpuSpoke = '^\[' + [regex]::Escape($names[0]) + '\] Solving .* with CpuScalar'
+        function Get-Said {
+            # By index: piping a running pipeline's Error collection blocks until that pipeline ends.
+            $errors = $r.PowerShell.Streams.Error
+            @($r.PowerShell.Streams.Warning.Message) + @($r.PowerShell.Streams.Verbose.Message) + @(for ($i = 0; $i -lt $errors.Count; $i++) { "$($errors[$i])" })
+        }
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not (((Get-Said) -match $cudaSpoke) -and ((Get-Said) -match $cpuSpoke)) -and -not $r.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
+            $said = Get-Said
+            $said -match $cudaSpoke | Should -Not -BeNullOrEmpty -Because 'the Cuda host either solves on its GPU or says why it cannot'
+            $said -match $cpuSpoke | Should -Not -BeNullOrEmpty
+            $said -match 'ConflictingParameters|both choose the back end' | Should -BeNullOrEmpty
+        }
+        finally { $r.PowerShell.Stop(); $r.PowerShell.Dispose() }
     }
 
     It '-HostParameters naming no host of the search is InvalidHostParameters' {
