@@ -270,7 +270,12 @@ Describe 'Spread search online' {
         $r = Start-Spread -Script 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H -ThreadCount 1 -TimeoutSec 60 -Verbose' `
             -Parameters @{ Session = $sessions; E = $endpoint; H = $alice } -Async
         try {
-            Start-Sleep -Milliseconds 3500
+            # Until every host has moved onto a new head by itself (a fixed wait once raced a slow host's start).
+            $moved = { param($n) @($r.PowerShell.Streams.Verbose.Message) -match ('^\[' + [regex]::Escape($n) + '\] New work: .*moved onto it') }
+            $deadline = [DateTime]::UtcNow.AddSeconds(45)
+            while (@($names | Where-Object { -not (& $moved $_) }).Count -gt 0 -and -not $r.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+            }
             Invoke-DevRpc $endpoint dev_setDifficulty @(3, 200000) | Out-Null
             Invoke-DevRpc $endpoint dev_produceBlock @(1) | Out-Null
             $r = Wait-Runspace $r -TimeoutSec 60
