@@ -153,21 +153,38 @@ public sealed class WebSocketRpcClient : IRpcClient
     private async Task SendAsync(ClientWebSocket socket, byte[] message, string method, CancellationToken cancellation)
     {
         await _sendLock.WaitAsync(cancellation).ConfigureAwait(false);
+        Task send;
         try
         {
-            await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellation).ConfigureAwait(false);
+            // Only the client's life reaches the socket: ClientWebSocket aborts the whole connection when a send's token
+            // is cancelled mid-frame, and one caller's deadline must not take down what every call and subscription
+            // shares. The caller stops waiting at its deadline; the frame goes on, and the lock is held until it is out.
+            send = socket.SendAsync(new ArraySegment<byte>(message), WebSocketMessageType.Text, endOfMessage: true, _life.Token);
         }
-        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException
-            || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
-        {
-            // An aborted socket fails sends with OperationCanceledException even though no token was cancelled.
-            throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {ShownEndpoint}: the connection was lost ({e.Message}).", inner: e);
-        }
-        finally
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException)
         {
             _sendLock.Release();
+            throw Lost(method, e);
+        }
+        _ = send.ContinueWith(static (sent, client) =>
+        {
+            _ = sent.Exception; // observed here: its caller may have stopped waiting
+            ((WebSocketRpcClient)client!)._sendLock.Release();
+        }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await send.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or InvalidOperationException or ObjectDisposedException
+            || (e is OperationCanceledException && !cancellation.IsCancellationRequested && !_life.IsCancellationRequested))
+        {
+            // An aborted socket fails sends with OperationCanceledException even though no token was cancelled.
+            throw Lost(method, e);
         }
     }
+
+    private RpcException Lost(string method, Exception e) =>
+        new(RpcErrorKind.ConnectionFailed, $"Could not send {method} to {ShownEndpoint}: the connection was lost ({e.Message}).", inner: e);
 
     /// <summary>Owns the connection for the client's life: receive until the socket drops, reconnect, resubscribe, repeat.</summary>
     private async Task SuperviseAsync(ClientWebSocket socket)
@@ -263,6 +280,11 @@ public sealed class WebSocketRpcClient : IRpcClient
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
             return "client disposed";
+        }
+        catch (OperationCanceledException e)
+        {
+            // The socket was aborted under the receive: the connection is gone like any other drop, and is reconnected.
+            return $"the connection was aborted ({e.Message})";
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {

@@ -39,6 +39,46 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
     /// <summary>Accepts and closes at once, before any handshake.</summary>
     public static ScriptedTcpServer AcceptThenClose() => Start((_, _) => Task.CompletedTask);
 
+    /// <summary>Completes the WebSocket upgrade, then runs <paramref name="afterHandshake"/> on the raw stream.</summary>
+    public static ScriptedTcpServer WebSocket(Func<NetworkStream, CancellationToken, Task> afterHandshake) => Start(async (stream, ct) =>
+    {
+        var head = await ReadHeadAsync(stream, ct);
+        var key = head.Split("\r\n").Select(l => l.Split(':', 2)).First(kv => kv[0].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase))[1].Trim();
+        var accept = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"), ct);
+        await afterHandshake(stream, ct);
+    });
+
+    /// <summary>
+    /// Reads the client's WebSocket frames and answers each JSON-RPC request with its own id and the result "ok": the
+    /// least a node does, without one (e.g. after holding its reads back).
+    /// </summary>
+    public static async Task AnswerEveryCallAsync(NetworkStream stream, CancellationToken ct)
+    {
+        var message = new List<byte>();
+        var head = new byte[14];
+        while (true)
+        {
+            await stream.ReadExactlyAsync(head.AsMemory(0, 2), ct);
+            bool fin = (head[0] & 0x80) != 0;
+            long length = head[1] & 0x7F;
+            if (length == 126) { await stream.ReadExactlyAsync(head.AsMemory(2, 2), ct); length = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(2)); }
+            else if (length == 127) { await stream.ReadExactlyAsync(head.AsMemory(2, 8), ct); length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(2)); }
+            var mask = new byte[4];
+            await stream.ReadExactlyAsync(mask, ct);
+            var payload = new byte[length];
+            await stream.ReadExactlyAsync(payload, ct);
+            for (int i = 0; i < payload.Length; i++) payload[i] ^= mask[i & 3];
+            message.AddRange(payload);
+            if (!fin) continue;
+            using var request = System.Text.Json.JsonDocument.Parse(message.ToArray());
+            message.Clear();
+            var reply = Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{request.RootElement.GetProperty("id").GetRawText()},\"result\":\"ok\"}}");
+            await stream.WriteAsync(new byte[] { 0x81, (byte)reply.Length }, ct);
+            await stream.WriteAsync(reply, ct);
+        }
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -58,16 +98,18 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
         }
     }
 
-    private static async Task ReadHeadAsync(NetworkStream stream, CancellationToken ct)
+    private static async Task<string> ReadHeadAsync(NetworkStream stream, CancellationToken ct)
     {
-        var buffer = new byte[8192];
+        // A byte at a time: nothing the client sends after the head may be taken from the stream here.
+        var buffer = new byte[1];
         var seen = new StringBuilder();
-        while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        while (!seen.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
         {
             int n = await stream.ReadAsync(buffer, ct);
-            if (n == 0) return;
-            seen.Append(Encoding.Latin1.GetString(buffer, 0, n));
+            if (n == 0) break;
+            seen.Append((char)buffer[0]);
         }
+        return seen.ToString();
     }
 
     public async ValueTask DisposeAsync()

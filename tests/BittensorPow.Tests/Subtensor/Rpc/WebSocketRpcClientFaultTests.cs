@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using BittensorPow.Subtensor.Rpc;
 using BittensorPow.Tests.DevNode;
+using BittensorPow.Tests.Support;
 
 namespace BittensorPow.Tests.Rpc;
 
@@ -25,6 +26,35 @@ public class WebSocketRpcClientFaultTests
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
         await client.CallAsync("dev_setDelay", [0]);
         Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
+    }
+
+    [Fact]
+    public async Task ACallWhoseDeadlinePassesWhileItsRequestIsStillBeingSentLeavesTheConnectionUp()
+    {
+        // A node that has stopped reading (busy, or its socket buffer full): a large request cannot be sent whole. The
+        // caller's deadline ends the caller's wait, not the connection every other caller and subscription shares.
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = ScriptedTcpServer.WebSocket(async (stream, ct) =>
+        {
+            await reading.Task.WaitAsync(ct);
+            await ScriptedTcpServer.AnswerEveryCallAsync(stream, ct);
+        });
+        await using var client = await WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{server.Port}");
+        var events = new ConcurrentQueue<ConnectionEvent>();
+        client.ConnectionChanged += events.Enqueue;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            client.CallAsync("author_submitExtrinsic", [new string('a', 16 << 20)], timeout: TimeSpan.FromSeconds(1)));
+        Assert.Equal(RpcErrorKind.Timeout, error.Kind);
+        reading.SetResult();
+
+        // The same connection carries the next call: the rest of the large request first, then this one.
+        Assert.Equal("ok", (await client.CallAsync("system_health", [], timeout: TimeSpan.FromSeconds(10))).GetString());
+        Assert.Equal(1, server.Accepted);
+        // The first Connected may be reported after the handler was added, and the node answers the call that gave up
+        // (a reply nobody waits for); anything else means the socket went down.
+        Assert.All(events, e => Assert.Contains(e.Kind, new[] { ConnectionEventKind.Connected, ConnectionEventKind.IgnoredMessage }));
+        Assert.Contains(events, e => e.Kind == ConnectionEventKind.IgnoredMessage);
     }
 
     [Fact]
