@@ -8,6 +8,7 @@ Returns the head block (or block -Number) with its hash and parent hash, the run
         Network  = 'finney, test or local instead of -Endpoint (BT_SUBTENSOR_NETWORK sets the default).'
         Number   = 'The block number to read; default the head.'
         NetUid   = 'A subnet to report on.'
+        TimeoutSec = 'Give up after this many seconds (1 to 3600), writing no output. It bounds the whole call: connecting, reading the runtime, the block and the subnet. Running out is RpcTimeout, and the message names what was being read.'
     }
     Examples    = @(
         @{ Code = 'Get-SubtensorBlock -Network finney -NetUid 1'; Remarks = 'The Finney head and subnet 1''s difficulty and registration state.' }

@@ -16,6 +16,7 @@ With -Endpoint (given, or carried by the solution) it also asks the node for the
         Seal          = 'The seal the solution claims; when given, it must equal the recomputed seal.'
         SealByteOrder = 'The chain rule''s byte order (default LittleEndian).'
         Endpoint      = 'A node to check staleness against.'
+        TimeoutSec    = 'With -Endpoint: give up on a solution''s check after this many seconds (1 to 3600). It bounds each solution''s check against the node, connecting to it (for the first solution) included. Running out is RpcTimeout, and the message names what was being read. Offline checks read no node and are not bounded.'
         Detailed      = 'Return a PowVerification object instead of a Boolean.'
         PassThru      = 'Pass valid solutions down the pipeline; write an error for invalid ones.'
     }

@@ -60,7 +60,7 @@ public sealed record DevNodeOptions
           --no-pow-faucet           a node built without pow-faucet: faucet is listed but fails with FaucetDisabled
           --endow SS58:RAO          fund an account at genesis (repeatable)
           --exit-on-stdin-close     stop when standard input closes (for parent processes that may die)
-        Control RPCs (for tests): dev_produceBlock([n]), dev_setDelay(ms), dev_dropConnections(),
+        Control RPCs (for tests): dev_produceBlock([n]), dev_setDelay(ms[, methods]), dev_dropConnections(),
           dev_sendMalformed(), dev_setNotifyFirst(bool), dev_setDifficulty(netuid, d), dev_register(netuid, ss58),
           dev_setStorage(keyHex, valueHex|null), dev_setBalance(ss58, rao).
         Transactions: author_submitExtrinsic, author_submitAndWatchExtrinsic, author_unwatchExtrinsic,

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
@@ -28,18 +29,30 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public ushort? NetUid { get; set; }
 
+    [Parameter, ValidateRange(1, 3600)]
+    public double TimeoutSec { get; set; } = 30;
+
     protected override void Process()
     {
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+        // -TimeoutSec bounds the whole call: connecting and every read, whichever one the node leaves unanswered.
+        using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
         var client = chain.Client;
         BlockHeader header = Number is { } n
-            ? chain.Call(async () => await client.GetHeaderAsync(await client.GetBlockHashAsync(n, Cancellation), Cancellation))
-            : chain.Head(Cancellation);
+            ? deadline.Run($"reading block {n} from {chain.Endpoint}", ErrorIds.RpcTimeout,
+                t => chain.Call(async () => await client.GetHeaderAsync(await client.GetBlockHashAsync(n, t), t)))
+            : deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout, chain.Head);
 
         var profile = client.RuntimeProfile;
         var (order, _) = SealRuleChoice.Choose(profile, null);
-        SubnetInfo? subnet = NetUid is { } netUid ? chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, Cancellation)) : null;
-        ulong? burn = subnet is { Exists: true } ? chain.Call(() => client.Subtensor.BurnAsync(subnet.NetUid, header.Hash, Cancellation)) : null;
+        var (subnet, burn) = NetUid is { } netUid
+            ? deadline.Run($"reading subnet {netUid} at block {header.Number} from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
+            {
+                var info = chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, t));
+                ulong? rao = info.Exists ? chain.Call(() => client.Subtensor.BurnAsync(netUid, header.Hash, t)) : null;
+                return ((SubnetInfo?)info, rao);
+            })
+            : (null, null);
         WriteObject(new SubtensorBlock
         {
             Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),

@@ -92,8 +92,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         }
         // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
-        using var chain = deadline.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
-            t => ChainSession.Connect(Endpoint, Network, Output, t));
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
         var solution = deadline.Run(t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t, deadline));
         if (solution is not null) WriteObject(PowSolution.From(solution));
     }

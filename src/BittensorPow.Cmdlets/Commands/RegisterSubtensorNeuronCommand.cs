@@ -94,8 +94,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each attempt");
-        using var chain = connecting.Run($"connecting to {endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
-            t => ChainSession.Connect(endpoint, Network, Output, t));
+        using var chain = ChainSession.Connect(endpoint, Network, Output, connecting);
         var spentConnecting = connecting.Elapsed;
         if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root, spentConnecting); return; }
         byte[] coldkey;

@@ -42,8 +42,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
-        using var chain = connecting.Run($"connecting to {Endpoint ?? Network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
-            t => ChainSession.Connect(Endpoint, Network, Output, t));
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
         byte[] coldkeyPublic;
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }

@@ -49,6 +49,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
+    [Parameter, ValidateRange(1, 3600)]
+    public double TimeoutSec { get; set; } = 30;
+
     [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
     public SwitchParameter Detailed { get; set; }
 
@@ -83,8 +86,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
         if (Difficulty == 0)
             throw PowException.Argument(ErrorIds.ZeroDifficulty, Difficulty, "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1.");
-        var chain = Endpoint is null ? null : ChainFor(Endpoint);
-        var v = SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, chain, Cancellation);
+        var v = Endpoint is null
+            ? SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, null, Cancellation)
+            : CheckAgainst(Endpoint, blockHash, hotkey, order, claimed);
         var verification = new PowVerification
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
@@ -102,10 +106,13 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         else WriteObject(verification.IsValid);
     }
 
-    private ChainSession ChainFor(string endpoint)
+    /// <summary>-TimeoutSec bounds each solution's check against a node, connecting to it (the first time) included.</summary>
+    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockHash blockHash, byte[] hotkey, SealByteOrder order, byte[]? claimed)
     {
-        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, Cancellation);
-        return chain;
+        using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each solution's check");
+        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, deadline);
+        return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
+            t => SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, chain, t));
     }
 
     /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>

@@ -57,6 +57,11 @@ public sealed class ChainSession : IDisposable
         }
     }
 
+    /// <summary>Connects inside <paramref name="deadline"/>: running out there names the connecting phase.</summary>
+    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline) =>
+        deadline.Run($"connecting to {endpoint ?? network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => Connect(endpoint, network, output, t));
+
     /// <summary>Runs a chain call synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.</summary>
     public T Call<T>(Func<Task<T>> call) => ChainFailures.Run(call, Endpoint);
 

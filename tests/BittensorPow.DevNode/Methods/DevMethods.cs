@@ -20,7 +20,14 @@ public static class DevMethods
             for (ulong i = 0; i < count; i++) last = c.Server.Chain.ProduceBlock();
             return new JsonObject { ["number"] = last.Number, ["hash"] = last.HashHex };
         });
-        table.Add("dev_setDelay", c => { c.Server.Faults.DelayMs = (int)Math.Min(c.OptionalNumber(0) ?? 0, int.MaxValue); return true; });
+        table.Add("dev_setDelay", c =>
+        {
+            // An optional list of methods: only those are held back (a node that connects, then stops answering reads).
+            c.Server.Faults.DelayedMethods = c.Param(1) is { ValueKind: System.Text.Json.JsonValueKind.Array } only
+                ? only.EnumerateArray().Select(m => m.GetString() ?? "").ToHashSet(StringComparer.Ordinal) : null;
+            c.Server.Faults.DelayMs = (int)Math.Min(c.OptionalNumber(0) ?? 0, int.MaxValue);
+            return true;
+        });
         table.Add("dev_setNotifyFirst", c => { c.Server.Faults.NotifyFirst = c.Param(0)?.GetBoolean() ?? false; return true; });
         table.Add("dev_dropConnections", c =>
         {

@@ -147,8 +147,7 @@ public sealed class DevNodeSession
 
     private async Task HandleAsync(RpcCall call, JsonNode? id)
     {
-        // dev_* calls are never delayed, so a test can always undo the delay it set.
-        int delay = call.Method.StartsWith("dev_", StringComparison.Ordinal) ? 0 : Server.Faults.DelayMs;
+        int delay = Server.Faults.DelayFor(call.Method);
         if (delay > 0)
         {
             try { await Task.Delay(delay, _life.Token); }
