@@ -50,16 +50,19 @@ Describe 'New-PowSolution -NetUid against the dev chain' {
     It 'picks up a new block during the solve' {
         $start = (Get-SubtensorBlock -Endpoint $endpoint).Number
         $r = Invoke-InRunspace -Script "New-PowSolution -NetUid 3 -Endpoint $endpoint -Hotkey $alice -Verbose -TimeoutSec 60" -StopAfterMs -1 -Async
-        Start-Sleep -Milliseconds 1500
+        # Every worker moves onto a new head at the old difficulty first (at 5,000 the first worker to take a new
+        # template solves it before the others have taken it, and no "moved onto it" line is due).
+        Wait-RunspaceVerbose $r 'moved onto it'
         Invoke-DevRpc $endpoint dev_setDifficulty @(3, 5000) | Out-Null
         $r = Wait-Runspace $r
         try {
             $s = @($r.Output)[0]
-            $s | Should -Not -BeNullOrEmpty
+            $said = @($r.PowerShell.Streams.Verbose.Message) + @($r.PowerShell.Streams.Error | ForEach-Object { "$_" })
+            $s | Should -Not -BeNullOrEmpty -Because ($said -join ' | ')
             $s.Difficulty | Should -Be 5000
             $s.BlockNumber | Should -BeGreaterThan $start
             $s.BlocksSeen | Should -BeGreaterThan 1
-            @($r.PowerShell.Streams.Verbose.Message) -match 'moved onto it' | Should -Not -BeNullOrEmpty
+            $said -match 'moved onto it' | Should -Not -BeNullOrEmpty -Because ($said -join ' | ')
             $s | Test-PowSolution | Should -BeTrue
         }
         finally { Invoke-DevRpc $endpoint dev_setDifficulty @(3, 10000000000000) | Out-Null }
@@ -104,7 +107,7 @@ Describe 'New-PowSolution -NetUid against the dev chain' {
 Describe 'A dropped connection during an online solve' {
     It 'the solve goes on, reconnects, follows the chain again and finishes' {
         $r = Invoke-InRunspace -Script "New-PowSolution -NetUid 3 -Endpoint $endpoint -Hotkey $alice -Verbose -TimeoutSec 60" -Async
-        Start-Sleep -Milliseconds 1500
+        Wait-RunspaceVerbose $r '^Solving block'
         Invoke-DevRpc $endpoint dev_dropConnections | Out-Null
         Start-Sleep -Milliseconds 1500
         $afterDrop = (Get-SubtensorBlock -Endpoint $endpoint).Number

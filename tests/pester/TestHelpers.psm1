@@ -39,4 +39,16 @@ function Wait-Runspace {
     $Run
 }
 
-Export-ModuleMember -Function Get-TestModulePath, Get-SharedPath, Get-PowVectors, Invoke-InRunspace, Wait-Runspace
+function Wait-RunspaceVerbose {
+    # Until the -Async run has written a verbose line matching $Pattern: a step that must come after the run has got
+    # somewhere waits for that, not for a fixed time a slow machine may overrun. Throws when it ends or times out first.
+    param([Parameter(Mandatory)] $Run, [Parameter(Mandatory)] [string] $Pattern, [int] $TimeoutSec = 60)
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    while (-not (@($Run.PowerShell.Streams.Verbose.Message) -match $Pattern)) {
+        if ($Run.Async.IsCompleted) { throw "The run ended before writing a verbose line matching '$Pattern'." }
+        if ([DateTime]::UtcNow -gt $deadline) { throw "No verbose line matching '$Pattern' within $TimeoutSec s." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
+Export-ModuleMember -Function Get-TestModulePath, Get-SharedPath, Get-PowVectors, Invoke-InRunspace, Wait-Runspace, Wait-RunspaceVerbose
