@@ -21,6 +21,9 @@ public static class BurnRegisterWorkflow
         var client = chain.Client;
         var profile = client.RuntimeProfile;
         ushort netUid = request.NetUid;
+        // By the time the coldkey signs (after the reads, the question and the unlock) the node has announced its runtime
+        // on this subscription: signing then needs no state_getRuntimeVersion round trip on the way to submitting.
+        chain.FollowRuntime();
         // -TimeoutSec bounds the one attempt from its start to inclusion (connecting included), not the time a person is asked.
         using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt");
         var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
@@ -75,10 +78,13 @@ public static class BurnRegisterWorkflow
             coldkey = request.UnlockColdkey();
         }
         using var unlocked = coldkey;
-        var transaction = deadline.Run($"reading chain state to sign {call}", ErrorIds.RpcTimeout, t => chain.Call(() => limitOnChain
+        SignedTransaction Sign(CancellationToken t) => chain.Call(() => limitOnChain
             ? SubtensorTransactions.BuildRegisterLimitAsync(client, coldkey, request.Hotkey, netUid, cap, null, t)
-            : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, t)));
-        var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline));
+            : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, t));
+        var transaction = deadline.Run($"reading chain state to sign {call}", ErrorIds.RpcTimeout, Sign);
+        // An upgrade that lands between signing and the pool: signed again for the runtime the node now runs.
+        var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline,
+            resign: () => Sign(t)));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch

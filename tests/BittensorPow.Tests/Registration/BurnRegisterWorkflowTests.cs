@@ -48,6 +48,22 @@ public sealed class BurnRegisterWorkflowTests
     }
 
     [Fact]
+    public async Task It_follows_the_runtime_so_that_signing_asks_the_node_for_its_runtime_version_zero_times()
+    {
+        await using var n = await WorkflowNode.StartAsync(Localnet);
+        int Calls(string method) => n.Node.Methods.CallCounts.GetValueOrDefault(method);
+        int versionsBefore = Calls("state_getRuntimeVersion"), subscriptionsBefore = Calls("state_subscribeRuntimeVersion");
+        // The unlock takes as long as the node's first announcement takes to arrive (an argon2i unlock takes seconds).
+        var request = Request(Burn, onUnlock: () => SpinWait.SpinUntil(() => n.Chain.Client.FollowsRuntime, TimeSpan.FromSeconds(10)));
+
+        var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
+
+        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(subscriptionsBefore + 1, Calls("state_subscribeRuntimeVersion"));
+        Assert.Equal(versionsBefore, Calls("state_getRuntimeVersion"));
+    }
+
+    [Fact]
     public async Task Without_a_cap_it_refuses_and_says_the_burn_before_asking_or_unlocking()
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
