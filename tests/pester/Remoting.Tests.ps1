@@ -292,6 +292,20 @@ Describe 'Spread search online' {
         finally { Invoke-DevRpc $endpoint dev_setDifficulty @(3, 10000000000000) | Out-Null; $r.PowerShell.Dispose() }
     }
 
+    It '-TimeoutSec bounds the coordinator''s own connection too: RpcTimeout naming the connecting phase' {
+        $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            $quiet = "ws://127.0.0.1:$($silent.LocalEndpoint.Port)"
+            $t = [Diagnostics.Stopwatch]::StartNew()
+            $e = { New-PowSolution -Session $sessions -NetUid 1 -Endpoint $quiet -Hotkey $alice -ThreadCount 1 -TimeoutSec 3 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
+            $t.Elapsed.TotalSeconds | Should -BeLessThan 8
+            $e.Exception.Message | Should -Match "^-TimeoutSec 3 ran out while connecting to $([regex]::Escape($quiet))"
+        }
+        finally { $silent.Stop() }
+    }
+
     It 'Register-SubtensorNeuron -Session solves across the hosts and registers' {
         $r = Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @w -Session $sessions -ThreadCount 1 -Confirm:$false -Verbose 4>&1 |
             Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }

@@ -113,7 +113,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         }
         else
         {
-            using var chain = ChainSession.Connect(Endpoint, Network, Output, Cancellation);
+            // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
+            using var connecting = new CallDeadline(TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null, Cancellation);
+            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
             solution = OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation);
         }
