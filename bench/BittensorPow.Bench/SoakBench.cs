@@ -18,13 +18,13 @@ namespace BittensorPow.Bench;
 /// <c>soak [--minutes 10] [--block-ms 250] [--drop-every-ms 180000] [--threads 1] [--sample-seconds 60] [--devnode DLL]</c>:
 /// a solve that never finishes, following a DevNode (its own process) that makes a block every --block-ms and drops
 /// every connection every --drop-every-ms. Every sample: working set, managed heap, seals/s, templates switched,
-/// reconnects, threads and open file descriptors; then the same for 1,000 Test-PowSolution checks over one
+/// reconnects, threads and the descriptors open across 200 ms (by kind); then the same for 1,000 Test-PowSolution checks over one
 /// connection. Ends with the goals (working set within 10 % of the first sample, threads and handles flat, seals/s
 /// within 5 % of the first sample after each reconnect) and exits 1 when one is missed.
 /// </summary>
 public static class SoakBench
 {
-    private sealed record Sample(double Minute, long WorkingSet, long Heap, double SealsPerSecond, int Templates, int Reconnects, int Threads, int Handles);
+    private sealed record Sample(double Minute, long WorkingSet, long Heap, double SealsPerSecond, int Templates, int Reconnects, int Threads, int Handles, string HandleKinds);
 
     public static int Run(string[] args)
     {
@@ -72,7 +72,7 @@ public static class SoakBench
         var clock = Stopwatch.StartNew();
         long lastNonces = 0;
         double lastSeconds = 0;
-        Console.WriteLine("minute  working set  managed heap  seals/s      templates  reconnects  threads  fds");
+        Console.WriteLine("minute  working set  managed heap  seals/s      templates  reconnects  threads  fds (open across 200 ms, by kind)");
         while (!solve.Wait(TimeSpan.FromSeconds(sampleSeconds)))
         {
             double now = clock.Elapsed.TotalSeconds;
@@ -80,7 +80,7 @@ public static class SoakBench
             var s = Take(now / 60, (n - lastNonces) / (now - lastSeconds), output.TakeTemplates(), Volatile.Read(ref reconnects));
             (lastNonces, lastSeconds) = (n, now);
             samples.Add(s);
-            Console.WriteLine($"{s.Minute,6:F1}  {s.WorkingSet / 1e6,8:F1} MB  {s.Heap / 1e6,9:F1} MB  {s.SealsPerSecond / 1e6,8:F3} M  {s.Templates,9}  {s.Reconnects,10}  {s.Threads,7}  {s.Handles,3}");
+            Console.WriteLine($"{s.Minute,6:F1}  {s.WorkingSet / 1e6,8:F1} MB  {s.Heap / 1e6,9:F1} MB  {s.SealsPerSecond / 1e6,8:F3} M  {s.Templates,9}  {s.Reconnects,10}  {s.Threads,7}  {s.Handles,3}  {s.HandleKinds}");
         }
         Console.WriteLine($"solve: {solve.Result}");
 
@@ -128,9 +128,46 @@ public static class SoakBench
     {
         var (ws, heap) = Memory();
         using var self = Process.GetCurrentProcess();
-        int fds = Directory.Exists("/proc/self/fd") ? Directory.GetFileSystemEntries("/proc/self/fd").Length : self.HandleCount;
-        return new Sample(minute, ws, heap, rate, templates, reconnects, self.Threads.Count, fds);
+        var stable = StableDescriptors();
+        return new Sample(minute, ws, heap, rate, templates, reconnects, self.Threads.Count, stable?.Count ?? self.HandleCount,
+            stable is null ? "" : Kinds(stable.Values));
     }
+
+    /// <summary>
+    /// The descriptors open in two listings 200 ms apart, pointing at the same thing both times: a leak stays, while a
+    /// pipe or socket a worker opens and closes within the moment (and the listing's own) is not counted. Null off Linux.
+    /// </summary>
+    private static Dictionary<string, string>? StableDescriptors()
+    {
+        if (!Directory.Exists("/proc/self/fd")) return null;
+        static Dictionary<string, string> List()
+        {
+            var open = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var fd in Directory.GetFileSystemEntries("/proc/self/fd"))
+            {
+                try { if (new FileInfo(fd).LinkTarget is { } target) open[Path.GetFileName(fd)] = target; }
+                catch (IOException) { } // closed between listing and reading
+            }
+            return open;
+        }
+        var first = List();
+        Thread.Sleep(200);
+        return List().Where(e => first.TryGetValue(e.Key, out var t) && t == e.Value).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>What the descriptors point at, by kind (socket, pipe, eventpoll, lib for a loaded .dll/.so, file, dev).</summary>
+    private static string Kinds(IEnumerable<string> targets) => string.Join(" ", targets
+        .GroupBy(t => t switch
+        {
+            _ when t.StartsWith("socket:", StringComparison.Ordinal) => "socket",
+            _ when t.StartsWith("pipe:", StringComparison.Ordinal) => "pipe",
+            _ when t.StartsWith("anon_inode:", StringComparison.Ordinal) => t["anon_inode:".Length..].Trim('[', ']'),
+            _ when t.StartsWith("/dev/", StringComparison.Ordinal) => "dev",
+            _ when t.EndsWith(".dll", StringComparison.Ordinal) || t.Contains(".so", StringComparison.Ordinal) => "lib",
+            _ => "file",
+        })
+        .OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => $"{g.Key} {g.Count()}"));
 
     private static (long WorkingSet, long Heap) Memory()
     {

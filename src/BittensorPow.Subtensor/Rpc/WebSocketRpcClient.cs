@@ -166,7 +166,9 @@ public sealed class WebSocketRpcClient : IRpcClient
             _sendLock.Release();
             throw Lost(method, e);
         }
-        _ = send.ContinueWith(static (sent, client) =>
+        // A small request is usually out at once; only one still being sent needs a continuation to let go of the lock.
+        if (send.IsCompleted) _sendLock.Release();
+        else _ = send.ContinueWith(static (sent, client) =>
         {
             _ = sent.Exception; // observed here: its caller may have stopped waiting
             ((WebSocketRpcClient)client!)._sendLock.Release();
