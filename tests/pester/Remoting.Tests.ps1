@@ -184,6 +184,16 @@ Describe 'New-PowSolution -Session, offline' {
             Should -Throw -ErrorId 'AllHostsFailed,*' -ExpectedMessage '*not installed*'
     }
 
+    It 'every host running out of -TimeoutSec is PowSolveTimeout naming each host, not AllHostsFailed' {
+        $t = [Diagnostics.Stopwatch]::StartNew()
+        $e = { New-PowSolution -Session $sessions @block -Difficulty 10000000000000 -ThreadCount 1 -TimeoutSec 2 -ErrorAction Stop -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'PowSolveTimeout,*' -PassThru
+        $t.Elapsed.TotalSeconds | Should -BeLessThan 15
+        "$($e.CategoryInfo.Category)" | Should -Be 'OperationTimeout'
+        $e.Exception.Message | Should -Match '^-TimeoutSec ran out on every host of the spread search: '
+        foreach ($n in $names) { $e.Exception.Message | Should -Match ([regex]::Escape($n) + ': No solution within 2 s') }
+    }
+
     It 'a session killed mid-search is a warning naming the host; the other host still finds the solution' {
         # Sequential search (one thread per host) at difficulty 10^9 from 2000841178180: host 0's range holds its first
         # solution 150M nonces in (2000991178180), host 1's none in its first 300M (both found with New-PowSolution

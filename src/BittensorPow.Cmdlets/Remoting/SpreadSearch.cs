@@ -109,14 +109,14 @@ internal sealed class SpreadSearch
                         Restart(run);
                     }
                     if (run.Async is { IsCompleted: true } && run.Output.Count == 0 && run.Failure is null)
-                        Drop(run, ReasonOf(run));
+                    {
+                        var (reason, id) = ReasonOf(run);
+                        Drop(run, reason, id);
+                    }
                 }
                 // The records just taken from the hosts' output: their numbers go into this round's progress.
                 Drain();
-                if (Runs.TrueForAll(r => r.Failure is not null))
-                    throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, string.Join(", ", Runs.Select(r => r.Name)),
-                        $"Every host of the spread search dropped out: {string.Join("; ", Runs.Select(r => $"{r.Name}: {r.Failure}"))}",
-                        "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));
+                if (Runs.TrueForAll(r => r.Failure is not null)) throw AllHostsGone();
                 var sinceProgress = clock.Elapsed - lastProgress;
                 if (sinceProgress >= ProgressEvery)
                 {
@@ -224,18 +224,38 @@ internal sealed class SpreadSearch
         Start(run);
     }
 
-    private void Drop(HostRun run, string reason)
+    private void Drop(HostRun run, string reason, string? errorId = null)
     {
         run.Failure = reason;
+        run.FailureId = errorId;
         _output.Warning($"Host {run.Name} dropped out of the search: {reason}");
     }
 
-    private static string ReasonOf(HostRun run)
+    /// <summary>
+    /// Every host ran out of its own -TimeoutSec: that is the search's timeout (PowSolveTimeout, as on one machine), not
+    /// a failure of the hosts. Anything else: AllHostsFailed with each host's reason.
+    /// </summary>
+    private PowException AllHostsGone()
+    {
+        string hosts = string.Join(", ", Runs.Select(r => r.Name));
+        string reasons = string.Join("; ", Runs.Select(r => $"{r.Name}: {r.Failure}"));
+        if (Runs.TrueForAll(r => r.FailureId == ErrorIds.PowSolveTimeout))
+            return new PowException(new PowError(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, hosts,
+                $"-TimeoutSec ran out on every host of the spread search: {reasons}",
+                "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).", Scope: PowErrorScope.Pipeline));
+        return new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, hosts,
+            $"Every host of the spread search dropped out: {reasons}",
+            "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));
+    }
+
+    /// <summary>Why a host's search ended without a solution, and the error id it ended with (the part before the comma).</summary>
+    private static (string Reason, string? Id) ReasonOf(HostRun run)
     {
         var ps = run.PowerShell!;
-        if (ps.Streams.Error.Count > 0) return ps.Streams.Error[^1].ToString();
-        if (ps.InvocationStateInfo.Reason is { } reason) return reason.Message;
-        return "its search ended without a solution (see its warnings above)";
+        static string? IdOf(ErrorRecord? record) => record?.FullyQualifiedErrorId?.Split(',')[0];
+        if (ps.Streams.Error.Count > 0) return (ps.Streams.Error[^1].ToString(), IdOf(ps.Streams.Error[^1]));
+        if (ps.InvocationStateInfo.Reason is { } reason) return (reason.Message, IdOf((reason as IContainsErrorRecord)?.ErrorRecord));
+        return ("its search ended without a solution (see its warnings above)", null);
     }
 
     /// <summary>A verbose, warning or information record merged into the host's output: queued like a stream record.</summary>
@@ -318,6 +338,8 @@ internal sealed class HostRun(RemoteHost host, Hashtable parameters, ulong nonce
     public RegisteredWaitHandle? Completion { get; set; }
     public PSDataCollection<PSObject> Output { get; set; } = [];
     public string? Failure { get; set; }
+    /// <summary>The error id the host's own search ended with, where it ended with one.</summary>
+    public string? FailureId { get; set; }
     public double HashRate { get; private set; }
     public ulong NoncesTried { get; private set; }
     public ulong? BlockNumber { get; private set; }
