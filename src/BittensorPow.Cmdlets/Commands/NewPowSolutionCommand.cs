@@ -82,7 +82,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
-        if (Session is not null || HostName is not null) { Spread(hotkey); return; }
+        if (Session is not null || HostName is not null) { Spread(hotkey, options.Timeout); return; }
 
         if (ParameterSetName == Offline)
         {
@@ -98,7 +98,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     }
 
     /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
-    private void Spread(byte[] hotkey)
+    private void Spread(byte[] hotkey, TimeSpan? timeout)
     {
         var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var name in SolvingParameters)
@@ -114,7 +114,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         else
         {
             // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
-            using var connecting = new CallDeadline(TimeoutSec is { } seconds ? TimeSpan.FromSeconds(seconds) : null, Cancellation);
+            using var connecting = new CallDeadline(timeout, Cancellation);
             using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
             solution = OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation);
