@@ -74,7 +74,9 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
             using var request = System.Text.Json.JsonDocument.Parse(message.ToArray());
             message.Clear();
             var reply = Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{request.RootElement.GetProperty("id").GetRawText()},\"result\":\"ok\"}}");
-            await stream.WriteAsync(new byte[] { 0x81, (byte)reply.Length }, ct);
+            // Unmasked text frame; a reply under 64 KiB (an id and "ok") needs at most the 16-bit length.
+            byte[] frameHead = reply.Length < 126 ? [0x81, (byte)reply.Length] : [0x81, 126, (byte)(reply.Length >> 8), (byte)reply.Length];
+            await stream.WriteAsync(frameHead, ct);
             await stream.WriteAsync(reply, ct);
         }
     }
