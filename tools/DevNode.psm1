@@ -1,9 +1,9 @@
-# Starts and drives the local dev chain (tests/BittensorPow.DevNode) for the Pester tests.
+# Starts and drives the local dev chain (src/BittensorPow.DevNode) for the Pester tests.
 $script:Root = Split-Path $PSScriptRoot -Parent
 
 function Start-DevNode {
     param([string[]] $Arguments = @())
-    $dll = Get-ChildItem (Join-Path $script:Root 'tests/BittensorPow.DevNode/bin') -Recurse -Filter 'BittensorPow.DevNode.dll' |
+    $dll = Get-ChildItem (Join-Path $script:Root 'src/BittensorPow.DevNode/bin') -Recurse -Filter 'BittensorPow.DevNode.dll' |
         Sort-Object LastWriteTime | Select-Object -Last 1
     if (-not $dll) { throw 'The DevNode is not built; run ./build.ps1 -Task Build first.' }
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')

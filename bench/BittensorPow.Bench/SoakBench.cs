@@ -45,7 +45,7 @@ public static class SoakBench
             }
         }
         devnode ??= FindDevNode();
-        if (devnode is null) { Console.Error.WriteLine("error: build tests/BittensorPow.DevNode first, or pass --devnode PATH"); return 2; }
+        if (devnode is null) { Console.Error.WriteLine("error: build src/BittensorPow.DevNode first, or pass --devnode PATH"); return 2; }
 
         using var node = StartNode(devnode, blockMs, dropEveryMs, out string endpoint);
         Console.WriteLine($"soak: {minutes} min, heads every {blockMs} ms, connections dropped every {dropEveryMs / 1000.0:0.#} s, {threads} CPU thread(s), node {endpoint}");
@@ -198,7 +198,7 @@ public static class SoakBench
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var bin = Path.Combine(dir.FullName, "tests", "BittensorPow.DevNode", "bin");
+            var bin = Path.Combine(dir.FullName, "src", "BittensorPow.DevNode", "bin");
             if (Directory.Exists(bin))
                 return Directory.GetFiles(bin, "BittensorPow.DevNode.dll", SearchOption.AllDirectories).OrderBy(File.GetLastWriteTimeUtc).LastOrDefault();
         }

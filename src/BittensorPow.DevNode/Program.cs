@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace BittensorPow.DevNode;
 
 /// <summary>
-/// <c>dotnet run --project tests/BittensorPow.DevNode -- --port 0 [options]</c>: prints
+/// <c>dotnet run --project src/BittensorPow.DevNode -- --port 0 [options]</c>: prints
 /// "DevNode listening on ws://127.0.0.1:PORT" once it accepts connections, runs until Ctrl+C or SIGTERM (or,
 /// with --exit-on-stdin-close, until standard input closes).
 /// </summary>
