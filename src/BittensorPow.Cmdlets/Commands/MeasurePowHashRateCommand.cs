@@ -29,7 +29,7 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
         var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
         var searchers = Backends.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, Output);
         // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
-        var template = new BlockTemplate(0, RandomBytes(), RandomBytes(), ulong.MaxValue, SealByteOrder.LittleEndian);
+        var template = new BlockTemplate(new LegacyChallenge(0, RandomBytes(), RandomBytes(), SealByteOrder.LittleEndian), new Difficulty(ulong.MaxValue));
         string name = searchers[0].Name;
         int count = searchers.Count;
         try

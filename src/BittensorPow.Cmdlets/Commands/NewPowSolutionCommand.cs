@@ -109,7 +109,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         {
             if (Difficulty == 0) { OfflineSolve.Run(UserInput.BlockHash(BlockHash), BlockNumber, Difficulty, hotkey, SealByteOrder, new SolveRequest(PowBackend.Cpu), Output, Cancellation); return; }
             var (byteOrder, rule) = SealRuleChoice.Offline(SealByteOrder);
-            solution = spread.Offline(new BlockTemplate(BlockNumber, UserInput.BlockHash(BlockHash).AsSpan(), hotkey, Difficulty, byteOrder), rule);
+            var challenge = new LegacyChallenge(BlockNumber, UserInput.BlockHash(BlockHash).AsSpan(), hotkey, byteOrder);
+            solution = spread.Offline(new BlockTemplate(challenge, new Engine.Difficulty(Difficulty)), rule);
         }
         else
         {

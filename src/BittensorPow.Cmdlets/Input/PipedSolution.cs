@@ -23,9 +23,10 @@ internal static class PipedSolution
         var order = ByteOrder(input, orderParameter);
         // A seal is derived from the other fields; one given must match (the workflow's checks compare it).
         var sealText = Optional(input, "Seal");
-        var seal = sealText is null ? Engine.Seal.Compute(Engine.Seal.BlockAndHotkeyHash(blockHash.AsSpan(), hotkey), nonce) : UserInput.Seal(sealText);
+        var challenge = new LegacyChallenge(blockNumber, blockHash.AsSpan(), hotkey, order);
+        var seal = sealText is null ? challenge.ComputeSeal(nonce) : UserInput.Seal(sealText);
         var netUidText = Optional(input, "NetUid");
-        return new Solution(nonce, blockNumber, blockHash, difficulty, seal, hotkey, order)
+        return new Solution(challenge, Difficulties.FromUser(difficulty), nonce, seal)
         {
             NetUid = netUidText is null ? null : Number<ushort>(input, "NetUid"),
             Endpoint = Optional(input, "Endpoint"),
@@ -33,7 +34,8 @@ internal static class PipedSolution
     }
 
     private static Solution FromPowSolution(PowSolution s) =>
-        new(s.Nonce, s.BlockNumber, UserInput.BlockHash(s.BlockHash), s.Difficulty, UserInput.Seal(s.Seal), UserInput.Hotkey(s.HotkeyPublicKey), s.SealByteOrder)
+        new(new LegacyChallenge(s.BlockNumber, UserInput.BlockHash(s.BlockHash).AsSpan(), UserInput.Hotkey(s.HotkeyPublicKey), s.SealByteOrder),
+            Difficulties.FromUser(s.Difficulty), s.Nonce, UserInput.Seal(s.Seal))
         { NetUid = s.NetUid, Endpoint = s.Endpoint };
 
     /// <summary>A byte order by name (LittleEndian, BigEndian, case-insensitive) or by its number as ConvertTo-Json writes it.</summary>

@@ -80,7 +80,7 @@ public sealed class RuntimeFollower : IDisposable
         var (order, rule) = SealRuleChoice.Choose(after, _override);
         if (order != _source.Order)
         {
-            _source.UseOrder(order);
+            _source.UseChallenge(c => c is LegacyChallenge legacy ? legacy.WithByteOrder(order) : c);
             _source.Messages.Enqueue($"Seal byte order now {order} from the next template on: {rule}.");
         }
     }

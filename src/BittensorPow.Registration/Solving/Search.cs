@@ -28,8 +28,7 @@ public static class Search
                 (s.TemplateSwitchDelay is { } d ? $", last move to new work {d.TotalMilliseconds:F1} ms" : "") + ").");
             return result.Outcome switch
             {
-                SolveOutcome.Solved => new Solution(result.Nonce, result.Template!.BlockNumber, BlockHash.FromBytes(result.Template.BlockHash),
-                    result.Template.Difficulty.Value, result.Seal!, result.Template.Hotkey.ToArray(), result.Template.ByteOrder)
+                SolveOutcome.Solved => new Solution(result.Template!.Challenge, result.Template.Difficulty, result.Nonce, result.Seal!)
                 {
                     NetUid = netUid, Endpoint = endpoint, Backend = result.Backend, SealRule = sealRule, Statistics = s,
                 },

@@ -12,13 +12,10 @@ public static class OfflineSolve
     public static Solution Run(BlockHash blockHash, ulong blockNumber, ulong difficulty, byte[] hotkey, SealByteOrder? order,
         SolveRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
-        if (difficulty == 0)
-            throw PowException.Argument(ErrorIds.ZeroDifficulty, difficulty,
-                "Difficulty 0 is not a real difficulty: the chain would accept any seal, so there is nothing to solve.",
-                "Pass the subnet's difficulty (Get-SubtensorBlock -NetUid shows it), at least 1.");
+        var target = Difficulties.FromUser(difficulty);
         var (byteOrder, rule) = SealRuleChoice.Offline(order);
         output.Verbose($"Seal byte order {byteOrder}: {rule}.");
-        var template = new BlockTemplate(blockNumber, blockHash.AsSpan(), hotkey, difficulty, byteOrder);
+        var template = new BlockTemplate(new LegacyChallenge(blockNumber, blockHash.AsSpan(), hotkey, byteOrder), target);
         var searchers = OnlineSolve.CreateSearchers(request, output);
         return Search.Run(searchers, new FixedTemplateSource(template), request.SolverOptions, output, cancellation, netUid: null, endpoint: null, rule);
     }

@@ -41,7 +41,8 @@ public static class OnlineSolve
 
         deadline?.Enter($"solving on subnet {netUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout);
         if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, hotkey, order, rule));
-        var source = new SubnetTemplateSource(client, netUid, hotkey, order, head, subnet.Difficulty, cancellation);
+        var first = new BlockTemplate(new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, order), new Difficulty(subnet.Difficulty));
+        var source = new SubnetTemplateSource(client, netUid, first, cancellation);
         return FollowingHeads(chain, source, request, netUid, rule, output, cancellation, sealByteOrder, SolvePurpose.Register);
     }
 

@@ -47,7 +47,7 @@ public static class RegistrationChecks
             throw PalletVerdict.Refuse(client, "InvalidSeal", PowErrorCategory.InvalidData, solution,
                 $"The solution names block hash {solution.BlockHash} for block {solution.BlockNumber}, but the chain's block {solution.BlockNumber} is {blockHash}.",
                 "Solve against this chain: New-PowSolution -NetUid … -Endpoint ….");
-        var template = new BlockTemplate(solution.BlockNumber, blockHash.AsSpan(), hotkey, subnet.Difficulty, order);
+        var template = new BlockTemplate(new LegacyChallenge(solution.BlockNumber, blockHash.AsSpan(), hotkey, order), new Difficulty(subnet.Difficulty));
         if (!template.Verify(solution.Nonce, out var seal))
             throw PalletVerdict.Refuse(client, "InvalidDifficulty", PowErrorCategory.InvalidData, solution,
                 $"The seal of nonce {solution.Nonce} does not meet difficulty {subnet.Difficulty:N0} under the {order} rule this runtime applies" +

@@ -18,10 +18,10 @@ public static class SolutionCheck
     public static Verdict Check(BlockHash blockHash, ulong blockNumber, ulong difficulty, byte[] hotkey, ulong nonce, SealByteOrder order,
         byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
     {
-        var template = new BlockTemplate(blockNumber, blockHash.AsSpan(), hotkey, difficulty, order);
+        var template = new BlockTemplate(new LegacyChallenge(blockNumber, blockHash.AsSpan(), hotkey, order), new Difficulty(difficulty));
         bool meets = template.Verify(nonce, out var seal);
         var other = order == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
-        bool meetsOther = new Difficulty(difficulty, other).IsMetBy(seal);
+        bool meetsOther = template.Difficulty.IsMetBy(seal, other);
         bool? matches = claimedSeal is null ? null : claimedSeal.AsSpan().SequenceEqual(seal);
         ulong? head = chain?.Head(cancellation).Number;
         bool? stale = head is { } h ? Staleness.IsStale(blockNumber, h) : null;

@@ -1,3 +1,4 @@
+using BittensorPow.Engine;
 using BittensorPow.DevNode;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
@@ -70,7 +71,8 @@ public sealed class RegisterWorkflowTests
     public async Task A_solution_for_another_hotkey_is_HotkeyMismatch()
     {
         await using var n = await WorkflowNode.StartAsync();
-        var theirs = SolveNow(n) with { Hotkey = WorkflowNode.Bob.PublicKey };
+        var mine = SolveNow(n);
+        var theirs = mine with { Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash, WorkflowNode.Bob.PublicKey, mine.ByteOrder) };
         var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(1, theirs), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.HotkeyMismatch, ex.Error.Id);
     }

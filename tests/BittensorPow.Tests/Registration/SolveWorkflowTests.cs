@@ -38,7 +38,7 @@ public sealed class SolveWorkflowTests
         Assert.Equal(start + 2, solution.BlockNumber);
         Assert.Equal(n.Node.Chain.ByNumber(start + 2)!.Hash, solution.BlockHash.ToArray());
         Assert.True(solution.Statistics!.BlocksSeen >= 3);
-        Assert.True(new BlockTemplate(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.Difficulty, solution.ByteOrder).Verify(solution.Nonce, out var seal));
+        Assert.True(new BlockTemplate(new LegacyChallenge(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.ByteOrder), solution.Difficulty).Verify(solution.Nonce, out var seal));
         Assert.Equal(seal, solution.Seal);
     }
 
@@ -52,7 +52,7 @@ public sealed class SolveWorkflowTests
 
         Assert.Equal(1, solution.Statistics!.DeviceFaults);
         Assert.True(output.Said("Device fault: Scripted reported nonce"));
-        Assert.True(new BlockTemplate(7, SomeBlock.AsSpan(), Hotkey, 1_000, SealByteOrder.LittleEndian).Verify(solution.Nonce, out _));
+        Assert.True(new BlockTemplate(new LegacyChallenge(7, SomeBlock.AsSpan(), Hotkey, SealByteOrder.LittleEndian), new Difficulty(1_000)).Verify(solution.Nonce, out _));
     }
 
     [Fact]
