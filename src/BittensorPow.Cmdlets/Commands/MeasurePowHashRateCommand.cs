@@ -4,6 +4,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Solving;
+using BittensorPow.Registration;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 
@@ -26,7 +27,7 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, TimeoutSec = Seconds });
         var searchers = Backends.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, Output);
         // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
         var template = new BlockTemplate(new LegacyChallenge(0, RandomBytes(), RandomBytes(), SealByteOrder.LittleEndian), new Difficulty(ulong.MaxValue));
@@ -35,11 +36,14 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
         try
         {
             using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), options, Cancellation);
-            var result = SolveRunner.Run(session, Output, $"Measuring {name}", 2, Cancellation,
-                s => $"{SolveRunner.FormatRate(s.HashRate)}, {s.NoncesTried:N0} seals, {s.Elapsed.TotalSeconds:F1} of {Seconds} s");
+            var display = new SolveDisplay(ProgressActivity.MeasuringHashRate, $"Measuring {name}")
+            {
+                Describe = s => $"{SolveRunner.FormatRate(s.HashRate)}, {s.NoncesTried:N0} seals, {s.Elapsed.TotalSeconds:F1} of {Seconds} s",
+            };
+            var result = SolveRunner.Run(session, display, Output, Cancellation);
             if (result.Outcome == SolveOutcome.Failed)
                 throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, Backend,
-                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.", result.Error));
+                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.") { Inner = result.Error });
             var s = result.Statistics;
             WriteObject(new PowHashRate
             {

@@ -78,7 +78,11 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, OpenCL);
         UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
         UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
-        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha, NonceCount);
+        var options = SolveParameters.Validate(new SolveKnobs
+        {
+            ThreadCount = ThreadCount, UpdateInterval = UpdateInterval, TimeoutSec = TimeoutSec, NonceStart = NonceStart, NonceCount = NonceCount,
+            HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+        });
         var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
@@ -86,16 +90,19 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
         if (ParameterSetName == Offline)
         {
-            var blockHash = UserInput.BlockHash(BlockHash);
-            WriteObject(PowSolution.From(OfflineSolve.Run(blockHash, BlockNumber, Difficulty, hotkey, SealByteOrder, request, Output, Cancellation)));
+            WriteObject(PowSolution.From(OfflineSolve.Run(new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, request), Output, Cancellation)));
             return;
         }
         // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
         using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
-        var solution = deadline.Run(t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t, deadline));
+        var solve = new OnlineSolveRequest(NetUid, hotkey, request) { SealByteOrder = SealByteOrder, Deadline = deadline };
+        var solution = deadline.Run(t => OnlineSolve.Run(chain, solve, Output, t));
         if (solution is not null) WriteObject(PowSolution.From(solution));
     }
+
+    private WorkBinding OfflineWork(byte[] hotkey) =>
+        new(SealScheme.Legacy, BlockNumber, UserInput.BlockHash(BlockHash), hotkey) { SealByteOrder = SealByteOrder };
 
     /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
     private void Spread(byte[] hotkey, TimeSpan? timeout)
@@ -107,10 +114,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         Solution? solution;
         if (ParameterSetName == Offline)
         {
-            if (Difficulty == 0) { OfflineSolve.Run(UserInput.BlockHash(BlockHash), BlockNumber, Difficulty, hotkey, SealByteOrder, new SolveRequest(PowBackend.Cpu), Output, Cancellation); return; }
-            var (byteOrder, rule) = SealRuleChoice.Offline(SealByteOrder);
-            var challenge = new LegacyChallenge(BlockNumber, UserInput.BlockHash(BlockHash).AsSpan(), hotkey, byteOrder);
-            solution = spread.Offline(new BlockTemplate(challenge, new Engine.Difficulty(Difficulty)), rule);
+            var difficulty = Difficulties.FromUser(Difficulty);
+            var (challenge, rule) = OfflineWork(hotkey).ToChallenge();
+            solution = spread.Offline(new BlockTemplate(challenge, difficulty), rule);
         }
         else
         {
@@ -118,7 +124,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             using var connecting = new CallDeadline(timeout, Cancellation);
             using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
-            solution = OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation);
+            solution = OnlineSolve.Run(chain, new OnlineSolveRequest(NetUid, hotkey, request) { SealByteOrder = SealByteOrder }, Output, Cancellation);
         }
         if (solution is null) return;
         var output = PowSolution.From(solution);

@@ -85,7 +85,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
         UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);

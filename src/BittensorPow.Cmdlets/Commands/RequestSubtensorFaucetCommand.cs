@@ -38,7 +38,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");

@@ -4,6 +4,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 
@@ -81,14 +82,12 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     protected override void Process()
     {
         var order = ByteOrder();
-        var blockHash = UserInput.BlockHash(BlockHash);
-        var hotkey = UserInput.Hotkey(Hotkey);
+        var work = new WorkBinding(SealScheme.Legacy, BlockNumber, UserInput.BlockHash(BlockHash), UserInput.Hotkey(Hotkey)) { SealByteOrder = order };
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
-        if (Difficulty == 0)
-            throw PowException.Argument(ErrorIds.ZeroDifficulty, Difficulty, "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1.");
+        var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
         var v = Endpoint is null
-            ? SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, null, Cancellation)
-            : CheckAgainst(Endpoint, blockHash, hotkey, order, claimed);
+            ? SolutionCheck.Check(template, Nonce, claimed, null, Cancellation)
+            : CheckAgainst(Endpoint, template, claimed);
         var verification = new PowVerification
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
@@ -107,12 +106,12 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     }
 
     /// <summary>-TimeoutSec bounds each solution's check against a node, connecting to it (the first time) included.</summary>
-    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockHash blockHash, byte[] hotkey, SealByteOrder order, byte[]? claimed)
+    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockTemplate template, byte[]? claimed)
     {
         using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each solution's check");
         if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, deadline);
         return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
-            t => SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, chain, t));
+            t => SolutionCheck.Check(template, Nonce, claimed, chain, t));
     }
 
     /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>

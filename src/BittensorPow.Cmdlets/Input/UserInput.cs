@@ -35,8 +35,7 @@ internal static class UserInput
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument, resolved.Item3.Replace("\0", "\\0"),
-                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.",
-                Scope: PowErrorScope.Pipeline));
+                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.") { Scope = PowErrorScope.Pipeline });
         }
         return resolved;
     }

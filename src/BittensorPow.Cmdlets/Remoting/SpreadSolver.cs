@@ -146,12 +146,13 @@ internal sealed class SpreadSolver : IDisposable
     {
         var target = new Hashtable
         {
-            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Hotkey), ["SealByteOrder"] = t.ByteOrder.ToString(),
+            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Challenge.Hotkey),
+            ["SealByteOrder"] = t.Challenge.ByteOrder.ToString(),
         };
         return Solve(target, $"Solving registration PoW for subnet {t.NetUid} on {_hosts.Count} host(s)", o =>
         {
             var s = Parse(o, t.NetUid, t.SealRule) with { Endpoint = t.Chain.Endpoint };
-            if (!s.Hotkey.AsSpan().SequenceEqual(t.Hotkey) || s.ByteOrder != t.ByteOrder)
+            if (!s.Challenge.Hotkey.SequenceEqual(t.Challenge.Hotkey) || s.ByteOrder != t.Challenge.ByteOrder)
                 return (null, $"it is for another hotkey or byte order ({s})");
             return Check(s, t.Chain);
         });
@@ -159,7 +160,7 @@ internal sealed class SpreadSolver : IDisposable
 
     private (Solution?, string?) Check(Solution s, Registration.Chain.ChainSession? chain)
     {
-        var verdict = SolutionCheck.Check(s.BlockHash, s.BlockNumber, s.Difficulty.Value, s.Hotkey, s.Nonce, s.ByteOrder, s.Seal, chain, _cancellation);
+        var verdict = SolutionCheck.Check(s.Template, s.Nonce, s.Seal, chain, _cancellation);
         return verdict.IsValid ? (s, null) : (null, verdict.Reason);
     }
 

@@ -11,10 +11,10 @@ namespace BittensorPow.Registration.Workflows;
 public static class OnlineSolve
 {
     /// <summary>Null when the hotkey is already registered (after a warning).</summary>
-    /// <param name="deadline">Told the phase (reading chain state, solving), when a -TimeoutSec bounds this.</param>
-    public static Solution? Run(ChainSession chain, ushort netUid, byte[] hotkey, SealByteOrder? sealByteOrder, SolveRequest request,
-        IWorkflowOutput output, CancellationToken cancellation, CallDeadline? deadline = null)
+    public static Solution? Run(ChainSession chain, OnlineSolveRequest solve, IWorkflowOutput output, CancellationToken cancellation)
     {
+        var (netUid, hotkey, request) = solve;
+        var (sealByteOrder, deadline) = (solve.SealByteOrder, solve.Deadline);
         var client = chain.Client;
         var profile = client.RuntimeProfile;
         var (order, rule) = SealRuleChoice.Choose(profile, sealByteOrder);
@@ -40,10 +40,11 @@ public static class OnlineSolve
         }
 
         deadline?.Enter($"solving on subnet {netUid} against {chain.Endpoint}", ErrorIds.PowSolveTimeout);
-        if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, hotkey, order, rule));
-        var first = new BlockTemplate(new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, order), new Difficulty(subnet.Difficulty));
-        var source = new SubnetTemplateSource(client, netUid, first, cancellation);
-        return FollowingHeads(chain, source, request, netUid, rule, output, cancellation, sealByteOrder, SolvePurpose.Register);
+        var challenge = new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, order);
+        if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, netUid, challenge, rule));
+        var source = new SubnetTemplateSource(client, netUid, new BlockTemplate(challenge, new Difficulty(subnet.Difficulty)), cancellation);
+        var following = new HeadFollowing(source, request, SolvePurpose.Register) { NetUid = netUid, SealRule = rule, SealOverride = sealByteOrder };
+        return FollowingHeads(chain, following, output, cancellation);
     }
 
     /// <summary>
@@ -51,14 +52,18 @@ public static class OnlineSolve
     /// state_subscribeRuntimeVersion re-decides the seal rule on a runtime upgrade (<see cref="RuntimeFollower"/>).
     /// </summary>
     /// <exception cref="PowException">Also when an upgrade made the work pointless (PowRegistrationRemovedDuringSolve, FaucetNotAvailable).</exception>
-    public static Solution FollowingHeads(ChainSession chain, HeadTemplateSource source, SolveRequest request, ushort? netUid, string rule,
-        IWorkflowOutput output, CancellationToken cancellation, SealByteOrder? sealOverride = null, SolvePurpose purpose = SolvePurpose.Register)
+    public static Solution FollowingHeads(ChainSession chain, HeadFollowing following, IWorkflowOutput output, CancellationToken cancellation)
     {
-        using var runtime = RuntimeFollower.Start(chain, source, sealOverride, purpose, output, cancellation);
+        var source = following.Source;
+        using var runtime = RuntimeFollower.Start(chain, following, output, cancellation);
         var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
         try
         {
-            return Search.Run(CreateSearchers(request, output), source, request.SolverOptions, output, runtime.Token, netUid, chain.Endpoint, rule, source);
+            var plan = new SearchPlan(CreateSearchers(following.Solve, output), source, following.Solve.SolverOptions)
+            {
+                NetUid = following.NetUid, Endpoint = chain.Endpoint, SealRule = following.SealRule,
+            };
+            return Search.Run(plan, output, runtime.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && runtime.StopReason is { } reason)
         {

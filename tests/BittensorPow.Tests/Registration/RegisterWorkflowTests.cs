@@ -17,7 +17,7 @@ public sealed class RegisterWorkflowTests
         new(netUid, WorkflowNode.Alice, Coldkey, WorkflowNode.Cpu) { Solution = solution };
 
     private static Solution SolveNow(WorkflowNode n, ushort netUid = 1) =>
-        OnlineSolve.Run(n.Chain, netUid, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)!;
+        OnlineSolve.Run(n.Chain, new OnlineSolveRequest(netUid, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
 
     [Fact]
     public async Task Solves_and_registers()

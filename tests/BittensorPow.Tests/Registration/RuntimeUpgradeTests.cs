@@ -72,7 +72,7 @@ public sealed class RuntimeUpgradeTests
     public async Task A_register_is_signed_for_the_runtime_the_node_runs_when_it_is_submitted()
     {
         await using var n = await WorkflowNode.StartAsync(At(300));
-        var solution = OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)!;
+        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
         // No solve is running, so nothing follows the runtime: only signing can notice the new spec and transaction version.
         n.Node.UpgradeRuntime(301, transactionVersion: 2);
         Assert.Equal(300u, n.Chain.Client.RuntimeVersion.SpecVersion);
