@@ -59,7 +59,7 @@ public static class SoakBench
         var request = new SolveRequest(PowBackend.Cpu, ThreadCount: threads,
             Options: new SolverOptions { Timeout = TimeSpan.FromMinutes(minutes) })
         {
-            Searchers = () => Backends.Create(PowBackend.Cpu, threads, null, 0, output).Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
+            Searchers = () => SearcherFactory.Create(PowBackend.Cpu, threads, null, 0, output).Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
         };
         var hotkey = Sr25519KeyPair.FromUri("//Alice").PublicKey;
         var solve = Task.Run(() =>

@@ -87,7 +87,7 @@ public static class FaucetWorkflow
                 accountNonce = null; // the failed extrinsic used it
                 continue;
             }
-            var outcome = new FaucetOutcome(RegistrationOutcome.StatusOf(submitted, "Funded"), attempt)
+            var outcome = new FaucetOutcome(OutcomeStatuses.Of(submitted, OutcomeStatus.Funded), attempt)
             {
                 Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
                 WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),

@@ -13,10 +13,10 @@ public static class OfflineSolve
         var (challenge, rule) = request.Work.ToChallenge();
         output.Verbose($"{challenge.Scheme} seal, byte order {challenge.ByteOrder}: {rule}.");
         var template = new BlockTemplate(challenge, difficulty);
-        var plan = new SearchPlan(OnlineSolve.CreateSearchers(request.Solve, output), new FixedTemplateSource(template), request.Solve.SolverOptions)
+        var plan = new SearchPlan(SearcherFactory.For(request.Solve, output), new FixedTemplateSource(template), request.Solve.SolverOptions)
         {
             NetUid = request.Work.NetUid, SealRule = rule,
         };
-        return Search.Run(plan, output, cancellation);
+        return SolutionSearch.Run(plan, output, cancellation);
     }
 }

@@ -59,11 +59,11 @@ public static class OnlineSolve
         var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
         try
         {
-            var plan = new SearchPlan(CreateSearchers(following.Solve, output), source, following.Solve.SolverOptions)
+            var plan = new SearchPlan(SearcherFactory.For(following.Solve, output), source, following.Solve.SolverOptions)
             {
                 NetUid = following.NetUid, Endpoint = chain.Endpoint, SealRule = following.SealRule,
             };
-            return Search.Run(plan, output, runtime.Token);
+            return SolutionSearch.Run(plan, output, runtime.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && runtime.StopReason is { } reason)
         {
@@ -84,6 +84,4 @@ public static class OnlineSolve
         catch (Exception) { } // the connection may close first; nothing is left to clean up then
     }
 
-    internal static IReadOnlyList<ISealSearcher> CreateSearchers(SolveRequest request, IWorkflowOutput output) =>
-        request.Searchers?.Invoke() ?? Backends.Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, output);
 }

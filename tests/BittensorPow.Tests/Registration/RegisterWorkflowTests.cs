@@ -27,7 +27,7 @@ public sealed class RegisterWorkflowTests
         var outcomes = RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None).ToList();
 
         var o = Assert.Single(outcomes);
-        Assert.Equal("Registered", o.Status);
+        Assert.Equal(OutcomeStatus.Registered, o.Status);
         Assert.Equal(1, o.Attempts);
         Assert.Equal((ushort)0, o.Uid);
         Assert.Equal((ushort)0, await n.Chain.Client.GetUidAsync(1, WorkflowNode.Alice.PublicKey));
@@ -84,7 +84,7 @@ public sealed class RegisterWorkflowTests
         var solution = SolveNow(n);
         n.Produce(1); // head = block + 1: the executing block is 2 ahead, still inside the window
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1, solution), new RecordingOutput(), CancellationToken.None));
-        Assert.Equal(("Registered", 1, solution.BlockNumber), (o.Status, o.Attempts, o.BlockNumber));
+        Assert.Equal((OutcomeStatus.Registered, 1, solution.BlockNumber), (o.Status, o.Attempts, o.BlockNumber));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class RegisterWorkflowTests
         n.Produce(2); // the executing block would be 3 ahead: InvalidWorkBlock
         var output = new RecordingOutput();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1, solution), output, CancellationToken.None));
-        Assert.Equal(("Registered", 2), (o.Status, o.Attempts));
+        Assert.Equal((OutcomeStatus.Registered, 2), (o.Status, o.Attempts));
         Assert.True(o.BlockNumber > solution.BlockNumber);
         Assert.True(output.Said("stale; solving again"));
     }
@@ -112,7 +112,7 @@ public sealed class RegisterWorkflowTests
         };
         await using var n = node = await WorkflowNode.StartAsync();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None));
-        Assert.Equal(("Registered", 2), (o.Status, o.Attempts));
+        Assert.Equal((OutcomeStatus.Registered, 2), (o.Status, o.Attempts));
         Assert.True(output.Said("went stale at head"), string.Join("\n", output.VerboseLines));
     }
 
@@ -126,8 +126,8 @@ public sealed class RegisterWorkflowTests
         var outcomes = RegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList();
 
         Assert.Equal(2, outcomes.Count);
-        Assert.Equal(("Failed", "InvalidWorkBlock", "Solving again."), (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
-        Assert.Equal(("Registered", 2), (outcomes[1].Status, outcomes[1].Attempts));
+        Assert.Equal((OutcomeStatus.Failed, "InvalidWorkBlock", "Solving again."), (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
+        Assert.Equal((OutcomeStatus.Registered, 2), (outcomes[1].Status, outcomes[1].Attempts));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class RegisterWorkflowTests
         var output = new RecordingOutput();
         var outcomes = FaucetWorkflow.Run(n.Chain, request, output, CancellationToken.None).ToList();
 
-        Assert.Equal(["Funded", "Funded"], outcomes.Select(o => o.Status));
+        Assert.Equal([OutcomeStatus.Funded, OutcomeStatus.Funded], outcomes.Select(o => o.Status));
         Assert.All(outcomes, o => Assert.Equal(Ss58.Encode(coldkey.PublicKey), Ss58.Encode(o.Coldkey)));
         Assert.Equal(1, unlocks);
         Assert.Single(output.Questions);

@@ -40,7 +40,7 @@ public sealed class RuntimeUpgradeTests
 
         var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Register(With(searcher)), output, CancellationToken.None).ToList());
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.True(output.Said("upgraded its runtime from spec 271 to spec 272"), string.Join("\n", output.VerboseLines));
         Assert.True(output.Said("Seal byte order now LittleEndian from the next template on"));
         Assert.Equal(272u, n.Chain.Client.RuntimeProfile.SpecVersion);
@@ -79,7 +79,7 @@ public sealed class RuntimeUpgradeTests
 
         var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Register(WorkflowNode.Cpu) with { Solution = solution }, new RecordingOutput(), CancellationToken.None).ToList());
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.Equal(301u, n.Chain.Client.RuntimeVersion.SpecVersion);
         Assert.Equal(2u, n.Chain.Client.RuntimeVersion.TransactionVersion);
     }
@@ -99,7 +99,7 @@ public sealed class RuntimeUpgradeTests
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList());
 
-        Assert.Equal("Funded", outcome.Status);
+        Assert.Equal(OutcomeStatus.Funded, outcome.Status);
         Assert.Equal(3u, n.Chain.Client.RuntimeVersion.TransactionVersion);
     }
 }

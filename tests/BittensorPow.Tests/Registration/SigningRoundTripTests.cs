@@ -36,7 +36,7 @@ public sealed class SigningRoundTripTests
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
 
-        Assert.Equal("Funded", outcome.Status);
+        Assert.Equal(OutcomeStatus.Funded, outcome.Status);
         Assert.Equal(before, Calls(n, GetRuntimeVersion));
     }
 

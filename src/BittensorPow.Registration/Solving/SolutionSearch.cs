@@ -7,7 +7,7 @@ using BittensorPow.Subtensor.Chain;
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Runs one solve to its end and turns the outcome into a <see cref="Solution"/> or the right error.</summary>
-public static class Search
+public static class SolutionSearch
 {
     /// <summary>Disposes the searchers when done.</summary>
     /// <exception cref="PowException">Timed out (PowSolveTimeout) or a back end failed (PowSolveFailed).</exception>

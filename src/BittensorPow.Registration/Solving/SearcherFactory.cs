@@ -5,12 +5,16 @@ using BittensorPow.Registration.Errors;
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Turns -Backend/-ThreadCount/-DeviceId into engine searchers, with clear errors for what this machine lacks.</summary>
-public static class Backends
+public static class SearcherFactory
 {
     /// <summary>What we know of OpenCL, said (as verbose detail) every time it is used; PERFORMANCE.md has the runs.</summary>
     public const string OpenClCaveat =
         "The OpenCL back end has been verified on pocl (a CPU OpenCL driver) only, not yet on an OpenCL GPU. " +
         "Every hit is re-verified on the CPU; on NVIDIA GPUs -Cuda is faster.";
+
+    /// <summary>The request's own searchers (tests, embedders) or those its back end and knobs describe.</summary>
+    public static IReadOnlyList<ISealSearcher> For(Workflows.SolveRequest request, IWorkflowOutput output) =>
+        request.Searchers?.Invoke() ?? Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, output);
 
     public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock, IWorkflowOutput output)
     {

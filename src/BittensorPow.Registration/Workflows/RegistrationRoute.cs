@@ -1,0 +1,19 @@
+using BittensorPow.Subtensor.Runtime;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>How a runtime registers a neuron (SPEC §2, §9, §10), decided once from its profile.</summary>
+public enum RegistrationRoute
+{
+    /// <summary><c>register</c> with the legacy seal, signed by the hotkey (runtimes up to spec 396).</summary>
+    Work,
+
+    /// <summary>A burn signed by the coldkey, capped by -MaxCost (<c>register_limit</c> or <c>burned_register</c>; spec 397 on).</summary>
+    Burn,
+}
+
+public static class RegistrationRoutes
+{
+    public static RegistrationRoute For(RuntimeProfile profile) =>
+        profile.RegisterVerifiesWork ? RegistrationRoute.Work : RegistrationRoute.Burn;
+}
