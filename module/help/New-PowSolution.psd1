@@ -8,7 +8,9 @@ Every solution is re-verified on the CPU reference path before it is returned. T
 The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittensor wallet (-Wallet, -WalletHotkey, -WalletPath, defaulting to BT_WALLET_NAME, BT_WALLET_HOTKEY, BT_WALLET_PATH, then 'default' under ~/.bittensor/wallets). Only the public key is read.
 '@
     Parameters  = @{
-        NetUid          = 'The subnet to register on. Reads the head block, difficulty and registration state from the node.'
+        NetUid          = 'Online: the subnet to register on; reads the head block, difficulty and registration state from the node. Offline: the subnet a PowRegisterV1 seal binds (required with -Scheme PowRegisterV1).'
+        Scheme          = 'Offline: which seal to solve. Legacy (default): the 40-byte pre-seal that register (runtimes up to spec 396) and the faucet check. PowRegisterV1: the 131-byte payload of pow_register (Finney from spec 475), which binds -NetUid, the block, the hotkey and the coldkey, and is read little-endian. Online the current runtime decides.'
+        Coldkey         = 'The coldkey a PowRegisterV1 seal binds, which must be the account that signs pow_register: SS58 address or 0x public key. Without it, the coldkeypub.txt of the wallet the hotkey comes from (public data only; no password). Refused (ConflictingParameters) with the legacy seal, which binds no coldkey.'
         Endpoint        = 'The node''s WebSocket URL (ws:// or wss://). Default: BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'
         Network         = 'finney, test or local: a named endpoint instead of -Endpoint (BT_SUBTENSOR_NETWORK sets the default).'
         BlockHash       = 'Offline: the 32-byte hash of the block to solve for, as 0x followed by 64 hex digits.'
@@ -27,7 +29,7 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         ThreadCount     = 'CPU worker threads, default one per logical core.'
         HashRateSamples = 'How many recent hash-rate samples (one every 250 ms) the EWMA in the progress bar and the solution''s HashRate averages: 1 to 1000, default 10 (btcli''s n_samples). InvalidHashRateSamples otherwise.'
         HashRateAlpha = 'The weight kept per older sample in that EWMA: above 0 and at most 1, default 0.8 (btcli''s alpha_); 1 weighs every sample alike. InvalidHashRateAlpha otherwise.'
-        NonceStart      = 'First nonce. Default: random. With one thread the search is sequential from here, so the result is the smallest passing nonce at or after it.'
+        NonceStart      = 'Where the search starts, as a position in the seal''s search order. Default: random. For the legacy seal a position is the nonce itself; for PowRegisterV1 position i is nonce rotr(i, 24) (the nonce''s top 24 bits vary fastest, so each run of 2^24 positions shares one SHA-256 block state). With one thread the search is sequential from here, so the result is the first passing position at or after it.'
         UpdateInterval  = 'Nonces per round between checks for a new block (btcli''s update_interval), default 50,000 on CPU.'
         TimeoutSec      = 'Give up after this many seconds, and write no output. Online it bounds the whole call — connecting, every RPC and the search: running out while connecting or reading the runtime is RpcTimeout, while solving PowSolveTimeout; the message names the phase. Offline it bounds the search (PowSolveTimeout). With -Session or -HostName every host bounds its own call with it, and it bounds this machine''s connection to the node.'
         NonceCount      = 'How many nonces from -NonceStart this search may try; the engine never leaves that range (a spread search gives each host one). Default: no limit. When the range is used up without a hit: NonceRangeExhausted.'

@@ -46,6 +46,18 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SealByteOrder SealByteOrder { get; set; } = SealByteOrder.LittleEndian;
 
+    /// <summary>Legacy unless given: solutions saved before pow_register carry no Scheme.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SealScheme Scheme { get; set; } = SealScheme.Legacy;
+
+    /// <summary>The subnet a PowRegisterV1 seal binds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public ushort? NetUid { get; set; }
+
+    /// <summary>The coldkey a PowRegisterV1 seal binds: SS58 or 0x public key.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Coldkey { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
@@ -81,8 +93,12 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
 
     protected override void Process()
     {
+        var scheme = InputObject?.Properties[nameof(Scheme)] is not null ? PipedSolution.Scheme(InputObject) : Scheme;
         var order = ByteOrder();
-        var work = new WorkBinding(SealScheme.Legacy, BlockNumber, UserInput.BlockHash(BlockHash), UserInput.Hotkey(Hotkey)) { SealByteOrder = order };
+        var work = new WorkBinding(scheme, BlockNumber, UserInput.BlockHash(BlockHash), UserInput.Hotkey(Hotkey))
+        {
+            SealByteOrder = order, NetUid = NetUid, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
+        };
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
         var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
         var v = Endpoint is null
@@ -91,7 +107,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         var verification = new PowVerification
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
-            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = order, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
+            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = template.ByteOrder, Scheme = scheme, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
             IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
         };
         if (ParameterSetName == DetailedSet) WriteObject(verification);
@@ -100,7 +116,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
             if (verification.IsValid) WriteObject(InputObject?.BaseObject is PowSolution ? InputObject : (object?)InputObject ?? verification);
             else WriteError(new PowError(ErrorIds.InvalidSolution, PowErrorCategory.InvalidResult, InputObject?.BaseObject ?? Nonce,
                 $"Solution nonce {Nonce} for block {BlockNumber} is not valid: {verification.Reason}",
-                "Solve again with New-PowSolution; a solution is only valid for its own block, hotkey, difficulty and byte order."));
+                "Solve again with New-PowSolution; a solution is valid only for its own block, keys, subnet, difficulty and rule."));
         }
         else WriteObject(verification.IsValid);
     }

@@ -38,6 +38,8 @@ public static class ErrorIds
     public const string MissingNetUid = nameof(MissingNetUid);
     /// <summary>A piped or typed -Scheme that is neither Legacy nor PowRegisterV1.</summary>
     public const string InvalidScheme = nameof(InvalidScheme);
+    /// <summary>A -Coldkey that is neither an SS58 address nor a 0x public key.</summary>
+    public const string InvalidColdkey = nameof(InvalidColdkey);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 
     // Wallet files (one id per WalletError, same name).
