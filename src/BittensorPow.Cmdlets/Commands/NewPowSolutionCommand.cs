@@ -31,6 +31,10 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Coldkey { get; set; }
 
+    /// <summary>Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
+    [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
+    public double DifficultyMargin { get; set; } = 1;
+
     [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
@@ -106,7 +110,11 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
         using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
-        var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder, Deadline = deadline };
+        var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
+        {
+            SealByteOrder = SealByteOrder, Deadline = deadline, DifficultyMargin = DifficultyMargin,
+            Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null, ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+        };
         var solution = deadline.Run(t => OnlineSolve.Run(chain, solve, Output, t));
         if (solution is not null) WriteObject(PowSolution.From(solution));
     }

@@ -42,7 +42,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
-    [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
+
+    /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
+    [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -95,7 +98,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
             new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
         {
             Endpoint = Endpoint, Network = Network, Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
-            SealByteOrder = SealByteOrder, MaxCost = MaxCost, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
         };
         foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))

@@ -11,7 +11,9 @@ public sealed class PowSolution
     public ulong Nonce { get; init; }
     public ulong BlockNumber { get; init; }
     public string BlockHash { get; init; } = "";
+    /// <summary>The difficulty the seal was solved for: the chain's D times <see cref="DifficultyMargin"/>.</summary>
     public ulong Difficulty { get; init; }
+    public double DifficultyMargin { get; init; } = 1;
     public string Seal { get; init; } = "";
     public string Hotkey { get; init; } = "";
     public string HotkeyPublicKey { get; init; } = "";
@@ -55,7 +57,7 @@ public sealed class PowSolution
     {
         Nonce = s.Nonce, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.ToString(), Difficulty = s.Difficulty.Value,
         Seal = Hex.Encode(s.Seal), Hotkey = Ss58.Encode(s.Hotkey), HotkeyPublicKey = Hex.Encode(s.Hotkey), SealByteOrder = s.ByteOrder,
-        Scheme = s.Scheme, Coldkey = ColdkeyOf(s) is { } c ? Ss58.Encode(c) : null, ColdkeyPublicKey = ColdkeyOf(s) is { } k ? Hex.Encode(k) : null,
+        Scheme = s.Scheme, DifficultyMargin = s.DifficultyMargin, Coldkey = ColdkeyOf(s) is { } c ? Ss58.Encode(c) : null, ColdkeyPublicKey = ColdkeyOf(s) is { } k ? Hex.Encode(k) : null,
         NetUid = s.NetUid, Endpoint = s.Endpoint, Backend = s.Backend, SealRule = s.SealRule,
         NoncesTried = s.Statistics?.NoncesTried ?? 0,
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,

@@ -40,6 +40,10 @@ public static class ErrorIds
     public const string InvalidScheme = nameof(InvalidScheme);
     /// <summary>A -Coldkey that is neither an SS58 address nor a 0x public key.</summary>
     public const string InvalidColdkey = nameof(InvalidColdkey);
+    /// <summary>A solution for the legacy seal given where the runtime registers by pow_register (or the other way round).</summary>
+    public const string SchemeMismatch = nameof(SchemeMismatch);
+    /// <summary>The coldkey a pow_register seal binds is not the one that would sign it.</summary>
+    public const string ColdkeyMismatch = nameof(ColdkeyMismatch);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 
     // Wallet files (one id per WalletError, same name).

@@ -60,7 +60,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         lock (_gate) return _recent[blockNumber % 4] is { } t && t.BlockNumber == blockNumber ? t.AnnouncedTimestamp : null;
     }
 
-    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
+    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.Challenge, Head);
 
     /// <summary>The difficulty at <paramref name="header"/>; may read the chain (never from the subscription thread itself).</summary>
     protected abstract ValueTask<ulong> DifficultyAtAsync(BlockHeader header);
@@ -108,24 +108,4 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         }
         Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
     }
-}
-
-/// <summary>A subnet's registration work: on each head only the subnet's Difficulty is read (one storage read).</summary>
-public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, BlockTemplate first, CancellationToken cancellation)
-    : HeadTemplateSource(first, cancellation)
-{
-    public ushort NetUid { get; } = netUid;
-
-    protected override async ValueTask<ulong> DifficultyAtAsync(BlockHeader header) =>
-        await client.Subtensor.DifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false);
-}
-
-/// <summary>The faucet's work: the coldkey's seal at the pallet's fixed difficulty, so a new head needs no read at all.</summary>
-public sealed class FaucetTemplateSource(byte[] coldkey, SealByteOrder order, BlockHeader head, CancellationToken cancellation)
-    : HeadTemplateSource(new BlockTemplate(new LegacyChallenge(head.Number, head.Hash.AsSpan(), coldkey, order), new(Difficulty)), cancellation)
-{
-    /// <summary>The faucet's fixed difficulty in subtensor's pallet (SPEC §9).</summary>
-    public const ulong Difficulty = 1_000_000;
-
-    protected override ValueTask<ulong> DifficultyAtAsync(BlockHeader header) => ValueTask.FromResult(Difficulty);
 }

@@ -23,6 +23,9 @@ public sealed record Solution(Challenge Challenge, Difficulty Difficulty, ulong 
     public string Backend { get; init; } = "";
     public string? SealRule { get; init; }
     public SolverStatistics? Statistics { get; init; }
+    /// <summary>The margin it was solved with: <see cref="Difficulty"/> is the chain's D times this.</summary>
+    public double DifficultyMargin { get; init; } = 1;
+
     /// <summary>The host of a spread search that found it; null when found here.</summary>
     public string? ComputerName { get; init; }
 

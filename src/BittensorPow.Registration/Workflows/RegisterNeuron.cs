@@ -25,9 +25,10 @@ public static class RegisterNeuron
         }
         using (chain)
         {
-            var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile) switch
+            var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null) switch
             {
                 RegistrationRoute.Burn => ByBurn(chain, netUid, request, output, cancellation),
+                RegistrationRoute.PowRegister => ByPowRegister(chain, netUid, request, output, cancellation),
                 _ => ByWork(chain, netUid, request, output, cancellation),
             };
             foreach (var outcome in outcomes) yield return outcome;
@@ -55,6 +56,17 @@ public static class RegisterNeuron
             SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
         };
         foreach (var outcome in RegisterWorkflow.Run(chain, register, output, cancellation)) yield return outcome;
+    }
+
+    private static IEnumerable<RegistrationOutcome> ByPowRegister(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
+    {
+        var register = new PowRegisterRequest(netUid, request.Wallet, request.Solve)
+        {
+            Solution = request.Solution, DifficultyMargin = request.DifficultyMargin, Wait = request.Wait, Timeout = request.Timeout,
+            SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
+        };
+        return PowRegisterWorkflow.Run(chain, register, output, cancellation);
     }
 
     private static IEnumerable<RegistrationOutcome> ByBurn(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,

@@ -19,6 +19,9 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
     public Solution? Solution { get; init; }
     public SealByteOrder? SealByteOrder { get; init; }
 
+    /// <summary>-DifficultyMargin (pow_register): solve for the chain's D times this.</summary>
+    public double DifficultyMargin { get; init; } = 1;
+
     /// <summary>-MaxCost: the most TAO a burn registration may cost; null refuses to burn (and shows the burn).</summary>
     public decimal? MaxCost { get; init; }
     public WaitFor Wait { get; init; } = WaitFor.InBlock;

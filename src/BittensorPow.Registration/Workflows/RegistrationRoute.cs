@@ -8,12 +8,18 @@ public enum RegistrationRoute
     /// <summary><c>register</c> with the legacy seal, signed by the hotkey (runtimes up to spec 396).</summary>
     Work,
 
+    /// <summary><c>pow_register</c> with the new seal, signed by the coldkey, fee-free (spec 475 on, SPEC §10).</summary>
+    PowRegister,
+
     /// <summary>A burn signed by the coldkey, capped by -MaxCost (<c>register_limit</c> or <c>burned_register</c>; spec 397 on).</summary>
     Burn,
 }
 
 public static class RegistrationRoutes
 {
-    public static RegistrationRoute For(RuntimeProfile profile) =>
-        profile.RegisterVerifiesWork ? RegistrationRoute.Work : RegistrationRoute.Burn;
+    /// <param name="burnCapGiven">-MaxCost: the user asks for a capped burn where the runtime also offers pow_register.</param>
+    public static RegistrationRoute For(RuntimeProfile profile, bool burnCapGiven) =>
+        profile.RegisterVerifiesWork ? RegistrationRoute.Work
+        : profile.HasPowRegister && !burnCapGiven ? RegistrationRoute.PowRegister
+        : RegistrationRoute.Burn;
 }

@@ -40,13 +40,13 @@ public sealed record PowRegistrationState(ushort NetUid, BlockHash At)
     public const int MaxHotkeysPerColdkey = 256;
 
     /// <summary>D as the pallet applies it: Difficulty clamped to [max(MinDifficulty, 1), max(MaxDifficulty, that)].</summary>
-    public ulong EffectiveDifficulty
+    public ulong EffectiveDifficulty => Clamp(Difficulty, MinDifficulty, MaxDifficulty);
+
+    /// <summary>The pallet's clamp: [max(min, 1), max(max, that)].</summary>
+    public static ulong Clamp(ulong difficulty, ulong min, ulong max)
     {
-        get
-        {
-            ulong low = Math.Max(MinDifficulty, 1);
-            ulong high = Math.Max(MaxDifficulty, low);
-            return Math.Clamp(Difficulty, low, high);
-        }
+        ulong low = Math.Max(min, 1);
+        ulong high = Math.Max(max, low);
+        return Math.Clamp(difficulty, low, high);
     }
 }

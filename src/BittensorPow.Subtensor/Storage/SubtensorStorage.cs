@@ -53,6 +53,16 @@ public sealed class SubtensorStorage(StorageReader reader)
             data.Field("frozen") is { } frozen ? (UInt128)frozen.AsBigInteger() : 0);
     }
 
+    /// <summary>pow_register's D at a block: Difficulty clamped by MinDifficulty and MaxDifficulty, read in one round trip.</summary>
+    public async Task<ulong> EffectiveDifficultyAsync(ushort netuid, BlockHash at, CancellationToken ct = default)
+    {
+        var key = NetUid(netuid);
+        var m = reader.Metadata;
+        StorageRead[] reads = [.. new[] { "Difficulty", "MinDifficulty", "MaxDifficulty" }.Select(item => new StorageRead(m.Storage(Pallet, item), [key]))];
+        var v = await reader.ReadManyAsync(reads, at, ct).ConfigureAwait(false);
+        return PowRegistrationState.Clamp(v[0]?.AsUInt64() ?? 0, v[1]?.AsUInt64() ?? 0, v[2]?.AsUInt64() ?? ulong.MaxValue);
+    }
+
     /// <summary>Everything <c>pow_register</c>'s checks read, at one block, in one round trip (state_queryStorageAt).</summary>
     public async Task<PowRegistrationState> PowRegistrationStateAsync(PowRegistrationQuery query, BlockHash at, CancellationToken ct = default)
     {
