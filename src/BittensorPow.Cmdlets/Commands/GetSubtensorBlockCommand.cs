@@ -28,19 +28,18 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)]
     public double TimeoutSec { get; set; } = 30;
 
+    /// <summary>With -NetUid: a hotkey (SS58 or 0x) whose standing there to show; or -Wallet/-WalletHotkey.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)] public string? Hotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter] public string? WalletPath { get; set; }
+
     protected override void Process()
     {
-        var request = new BlockQueryRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec)) { Number = Number, NetUid = NetUid };
-        var r = BlockQuery.Run(request, Output, Cancellation);
-        var (header, profile, subnet) = (r.Header, r.Profile, r.Subnet is { Exists: true } s ? s : null);
-        WriteObject(new SubtensorBlock
-        {
-            Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),
-            SpecName = profile.SpecName, SpecVersion = profile.SpecVersion, Endpoint = r.Endpoint,
-            NetUid = r.Subnet?.NetUid, SubnetExists = r.Subnet?.Exists, Difficulty = subnet?.Difficulty,
-            PowRegistrationAllowed = subnet?.PowRegistrationAllowed, RegistrationAllowed = subnet?.RegistrationAllowed,
-            SealByteOrder = r.SealByteOrder, RegisterVerifiesWork = profile.RegisterVerifiesWork, Burn = r.BurnRao is { } b ? Tao.FromRao(b) : null,
-            FaucetCall = profile.HasFaucet ? "Listed" : "NotListed", RegisterLimitCall = profile.HasRegisterLimit ? "Listed" : "NotListed",
-        });
+        UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
+        byte[]? hotkey = Hotkey is { } text ? UserInput.Hotkey(text)
+            : Wallet is not null || WalletHotkey is not null ? UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath).Key : null;
+        var request = new BlockQueryRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec)) { Number = Number, NetUid = NetUid, Hotkey = hotkey };
+        WriteObject(SubtensorBlock.From(BlockQuery.Run(request, Output, Cancellation), hotkey));
     }
 }

@@ -21,11 +21,10 @@ public static class BlockQuery
         var profile = client.RuntimeProfile;
         var report = new BlockReport(header, profile, chain.Endpoint) { SealByteOrder = SealRuleChoice.Choose(profile, null).Order };
         if (request.NetUid is not { } netUid) return report;
-        return deadline.Run($"reading subnet {netUid} at block {header.Number} from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
-        {
-            var info = chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, t));
-            ulong? burn = info.Exists ? chain.Call(() => client.Subtensor.BurnAsync(netUid, header.Hash, t)) : null;
-            return report with { Subnet = info, BurnRao = burn };
-        });
+        // One round trip for the whole subnet (and the hotkey's standing), whatever the runtime.
+        var query = new PowRegistrationQuery(netUid) { Hotkey = request.Hotkey };
+        var state = deadline.Run($"reading subnet {netUid} at block {header.Number} from {chain.Endpoint}", ErrorIds.RpcTimeout,
+            t => chain.Call(() => client.Subtensor.PowRegistrationStateAsync(query, header.Hash, t)));
+        return report with { Subnet = state };
     }
 }

@@ -5,4 +5,7 @@ public sealed record BlockQueryRequest(string? Endpoint, string? Network, TimeSp
 {
     public ulong? Number { get; init; }
     public ushort? NetUid { get; init; }
+
+    /// <summary>With a subnet: also this hotkey's uid there, its owner and its last registration by work.</summary>
+    public byte[]? Hotkey { get; init; }
 }
