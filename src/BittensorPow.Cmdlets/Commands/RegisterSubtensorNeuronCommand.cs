@@ -46,6 +46,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -94,7 +95,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each attempt");
-        using var chain = ChainSession.Connect(endpoint, Network, Output, connecting);
+        using var chain = ChainSession.Connect(endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
         var spentConnecting = connecting.Elapsed;
         if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root, spentConnecting); return; }
         byte[] coldkey;

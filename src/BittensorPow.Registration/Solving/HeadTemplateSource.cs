@@ -18,6 +18,10 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     private ulong _head;
     // The last few templates by block number, so a solution on an older head still finds when that head was announced.
     private readonly BlockTemplate?[] _recent = new BlockTemplate?[4];
+    // The chain's pace, from the heads seen: when the last new head came, and the time per block (EWMA; 0: unknown).
+    private long _lastHeadAt;
+    private double _ticksPerBlock;
+    private int _rebase;
 
     /// <param name="first">The work on the head the solve starts from; later heads get the same binding on their block.</param>
     protected HeadTemplateSource(BlockTemplate first, CancellationToken cancellation)
@@ -62,6 +66,53 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
 
     public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
 
+    /// <summary>Closed by <see cref="Pause"/> while there is no work worth hashing; opened by the next head.</summary>
+    public WorkGate Gate { get; } = new();
+
+    /// <summary>
+    /// The next head is the node's word whatever its number: after a drop the node may come back as a restarted chain
+    /// whose heads start again at 0, and its head is where the work must be.
+    /// </summary>
+    public void ExpectRebase() => Volatile.Write(ref _rebase, 1);
+
+    /// <summary>The time per block seen so far; null before two heads.</summary>
+    public TimeSpan? BlockTime { get { lock (_gate) return _ticksPerBlock > 0 ? Stopwatch.GetElapsedTime(0, (long)_ticksPerBlock) : null; } }
+
+    /// <summary>
+    /// How long until, at the pace seen so far, the chain has moved the current work out of its window (zero when it
+    /// already has; null when the pace is unknown). For a node that went quiet: no head tells, so the pace must.
+    /// </summary>
+    public TimeSpan? StaleIn()
+    {
+        lock (_gate)
+        {
+            if (_ticksPerBlock <= 0) return null;
+            // Work on block b lands while head + 1 - b < Window: it is lost once the head reaches b + Window - 1.
+            double blocksLeft = Math.Max(0, (double)(Current.BlockNumber + Staleness.Window - 1) - _head);
+            long due = _lastHeadAt + (long)(blocksLeft * _ticksPerBlock);
+            long left = due - Stopwatch.GetTimestamp();
+            return left > 0 ? Stopwatch.GetElapsedTime(0, left) : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Stops the workers (they wait on <see cref="Gate"/>, hashing nothing) until the next head; says why.</summary>
+    public void Pause(string why)
+    {
+        if (!Gate.IsOpen) return;
+        Gate.Close();
+        Messages.Enqueue(why);
+    }
+
+    private void NotePace(ulong number, long at)
+    {
+        if (_lastHeadAt != 0 && number > _head)
+        {
+            double perBlock = (double)(at - _lastHeadAt) / (number - _head);
+            _ticksPerBlock = _ticksPerBlock <= 0 ? perBlock : (_ticksPerBlock + perBlock) / 2;
+        }
+        _lastHeadAt = at;
+    }
+
     /// <summary>The difficulty at <paramref name="header"/>; may read the chain (never from the subscription thread itself).</summary>
     protected abstract ValueTask<ulong> DifficultyAtAsync(BlockHeader header);
 
@@ -69,19 +120,35 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     public void OnHead(BlockHeader header)
     {
         long announced = Stopwatch.GetTimestamp();
+        bool rebase = Interlocked.Exchange(ref _rebase, 0) == 1;
         lock (_gate)
         {
-            if (header.Number <= _head && header.Number <= Current.BlockNumber) return;
-            if (header.Number > _head) Volatile.Write(ref _head, header.Number);
+            if (rebase)
+            {
+                if (header.Number < _head)
+                    Messages.Enqueue($"The node's head is #{header.Number}, below #{_head} before the drop: its chain started again (a restarted chain); solving on its head.");
+                _lastHeadAt = announced; // the time away says nothing about the chain's pace
+                Volatile.Write(ref _head, header.Number);
+            }
+            else if (header.Number <= _head && header.Number <= Current.BlockNumber)
+            {
+                Gate.Open(); // the node's head is no newer than the work: the work is current
+                return;
+            }
+            else if (header.Number > _head)
+            {
+                NotePace(header.Number, announced);
+                Volatile.Write(ref _head, header.Number);
+            }
         }
         var pending = DifficultyAtAsync(header);
-        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced);
-        else _ = SwitchWhenReadAsync(header, pending, announced);
+        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced, rebase);
+        else _ = SwitchWhenReadAsync(header, pending, announced, rebase);
     }
 
-    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced)
+    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced, bool rebase)
     {
-        try { Switch(header, await pending.ConfigureAwait(false), announced); }
+        try { Switch(header, await pending.ConfigureAwait(false), announced, rebase); }
         catch (OperationCanceledException) { }
         catch (Exception ex)
         {
@@ -89,7 +156,15 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         }
     }
 
-    private void Switch(BlockHeader header, ulong difficulty, long announced)
+    /// <param name="rebase">The first head after a drop: taken even below the current work (a restarted chain).</param>
+    private void Switch(BlockHeader header, ulong difficulty, long announced, bool rebase)
+    {
+        // Whatever this head makes of the work, the node is there and has said where the chain is: hashing may go on.
+        try { SwitchTo(header, difficulty, announced, rebase); }
+        finally { Gate.Open(); }
+    }
+
+    private void SwitchTo(BlockHeader header, ulong difficulty, long announced, bool rebase)
     {
         if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
         BlockTemplate template;
@@ -101,7 +176,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
                 AnnouncedTimestamp = announced,
             };
             // A head of the same number is new work only if it is another block (a fork) or the difficulty changed.
-            if (template.BlockNumber < current.BlockNumber) return;
+            if (template.BlockNumber < current.BlockNumber && !rebase) return;
             if (template.BlockNumber == current.BlockNumber && template.IsSameWorkAs(current)) return;
             Volatile.Write(ref _current, template);
             _recent[template.BlockNumber % 4] = template;
