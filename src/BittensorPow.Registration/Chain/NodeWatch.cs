@@ -109,7 +109,7 @@ public sealed class NodeWatch : IDisposable
                 _lost.Cancel();
                 break;
             case ConnectionEventKind.Reconnecting or ConnectionEventKind.ConnectAttemptFailed:
-                _verbose.Enqueue($"{_endpoint}: {e.Text}.");
+                _verbose.Enqueue($"Node away: {e.Text}.");
                 break;
         }
     }

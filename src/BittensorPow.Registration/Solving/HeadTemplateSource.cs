@@ -22,6 +22,8 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     private long _lastHeadAt;
     private double _ticksPerBlock;
     private int _rebase;
+    // Counts rebases: a difficulty read begun before one (on the chain the node was before) must not switch after it.
+    private int _epoch;
 
     /// <param name="first">The work on the head the solve starts from; later heads get the same binding on their block.</param>
     protected HeadTemplateSource(BlockTemplate first, CancellationToken cancellation)
@@ -121,10 +123,12 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     {
         long announced = Stopwatch.GetTimestamp();
         bool rebase = Interlocked.Exchange(ref _rebase, 0) == 1;
+        int epoch;
         lock (_gate)
         {
             if (rebase)
             {
+                _epoch++;
                 if (header.Number < _head)
                     Messages.Enqueue($"The node's head is #{header.Number}, below #{_head} before the drop: its chain started again (a restarted chain); solving on its head.");
                 _lastHeadAt = announced; // the time away says nothing about the chain's pace
@@ -140,15 +144,16 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
                 NotePace(header.Number, announced);
                 Volatile.Write(ref _head, header.Number);
             }
+            epoch = _epoch;
         }
         var pending = DifficultyAtAsync(header);
-        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced, rebase);
-        else _ = SwitchWhenReadAsync(header, pending, announced, rebase);
+        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced, (rebase, epoch));
+        else _ = SwitchWhenReadAsync(header, pending, announced, (rebase, epoch));
     }
 
-    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced, bool rebase)
+    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced, (bool Rebase, int Epoch) after)
     {
-        try { Switch(header, await pending.ConfigureAwait(false), announced, rebase); }
+        try { Switch(header, await pending.ConfigureAwait(false), announced, after); }
         catch (OperationCanceledException) { }
         catch (Exception ex)
         {
@@ -156,15 +161,16 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         }
     }
 
-    /// <param name="rebase">The first head after a drop: taken even below the current work (a restarted chain).</param>
-    private void Switch(BlockHeader header, ulong difficulty, long announced, bool rebase)
+    /// <param name="after">Rebase: the first head after a reconnect, taken even below the current work (a restarted
+    /// chain). Epoch: the rebases before this head; a head from before the latest one is no longer the node's word.</param>
+    private void Switch(BlockHeader header, ulong difficulty, long announced, (bool Rebase, int Epoch) after)
     {
         // Whatever this head makes of the work, the node is there and has said where the chain is: hashing may go on.
-        try { SwitchTo(header, difficulty, announced, rebase); }
-        finally { Gate.Open(); }
+        try { SwitchTo(header, difficulty, announced, after); }
+        finally { if (after.Epoch == Volatile.Read(ref _epoch)) Gate.Open(); }
     }
 
-    private void SwitchTo(BlockHeader header, ulong difficulty, long announced, bool rebase)
+    private void SwitchTo(BlockHeader header, ulong difficulty, long announced, (bool Rebase, int Epoch) after)
     {
         if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
         BlockTemplate template;
@@ -175,8 +181,9 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
             {
                 AnnouncedTimestamp = announced,
             };
+            if (after.Epoch != _epoch) return;
             // A head of the same number is new work only if it is another block (a fork) or the difficulty changed.
-            if (template.BlockNumber < current.BlockNumber && !rebase) return;
+            if (template.BlockNumber < current.BlockNumber && !after.Rebase) return;
             if (template.BlockNumber == current.BlockNumber && template.IsSameWorkAs(current)) return;
             Volatile.Write(ref _current, template);
             _recent[template.BlockNumber % 4] = template;
