@@ -110,7 +110,7 @@ public sealed class CallDeadline : IDisposable
         }
     }
 
-    /// <summary>Said of a transaction the node had taken before it went away.</summary>
+    /// <summary>Said of a transaction sent before the node went away: it may have reached the pool.</summary>
     internal const string SubmittedMayLand =
         "A transaction sent before the drop may still be included: check with Get-SubtensorBlock or a block explorer before submitting again.";
 
