@@ -19,7 +19,8 @@ internal static class PipedSolution
         var blockNumber = Number<ulong>(input, "BlockNumber");
         var blockHash = UserInput.BlockHash(Text(input, "BlockHash"));
         var difficulty = Number<ulong>(input, "Difficulty");
-        var hotkey = UserInput.Hotkey(Optional(input, "Hotkey") ?? Optional(input, "HotkeyPublicKey") ?? throw Missing(input, "Hotkey"));
+        // Hotkey is a required field, as the help says: HotkeyPublicKey (also in a PowSolution) only stands beside it.
+        var hotkey = UserInput.Hotkey(Text(input, "Hotkey"));
         var order = ByteOrder(input, orderParameter);
         // A seal is derived from the other fields; one given must match (the workflow's checks compare it).
         var sealText = Optional(input, "Seal");
@@ -45,7 +46,7 @@ internal static class PipedSolution
         if (!text.All(char.IsAsciiDigit) && Enum.TryParse<SealByteOrder>(text, ignoreCase: true, out var named)) return named;
         if (int.TryParse(text, out var n) && Enum.IsDefined((SealByteOrder)n)) return (SealByteOrder)n;
         throw PowException.Argument(ErrorIds.InvalidSealByteOrder, text,
-            $"SealByteOrder '{text}' is not a known byte order.",
+            $"SealByteOrder '{Subtensor.Chain.Hex.Shorten(text)}' is not a known byte order.",
             $"Use LittleEndian or BigEndian (or {(int)SealByteOrder.LittleEndian} and {(int)SealByteOrder.BigEndian}, as ConvertTo-Json writes them).");
     }
 
@@ -63,11 +64,24 @@ internal static class PipedSolution
     private static string? Optional(PSObject input, string name) =>
         Value(input, name) is { } v && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;
 
-    private static object? Value(PSObject input, string name) => input.Properties[name]?.Value switch
+    private static object? Value(PSObject input, string name)
     {
-        PSObject o => o.BaseObject,
-        var v => v,
-    };
+        var value = input.Properties[name]?.Value switch
+        {
+            PSObject o => o.BaseObject,
+            var v => v,
+        };
+        // Refused by length before anything parses it: converting 50 MB of digits costs minutes, quoting them a flood.
+        BoundedTextAttribute.Check(name, value, name switch
+        {
+            "BlockHash" or "Seal" => TextKind.Hash,
+            "Hotkey" => TextKind.Key,
+            "Endpoint" => TextKind.Url,
+            "SealByteOrder" => TextKind.Name,
+            _ => TextKind.Number,
+        });
+        return value;
+    }
 
     private static PowException Missing(PSObject input, string name, string extra = "") => PowException.Argument(ErrorIds.MissingSolutionField, input,
         $"The piped object has no {name} property{extra}; a solution needs Nonce, BlockNumber, BlockHash, Difficulty, Hotkey and SealByteOrder (Seal, NetUid and Endpoint are optional).",

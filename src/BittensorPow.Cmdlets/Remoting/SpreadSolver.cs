@@ -147,7 +147,7 @@ internal sealed class SpreadSolver : IDisposable
     {
         var target = new Hashtable
         {
-            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Hotkey), ["SealByteOrder"] = t.ByteOrder.ToString(),
+            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Url, ["Hotkey"] = Hex.Encode(t.Hotkey), ["SealByteOrder"] = t.ByteOrder.ToString(),
         };
         return Solve(target, $"Solving registration PoW for subnet {t.NetUid} on {_hosts.Count} host(s)", o =>
         {

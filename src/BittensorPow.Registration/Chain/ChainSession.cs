@@ -16,12 +16,18 @@ public sealed class ChainSession : IDisposable
     public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
     {
         Client = client;
-        Endpoint = endpoint;
+        Url = endpoint;
+        Endpoint = EndpointDisplay.Masked(endpoint);
         _owned = owned;
     }
 
     public SubtensorClient Client { get; }
+
+    /// <summary>The node as people see it — in messages and in the solutions' Endpoint — with any user:password@ masked.</summary>
     public string Endpoint { get; }
+
+    /// <summary>The URL as given, credentials included: only for connecting to the same node again (a remote host's search).</summary>
+    public string Url { get; }
 
     /// <summary>Connects to -Endpoint / -Network / the btcli variables / the local node, and reads the runtime.</summary>
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, CancellationToken cancellation,
@@ -31,8 +37,8 @@ public sealed class ChainSession : IDisposable
             throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
                 $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network or BT_SUBTENSOR_CHAIN_ENDPOINT.");
         if (endpoint is not null && network is not null)
-            throw PowException.Parameter(ErrorIds.ConflictingParameters, endpoint,
-                $"-Endpoint {endpoint} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, EndpointDisplay.Show(endpoint),
+                $"-Endpoint {EndpointDisplay.Show(endpoint)} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
         string url;
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
@@ -40,7 +46,7 @@ public sealed class ChainSession : IDisposable
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
                 "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
         }
-        output.Verbose($"Connecting to {Hex.Shorten(url)}.");
+        output.Verbose($"Connecting to {EndpointDisplay.Show(url)}.");
         WebSocketRpcClient? rpc = null;
         try
         {
@@ -59,7 +65,7 @@ public sealed class ChainSession : IDisposable
 
     /// <summary>Connects inside <paramref name="deadline"/>: running out there names the connecting phase.</summary>
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline) =>
-        deadline.Run($"connecting to {endpoint ?? network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+        deadline.Run($"connecting to {(endpoint is null ? network ?? "the node" : EndpointDisplay.Show(endpoint))} and reading its runtime", ErrorIds.RpcTimeout,
             t => Connect(endpoint, network, output, t));
 
     /// <summary>Runs a chain call synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.</summary>

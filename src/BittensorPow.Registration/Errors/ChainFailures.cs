@@ -14,9 +14,11 @@ public static class ChainFailures
         catch (Exception ex) when (Describe(ex, endpoint) is { } error) { throw new PowException(error); }
     }
 
-    /// <summary>The error for a chain client failure, or null when the exception is not one.</summary>
-    /// <summary>The endpoint is cut in messages: a 20,000-character one must not be echoed whole.</summary>
-    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, Hex.Shorten(endpoint));
+    /// <summary>
+    /// The error for a chain client failure, or null when the exception is not one. The endpoint is shown as messages
+    /// show it (<see cref="EndpointDisplay.Show"/>): user-info masked, and cut so that a 20,000-character one is not echoed whole.
+    /// </summary>
+    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, EndpointDisplay.Show(endpoint));
 
     private static PowError? DescribeShortened(Exception ex, string endpoint) => ex switch
     {
@@ -45,7 +47,7 @@ public static class ChainFailures
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.", ex),
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
-            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.", ex),
+            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}", "See the node's message above.", ex),
     };
 
     private const string NodePort = "a subtensor node's WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944)";

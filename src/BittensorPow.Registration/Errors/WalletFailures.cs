@@ -37,6 +37,8 @@ public static class WalletFailures
                 $"This keyfile holds only a public key; signing needs the full keyfile (regenerate it with {regen})."),
             WalletError.KeyfileKeyMismatch => (ErrorIds.KeyfileKeyMismatch, PowErrorCategory.InvalidData,
                 $"The keyfile's secret does not match its public key: the file is damaged; regenerate it with {regen}."),
+            WalletError.KeyfileUnreadable => (ErrorIds.KeyfileUnreadable, PowErrorCategory.ReadError,
+                "Put the keyfile itself at that path, readable by you (check the link, its rights and its size)."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action, ex));

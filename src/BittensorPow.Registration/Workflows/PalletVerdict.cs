@@ -10,7 +10,7 @@ public static class PalletVerdict
         string? errorId = null)
     {
         var docs = client.Metadata.TryGetError(SubtensorTransactions.Pallet, palletError)?.Docs;
-        string pallet = docs is { Count: > 0 } ? $" (pallet: \"{string.Join(" ", docs).Trim()}\")" : "";
+        string pallet = docs is { Count: > 0 } ? $" (pallet: \"{Subtensor.Rpc.PeerText.Quote(string.Join(" ", docs).Trim())}\")" : "";
         return new PowException(new PowError(errorId ?? palletError, category, target, message + pallet, action));
     }
 

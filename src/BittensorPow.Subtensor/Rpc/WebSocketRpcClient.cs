@@ -28,6 +28,8 @@ public sealed class WebSocketRpcClient : IRpcClient
     private Task _supervisor = Task.CompletedTask;
     private long _nextId;
     private int _disposed;
+    /// <summary>The last message that was not JSON-RPC and named no call: it explains what happens next to the calls then waiting.</summary>
+    private MalformedMessage? _malformed;
 
     private WebSocketRpcClient(Uri endpoint, RpcClientOptions options)
     {
@@ -38,8 +40,8 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     public Uri Endpoint { get; }
 
-    /// <summary>The endpoint as messages show it: cut, so that a 20,000-character URL is not echoed whole.</summary>
-    private string ShownEndpoint => Chain.Hex.Shorten(Endpoint.OriginalString);
+    /// <summary>The endpoint as messages show it: user-info masked, and cut so that a 20,000-character URL is not echoed whole.</summary>
+    private string ShownEndpoint => Chain.EndpointDisplay.Show(Endpoint.OriginalString);
 
     public event Action<ConnectionEvent>? ConnectionChanged;
 
@@ -92,7 +94,7 @@ public sealed class WebSocketRpcClient : IRpcClient
         => CallCoreAsync(subscription.SubscribeMethod, subscription.Parameters, result =>
         {
             var id = RpcIncomingMessage.IdText(result)
-                ?? throw new RpcException(RpcErrorKind.MalformedReply, $"{subscription.SubscribeMethod} returned {result.GetRawText()}, not a subscription id.");
+                ?? throw new RpcException(RpcErrorKind.MalformedReply, $"{subscription.SubscribeMethod} returned {PeerText.Quote(result.GetRawText())}, not a subscription id.");
             if (!subscription.IsDisposed) _router.Bind(subscription, id);
         }, cancellation, timeout: null);
 
@@ -141,6 +143,9 @@ public sealed class WebSocketRpcClient : IRpcClient
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            if (MalformedSince(call) is { } bad)
+                throw new RpcException(RpcErrorKind.MalformedReply,
+                    $"{ShownEndpoint} sent a malformed message while {method} waited for its reply, and no reply came within {limit.TotalSeconds:0.###} s: {bad.Problem}");
             string waitedFor = IsConnected ? "got no reply from" : "found no connection to";
             throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {ShownEndpoint} within {limit.TotalSeconds:0.###} s.");
         }
@@ -200,8 +205,11 @@ public sealed class WebSocketRpcClient : IRpcClient
 
             lock (_stateLock) _connected = NewConnectedSource();
             _router.UnbindAll();
-            FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
-                $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
+            FailPending(call => MalformedSince(call) is { } bad
+                ? new RpcException(RpcErrorKind.MalformedReply,
+                    $"{ShownEndpoint} sent a malformed message while {call.Method} waited for its reply, then the connection ended ({reason}): {bad.Problem}")
+                : new RpcException(RpcErrorKind.ConnectionFailed,
+                    $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
             Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
 
             ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
@@ -270,7 +278,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 {
                     frame = await socket.ReceiveAsync(message.GetMemory(16 * 1024), _life.Token).ConfigureAwait(false);
                     if (frame.MessageType == WebSocketMessageType.Close)
-                        return $"the node closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                        return $"the node closed the connection ({socket.CloseStatus} {PeerText.Quote(socket.CloseStatusDescription)})".Replace(" )", ")");
                     message.Advance(frame.Count);
                     if (message.WrittenCount > _options.MaxMessageBytes)
                         return $"a message exceeded {_options.MaxMessageBytes} bytes";
@@ -326,6 +334,9 @@ public sealed class WebSocketRpcClient : IRpcClient
                 if (message.Id is { } id && _pending.TryRemove(id, out var affected))
                     affected.Reply.TrySetException(new RpcException(RpcErrorKind.MalformedReply,
                         $"{ShownEndpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
+                // Naming no call, it may still have been the reply to one: a call that then times out or loses the
+                // connection says so, rather than blaming the network for the node's garbage.
+                else Volatile.Write(ref _malformed, new MalformedMessage(message.Problem!, System.Diagnostics.Stopwatch.GetTimestamp()));
                 return;
         }
     }
@@ -390,11 +401,17 @@ public sealed class WebSocketRpcClient : IRpcClient
         throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not connect to {ShownEndpoint}{tries}: {last.Description}.", inner: last.Error, connect: last.Kind);
     }
 
-    private void FailPending(Exception error)
+    private void FailPending(Exception error) => FailPending(_ => error);
+
+    private void FailPending(Func<PendingCall, Exception> error)
     {
         foreach (var id in _pending.Keys)
-            if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error);
+            if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error(call));
     }
+
+    /// <summary>The last malformed message that named no call, if it came while <paramref name="call"/> was waiting.</summary>
+    private MalformedMessage? MalformedSince(PendingCall call) =>
+        Volatile.Read(ref _malformed) is { } bad && bad.Timestamp >= call.Started ? bad : null;
 
     private void Report(ConnectionEventKind kind, string text, string? method = null)
     {
@@ -425,9 +442,12 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     private static TaskCompletionSource<ClientWebSocket> NewConnectedSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private sealed record MalformedMessage(string Problem, long Timestamp);
+
     private sealed class PendingCall(string method, Action<JsonElement>? onResult)
     {
         public string Method { get; } = method;
+        public long Started { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
         public Action<JsonElement>? OnResult { get; } = onResult;
         public TaskCompletionSource<JsonElement> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -54,7 +54,7 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         }
         catch (Scale.ScaleFormatException e)
         {
-            throw new ChainReplyException($"The value of {entry} ({Hex.Encode(raw)}) does not match its type in the runtime metadata: {e.Message}", e);
+            throw new ChainReplyException($"The value of {entry} ({Rpc.PeerText.Quote(Hex.Encode(raw.AsSpan(0, Math.Min(raw.Length, 100))), 80)}, {raw.Length} bytes) does not match its type in the runtime metadata: {e.Message}", e);
         }
     }
 }
