@@ -296,6 +296,14 @@ public sealed class WebSocketRpcClient : IRpcClient
             // The socket was aborted under the receive: the connection is gone like any other drop, and is reconnected.
             return $"the connection was aborted ({e.Message})";
         }
+        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.Faulted)
+        {
+            // ManagedWebSocket faults on what the peer sent, not on the network: a text message that is not UTF-8, a
+            // broken frame. The calls then waiting learn that the node's data was malformed, not that the network failed.
+            const string problem = "data that is not a valid WebSocket message (a text message that is not UTF-8, or a broken frame)";
+            Volatile.Write(ref _malformed, new MalformedMessage(problem, System.Diagnostics.Stopwatch.GetTimestamp()));
+            return $"the node sent {problem}";
+        }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
             return e.Message;
