@@ -85,5 +85,5 @@ internal static class PipedSolution
 
     private static PowException Missing(PSObject input, string name, string extra = "") => PowException.Argument(ErrorIds.MissingSolutionField, input,
         $"The piped object has no {name} property{extra}; a solution needs Nonce, BlockNumber, BlockHash, Difficulty, Hotkey and SealByteOrder (Seal, NetUid and Endpoint are optional).",
-        "Pipe the output of New-PowSolution, or that output saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv.");
+        "Pipe New-PowSolution's output, as it is or saved and read back (ConvertTo-Json/ConvertFrom-Json, Export-Csv/Import-Csv).");
 }

@@ -55,7 +55,7 @@ internal static class UserInput
         if (backendGiven && backend != chosen)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-{chosen} -Backend {backend}",
                 $"-{chosen} and -Backend {backend} both choose the back end, and they name different ones.",
-                $"Give one of them: -{chosen} (the same as -Backend {chosen}) to solve on GPUs, or -Backend {backend} alone.");
+                $"Give one: -{chosen} (the same as -Backend {chosen}) for GPUs, or -Backend {backend} alone.");
         return chosen;
     }
 
@@ -67,7 +67,7 @@ internal static class UserInput
         if (walletParameter is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-Hotkey {walletParameter}",
                 $"-Hotkey and {walletParameter} both say which hotkey to solve for: -Hotkey gives it outright, {walletParameter} reads it from a wallet.",
-                "Give -Hotkey (an SS58 address or 0x public key) alone, or leave it out and name the wallet with -Wallet/-WalletHotkey/-WalletPath.");
+                "Give -Hotkey (SS58 or 0x public key) alone, or leave it out and name the wallet (-Wallet, -WalletHotkey, -WalletPath).");
     }
 
     /// <summary>GPU-only knobs given for a CPU back end would be silently ignored: refuse them instead.</summary>

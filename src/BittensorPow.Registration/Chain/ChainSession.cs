@@ -35,7 +35,7 @@ public sealed class ChainSession : IDisposable
     {
         if (endpoint is not null && string.IsNullOrWhiteSpace(endpoint))
             throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
-                $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network or BT_SUBTENSOR_CHAIN_ENDPOINT.");
+                $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network.");
         if (endpoint is not null && network is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, EndpointDisplay.Show(endpoint),
                 $"-Endpoint {EndpointDisplay.Show(endpoint)} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");

@@ -50,16 +50,17 @@ public static class ChainFailures
             $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}", "See the node's message above.", ex),
     };
 
-    private const string NodePort = "a subtensor node's WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944)";
+    private const string NodePort = "a node's WebSocket port";
 
+    // The message names the endpoint and what happened; these say what to do, in one line each.
     private static string WhatToTry(ConnectFailure? failure, string endpoint) => failure switch
     {
-        ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort}, or -Network finney|test|local; an HTTP server or a web page's URL will not do.",
-        ConnectFailure.ClosedBeforeHandshake => $"Something listens there but hangs up: check that this is {NodePort}, and that the node allows this client (--rpc-cors, --rpc-methods, --rpc-max-connections).",
+        ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort} (ws://host:9944) or -Network; an HTTP server's URL will not do.",
+        ConnectFailure.ClosedBeforeHandshake => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
         ConnectFailure.TlsFailed when endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
-            => $"A local node serves plain WebSocket: try {"ws://" + endpoint[6..]}. For a wss:// node, check that its certificate is valid and trusted here.",
-        ConnectFailure.Refused => $"Start the node, or check the host and port: this should be {NodePort}. A node that is still starting refuses connections for a few seconds; try again then.",
-        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly, so try again or use another endpoint.",
-        _ => $"Check that the node is running and that this is {NodePort}, then try again.",
+            => "A local node speaks plain WebSocket: use ws:// (as the message says); for a wss:// node, check its certificate.",
+        ConnectFailure.Refused => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
+        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
+        _ => $"Check that the node is running and that this is {NodePort} (local: ws://127.0.0.1:9944), then try again.",
     };
 }
