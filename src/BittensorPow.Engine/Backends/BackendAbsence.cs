@@ -18,9 +18,11 @@ public static class BackendAbsence
         var lines = new List<string>();
         var cpu = CpuBackends.Available();
         if (!cpu.Contains(PowBackend.CpuAvx512))
-            lines.Add($"{PowBackend.CpuAvx512}: not available: {Simd("AVX-512", "avx512f", "DOTNET_EnableAVX512F", Avx512F.IsSupported && Avx512BW.IsSupported, Vector512.IsHardwareAccelerated, 512)}");
+            lines.Add($"{PowBackend.CpuAvx512}: not available: " +
+                Simd("AVX-512", "avx512f", "DOTNET_EnableAVX512F", Avx512F.IsSupported && Avx512BW.IsSupported, Vector512.IsHardwareAccelerated, 512));
         if (!cpu.Contains(PowBackend.CpuAvx2))
-            lines.Add($"{PowBackend.CpuAvx2}: not available: {Simd("AVX2", "avx2", "DOTNET_EnableAVX2", Avx2.IsSupported, Vector256.IsHardwareAccelerated, 256)}");
+            lines.Add($"{PowBackend.CpuAvx2}: not available: " +
+                Simd("AVX2", "avx2", "DOTNET_EnableAVX2", Avx2.IsSupported, Vector256.IsHardwareAccelerated, 256));
         if (!found.Any(d => d.Kind == PowBackend.Cuda))
             lines.Add($"{PowBackend.Cuda}: not available: " + (Loads(CudaDriver)
                 ? "the CUDA driver is installed but reports no CUDA device (check nvidia-smi, and CUDA_VISIBLE_DEVICES)."
@@ -65,7 +67,8 @@ public static class BackendAbsence
     {
         try
         {
-            var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) : null;
+            var line = File.Exists("/proc/cpuinfo")
+                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) : null;
             return line?[(line.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         }
         catch (IOException) { return null; }

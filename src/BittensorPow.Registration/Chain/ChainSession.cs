@@ -38,7 +38,8 @@ public sealed class ChainSession : IDisposable
                 $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network.");
         if (endpoint is not null && network is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, EndpointDisplay.Show(endpoint),
-                $"-Endpoint {EndpointDisplay.Show(endpoint)} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
+                $"-Endpoint {EndpointDisplay.Show(endpoint)} and -Network {network} both name a node.",
+                "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
         string url;
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
@@ -53,7 +54,8 @@ public sealed class ChainSession : IDisposable
             rpc = ChainFailures.Run(() => WebSocketRpcClient.ConnectAsync(url, options, cancellation), url);
             var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
             var p = client.RuntimeProfile;
-            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
+            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, " +
+                $"register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
             return new ChainSession(client, url, rpc);
         }
         catch
@@ -65,7 +67,8 @@ public sealed class ChainSession : IDisposable
 
     /// <summary>Connects inside <paramref name="deadline"/>: running out there names the connecting phase.</summary>
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline) =>
-        deadline.Run($"connecting to {(endpoint is null ? network ?? "the node" : EndpointDisplay.Show(endpoint))} and reading its runtime", ErrorIds.RpcTimeout,
+        deadline.Run($"connecting to {(endpoint is null ? network ?? "the node" : EndpointDisplay.Show(endpoint))} and reading its runtime",
+            ErrorIds.RpcTimeout,
             t => Connect(endpoint, network, output, t));
 
     /// <summary>Runs a chain call synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.</summary>

@@ -47,7 +47,8 @@ public static class ChainFailures
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.", ex),
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
-            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}", "See the node's message above.", ex),
+            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}",
+            "See the node's message above.", ex),
     };
 
     private const string NodePort = "a node's WebSocket port";

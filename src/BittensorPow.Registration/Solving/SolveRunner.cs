@@ -24,7 +24,8 @@ public static class SolveRunner
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
                 output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats),
-                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; the rate is the EWMA of recent samples", Statistics: stats));
+                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; the rate is the EWMA of recent samples",
+                    Statistics: stats));
             }
         }
         finally

@@ -92,7 +92,7 @@ internal readonly record struct RpcIncomingMessage(
             _ => d.GetRawText(),
         } : null;
         // The node's own words reach messages people read: escaped and cut, whatever the node sent.
-        string text = data is null ? $"node error {code}: {PeerText.Quote(message)}" : $"node error {code}: {PeerText.Quote(message)} ({PeerText.Quote(data)})";
+        string text = $"node error {code}: {PeerText.Quote(message)}" + (data is null ? "" : $" ({PeerText.Quote(data)})");
         return new RpcException(RpcErrorKind.Remote, text, code, data);
     }
 

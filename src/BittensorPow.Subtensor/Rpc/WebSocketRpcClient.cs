@@ -94,7 +94,8 @@ public sealed class WebSocketRpcClient : IRpcClient
         => CallCoreAsync(subscription.SubscribeMethod, subscription.Parameters, result =>
         {
             var id = RpcIncomingMessage.IdText(result)
-                ?? throw new RpcException(RpcErrorKind.MalformedReply, $"{subscription.SubscribeMethod} returned {PeerText.Quote(result.GetRawText())}, not a subscription id.");
+                ?? throw new RpcException(RpcErrorKind.MalformedReply,
+                    $"{subscription.SubscribeMethod} returned {PeerText.Quote(result.GetRawText())}, not a subscription id.");
             if (!subscription.IsDisposed) _router.Bind(subscription, id);
         }, cancellation, timeout: null);
 
@@ -145,7 +146,8 @@ public sealed class WebSocketRpcClient : IRpcClient
         {
             if (MalformedSince(call) is { } bad)
                 throw new RpcException(RpcErrorKind.MalformedReply,
-                    $"{ShownEndpoint} sent a malformed message while {method} waited for its reply, and no reply came within {limit.TotalSeconds:0.###} s: {bad.Problem}");
+                    $"{ShownEndpoint} sent a malformed message while {method} waited for its reply, " +
+                    $"and no reply came within {limit.TotalSeconds:0.###} s: {bad.Problem}");
             string waitedFor = IsConnected ? "got no reply from" : "found no connection to";
             throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {ShownEndpoint} within {limit.TotalSeconds:0.###} s.");
         }
@@ -207,9 +209,11 @@ public sealed class WebSocketRpcClient : IRpcClient
             _router.UnbindAll();
             FailPending(call => MalformedSince(call) is { } bad
                 ? new RpcException(RpcErrorKind.MalformedReply,
-                    $"{ShownEndpoint} sent a malformed message while {call.Method} waited for its reply, then the connection ended ({reason}): {bad.Problem}")
+                    $"{ShownEndpoint} sent a malformed message while {call.Method} waited for its reply, " +
+                    $"then the connection ended ({reason}): {bad.Problem}")
                 : new RpcException(RpcErrorKind.ConnectionFailed,
-                    $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
+                    $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); " +
+                    "the call was not repeated because the node may have run it."));
             Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
 
             ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
@@ -278,7 +282,8 @@ public sealed class WebSocketRpcClient : IRpcClient
                 {
                     frame = await socket.ReceiveAsync(message.GetMemory(16 * 1024), _life.Token).ConfigureAwait(false);
                     if (frame.MessageType == WebSocketMessageType.Close)
-                        return $"the node closed the connection ({socket.CloseStatus} {PeerText.Quote(socket.CloseStatusDescription)})".Replace(" )", ")");
+                        return $"the node closed the connection ({socket.CloseStatus} {PeerText.Quote(socket.CloseStatusDescription)})"
+                            .Replace(" )", ")");
                     message.Advance(frame.Count);
                     if (message.WrittenCount > _options.MaxMessageBytes)
                         return $"a message exceeded {_options.MaxMessageBytes} bytes";

@@ -43,7 +43,8 @@ public static class KeyfileBytes
         catch (UnauthorizedAccessException) { throw Unreadable(path, "cannot be read: permission denied"); }
         catch (IOException e) when (e is not WalletFileException)
         {
-            throw Unreadable(path, IsLoop(path) ? "is a symbolic link that loops (too many levels of symbolic links)" : $"cannot be read: {Reason(e, path)}");
+            throw Unreadable(path, IsLoop(path)
+                ? "is a symbolic link that loops (too many levels of symbolic links)" : $"cannot be read: {Reason(e, path)}");
         }
     }
 

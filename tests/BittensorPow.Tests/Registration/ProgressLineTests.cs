@@ -25,7 +25,8 @@ public class ProgressLineTests
     [InlineData(3.16e9, 9_999_999UL, 1_000_000_000_000UL, 86_400.0, ulong.MaxValue)]
     [InlineData(22e6, 5_000_000UL, 12_345_678UL, 12.3, 10_000_000_000_000UL)]
     [InlineData(850.0, 1UL, 10UL, 0.1, 10UL)]
-    public void The_rate_comes_first_and_is_on_the_line_at_80_columns_even_for_the_longest_activity(double rate, ulong block, ulong tried, double s, ulong d)
+    public void The_rate_comes_first_and_is_on_the_line_at_80_columns_even_for_the_longest_activity(
+        double rate, ulong block, ulong tried, double s, ulong d)
     {
         string status = SolveRunner.Describe(Stats(rate, block, tried, s, d));
         string shownRate = SolveRunner.FormatRate(rate);

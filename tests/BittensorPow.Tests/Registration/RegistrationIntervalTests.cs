@@ -20,7 +20,8 @@ public sealed class RegistrationIntervalTests
     {
         var subnet = await n.Chain.Client.GetSubnetInfoAsync(1);
         int limit = 3 * subnet.TargetRegistrationsPerInterval;
-        n.Node.Chain.Mutate(s => GenesisBuilder.Set(s, StorageKeys.BySubnet("RegistrationsThisInterval", 1), new ScaleWriter().U16(checked((ushort)(limit + offset))).ToArray()));
+        var count = new ScaleWriter().U16(checked((ushort)(limit + offset))).ToArray();
+        n.Node.Chain.Mutate(s => GenesisBuilder.Set(s, StorageKeys.BySubnet("RegistrationsThisInterval", 1), count));
         return limit;
     }
 
@@ -41,8 +42,9 @@ public sealed class RegistrationIntervalTests
         Assert.Equal(0, output.ProgressCount);
         Assert.False(output.Said("Nonces start"), "nothing was solved");
         // New-PowSolution -NetUid says the same before solving.
-        Assert.Equal(RegistrationInterval.PalletError,
-            Assert.Throws<PowException>(() => OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)).Error.Id);
+        var solving = Assert.Throws<PowException>(() =>
+            OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None));
+        Assert.Equal(RegistrationInterval.PalletError, solving.Error.Id);
     }
 
     [Fact]
@@ -58,14 +60,16 @@ public sealed class RegistrationIntervalTests
     public async Task The_DevNodes_pallet_refuses_a_full_interval_with_the_same_name()
     {
         await using var n = await WorkflowNode.StartAsync();
-        var solution = OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)!;
+        var solution = OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(),
+            CancellationToken.None)!;
         await FillAsync(n, 0);
 
         // Checked here: refused before signing.
-        Assert.Equal(RegistrationInterval.PalletError,
-            Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(solution), new RecordingOutput(), CancellationToken.None).ToList()).Error.Id);
+        var refused = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(solution), new RecordingOutput(), CancellationToken.None).ToList());
+        Assert.Equal(RegistrationInterval.PalletError, refused.Error.Id);
         // Not checked here: the chain says the same.
-        var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(solution, skipValidation: true), new RecordingOutput(), CancellationToken.None));
+        var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(solution, skipValidation: true), new RecordingOutput(),
+            CancellationToken.None));
         Assert.Equal("Failed", outcome.Status);
         Assert.Equal(RegistrationInterval.PalletError, outcome.Error!.Id);
     }

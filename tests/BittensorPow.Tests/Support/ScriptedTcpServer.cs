@@ -58,7 +58,8 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
         while (true)
         {
             using var request = System.Text.Json.JsonDocument.Parse(await ReadMessageAsync(stream, ct));
-            await WriteTextFrameAsync(stream, Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{request.RootElement.GetProperty("id").GetRawText()},\"result\":\"ok\"}}"), ct);
+            var id = request.RootElement.GetProperty("id").GetRawText();
+            await WriteTextFrameAsync(stream, Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"ok\"}}"), ct);
         }
     }
 

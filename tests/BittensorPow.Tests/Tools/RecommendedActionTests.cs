@@ -56,7 +56,8 @@ public class RecommendedActionTests
             foreach (var file in Directory.EnumerateFiles(Path.Combine(SharedFiles.RepoRoot, folder), "*.cs", SearchOption.AllDirectories))
             {
                 if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")) continue;
-                foreach (var a in Find(CSharpSyntaxTree.ParseText(File.ReadAllText(file)), Path.GetRelativePath(SharedFiles.RepoRoot, file))) yield return a;
+                var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file));
+                foreach (var a in Find(tree, Path.GetRelativePath(SharedFiles.RepoRoot, file))) yield return a;
             }
     }
 
@@ -67,7 +68,8 @@ public class RecommendedActionTests
         {
             ExpressionSyntax? action = node switch
             {
-                BaseObjectCreationExpressionSyntax { ArgumentList: { } list } create when IsPowError(create, list) => Argument(list, 4, "RecommendedAction"),
+                BaseObjectCreationExpressionSyntax { ArgumentList: { } list } create when IsPowError(create, list)
+                    => Argument(list, 4, "RecommendedAction"),
                 InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax m, ArgumentList: var list } => $"{m.Expression}.{m.Name}" switch
                 {
                     "PowException.Argument" or "PowException.Parameter" => Argument(list, 3, "action"),

@@ -13,13 +13,14 @@ public class HostilePeerTests
 {
     private static readonly RpcClientOptions Options = new() { MaxReconnectAttempts = 0, CallTimeout = TimeSpan.FromSeconds(3) };
 
-    /// <summary>Answers the first call with <paramref name="reply"/> (a text frame, or binary), then does what <paramref name="after"/> says.</summary>
-    private static ScriptedTcpServer Answering(byte[] reply, Func<CancellationToken, Task> after, bool binary = false) => ScriptedTcpServer.WebSocket(async (stream, ct) =>
-    {
-        await ScriptedTcpServer.ReadMessageAsync(stream, ct);
-        await ScriptedTcpServer.WriteFrameAsync(stream, binary ? (byte)0x82 : (byte)0x81, reply, ct);
-        await after(ct);
-    });
+    /// <summary>Answers the first call with <paramref name="reply"/> (text, or binary), then does what <paramref name="after"/> says.</summary>
+    private static ScriptedTcpServer Answering(byte[] reply, Func<CancellationToken, Task> after, bool binary = false) =>
+        ScriptedTcpServer.WebSocket(async (stream, ct) =>
+        {
+            await ScriptedTcpServer.ReadMessageAsync(stream, ct);
+            await ScriptedTcpServer.WriteFrameAsync(stream, binary ? (byte)0x82 : (byte)0x81, reply, ct);
+            await after(ct);
+        });
 
     private static void AssertShortAndPrintable(RpcException error)
     {
@@ -94,7 +95,8 @@ public class HostilePeerTests
     public async Task A_node_error_is_quoted_escaped_and_cut()
     {
         var message = "\u001b]0;pwned\u0007" + new string('x', 5000);
-        var reply = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, error = new { code = -32000, message, data = message } }));
+        var body = new { jsonrpc = "2.0", id = 1, error = new { code = -32000, message, data = message } };
+        var reply = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(body));
         await using var server = Answering(reply, ct => Task.Delay(Timeout.Infinite, ct));
         await using var client = await WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{server.Port}", Options);
 

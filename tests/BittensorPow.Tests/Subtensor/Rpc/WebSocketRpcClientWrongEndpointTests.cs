@@ -109,7 +109,8 @@ public class WebSocketRpcClientWrongEndpointTests
         var error = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{server.Port}", options));
 
         Assert.Equal(ConnectFailure.HandshakeTimeout, error.Connect);
-        Assert.Equal($"Could not connect to ws://127.0.0.1:{server.Port}: ws://127.0.0.1:{server.Port} accepted the connection but sent no WebSocket handshake reply within 0.3 s.", error.Message);
+        Assert.Equal($"Could not connect to ws://127.0.0.1:{server.Port}: ws://127.0.0.1:{server.Port} accepted the connection " +
+            "but sent no WebSocket handshake reply within 0.3 s.", error.Message);
         Assert.Equal(1, server.Accepted);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
     }
