@@ -10,6 +10,6 @@
     }
     Examples    = @(
         @{ Code = 'Measure-PowHashRate'; Remarks = 'Measures the best CPU back end on every core.' }
-        @{ Code = '''CpuScalar'', ''CpuAvx2'', ''CpuAvx512'' | ForEach-Object { Measure-PowHashRate -Backend $_ -ThreadCount 1 -Seconds 3 }'; Remarks = 'Compares the CPU widths on one core.' }
+        @{ Code = '(Get-PowDevice Cpu).Backends | ForEach-Object { Measure-PowHashRate -Backend $_ -ThreadCount 1 -Seconds 3 }'; Remarks = 'Compares the CPU widths this processor runs (of CpuAvx512, CpuAvx2 and CpuScalar) on one core.' }
     )
 }

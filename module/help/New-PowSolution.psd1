@@ -44,7 +44,7 @@ The hotkey comes from -Hotkey (SS58 address or 0x public key) or from a Bittenso
         HostParameters  = 'Per-host overrides of the solving parameters, keyed by host name (host, or host:port when the port is not 22): @{ rig2 = @{ Cuda = $true; DeviceId = 0,1 } }. Nonce ranges, the block and the hotkey cannot be overridden.'
     }
     Examples    = @(
-        @{ Code = 'New-PowSolution -NetUid 1 -Wallet miner -WalletHotkey default | Test-PowSolution -PassThru | Register-SubtensorNeuron'; Remarks = 'Solves against the local node for subnet 1 with the wallet''s hotkey, checks the solution and registers it.' }
+        @{ Code = 'New-PowSolution -NetUid 1 -Wallet miner -WalletHotkey default | Test-PowSolution -PassThru | Register-SubtensorNeuron -Wallet miner -WalletHotkey default'; Remarks = 'Solves against the local node for subnet 1 with the wallet''s hotkey, checks the solution and registers it, signed by that same hotkey (Register-SubtensorNeuron reads the wallet itself: without -Wallet it would sign with the default wallet''s hotkey and refuse with HotkeyMismatch).' }
         @{ Code = 'New-PowSolution -NetUid 1 -Network test -Cuda -DeviceId 0,1'; Remarks = 'Solves on two CUDA GPUs against the test network.' }
         @{ Code = 'New-PowSolution -BlockHash 0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03 -BlockNumber 1 -Difficulty 1000000 -Hotkey 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0'; Remarks = 'Solves offline and sequentially: the result is the smallest passing nonce from 0.' }
     )

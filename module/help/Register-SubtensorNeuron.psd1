@@ -14,7 +14,7 @@ Supports -WhatIf and -Confirm (ConfirmImpact High). Secrets are never shown.
     Parameters  = @{
         Solution       = 'A solution from the pipeline: a PowSolution from New-PowSolution -NetUid, or any object with its properties by name — Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, and optionally Seal and Endpoint — such as one saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv (numbers as text, SealByteOrder as LittleEndian/BigEndian or its number). A missing property is a MissingSolutionField error naming it; an unknown byte order is InvalidSealByteOrder.'
         NetUid         = 'Solve for this subnet first, then register.'
-        Endpoint       = 'The node''s WebSocket URL; default: the solution''s endpoint, BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944.'
+        Endpoint       = 'The node''s WebSocket URL; default: the solution''s endpoint, BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944. A solution shows a URL''s user-info masked (ws://***@host): for a node that needs user:password, give -Endpoint.'
         Network        = 'finney, test or local instead of -Endpoint.'
         Wallet         = 'Wallet name (default BT_WALLET_NAME, else ''default''); its coldkeypub.txt names the owner.'
         WalletHotkey   = 'Hotkey name (default BT_WALLET_HOTKEY, else ''default''); it signs.'

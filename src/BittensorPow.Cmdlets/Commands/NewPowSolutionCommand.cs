@@ -20,7 +20,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     /// <summary>Online: the subnet to solve for. Offline: the subnet a PowRegisterV1 seal binds.</summary>
     [Parameter(ParameterSetName = Online, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
     /// <summary>Which seal: Legacy (register, faucet) or PowRegisterV1 (pow_register, spec 475 on). Offline only for now.</summary>
@@ -28,39 +28,39 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
     /// <summary>The coldkey a PowRegisterV1 seal binds (it signs pow_register): SS58 or 0x; without it, -Wallet's coldkeypub.txt.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
     /// <summary>Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
     public double DifficultyMargin { get; set; } = 1;
 
-    [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Url)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
-    [Parameter(ParameterSetName = Online)]
+    [Parameter(ParameterSetName = Online), BoundedText(TextKind.Name)]
     [ValidateSet("finney", "test", "local")]
     public string? Network { get; set; }
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Hash)]
     public string BlockHash { get; set; } = "";
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong BlockNumber { get; set; }
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Difficulty { get; set; }
 
     /// <summary>SS58 address or 0x public key. Without it the wallet's hotkey is used.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Hotkey { get; set; }
 
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Path)] public string? WalletPath { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)]
     public SealByteOrder? SealByteOrder { get; set; }
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -68,16 +68,16 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public SwitchParameter OpenCL { get; set; }
     [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
-    [Parameter] public int? ThreadCount { get; set; }
-    [Parameter] public ulong? NonceStart { get; set; }
-    [Parameter] public ulong? UpdateInterval { get; set; }
-    [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public int? ThreadCount { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? NonceStart { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? UpdateInterval { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public double? TimeoutSec { get; set; }
     [Parameter(ParameterSetName = Online), ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
     // Spread search over PowerShell remoting sessions (issue 13).
-    [Parameter] public ulong? NonceCount { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? NonceCount { get; set; }
     [Parameter] public System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
     [Parameter] public string[]? HostName { get; set; }
     [Parameter] public int? Port { get; set; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using BittensorPow.Registration;
 using BittensorPow.Registration.Errors;
 
@@ -46,7 +47,21 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
         if (p.Statistics is { } s && StatisticsDue(p.Completed))
             WriteInformation(new InformationRecord(Remoting.PartitionReport.From(s), Remoting.SpreadSearch.StatisticsTag) { Tags = { Remoting.SpreadSearch.StatisticsTag } });
     }
-    bool IWorkflowOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
+    bool IWorkflowOutput.ShouldProcess(string target, string action)
+    {
+        try { return ShouldProcess(target, action); }
+        // A host that cannot ask: -NonInteractive, a runspace without a UI, or console input at its end (a script run
+        // with stdin redirected, where the console host's prompt fails with a NullReferenceException of its own).
+        catch (Exception e) when (e is HostException or PSInvalidOperationException or NullReferenceException)
+        {
+            throw new PowException(new PowError(ErrorIds.ConfirmationUnavailable, PowErrorCategory.InvalidOperation, target,
+                $"{MyInvocation.MyCommand.Name} asks before it changes chain state (\"{action}\" on {target}), and this host cannot ask.",
+                "Add -Confirm:$false to go ahead without asking (in scripts and jobs), or -WhatIf to see what would be done.")
+            {
+                Scope = PowErrorScope.Pipeline,
+            });
+        }
+    }
 
     private bool StatisticsDue(bool last)
     {

@@ -30,19 +30,19 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter(ParameterSetName = FromSolution, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? Solution { get; set; }
 
-    [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0), BoundedText(TextKind.Number)]
     public ushort NetUid { get; set; }
 
-    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
-    [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Path)] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
-    [Parameter, ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, BoundedText(TextKind.Number), ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
 
     /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
@@ -53,12 +53,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public SwitchParameter Cuda { get; set; }
     [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int? ThreadCount { get; set; }
-    [Parameter] public SealByteOrder? SealByteOrder { get; set; }
+    [Parameter, BoundedText(TextKind.Name)] public SealByteOrder? SealByteOrder { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
     /// <summary>On runtimes whose register burns instead of checking work (spec 397 on): the most TAO the coldkey may burn.</summary>
-    [Parameter] public decimal? MaxCost { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public decimal? MaxCost { get; set; }
 
     /// <summary>The coldkey's password, for burned registrations (spec 397 on), which the coldkey signs.</summary>
     [Parameter] public SecureString? Password { get; set; }

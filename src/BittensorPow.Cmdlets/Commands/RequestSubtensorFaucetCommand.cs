@@ -22,10 +22,10 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(FaucetResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
-    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
-    [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Path)] public string? WalletPath { get; set; }
     /// <summary>The coldkey's password; without it an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;

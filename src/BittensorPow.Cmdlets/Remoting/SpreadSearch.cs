@@ -187,8 +187,9 @@ internal sealed class SpreadSearch
         var live = Runs.Where(r => r.Failure is null).ToList();
         double rate = live.Sum(r => r.HashRate);
         ulong tried = (ulong)Runs.Sum(r => (decimal)r.NoncesTried);
-        string block = live.Select(r => r.BlockNumber).Where(b => b is not null).DefaultIfEmpty(null).Max() is { } b ? $"block {b}, " : "";
-        return $"{live.Count}/{Runs.Count} host(s), {block}{SolveRunner.FormatRate(rate)} total, {tried:N0} nonces tried, {elapsed.TotalSeconds:F1} s";
+        string block = live.Select(r => r.BlockNumber).Where(b => b is not null).DefaultIfEmpty(null).Max() is { } b ? $", block {b}" : "";
+        // The rate first, as SolveRunner.Describe: an 80-column progress line shows only the status's start.
+        return $"{SolveRunner.FormatRate(rate)} total on {live.Count}/{Runs.Count} host(s){block}, {tried:N0} nonces tried, {elapsed.TotalSeconds:F1} s";
     }
 
     private void Start(HostRun run)

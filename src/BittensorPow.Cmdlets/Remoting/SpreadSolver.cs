@@ -95,7 +95,7 @@ internal sealed class SpreadSolver : IDisposable
         if (_opened.Count == 0)
             throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, string.Join(", ", hostNames),
                 hostNames.Length == 0 ? "No host was given." : $"No session could be opened: {string.Join("; ", failures)}",
-                "Check that each host runs sshd with the line 'Subsystem powershell <path to pwsh> -sshs -NoLogo' and that -UserName/-KeyFilePath let you in (try: ssh -i <key> user@host)."));
+                "Check each host's sshd has 'Subsystem powershell <pwsh> -sshs -NoLogo' and that ssh -i <key> user@host logs in."));
         return [.. _opened];
     }
 
@@ -118,7 +118,7 @@ internal sealed class SpreadSolver : IDisposable
                 string name = v.Key?.ToString() ?? "";
                 if (Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
                     throw PowException.Parameter(ErrorIds.InvalidHostParameters, name, $"-HostParameters cannot set {name} for a host: the search sets it the same for every host or partitions it.",
-                        "Set only solving parameters per host (Backend, Cuda, OpenCL, DeviceId, ThreadCount, ThreadsPerBlock, UpdateInterval, TimeoutSec).");
+                        "Per host set only Backend, Cuda, OpenCL, DeviceId, ThreadCount, ThreadsPerBlock, UpdateInterval or TimeoutSec.");
                 foreach (var h in matches) h.Overrides[name] = v.Value;
             }
         }
@@ -146,7 +146,7 @@ internal sealed class SpreadSolver : IDisposable
     {
         var target = new Hashtable
         {
-            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Challenge.Hotkey),
+            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Url, ["Hotkey"] = Hex.Encode(t.Challenge.Hotkey),
             ["SealByteOrder"] = t.Challenge.ByteOrder.ToString(),
         };
         return Solve(target, $"Solving registration PoW for subnet {t.NetUid} on {_hosts.Count} host(s)", o =>

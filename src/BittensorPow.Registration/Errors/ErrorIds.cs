@@ -97,4 +97,12 @@ public static class ErrorIds
     public const string TransactionRejected = nameof(TransactionRejected);
     public const string SubmissionTimeout = nameof(SubmissionTimeout);
     public const string RegistrationAttemptsExhausted = nameof(RegistrationAttemptsExhausted);
+
+    // Hostile input and hosts (issue 20).
+    /// <summary>A keyfile path that holds no readable keyfile: a folder, a looping link, no permission, far too large, an I/O error.</summary>
+    public const string KeyfileUnreadable = nameof(KeyfileUnreadable);
+    /// <summary>A piped value far longer than anything of its kind can be (a 50 MB nonce): refused before it is parsed.</summary>
+    public const string InputTooLong = nameof(InputTooLong);
+    /// <summary>A change that asks for confirmation, on a host that cannot ask (no console input, a background runspace).</summary>
+    public const string ConfirmationUnavailable = nameof(ConfirmationUnavailable);
 }

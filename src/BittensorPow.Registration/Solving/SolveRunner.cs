@@ -28,7 +28,11 @@ public static class SolveRunner
                 var stats = session.Snapshot();
                 string status = (describe ?? Describe)(stats);
                 if (stats.PausedWorkers > 0 && stats.PausedWorkers == stats.Workers) status = $"Paused, waiting for valid work: {status}";
-                output.Progress(new WorkflowProgress(activityId, activity, status) { CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics = stats });
+                output.Progress(new WorkflowProgress(activityId, activity, status)
+                {
+                    CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; the rate is the EWMA of recent samples",
+                    Statistics = stats,
+                });
             }
         }
         finally
@@ -45,8 +49,12 @@ public static class SolveRunner
         return session.Completion.Result;
     }
 
+    /// <summary>
+    /// The rate first: PowerShell's one-line progress view gives the status what the activity leaves of the console
+    /// (at 80 columns, 35 characters or more) and cuts the rest, so what people watch a solve for must come first.
+    /// </summary>
     public static string Describe(SolverStatistics s) =>
-        $"Block {s.BlockNumber}, difficulty {s.Difficulty:N0}, {FormatRate(s.HashRate)} (EWMA), {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s";
+        $"{FormatRate(s.HashRate)}, block {s.BlockNumber}, {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s, difficulty {s.Difficulty:N0}";
 
     public static string FormatRate(double sealsPerSecond) => sealsPerSecond switch
     {

@@ -11,8 +11,7 @@ public static class PublicKeyfile
 {
     public static byte[] ReadPublicKey(string path)
     {
-        if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
-        byte[] raw = File.ReadAllBytes(path);
+        byte[] raw = KeyfileBytes.Read(path);
         try { return ParsePublicKey(raw, path); }
         finally { Array.Clear(raw); }
     }
@@ -68,6 +67,8 @@ public enum WalletError
     KeyfileNoSecret,
     /// <summary>The secret in the keyfile does not produce its publicKey.</summary>
     KeyfileKeyMismatch,
+    /// <summary>The path is there but no keyfile can be read from it: a folder, a looping link, no permission, far too large, an I/O error.</summary>
+    KeyfileUnreadable,
 }
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)

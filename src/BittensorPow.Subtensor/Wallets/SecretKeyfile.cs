@@ -32,8 +32,7 @@ public static class SecretKeyfile
 
     public static Sr25519KeyPair Read(string path, SecureString? password)
     {
-        if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
-        var raw = File.ReadAllBytes(path);
+        var raw = KeyfileBytes.Read(path);
         try
         {
             var format = KeyfileFormats.Detect(raw);
