@@ -156,8 +156,8 @@ internal static class PowRegisterKernelChecks
         var hits = new[]
         {
             IsolatedHit(template, 3 * SpanLength + 5_000, 3 * SpanLength + 1_000_000, width),
-            IsolatedHit(template, Enumerable.Range(1, 64).Select(k => (ulong)k * SpanLength), 0, (ulong)width, width),
-            IsolatedHit(template, Enumerable.Range(1, 64).Select(k => (ulong)k * SpanLength), SpanLength - (ulong)(2 * width), SpanLength, width),
+            IsolatedHit(template, Enumerable.Range(1, 1024).Select(k => (ulong)k * SpanLength), 0, (ulong)width, width),
+            IsolatedHit(template, Enumerable.Range(1, 1024).Select(k => (ulong)k * SpanLength), SpanLength - (ulong)(2 * width), SpanLength, width),
         };
         foreach (ulong hit in hits)
         {
