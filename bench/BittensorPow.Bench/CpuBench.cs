@@ -26,13 +26,16 @@ internal static class CpuBench
     {
         double seconds = 3;
         int rounds = 4;
+        Scheme[] seals = [Scheme.Legacy, Scheme.PowRegister];
         int[]? requested = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--seconds" && i + 1 < args.Length && double.TryParse(args[++i], out var s) && s > 0) seconds = s;
             else if (args[i] == "--rounds" && i + 1 < args.Length && int.TryParse(args[++i], out var r) && r > 0) rounds = r;
+            else if (args[i] == "--seal" && i + 1 < args.Length && args[++i] is "legacy" or "pow_register")
+                seals = [args[i] == "legacy" ? Scheme.Legacy : Scheme.PowRegister];
             else if (args[i] == "--threads" && i + 1 < args.Length) requested = args[++i].Split(',').Select(int.Parse).Where(t => t > 0).ToArray();
-            else { Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; usage: cpu [--seconds N] [--rounds N] [--threads 1,2,16]"); return 2; }
+            else { Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; usage: cpu [--seconds N] [--rounds N] [--threads 1,2,16] [--seal legacy|pow_register]"); return 2; }
         }
 
         byte[] blockHash = [.. Enumerable.Range(0, 32).Select(i => (byte)i)], hotkey = [.. Enumerable.Range(0, 32).Select(i => (byte)(255 - i))];
@@ -52,15 +55,14 @@ internal static class CpuBench
         Console.WriteLine($"Load average at start: {LoadAverage()}");
         Console.WriteLine();
 
-        var items = new List<Item>
-        {
-            new("Naive (SHA256.HashData + BouncyCastle Keccak)", Scheme.Legacy, () => NaiveLegacy(templates[Scheme.Legacy])),
-            new("Naive (SHA256.HashData + BouncyCastle Keccak)", Scheme.PowRegister, () => NaivePowRegister(templates[Scheme.PowRegister])),
-        };
+        const string naive = "Naive (SHA256.HashData + BouncyCastle Keccak)";
+        var items = new List<Item>();
+        foreach (var seal in seals)
+            items.Add(new(naive, seal, () => seal == Scheme.Legacy ? NaiveLegacy(templates[seal]) : NaivePowRegister(templates[seal])));
         foreach (var name in CpuBackends.Known())
         {
             if (!CpuBackends.IsAvailable(name)) { Console.WriteLine($"{name}: not available on this machine, skipped."); continue; }
-            foreach (var seal in new[] { Scheme.Legacy, Scheme.PowRegister }) items.Add(new(name.ToString(), seal, () => Searcher(name, templates[seal])));
+            foreach (var seal in seals) items.Add(new(name.ToString(), seal, () => Searcher(name, templates[seal])));
         }
 
         var best = new Dictionary<(string, Scheme, int), Rate>();
@@ -80,6 +82,7 @@ internal static class CpuBench
                         var key = (item.Name, item.Seal, t);
                         best[key] = best.TryGetValue(key, out var b) ? Rate.Max(b, rate) : rate;
                     }
+                    if (rates.Count < 2) continue;
                     if (!paired.TryGetValue((group.Key, t), out var list)) paired[(group.Key, t)] = list = [];
                     list.Add(rates[Scheme.PowRegister] / rates[Scheme.Legacy]);
                 }
@@ -90,7 +93,6 @@ internal static class CpuBench
 
         // Wall-clock rates are what a user gets; rates per CPU-second of the process (getrusage) are what the code costs,
         // and hold up when other processes take the cores.
-        const string naive = "Naive (SHA256.HashData + BouncyCastle Keccak)";
         Console.WriteLine("| back end | seal | threads | M seals/s | per thread | M seals per CPU-s | × naive (same seal) | scaling from 1 | pow_register / legacy: best (per round), per CPU-s best (per round) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (name, seal) in items.Select(item => (item.Name, item.Seal)))
@@ -100,7 +102,7 @@ internal static class CpuBench
                 var rate = best[(name, seal, t)];
                 string scaling = t == 1 ? "" : $"{rate.Wall / best[(name, seal, 1)].Wall:F2}×";
                 string ratio = "";
-                if (seal == Scheme.PowRegister)
+                if (seal == Scheme.PowRegister && seals.Length == 2)
                 {
                     var old = best[(name, Scheme.Legacy, t)];
                     var perRound = paired[(name, t)];
