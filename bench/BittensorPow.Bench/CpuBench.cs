@@ -35,7 +35,12 @@ internal static class CpuBench
             else if (args[i] == "--seal" && i + 1 < args.Length && args[++i] is "legacy" or "pow_register")
                 seals = [args[i] == "legacy" ? Scheme.Legacy : Scheme.PowRegister];
             else if (args[i] == "--threads" && i + 1 < args.Length) requested = args[++i].Split(',').Select(int.Parse).Where(t => t > 0).ToArray();
-            else { Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; usage: cpu [--seconds N] [--rounds N] [--threads 1,2,16] [--seal legacy|pow_register]"); return 2; }
+            else
+            {
+                Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; "
+                    + "usage: cpu [--seconds N] [--rounds N] [--threads 1,2,16] [--seal legacy|pow_register]");
+                return 2;
+            }
         }
 
         byte[] blockHash = [.. Enumerable.Range(0, 32).Select(i => (byte)i)], hotkey = [.. Enumerable.Range(0, 32).Select(i => (byte)(255 - i))];
@@ -93,7 +98,8 @@ internal static class CpuBench
 
         // Wall-clock rates are what a user gets; rates per CPU-second of the process (getrusage) are what the code costs,
         // and hold up when other processes take the cores.
-        Console.WriteLine("| back end | seal | threads | M seals/s | per thread | M seals per CPU-s | × naive (same seal) | scaling from 1 | pow_register / legacy: best (per round), per CPU-s best (per round) |");
+        Console.WriteLine("| back end | seal | threads | M seals/s | per thread | M seals per CPU-s | × naive (same seal) | scaling from 1 "
+            + "| pow_register / legacy: best (per round), per CPU-s best (per round) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (name, seal) in items.Select(item => (item.Name, item.Seal)))
         {
@@ -109,8 +115,8 @@ internal static class CpuBench
                     ratio = $"{rate.Wall / old.Wall:F3} ({string.Join(", ", perRound.Select(r => r.Wall.ToString("F3")))}), "
                         + $"{rate.PerCpuSecond / old.PerCpuSecond:F3} ({string.Join(", ", perRound.Select(r => r.PerCpuSecond.ToString("F3")))})";
                 }
-                Console.WriteLine($"| {name} | {Label(seal)} | {t} | {rate.Wall / 1e6:F3} | {rate.Wall / t / 1e6:F3} | {rate.PerCpuSecond / 1e6:F3} | "
-                    + $"{rate.Wall / best[(naive, seal, t)].Wall:F1}× | {scaling} | {ratio} |");
+                Console.WriteLine($"| {name} | {Label(seal)} | {t} | {rate.Wall / 1e6:F3} | {rate.Wall / t / 1e6:F3} | "
+                    + $"{rate.PerCpuSecond / 1e6:F3} | {rate.Wall / best[(naive, seal, t)].Wall:F1}× | {scaling} | {ratio} |");
             }
         }
         Console.WriteLine();

@@ -46,7 +46,8 @@ internal sealed class CpuSealSearcher<TKernel> : ISealSearcher where TKernel : s
         return SearchGroups(legacy, null, legacy.Threshold, legacy.ByteOrder, start, count, ref groups, cancellation, out position);
     }
 
-    private static bool SearchSpans(PowRegisterMidstate m, ulong start, ulong count, ref int groups, CancellationToken cancellation, out ulong position)
+    private static bool SearchSpans(PowRegisterMidstate m, ulong start, ulong count, ref int groups, CancellationToken cancellation,
+        out ulong position)
     {
         ulong done = 0;
         while (done < count)

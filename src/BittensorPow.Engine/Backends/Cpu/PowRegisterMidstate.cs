@@ -63,14 +63,18 @@ internal sealed class PowRegisterMidstate
     /// <summary>The span of <paramref name="position"/>: its top 40 bits, nonce bytes 0..4.</summary>
     public static ulong SpanOf(ulong position) => position >> PowRegisterChallenge.SpanBits;
 
-    /// <summary>Block 3's W0 at <paramref name="offset"/> (&lt; 2^24) in a span: nonce bytes 5..7 and the padding byte 0x80, read big-endian.</summary>
+    /// <summary>
+    /// Block 3's W0 at <paramref name="offset"/> (&lt; 2^24) in a span: nonce bytes 5..7 and the padding byte 0x80, read
+    /// big-endian.
+    /// </summary>
     public static uint Word0(uint offset) => BinaryPrimitives.ReverseEndianness(offset) | 0x80;
 
     /// <summary>Loads the values of <paramref name="span"/> (&lt; 2^40); nothing to do when it is the current one.</summary>
     public void EnterSpan(ulong span)
     {
         if (_entered && span == CurrentSpan) return;
-        if (span >> (64 - PowRegisterChallenge.SpanBits) != 0) throw new ArgumentOutOfRangeException(nameof(span), span, "A span is a position's top 40 bits.");
+        if (span >> (64 - PowRegisterChallenge.SpanBits) != 0)
+            throw new ArgumentOutOfRangeException(nameof(span), span, "A span is a position's top 40 bits.");
         for (int i = 0; i < SpanBytes; i++) _block2[SpanBytesAt + i] = (byte)(span >> (8 * i));
         _block1State.CopyTo(SpanState);
         Compress(SpanState, _block2);

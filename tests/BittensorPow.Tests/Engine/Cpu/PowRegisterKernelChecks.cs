@@ -20,7 +20,8 @@ internal static class PowRegisterKernelChecks
     private const ulong SpanLength = PowRegisterMidstate.SpanLength;
 
     /// <summary>First positions of spans, one per nonce byte the span carries into, one arbitrary, and 0 (the wrap).</summary>
-    public static readonly ulong[] SpanStarts = [SpanLength, SpanLength << 8, SpanLength << 16, SpanLength << 24, SpanLength << 32, 0x5A5A5A5A5AUL * SpanLength, 0];
+    public static readonly ulong[] SpanStarts =
+        [SpanLength, SpanLength << 8, SpanLength << 16, SpanLength << 24, SpanLength << 32, 0x5A5A5A5A5AUL * SpanLength, 0];
 
     /// <summary>Nonces 2^40 − 1, 2^40, 2^40 + 1 (positions 2^64 − 2^24, 1 and 2^24 + 1).</summary>
     private static readonly ulong[] NoncesAround2Pow40 = [(1UL << 40) - 1, 1UL << 40, (1UL << 40) + 1];
@@ -164,11 +165,12 @@ internal static class PowRegisterKernelChecks
             for (int p = 0; p < width; p++)
             {
                 ulong start = hit - (ulong)p;
-                Assert.True(searcher.Search(start, (ulong)(p + 1), CancellationToken.None, out ulong position), $"{TKernel.Name}: hit {hit} lane {p}, count {p + 1}");
+                string where = $"{TKernel.Name}: hit {hit} lane {p}";
+                Assert.True(searcher.Search(start, (ulong)(p + 1), CancellationToken.None, out ulong position), $"{where}, count {p + 1}");
                 Assert.Equal(hit, position);
-                Assert.True(searcher.Search(start, (ulong)(3 * width), CancellationToken.None, out position), $"{TKernel.Name}: hit {hit} lane {p}, long range");
+                Assert.True(searcher.Search(start, (ulong)(3 * width), CancellationToken.None, out position), $"{where}, long range");
                 Assert.Equal(hit, position);
-                Assert.False(searcher.Search(start, (ulong)p, CancellationToken.None, out _), $"{TKernel.Name}: hit {hit} lane {p}, range ends before the hit");
+                Assert.False(searcher.Search(start, (ulong)p, CancellationToken.None, out _), $"{where}, range ends before the hit");
             }
             bool expected = reference.Search(hit + 1, 4_000, CancellationToken.None, out ulong next);
             Assert.Equal(expected, searcher.Search(hit + 1, 4_000, CancellationToken.None, out ulong found));

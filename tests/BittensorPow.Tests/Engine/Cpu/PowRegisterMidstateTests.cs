@@ -20,7 +20,8 @@ public sealed class PowRegisterMidstateTests
         var payload = new byte[PowRegisterSeal.PayloadLength + 1];
         PowRegisterSeal.Payload(Challenge.Prefix, Challenge.NonceAt(position), payload);
         payload[131] = 0x80; // SHA-256's padding starts right after the 131 bytes
-        Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(128)), PowRegisterMidstate.Word0((uint)position & PowRegisterMidstate.OffsetMask));
+        uint offset = (uint)position & PowRegisterMidstate.OffsetMask;
+        Assert.Equal(BinaryPrimitives.ReadUInt32BigEndian(payload.AsSpan(128)), PowRegisterMidstate.Word0(offset));
     }
 
     [Theory]
