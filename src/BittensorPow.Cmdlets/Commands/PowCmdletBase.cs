@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using BittensorPow.Registration;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -13,8 +13,6 @@ namespace BittensorPow.Cmdlets.Commands;
 public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 {
     private readonly CancellationTokenSource _stop = new();
-    private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
-    private long _lastStatistics;
 
     protected CancellationToken Cancellation => _stop.Token;
 
@@ -41,20 +39,10 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
             CurrentOperation = p.CurrentOperation,
             RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
         });
-        // The solve's numbers as data, for a spread search's coordinator (silent unless asked for: -InformationAction).
-        // At most once a second (and the last one): over remoting every record costs the coordinator CPU to receive.
-        if (p.Statistics is { } s && StatisticsDue(p.Completed))
-            WriteInformation(new InformationRecord(Remoting.PartitionReport.From(s), Remoting.SpreadSearch.StatisticsTag) { Tags = { Remoting.SpreadSearch.StatisticsTag } });
+        // The solve's numbers as data (silent unless asked for: -InformationAction, -InformationVariable).
+        if (p.Statistics is { } s) WriteInformation(SolveReport.From(s).ToFields(), [SolveReport.Tag]);
     }
     bool IWorkflowOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
-
-    private bool StatisticsDue(bool last)
-    {
-        long now = Stopwatch.GetTimestamp();
-        if (!last && _lastStatistics != 0 && Stopwatch.GetElapsedTime(_lastStatistics, now) < StatisticsEvery) return false;
-        _lastStatistics = now;
-        return true;
-    }
 
     protected IWorkflowOutput Output => this;
 

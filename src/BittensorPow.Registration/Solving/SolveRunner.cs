@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using BittensorPow.Engine.Solving;
 
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>
 /// Drives a solve from the workflow's thread: workers run on their own threads; this loop reports progress a few
-/// times a second and the workers' messages as verbose lines, and stops every worker when cancelled.
+/// times a second and the workers' messages as verbose lines, and stops every worker when cancelled. The snapshot rides
+/// on the first progress, at most one a second after it, and the last (<see cref="WorkflowProgress.Statistics"/>).
 /// </summary>
 public static class SolveRunner
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
 
     /// <exception cref="OperationCanceledException">The caller cancelled; every worker has stopped.</exception>
     public static SolveResult Run(SolveSession session, SolveDisplay display, IWorkflowOutput output, CancellationToken cancellation)
@@ -18,6 +21,7 @@ public static class SolveRunner
         var sourceMessages = display.SourceMessages;
         // A first snapshot at once: a search that ends within one tick has still said where it started.
         output.Progress(new WorkflowProgress(activityId, activity, "Starting") { Statistics = session.Snapshot() });
+        long statisticsAt = Stopwatch.GetTimestamp();
         try
         {
             while (!session.Completion.Wait(Tick))
@@ -25,7 +29,13 @@ public static class SolveRunner
                 Drain(output, session, sourceMessages);
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
-                output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats)) { CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics = stats });
+                bool withStatistics = Stopwatch.GetElapsedTime(statisticsAt) >= StatisticsEvery;
+                if (withStatistics) statisticsAt = Stopwatch.GetTimestamp();
+                output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats))
+                {
+                    CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed",
+                    Statistics = withStatistics ? stats : null,
+                });
             }
         }
         finally
@@ -35,7 +45,7 @@ public static class SolveRunner
             if (!cancellation.IsCancellationRequested)
             {
                 Drain(output, session, sourceMessages);
-                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true });
+                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true, Statistics = session.Snapshot() });
             }
         }
         cancellation.ThrowIfCancellationRequested();
