@@ -48,7 +48,7 @@ internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposabl
         ps.AddScript(PreflightScript);
         try
         {
-            using var stop = cancellation.Register(() => ps.BeginStop(null, null));
+            using var stop = cancellation.Register(() => Stop(ps));
             var answer = string.Join(" ", (await Task.Factory.FromAsync(ps.BeginInvoke(), ps.EndInvoke)).Select(o => o?.ToString()));
             return answer == "ok" ? null
                 : answer.Length > 0 ? answer : ps.Streams.Error.LastOrDefault()?.ToString() ?? "the module check there gave no answer";
@@ -71,13 +71,14 @@ internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposabl
         var input = new PSDataCollection<PSObject>();
         input.Complete();
         try { ps.BeginInvoke(input, output, null, _ => { if (!answered) Ended(ps, events); }, null); }
-        catch (RuntimeException ex) { events.Failed($"the session is not usable: {ex.Message}"); }
-        catch (InvalidOperationException ex) { events.Failed($"the session is not usable: {ex.Message}"); }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { events.Failed($"the session is not usable: {ex.Message}"); }
     }
 
-    public Task StopAsync()
+    public Task StopAsync() => _current is { } ps ? Stop(ps) : Task.CompletedTask;
+
+    /// <summary>Never faults: a pipeline that has ended, or been let go of, has nothing left to stop.</summary>
+    private static Task Stop(PowerShell ps)
     {
-        if (_current is not { } ps) return Task.CompletedTask;
         try { return Task.Factory.FromAsync(ps.BeginStop, ps.EndStop, null).ContinueWith(_ => { }, TaskScheduler.Default); }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or RuntimeException) { return Task.CompletedTask; }
     }
