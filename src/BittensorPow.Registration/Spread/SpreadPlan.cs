@@ -20,9 +20,14 @@ public sealed class SpreadPlan
     private readonly Dictionary<string, object?>[] _own;
 
     /// <param name="hostParameters">Per host name (or host without its port), a dictionary of that host's own parameters.</param>
-    /// <exception cref="PowException">InvalidHostParameters: an unknown host, not a dictionary, or a parameter the search sets.</exception>
+    /// <exception cref="PowException">
+    /// AllHostsFailed: no host. InvalidHostParameters: an unknown host, not a dictionary, or a parameter the search sets.
+    /// </exception>
     public SpreadPlan(IReadOnlyList<ISpreadHost> hosts, IReadOnlyDictionary<string, object?>? hostParameters = null)
     {
+        if (hosts.Count == 0)
+            throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.InvalidArgument, null, "No host was given.",
+                "Give one or more open sessions with -Session, or host names with -HostName.") { Scope = PowErrorScope.Pipeline });
         Hosts = hosts;
         _own = [.. hosts.Select(_ => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase))];
         foreach (var (key, value) in hostParameters ?? new Dictionary<string, object?>()) Assign(key, value);

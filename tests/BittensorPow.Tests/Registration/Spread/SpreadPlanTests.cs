@@ -77,6 +77,13 @@ public sealed class SpreadPlanTests
     }
 
     [Fact]
+    public void No_host_is_AllHostsFailed_before_any_work()
+    {
+        var ex = Assert.Throws<PowException>(() => new SpreadPlan([]));
+        Assert.Equal((ErrorIds.AllHostsFailed, "No host was given."), (ex.Error.Id, ex.Error.Message));
+    }
+
+    [Fact]
     public void A_report_survives_its_fields_and_a_field_missing_or_not_a_number_is_no_report()
     {
         var report = new SolveReport
