@@ -1,11 +1,13 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
+using BittensorPow.Cmdlets.Remoting;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
 
@@ -131,39 +133,30 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
     private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text) : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath) : null;
 
-    /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
+    /// <summary>-Session/-HostName: every host solves its own partition there; the first solution that holds here wins.</summary>
     private void Spread(byte[] hotkey, TimeSpan? timeout)
     {
-        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in SolvingParameters)
-            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
-        using var spread = new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, NonceStart, Output, Cancellation);
+        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        var plan = remote!.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart);
+        SpreadOutcome? outcome = null;
         Solution? solution;
         if (ParameterSetName == Offline)
         {
-            var difficulty = Difficulties.FromUser(Difficulty);
             var (challenge, rule) = OfflineWork(hotkey).ToChallenge();
-            solution = spread.Offline(new BlockTemplate(challenge, difficulty), rule);
+            var target = SpreadTarget.Offline(new BlockTemplate(challenge, Difficulties.FromUser(Difficulty)), rule);
+            solution = (outcome = SpreadSearch.Run(plan, target, Output, Cancellation)).Solution;
         }
         else
         {
             // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
             using var connecting = new CallDeadline(timeout, Cancellation);
             using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
-            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
-            solution = OnlineSolve.Run(chain, new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder }, Output, Cancellation);
+            Func<OnlineSolveTarget, Solution> spread = t => (outcome = SpreadSearch.Run(plan, SpreadTarget.OnChain(t), Output, Cancellation))
+                .Solution;
+            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread };
+            var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder };
+            solution = OnlineSolve.Run(chain, solve, Output, Cancellation);
         }
-        if (solution is null) return;
-        var output = PowSolution.From(solution);
-        WriteObject(new PowSolution
-        {
-            Nonce = output.Nonce, BlockNumber = output.BlockNumber, BlockHash = output.BlockHash, Difficulty = output.Difficulty, Seal = output.Seal,
-            Hotkey = output.Hotkey, HotkeyPublicKey = output.HotkeyPublicKey, SealByteOrder = output.SealByteOrder, NetUid = output.NetUid,
-            Scheme = output.Scheme, Coldkey = output.Coldkey, ColdkeyPublicKey = output.ColdkeyPublicKey,
-            Endpoint = output.Endpoint, Backend = output.Backend, NoncesTried = output.NoncesTried, HashRate = output.HashRate, Elapsed = output.Elapsed,
-            SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, Rounds = output.Rounds, HashRateAverage = output.HashRateAverage,
-            TimeAverage = output.TimeAverage, Workers = output.Workers, DeviceFaults = output.DeviceFaults,
-            ComputerName = output.ComputerName, Hosts = spread.Report, HostsStoppedIn = spread.StoppedIn,
-        });
+        if (solution is not null) WriteObject(PowSolution.From(solution, outcome));
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using BittensorPow.Registration;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -14,8 +14,6 @@ namespace BittensorPow.Cmdlets.Commands;
 public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 {
     private readonly CancellationTokenSource _stop = new();
-    private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
-    private long _lastStatistics;
 
     protected CancellationToken Cancellation => _stop.Token;
 
@@ -42,10 +40,8 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
             CurrentOperation = p.CurrentOperation,
             RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
         });
-        // The solve's numbers as data, for a spread search's coordinator (silent unless asked for: -InformationAction).
-        // At most once a second (and the last one): over remoting every record costs the coordinator CPU to receive.
-        if (p.Statistics is { } s && StatisticsDue(p.Completed))
-            WriteInformation(new InformationRecord(Remoting.PartitionReport.From(s), Remoting.SpreadSearch.StatisticsTag) { Tags = { Remoting.SpreadSearch.StatisticsTag } });
+        // The solve's numbers as data (silent unless asked for: -InformationAction, -InformationVariable).
+        if (p.Statistics is { } s) WriteInformation(SolveReport.From(s).ToFields(), [SolveReport.Tag]);
     }
     bool IWorkflowOutput.ShouldProcess(string target, string action)
     {
@@ -61,14 +57,6 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
                 Scope = PowErrorScope.Pipeline,
             });
         }
-    }
-
-    private bool StatisticsDue(bool last)
-    {
-        long now = Stopwatch.GetTimestamp();
-        if (!last && _lastStatistics != 0 && Stopwatch.GetElapsedTime(_lastStatistics, now) < StatisticsEvery) return false;
-        _lastStatistics = now;
-        return true;
     }
 
     protected IWorkflowOutput Output => this;

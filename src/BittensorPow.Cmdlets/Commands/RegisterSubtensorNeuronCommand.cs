@@ -2,9 +2,11 @@ using System.Management.Automation;
 using System.Security;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
+using BittensorPow.Cmdlets.Remoting;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Registration.Wallets;
@@ -75,14 +77,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? SshOption { get; set; }
     [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? HostParameters { get; set; }
 
-    private Remoting.SpreadSolver? OpenSpread()
-    {
-        if (Session is null && HostName is null) return null;
-        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in new[] { "Backend", "Cuda", "DeviceId", "ThreadCount" })
-            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
-        return new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, null, Output, Cancellation);
-    }
+    private static readonly string[] SolvingParameters = ["Backend", "Cuda", "DeviceId", "ThreadCount"];
 
     protected override void Process()
     {
@@ -94,9 +89,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         {
             HotkeyPassword = HotkeyPassword, UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password),
         };
-        using var spread = OpenSpread();
+        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);
+        var spread = plan is null ? null : SpreadSearch.Online(plan, Output, Cancellation);
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
-            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
+            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread })
         {
             Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),

@@ -9,7 +9,7 @@ namespace BittensorPow.Cmdlets.Input;
 /// <summary>
 /// A solution piped as any object — a PowSolution, or one that went through JSON or CSV (numbers as text, enums as a name
 /// or a number) — read by property name once, with an error that names the property at fault. A solution without
-/// Scheme is a legacy one.
+/// Scheme is a legacy one. A spread search's hosts send their solutions back through it too (Remoting/PSSessionHost).
 /// </summary>
 internal static class PipedSolution
 {
@@ -32,6 +32,7 @@ internal static class PipedSolution
         return new Solution(challenge, difficulty, nonce, sealText is null ? challenge.ComputeSeal(nonce) : UserInput.Seal(sealText))
         {
             NetUid = work.NetUid, Endpoint = Optional(input, "Endpoint"), SealRule = Optional(input, "SealRule") ?? rule,
+            Backend = Optional(input, "Backend") ?? "",
         };
     }
 
