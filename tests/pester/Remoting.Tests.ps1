@@ -219,6 +219,21 @@ Describe 'New-PowSolution -Session, offline' {
         finally { Remove-PSSession $doomed -ErrorAction Ignore; $r.PowerShell.Dispose() }
     }
 
+    It 'solves the pow_register seal offline: each host is given the scheme, subnet and coldkey; the winner is checked against them' {
+        $bob = (Get-PowVectors).keys.bob
+        $s = New-PowSolution -Session $sessions @block -Scheme PowRegisterV1 -NetUid 3 -Coldkey $bob.ss58_42 -Difficulty 1000000 -ThreadCount 1 `
+            -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $s | Test-PowSolution | Should -BeTrue
+        $s.Scheme | Should -Be 'PowRegisterV1'
+        $s.NetUid | Should -Be 3
+        $s.ColdkeyPublicKey | Should -Be $bob.publicKeyHex
+        $s.SealByteOrder | Should -Be 'LittleEndian'
+        $s.ComputerName | Should -BeIn $names
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose -match ('^\[' + [regex]::Escape($s.ComputerName) + '\] Solving subnet 3 block 1 .*PowRegisterV1') | Should -Not -BeNullOrEmpty
+        (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
+    }
+
     It 'Ctrl+C stops every remote search within a second' {
         $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1' `
             -Parameters @{ Session = $sessions; Block = $block } -StopAfterMs 3000
