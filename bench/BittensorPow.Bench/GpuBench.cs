@@ -93,7 +93,8 @@ public static class GpuBench
             var result = session.Completion.GetAwaiter().GetResult();
             var st = result.Statistics;
             bool ok = result.Outcome == SolveOutcome.Solved && template.Verify(result.Nonce, out _);
-            Console.WriteLine($"solver {kernel} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces in {st.Elapsed.TotalSeconds:F2} s " +
+            Console.WriteLine($"solver {kernel} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces "
+                + $"in {st.Elapsed.TotalSeconds:F2} s " +
                 $"({st.HashRateAverage / 1e9:F2} G seals/s average, {st.Rounds} rounds, device faults {st.DeviceFaults}); CPU re-check {(ok ? "OK" : "FAILED")}");
             if (!ok) status = 1;
         }
@@ -189,7 +190,10 @@ public static class GpuBench
             ulong? expected = SmallestCpuHit(template, start, count);
             bool ok = found ? expected == position : expected is null;
             if (!ok) failures++;
-            Console.WriteLine($"audit {run + 1}/{runs} {kernel}: {(ok ? "OK" : "FAIL")} GPU {(found ? $"start + {unchecked(position - start):N0}" : "none")}, CPU {(expected is { } x ? $"start + {unchecked(x - start):N0}" : "none")} of {count:N0} ({gpuSeconds:F2} s, launch {searcher.LaunchSize:N0})");
+            string gpu = found ? $"start + {unchecked(position - start):N0}" : "none";
+            string cpu = expected is { } x ? $"start + {unchecked(x - start):N0}" : "none";
+            Console.WriteLine($"audit {run + 1}/{runs} {kernel}: {(ok ? "OK" : "FAIL")} GPU {gpu}, CPU {cpu} of {count:N0} "
+                + $"({gpuSeconds:F2} s, launch {searcher.LaunchSize:N0})");
         }
         Console.WriteLine($"audit: {runs - failures} of {runs} exact");
         return failures == 0 ? 0 : 1;
@@ -253,8 +257,8 @@ public static class GpuBench
             bool passes = template.Verify(nonce, out var seal);
             ulong? earlier = FirstCpuHit(template, start, offset);
             bool ok = passes && earlier is null;
-            Console.WriteLine($"verify {kernel}: {(ok ? "OK" : "FAIL")} nonce {nonce} (position start + {offset:N0}) seal 0x{Convert.ToHexStringLower(seal)}"
-                + $" GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier positions" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
+            Console.WriteLine($"verify {kernel}: {(ok ? "OK" : "FAIL")} nonce {nonce} (position start + {offset:N0})"
+                + $" seal 0x{Convert.ToHexStringLower(seal)} GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier positions" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
             if (!ok) failures++;
         }
         return failures == 0 ? 0 : 1;
