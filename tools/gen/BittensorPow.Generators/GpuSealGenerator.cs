@@ -340,7 +340,7 @@ public sealed class GpuSealGenerator
         L("    public uint " + string.Join(", ", SpanFields()) + ";");
         L();
         L("    /// <summary>From the SHA-256 state after block 2 (eight words).</summary>");
-        L("    public static PowRegisterSpan FromState(ReadOnlySpan<uint> h)");
+        L("    internal static PowRegisterSpan FromState(ReadOnlySpan<uint> h)");
         L("    {");
         foreach (var line in SpanPrecompute()) L(line);
         L("    }");

@@ -17,7 +17,7 @@ public struct PowRegisterSpan
     public uint A1, E1, KW1, KW2, KW3, H0, H1, H2, H3, H4, H5, H6, H7;
 
     /// <summary>From the SHA-256 state after block 2 (eight words).</summary>
-    public static PowRegisterSpan FromState(ReadOnlySpan<uint> h)
+    internal static PowRegisterSpan FromState(ReadOnlySpan<uint> h)
     {
         uint t = h[7] + BigS1(h[4]) + Ch(h[4], h[5], h[6]) + 0x428a2f98u;
         return new()

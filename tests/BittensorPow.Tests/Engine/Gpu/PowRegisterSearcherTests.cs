@@ -11,7 +11,8 @@ namespace BittensorPow.Tests.Engine.Gpu;
 /// from mid-span, and through the solver (position mapped to its nonce, re-verified). The accelerator manages about
 /// 0.1 M seals/s, so every range starts a few positions before a boundary whose neighbourhood holds the answer.
 /// </summary>
-public sealed class PowRegisterSearcherTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCpuFixture>
+[Collection(IlgpuCpuCollection.Name)]
+public sealed class PowRegisterSearcherTests(IlgpuCpuFixture fixture)
 {
     private const ulong Span = SpanDispatch.SpanLength;
 
