@@ -85,10 +85,10 @@ public sealed class GpuSealSearcher : ISealSearcher
                 _blockAndHotkeyHash = legacy.BlockAndHotkeyHash.ToArray();
                 _order = template.ByteOrder;
                 _midstate = null;
-                if (_order == SealByteOrder.LittleEndian) Loaded(ref _littleEndian, nameof(SealKernels.SearchLittleEndian));
+                if (_order == SealByteOrder.LittleEndian) EnsureLoaded(ref _littleEndian, nameof(SealKernels.SearchLittleEndian));
                 break;
             case PowRegisterChallenge powRegister:
-                Loaded(ref _powRegister, nameof(SealKernels.SearchPowRegister));
+                EnsureLoaded(ref _powRegister, nameof(SealKernels.SearchPowRegister));
                 _powRegisterLaunch = PowRegisterLaunch.For(template);
                 _midstate = new PowRegisterMidstate(powRegister);
                 break;
@@ -98,7 +98,7 @@ public sealed class GpuSealSearcher : ISealSearcher
         _prepared = true;
     }
 
-    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong nonce)
+    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong position)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_prepared) throw new InvalidOperationException("Prepare(template) must be called before Search.");
@@ -116,12 +116,12 @@ public sealed class GpuSealSearcher : ISealSearcher
             ulong offset = toBoundary < (ulong)_sizer.Next && (ulong)n == toBoundary ? Launch(launchBase, n) : TimedLaunch(launchBase, n);
             if (offset != SealKernels.NoHit)
             {
-                nonce = unchecked(launchBase + offset);
+                position = unchecked(launchBase + offset);
                 return true;
             }
             done += (ulong)n;
         }
-        nonce = 0;
+        position = 0;
         return false;
     }
 
@@ -159,11 +159,11 @@ public sealed class GpuSealSearcher : ISealSearcher
         }
         catch (Exception ex)
         {
-            throw Failure($"a launch of {n:N0} nonces failed", ex);
+            throw Failure($"a launch of {n:N0} positions failed", ex);
         }
     }
 
-    private void Loaded<TLaunch>(ref Action<KernelConfig, TLaunch, ArrayView<ulong>>? kernel, string name)
+    private void EnsureLoaded<TLaunch>(ref Action<KernelConfig, TLaunch, ArrayView<ulong>>? kernel, string name)
         where TLaunch : struct
     {
         if (kernel is not null) return;
