@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Requests test TAO from the faucet of a local, devnet or testnet runtime, paying with proof of work.'
     Description = @'
-On runtimes built with the pow-faucet feature (their metadata has SubtensorModule.faucet), solves the faucet seal for the wallet's COLDKEY at the fixed difficulty 1,000,000 under the runtime's byte order, then submits SubtensorModule.faucet signed by the coldkey. The coldkey is decrypted with -Password (or a prompt) only for signing and is never shown. Elsewhere it stops with FaucetNotAvailable; a node that lists the call but was built without pow-faucet answers FaucetDisabled after the work, and the error says how local chains get the feature (subtensor's scripts/localnet.sh or the localnet image).
+On runtimes built with the pow-faucet feature (their metadata has SubtensorModule.faucet), solves the faucet seal for the wallet's COLDKEY at the fixed difficulty 1,000,000 under the runtime's byte order, then submits SubtensorModule.faucet signed by the coldkey. The coldkey is decrypted with -Password (or its BT_PW_ variable, or a prompt) only for signing and is never shown. Elsewhere it stops with FaucetNotAvailable; a node that lists the call but was built without pow-faucet answers FaucetDisabled after the work, and the error says how local chains get the feature (subtensor's scripts/localnet.sh or the localnet image).
 
 Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount paid (TAO), WorkBlock (the block the work was solved on), InclusionBlock and BlockHash, ExtrinsicHash, Attempts, and Balance, the coldkey's free TAO read at the inclusion block. A failed drip is also written as an error named after the pallet's error.
 '@
@@ -10,7 +10,7 @@ Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount 
         Network     = 'finney, test or local instead of -Endpoint.'
         Wallet      = 'Wallet name (default BT_WALLET_NAME, else ''default'').'
         WalletPath  = 'Folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets).'
-        Password    = 'The coldkey''s password as a SecureString; without it an interactive session asks. A coldkey that is not encrypted (btcli --no-use-password) needs none and is never asked for one.'
+        Password    = 'The coldkey''s password as a SecureString. Without it the password comes from the coldkey''s BT_PW_ environment variable, as btwallet takes it (about_BittensorPow), else an interactive session asks; where nobody can answer (pwsh -NonInteractive, input redirected) it stops with PasswordRequired, without a prompt, and the script goes on with its next statement. A coldkey that is not encrypted (btcli --no-use-password) needs none and is never asked for one.'
         Wait        = 'None, InBlock (default) or Finalized.'
         TimeoutSec  = 'Seconds (default 120) that each drip may take, from its start until the chosen -Wait status: connecting (counted in the first drip), every RPC, solving (again, if a solution goes stale), submitting and waiting for inclusion; the time spent answering -Confirm or unlocking the coldkey does not count. When it runs out the call ends with an error that names the phase: RpcTimeout while connecting or reading chain state, PowSolveTimeout while solving, SubmissionTimeout while submitting or waiting for inclusion (the drip may still be included).'
         Backend     = 'Back end for solving (default Cpu).'

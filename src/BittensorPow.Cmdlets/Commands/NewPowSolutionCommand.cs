@@ -44,7 +44,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, WalletPath] public string? WalletPath { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SealByteOrder? SealByteOrder { get; set; }

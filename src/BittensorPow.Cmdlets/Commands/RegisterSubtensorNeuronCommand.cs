@@ -40,7 +40,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
     [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, WalletPath] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
@@ -102,9 +102,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         try
         {
             coldkey = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName));
-            hotkeyPair = SecretKeyfile.ReadHotkey(root, walletName, hotkeyName, HotkeyPassword);
         }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex, "-HotkeyPassword"); }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
+        hotkeyPair = PasswordPrompt.Unlock(Host, WalletPaths.Hotkey(root, walletName, hotkeyName), HotkeyPassword,
+            $"Hotkey '{hotkeyName}' of wallet '{walletName}'", "-HotkeyPassword", Output);
         using var spread = OpenSpread();
         using (hotkeyPair)
         {
@@ -145,7 +146,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
             coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName));
         }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
-        var request = new BurnRegisterRequest(netUid, hotkey, coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), cap)
+        var request = new BurnRegisterRequest(netUid, hotkey, coldkeyPublic, () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output), cap)
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = spentConnecting, SkipValidation = SkipValidation,
         };

@@ -24,8 +24,8 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
     [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
-    /// <summary>The coldkey's password; without it an interactive session is asked.</summary>
+    [Parameter, WalletPath] public string? WalletPath { get; set; }
+    /// <summary>The coldkey's password; without it the keyfile's BT_PW_… variable, else an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
@@ -47,7 +47,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
 
-        var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount, Options: options))
+        var request = new FaucetRequest(coldkeyPublic, () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output), new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,
         };

@@ -37,6 +37,12 @@ public static class WalletFailures
                 $"This keyfile holds only a public key; signing needs the full keyfile (regenerate it with {regen})."),
             WalletError.KeyfileKeyMismatch => (ErrorIds.KeyfileKeyMismatch, PowErrorCategory.InvalidData,
                 $"The keyfile's secret does not match its public key: the file is damaged; regenerate it with {regen}."),
+            WalletError.KeyfileExists => (ErrorIds.KeyfileExists, PowErrorCategory.ResourceExists,
+                "Choose another name, or pass -Force to replace the files: the key they hold is lost unless you have its mnemonic."),
+            WalletError.InvalidWalletName => (ErrorIds.InvalidWalletName, PowErrorCategory.InvalidArgument,
+                "Give a plain name such as 'miner' or 'h1': no path separators, no leading '.', no control characters."),
+            WalletError.InvalidPasswordVariable => (ErrorIds.InvalidPasswordVariable, PowErrorCategory.InvalidData,
+                "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass the password."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action, ex));

@@ -68,6 +68,12 @@ public enum WalletError
     KeyfileNoSecret,
     /// <summary>The secret in the keyfile does not produce its publicKey.</summary>
     KeyfileKeyMismatch,
+    /// <summary>A keyfile to be written is already there (and overwriting was not asked for).</summary>
+    KeyfileExists,
+    /// <summary>A wallet or hotkey name that is not one file name (a separator, "..", a control character, "…pub.txt").</summary>
+    InvalidWalletName,
+    /// <summary>The keyfile's BT_PW_… variable is set but is not btwallet's encoding of a password.</summary>
+    InvalidPasswordVariable,
 }
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)
