@@ -97,6 +97,12 @@ Stop-Transcript | Out-Null
             [IO.File]::ReadAllBytes((Join-Path $root "dev/$f")) | Should -Be ([IO.File]::ReadAllBytes((Join-Path $shared 'hotkeys/default')))
         }
         (Get-BittensorWallet -WalletPath $root -Name dev).Hotkeys.Hotkey | Should -Be $h.Hotkey
+        # The default views: one line each within 80 columns, the address whole.
+        foreach ($view in ($w | Format-Table | Out-String -Width 80), ($h | Format-Table | Out-String -Width 80)) {
+            $lines = @($view -split "`r?`n" | Where-Object { $_.Trim() })
+            ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+            $lines[2] | Should -Match ([regex]::Escape($w.ColdkeySs58))
+        }
         if (-not $IsWindows) {
             foreach ($f in 'coldkey', 'coldkeypub.txt', 'hotkeys/default', 'hotkeys/defaultpub.txt') { [IO.File]::GetUnixFileMode((Join-Path $root "dev/$f")) | Should -Be $ownerOnly }
             foreach ($d in 'known', 'known/wallets', 'known/wallets/dev', 'known/wallets/dev/hotkeys') { [IO.File]::GetUnixFileMode((Join-Path $TestDrive $d)) | Should -Be $ownerFolder }
