@@ -19,8 +19,8 @@ public static class WalletFailures
             WalletError.WalletNotFound => (ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound,
                 "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); Get-BittensorWallet lists your wallets."),
             WalletError.KeyfileNotFound => (ErrorIds.KeyfileNotFound, PowErrorCategory.ObjectNotFound, coldkey
-                ? "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); a wallet without coldkeypub.txt gets it back with 'btcli wallet regen_coldkeypub', a new wallet is made with 'btcli wallet new_coldkey'."
-                : "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with 'btcli wallet new_hotkey'."),
+                ? "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); a wallet without coldkeypub.txt gets it back with 'btcli wallet regen_coldkeypub', a new wallet is made with New-BittensorWallet."
+                : "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with New-BittensorHotkey."),
             WalletError.KeyfileNotJson => (ErrorIds.KeyfileNotJson, PowErrorCategory.InvalidData,
                 $"The keyfile is damaged or not a Bittensor keyfile; regenerate it with {regen}{orPublicKey}."),
             WalletError.KeyfileEncrypted => (ErrorIds.KeyfileEncrypted, PowErrorCategory.InvalidData,
@@ -30,7 +30,7 @@ public static class WalletFailures
             WalletError.WrongPassword => (ErrorIds.WrongPassword, PowErrorCategory.AuthenticationError,
                 passwordParameter is null ? "Give the keyfile's password again at the prompt." : $"Give the keyfile's password again ({passwordParameter}, or type it at the prompt)."),
             WalletError.PasswordRequired => (ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError,
-                $"Pass {password}, or run interactively to be asked."),
+                $"Pass {password}, set the keyfile's BT_PW_ variable (about_BittensorPow), or run interactively to be asked."),
             WalletError.KeyfileLegacyEncryption => (ErrorIds.KeyfileLegacyEncryption, PowErrorCategory.InvalidData,
                 "Re-encrypt the key with a current btcli ('btcli wallet update'), then try again."),
             WalletError.KeyfileNoSecret => (ErrorIds.KeyfileNoSecret, PowErrorCategory.InvalidData,
