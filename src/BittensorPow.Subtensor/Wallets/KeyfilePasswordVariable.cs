@@ -33,7 +33,13 @@ public static class KeyfilePasswordVariable
     {
         name = Name(keyfilePath);
         string? value = Environment.GetEnvironmentVariable(name);
-        if (string.IsNullOrEmpty(value)) return null;
+        return string.IsNullOrEmpty(value) ? null : Decode(keyfilePath, name, value);
+    }
+
+    /// <summary>The password in a variable's value (the fuzz target's entry).</summary>
+    /// <exception cref="WalletFileException">InvalidPasswordVariable.</exception>
+    internal static SecureString Decode(string keyfilePath, string name, string value)
+    {
         byte[] encoded;
         try { encoded = Convert.FromBase64String(value); }
         catch (FormatException) { throw Invalid(keyfilePath, name, "is not base64"); }
