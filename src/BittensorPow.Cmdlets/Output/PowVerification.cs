@@ -14,6 +14,7 @@ public sealed class PowVerification
     public bool? SealMatches { get; init; }
     public bool MeetsDifficulty { get; init; }
     public SealByteOrder SealByteOrder { get; init; }
+    public SealScheme Scheme { get; init; }
     /// <summary>Whether the seal would also pass the other byte order's rule (a solution for one runtime rarely fits the other).</summary>
     public bool MeetsOtherByteOrder { get; init; }
     /// <summary>Null when no chain was asked.</summary>

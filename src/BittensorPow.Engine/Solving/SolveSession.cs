@@ -92,9 +92,9 @@ public sealed class SolveSession : IDisposable
                     NoteTemplate(template, worker);
                 }
                 if (!_nonces.TryTake(batch, out ulong start, out batch)) { _exhausted = true; break; }
-                bool found = searcher.Search(start, batch, token, out ulong nonce);
-                _counters.Add(worker, found ? unchecked(nonce - start + 1) : batch);
-                if (found) Accept(template, nonce, searcher);
+                bool found = searcher.Search(start, batch, token, out ulong position);
+                _counters.Add(worker, found ? unchecked(position - start + 1) : batch);
+                if (found) Accept(template, template.Challenge.NonceAt(position), searcher);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested) { }

@@ -38,7 +38,7 @@ public sealed class ChainSession : IDisposable
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
-                "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
+                "Use finney, test or local, or give -Endpoint ws://host:port.") { Scope = PowErrorScope.Pipeline });
         }
         output.Verbose($"Connecting to {Hex.Shorten(url)}.");
         WebSocketRpcClient? rpc = null;

@@ -45,7 +45,7 @@ public static class WalletFailures
                 "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass the password."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
-        return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action, ex));
+        return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action) { Inner = ex });
     }
 
     /// <summary>A wallet's coldkey and coldkeypub.txt sit in the wallet folder; hotkeys under hotkeys/.</summary>
@@ -55,5 +55,5 @@ public static class WalletFailures
     /// <summary>Unlocking a coldkey needs libsodium, which the module ships; the target is where it should have been.</summary>
     public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable, PowErrorCategory.NotInstalled,
         ex.SearchedPaths.FirstOrDefault(), ex.Message,
-        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.", ex, PowErrorScope.Pipeline));
+        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.") { Inner = ex, Scope = PowErrorScope.Pipeline });
 }

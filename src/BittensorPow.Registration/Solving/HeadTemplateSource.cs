@@ -13,43 +13,41 @@ namespace BittensorPow.Registration.Solving;
 /// </summary>
 public abstract class HeadTemplateSource : IBlockTemplateSource
 {
-    private readonly byte[] _hotkey;
-    private volatile int _order;
     private readonly object _gate = new();
     private BlockTemplate _current;
     private ulong _head;
     // The last few templates by block number, so a solution on an older head still finds when that head was announced.
     private readonly BlockTemplate?[] _recent = new BlockTemplate?[4];
 
-    protected HeadTemplateSource(byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
+    /// <param name="first">The work on the head the solve starts from; later heads get the same binding on their block.</param>
+    protected HeadTemplateSource(BlockTemplate first, CancellationToken cancellation)
     {
-        _hotkey = hotkey;
-        _order = (int)order;
         Cancellation = cancellation;
-        _head = head.Number;
-        _current = new BlockTemplate(head.Number, head.Hash.AsSpan(), hotkey, difficulty, order);
-        _recent[head.Number % 4] = _current;
+        _head = first.BlockNumber;
+        _current = first;
+        _recent[first.BlockNumber % 4] = _current;
     }
 
     protected CancellationToken Cancellation { get; }
     public BlockTemplate Current => Volatile.Read(ref _current);
     public ulong Head => Volatile.Read(ref _head);
 
-    /// <summary>The byte order the next template is built with; a runtime upgrade may change it (<see cref="UseOrder"/>).</summary>
-    public SealByteOrder Order => (SealByteOrder)_order;
+    /// <summary>The byte order the current work is judged by; a runtime upgrade may change it (<see cref="UseChallenge"/>).</summary>
+    public SealByteOrder Order => Current.ByteOrder;
 
     /// <summary>
-    /// The runtime's seal rule changed (an upgrade across spec 271/272): later templates use <paramref name="order"/>, and
-    /// the current block's work is rebuilt with it at once, since a seal found under the old rule would be judged by the new.
+    /// The runtime's rule changed (an upgrade across spec 271/272, or to a runtime with another seal): the current block's
+    /// work is rebuilt at once as <paramref name="rebuild"/> makes it, since a seal found under the old rule would be judged
+    /// by the new one; later heads keep the new binding.
     /// </summary>
-    public void UseOrder(SealByteOrder order)
+    public void UseChallenge(Func<Challenge, Challenge> rebuild)
     {
         lock (_gate)
         {
-            _order = (int)order;
             var current = Current;
-            if (current.ByteOrder == order) return;
-            Volatile.Write(ref _current, new BlockTemplate(current.BlockNumber, current.BlockHash, _hotkey, current.Difficulty.Value, order));
+            var challenge = rebuild(current.Challenge);
+            if (challenge.Equals(current.Challenge)) return;
+            Volatile.Write(ref _current, new BlockTemplate(challenge, current.Difficulty));
         }
     }
 
@@ -62,7 +60,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         lock (_gate) return _recent[blockNumber % 4] is { } t && t.BlockNumber == blockNumber ? t.AnnouncedTimestamp : null;
     }
 
-    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
+    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.Challenge, Head);
 
     /// <summary>The difficulty at <paramref name="header"/>; may read the chain (never from the subscription thread itself).</summary>
     protected abstract ValueTask<ulong> DifficultyAtAsync(BlockHeader header);
@@ -94,37 +92,20 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     private void Switch(BlockHeader header, ulong difficulty, long announced)
     {
         if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
-        var template = new BlockTemplate(header.Number, header.Hash.AsSpan(), _hotkey, difficulty, Order) { AnnouncedTimestamp = announced };
+        BlockTemplate template;
         lock (_gate)
         {
             var current = Current;
+            template = new BlockTemplate(current.Challenge.ForBlock(header.Number, header.Hash.AsSpan()), new Difficulty(difficulty))
+            {
+                AnnouncedTimestamp = announced,
+            };
             // A head of the same number is new work only if it is another block (a fork) or the difficulty changed.
             if (template.BlockNumber < current.BlockNumber) return;
-            if (template.BlockNumber == current.BlockNumber && template.Difficulty.Value == current.Difficulty.Value
-                && template.BlockHash.SequenceEqual(current.BlockHash)) return;
+            if (template.BlockNumber == current.BlockNumber && template.IsSameWorkAs(current)) return;
             Volatile.Write(ref _current, template);
             _recent[template.BlockNumber % 4] = template;
         }
         Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
     }
-}
-
-/// <summary>A subnet's registration work: on each head only the subnet's Difficulty is read (one storage read).</summary>
-public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, byte[] hotkey, SealByteOrder order, BlockHeader head,
-    ulong difficulty, CancellationToken cancellation) : HeadTemplateSource(hotkey, order, head, difficulty, cancellation)
-{
-    public ushort NetUid { get; } = netUid;
-
-    protected override async ValueTask<ulong> DifficultyAtAsync(BlockHeader header) =>
-        await client.Subtensor.DifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false);
-}
-
-/// <summary>The faucet's work: the coldkey's seal at the pallet's fixed difficulty, so a new head needs no read at all.</summary>
-public sealed class FaucetTemplateSource(byte[] coldkey, SealByteOrder order, BlockHeader head, CancellationToken cancellation)
-    : HeadTemplateSource(coldkey, order, head, Difficulty, cancellation)
-{
-    /// <summary>The faucet's fixed difficulty in subtensor's pallet (SPEC §9).</summary>
-    public const ulong Difficulty = 1_000_000;
-
-    protected override ValueTask<ulong> DifficultyAtAsync(BlockHeader header) => ValueTask.FromResult(Difficulty);
 }

@@ -11,11 +11,13 @@ public static class SolveRunner
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
 
     /// <exception cref="OperationCanceledException">The caller cancelled; every worker has stopped.</exception>
-    public static SolveResult Run(SolveSession session, IWorkflowOutput output, string activity, int activityId, CancellationToken cancellation,
-        Func<SolverStatistics, string>? describe = null, System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
+    public static SolveResult Run(SolveSession session, SolveDisplay display, IWorkflowOutput output, CancellationToken cancellation)
     {
+        var (activityId, activity) = (display.ActivityId, display.Activity);
+        var describe = display.Describe;
+        var sourceMessages = display.SourceMessages;
         // A first snapshot at once: a search that ends within one tick has still said where it started.
-        output.Progress(new WorkflowProgress(activityId, activity, "Starting", Statistics: session.Snapshot()));
+        output.Progress(new WorkflowProgress(activityId, activity, "Starting") { Statistics = session.Snapshot() });
         try
         {
             while (!session.Completion.Wait(Tick))
@@ -23,8 +25,7 @@ public static class SolveRunner
                 Drain(output, session, sourceMessages);
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
-                output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats),
-                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics: stats));
+                output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats)) { CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics = stats });
             }
         }
         finally
@@ -34,7 +35,7 @@ public static class SolveRunner
             if (!cancellation.IsCancellationRequested)
             {
                 Drain(output, session, sourceMessages);
-                output.Progress(new WorkflowProgress(activityId, activity, "Done", Completed: true));
+                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true });
             }
         }
         cancellation.ThrowIfCancellationRequested();

@@ -82,7 +82,7 @@ public sealed class CallDeadline : IDisposable
         {
             var (phase, id) = Volatile.Read(ref _current);
             _raised = new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
-                $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.", Advice(id), ex, PowErrorScope.Pipeline));
+                $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.", Advice(id)) { Inner = ex, Scope = PowErrorScope.Pipeline });
             throw _raised;
         }
     }

@@ -46,5 +46,5 @@ public static class KeyUnlock
         new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"{what} is encrypted, and no password was given: {why}.",
             $"Pass {passwordParameter} (a SecureString, e.g. from a secret store), or set {variable} as btwallet does (Get-Help about_BittensorPow), " +
-            "or run where a console can answer the prompt.", Scope: PowErrorScope.Pipeline));
+            "or run where a console can answer the prompt.") { Scope = PowErrorScope.Pipeline });
 }

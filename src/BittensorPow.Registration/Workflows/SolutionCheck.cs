@@ -10,28 +10,47 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public static class SolutionCheck
 {
-    public sealed record Verdict(bool IsValid, byte[] Seal, bool? SealMatches, bool MeetsDifficulty, bool MeetsOtherByteOrder,
-        bool? IsStale, ulong? CurrentBlock, string Reason);
+    public sealed record Verdict(bool IsValid, byte[] Seal, string Reason)
+    {
+        public bool? SealMatches { get; init; }
+        public bool MeetsDifficulty { get; init; }
+        public bool MeetsOtherByteOrder { get; init; }
+        public bool? IsStale { get; init; }
+        public ulong? CurrentBlock { get; init; }
+    }
 
     /// <param name="claimedSeal">The seal the solution claims; when given it must match the recomputed one.</param>
     /// <param name="chain">When given, staleness is judged against its head.</param>
-    public static Verdict Check(BlockHash blockHash, ulong blockNumber, ulong difficulty, byte[] hotkey, ulong nonce, SealByteOrder order,
-        byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
+    public static Verdict Check(BlockTemplate template, ulong nonce, byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
     {
-        var template = new BlockTemplate(blockNumber, blockHash.AsSpan(), hotkey, difficulty, order);
+        var challenge = template.Challenge;
+        var difficulty = template.Difficulty;
         bool meets = template.Verify(nonce, out var seal);
+        var order = challenge.ByteOrder;
         var other = order == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
-        bool meetsOther = new Difficulty(difficulty, other).IsMetBy(seal);
+        bool meetsOther = difficulty.IsMetBy(seal, other);
         bool? matches = claimedSeal is null ? null : claimedSeal.AsSpan().SequenceEqual(seal);
         ulong? head = chain?.Head(cancellation).Number;
-        bool? stale = head is { } h ? Staleness.IsStale(blockNumber, h) : null;
+        bool? stale = head is { } h ? Staleness.IsStale(template.BlockNumber, h) : null;
 
         string reason =
-            matches == false ? $"the seal given ({Hex.Encode(claimedSeal)}) is not the seal of this nonce ({Hex.Encode(seal)})"
-            : !meets && meetsOther ? $"the seal does not meet difficulty {difficulty:N0} under the {order} rule, but does under {other}: solved for the other runtime rule"
-            : !meets ? $"the seal does not meet difficulty {difficulty:N0} under the {order} rule"
-            : stale == true ? $"block {blockNumber} is outside the chain's window (head {head}; the chain accepts the head and the block before it)"
+            matches == false ? Mismatch(challenge, nonce, claimedSeal!, seal)
+            : !meets && meetsOther && challenge.Scheme == SealScheme.Legacy
+                ? $"the seal does not meet difficulty {difficulty} under the {order} rule, but does under {other}: solved for the other runtime rule"
+            : !meets ? $"the seal does not meet difficulty {difficulty} under the {order} rule"
+            : stale == true ? $"block {template.BlockNumber} is outside the chain's window (head {head}; the chain accepts the head and the block before it)"
             : "valid";
-        return new Verdict(matches != false && meets && stale != true, seal, matches, meets, meetsOther, stale, head, reason);
+        return new Verdict(matches != false && meets && stale != true, seal, reason)
+        {
+            SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther, IsStale = stale, CurrentBlock = head,
+        };
     }
+
+    private static string Mismatch(Challenge challenge, ulong nonce, byte[] claimed, byte[] seal) => challenge switch
+    {
+        PowRegisterChallenge p =>
+            $"the seal given ({Hex.Encode(claimed)}) is not the pow_register seal of nonce {nonce} for subnet {p.NetUid}, block {p.BlockNumber} " +
+            $"{Hex.Encode(p.BlockHash)[..14]}…, this hotkey and this coldkey ({Hex.Encode(seal)}): another coldkey, hotkey, subnet or block each give another seal",
+        _ => $"the seal given ({Hex.Encode(claimed)}) is not the seal of this nonce ({Hex.Encode(seal)})",
+    };
 }

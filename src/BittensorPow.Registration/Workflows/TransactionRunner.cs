@@ -11,18 +11,12 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public static class TransactionRunner
 {
-    public const int ProgressId = 3;
+    private const ProgressActivity ProgressId = ProgressActivity.Submitting;
 
-    /// <param name="deadline">The span this submission is part of, told when the node has taken the transaction, so that
-    /// running out says whether it was submitting or waiting for inclusion.</param>
-    /// <param name="resign">
-    /// Signs the same call again. A transaction signed for a runtime the node has just left (an upgrade announced
-    /// after signing) is refused by the pool as a bad signature and reaches no block: with this, the runtime is read
-    /// and the call signed and submitted once more for the runtime the node runs.
-    /// </param>
-    public static SubmissionResult Submit(ChainSession chain, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout, IWorkflowOutput output,
-        CancellationToken cancellation, CallDeadline? deadline = null, Func<SignedTransaction>? resign = null)
+    public static SubmissionResult Submit(ChainSession chain, Submission submission, IWorkflowOutput output, CancellationToken cancellation)
     {
+        var (transaction, waitFor, timeout) = submission;
+        var (deadline, resign) = (submission.Deadline, submission.Resign);
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
         deadline?.Enter($"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}", ErrorIds.SubmissionTimeout);
@@ -43,7 +37,7 @@ public static class TransactionRunner
         {
             while (progress.TryDequeue(out var line)) output.Verbose(line);
             if (!cancellation.IsCancellationRequested)
-                output.Progress(new WorkflowProgress(ProgressId, $"Submitting {transaction.Call}", "Done", Completed: true));
+                output.Progress(new WorkflowProgress(ProgressId, $"Submitting {transaction.Call}", "Done") { Completed = true });
         }
         try { return task.GetAwaiter().GetResult(); }
         catch (TransactionRejectedException ex) when (ex.Reason == RejectionReason.BadSignature && resign is not null && transaction.SignedFor is not null)
@@ -52,13 +46,13 @@ public static class TransactionRunner
             var now = chain.Call(() => chain.Client.RefreshRuntimeAsync(cancellation));
             if (!now.DiffersFrom(signedFor)) throw Rejected(transaction, ex);
             output.Verbose($"The node refused {transaction.HashHex}: it was signed for spec {signedFor.SpecVersion} (transaction version {signedFor.TransactionVersion}), and the node runs spec {now.Version.SpecVersion} (transaction version {now.Version.TransactionVersion}) now; signing again.");
-            return Submit(chain, resign(), waitFor, timeout, output, cancellation, deadline);
+            return Submit(chain, submission with { Transaction = resign(), Resign = null }, output, cancellation);
         }
         catch (TransactionRejectedException ex) { throw Rejected(transaction, ex); }
         catch (SubmissionTimeoutException ex)
         {
             throw new PowException(new PowError(ErrorIds.SubmissionTimeout, PowErrorCategory.OperationTimeout, transaction.HashHex, ex.Message,
-                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.", ex));
+                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.") { Inner = ex });
         }
         catch (Exception ex) when (ChainFailures.Describe(ex, chain.Endpoint) is { } error)
         {
@@ -68,5 +62,5 @@ public static class TransactionRunner
 
     private static PowException Rejected(SignedTransaction transaction, TransactionRejectedException ex) =>
         new(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
-            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.", ex));
+            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.") { Inner = ex });
 }
