@@ -25,9 +25,13 @@ public sealed class NewBittensorHotkeyCommand : PowCmdletBase
     protected override void Process()
     {
         var (wallet, hotkey, root) = UserInput.Wallet(Wallet, Name, WalletPath);
-        var request = new NewWalletRequest(WalletPaths.ExpandRoot(root), wallet) { Hotkey = hotkey, Mnemonic = Mnemonic, WordCount = WordCount, Overwrite = Force };
+        var request = new NewWalletRequest(WalletPaths.ExpandRoot(root), wallet)
+        {
+            Hotkey = hotkey, Mnemonic = Mnemonic, WordCount = WordCount, Overwrite = Force,
+        };
         var files = NewWalletWorkflow.Plan(request);
-        if (!ShouldProcess(string.Join(", ", files), $"{(Force && files.Any(File.Exists) ? "Replace" : "Create")} hotkey '{hotkey}' of wallet '{wallet}'")) return;
+        string verb = Force && files.Any(File.Exists) ? "Replace" : "Create";
+        if (!ShouldProcess(string.Join(", ", files), $"{verb} hotkey '{hotkey}' of wallet '{wallet}'")) return;
         var made = NewWalletWorkflow.Run(request, mnemonics => MnemonicDisplay.Show(Host, wallet, mnemonics), Output);
         WriteObject(BittensorHotkey.From(made.Name, made.Hotkeys.Single(h => h.Name == hotkey)));
     }

@@ -30,7 +30,8 @@ public sealed class NewBittensorWalletCommand : PowCmdletBase
     protected override void Process()
     {
         if (NoPassword && Password is not null)
-            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Password -NoPassword", "-Password seals the coldkey and -NoPassword leaves it unencrypted.",
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Password -NoPassword",
+                "-Password seals the coldkey and -NoPassword leaves it unencrypted.",
                 "Give one of them: -Password for a real wallet, -NoPassword only for a test wallet.");
         if (Password is not null) NewWalletWorkflow.CheckNewPassword(Password, null);
         var (wallet, _, root) = UserInput.Wallet(Name, null, WalletPath);
@@ -39,7 +40,8 @@ public sealed class NewBittensorWalletCommand : PowCmdletBase
             Coldkey = true, Hotkey = Hotkey, Mnemonic = Mnemonic, WordCount = WordCount, Overwrite = Force,
         };
         var files = NewWalletWorkflow.Plan(request);
-        if (!ShouldProcess(string.Join(", ", files), Force && files.Any(File.Exists) ? $"Replace wallet '{wallet}'" : $"Create wallet '{wallet}'")) return;
+        string verb = Force && files.Any(File.Exists) ? "Replace" : "Create";
+        if (!ShouldProcess(string.Join(", ", files), $"{verb} wallet '{wallet}'")) return;
         if (request.MakesMnemonic) MnemonicDisplay.EnsurePossible(Host);
         using var asked = NoPassword || Password is not null ? null : PasswordPrompt.New(Host, files[0], wallet);
         var made = NewWalletWorkflow.Run(request with { Password = NoPassword ? null : Password ?? asked },

@@ -44,7 +44,10 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
         using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
-        var wallet = new WalletAccess(root, walletName, "") { UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output) };
+        var wallet = new WalletAccess(root, walletName, "")
+        {
+            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+        };
         var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,

@@ -20,7 +20,8 @@ internal static class MnemonicDisplay
     public static void Show(PSHost host, string wallet, IReadOnlyList<NewMnemonic> mnemonics)
     {
         EnsurePossible(host);
-        string which = mnemonics.Count == 1 ? $"mnemonic of the {mnemonics[0].Key} is" : $"mnemonics of the {string.Join(" and of the ", mnemonics.Select(m => m.Key))} are";
+        string which = mnemonics.Count == 1 ? $"mnemonic of the {mnemonics[0].Key} is"
+            : $"mnemonics of the {string.Join(" and of the ", mnemonics.Select(m => m.Key))} are";
         int choice;
         try
         {

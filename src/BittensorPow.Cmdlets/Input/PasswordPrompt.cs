@@ -47,7 +47,10 @@ internal static class PasswordPrompt
             if (why is not null)
                 throw new PowException(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
                     $"The new coldkey of wallet '{wallet}' needs a password, and none was given: {why}.",
-                    "Pass -Password (a SecureString), or -NoPassword for a test wallet whose coldkey is stored unencrypted.") { Scope = PowErrorScope.Pipeline });
+                    "Pass -Password (a SecureString), or -NoPassword for a test wallet whose coldkey is stored unencrypted.")
+                {
+                    Scope = PowErrorScope.Pipeline,
+                });
             NewWalletWorkflow.CheckNewPassword(first!, second);
             var result = first!;
             first = null;

@@ -17,7 +17,8 @@ public sealed class WalletPathAttribute : ArgumentTransformationAttribute
         string resolved;
         ProviderInfo provider;
         try { resolved = engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _); }
-        catch (Exception e) when (e is ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or NotSupportedException or PSArgumentException)
+        catch (Exception e) when (e is ProviderNotFoundException or System.Management.Automation.DriveNotFoundException
+            or NotSupportedException or PSArgumentException)
         {
             throw new ArgumentTransformationMetadataException($"-WalletPath '{path}' is not a file-system path: {e.Message}", e);
         }

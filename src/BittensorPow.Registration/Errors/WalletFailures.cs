@@ -19,7 +19,8 @@ public static class WalletFailures
             WalletError.WalletNotFound => (ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound,
                 "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); Get-BittensorWallet lists your wallets."),
             WalletError.KeyfileNotFound => (ErrorIds.KeyfileNotFound, PowErrorCategory.ObjectNotFound, coldkey
-                ? "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); a wallet without coldkeypub.txt gets it back with 'btcli wallet regen_coldkeypub', a new wallet is made with New-BittensorWallet."
+                ? "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); a wallet without coldkeypub.txt gets it back with " +
+                  "'btcli wallet regen_coldkeypub', a new wallet is made with New-BittensorWallet."
                 : "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with New-BittensorHotkey."),
             WalletError.KeyfileNotJson => (ErrorIds.KeyfileNotJson, PowErrorCategory.InvalidData,
                 $"The keyfile is damaged or not a Bittensor keyfile; regenerate it with {regen}{orPublicKey}."),
@@ -42,7 +43,8 @@ public static class WalletFailures
             WalletError.InvalidWalletName => (ErrorIds.InvalidWalletName, PowErrorCategory.InvalidArgument,
                 "Give a plain name such as 'miner' or 'h1': no path separators, no leading '.', no control characters."),
             WalletError.InvalidPasswordVariable => (ErrorIds.InvalidPasswordVariable, PowErrorCategory.InvalidData,
-                "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass the password."),
+                "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass " +
+                "the password."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action) { Inner = ex });

@@ -20,7 +20,10 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     /// <summary>For an encrypted hotkey keyfile (most are not).</summary>
     public SecureString? HotkeyPassword { get; init; }
 
-    /// <summary>Reads the hotkey the caller's way (its password from a parameter, BT_PW_… or a prompt); null: with <see cref="HotkeyPassword"/> only.</summary>
+    /// <summary>
+    /// Reads the hotkey the caller's way (its password from a parameter, BT_PW_… or a prompt); null: with
+    /// <see cref="HotkeyPassword"/> only.
+    /// </summary>
     public Func<Sr25519KeyPair>? UnlockHotkey { get; init; }
 
     /// <summary>Decrypts the coldkey (asking for its password if needed); null: this caller cannot sign with the coldkey.</summary>

@@ -16,8 +16,11 @@ public static class KeyUnlock
 {
     /// <param name="ask">Called with the keyfile's variable name when a password is needed and none was given or set.</param>
     /// <param name="passwordParameter">The caller's parameter for this password (-Password, -HotkeyPassword), for messages.</param>
-    /// <exception cref="PowException">The keyfile's failures (WrongPassword, KeyfileNotFound, …), InvalidPasswordVariable, LibsodiumUnavailable.</exception>
-    public static Sr25519KeyPair Read(string path, SecureString? password, Func<string, SecureString> ask, string passwordParameter, IWorkflowOutput output)
+    /// <exception cref="PowException">
+    /// The keyfile's failures (WrongPassword, KeyfileNotFound, …), InvalidPasswordVariable, LibsodiumUnavailable.
+    /// </exception>
+    public static Sr25519KeyPair Read(string path, SecureString? password, Func<string, SecureString> ask, string passwordParameter,
+        IWorkflowOutput output)
     {
         try
         {
@@ -30,7 +33,8 @@ public static class KeyUnlock
                     try { return SecretKeyfile.Read(path, fromVariable); }
                     catch (WalletFileException ex) when (ex.Error == WalletError.WrongPassword)
                     {
-                        throw new WalletFileException(ex.Error, path, $"Could not decrypt '{path}' with the password in {variable}: it is wrong (or the file is damaged).");
+                        throw new WalletFileException(ex.Error, path,
+                            $"Could not decrypt '{path}' with the password in {variable}: it is wrong (or the file is damaged).");
                     }
                 }
                 using var asked = ask(variable);
@@ -41,10 +45,11 @@ public static class KeyUnlock
         catch (LibsodiumUnavailableException ex) { throw WalletFailures.ToError(ex); }
     }
 
-    /// <summary>PasswordRequired for a keyfile nobody can be asked about: statement-terminating, it names every way to give the password.</summary>
+    /// <summary>PasswordRequired for a keyfile nobody can be asked about: statement-terminating; it names every way to give one.</summary>
     public static PowException PasswordRequired(string path, string what, string passwordParameter, string variable, string why) =>
         new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"{what} is encrypted, and no password was given: {why}.",
-            $"Pass {passwordParameter} (a SecureString, e.g. from a secret store), or set {variable} as btwallet does (Get-Help about_BittensorPow), " +
+            $"Pass {passwordParameter} (a SecureString, e.g. from a secret store), or set {variable} as btwallet does " +
+            "(Get-Help about_BittensorPow), " +
             "or run where a console can answer the prompt.") { Scope = PowErrorScope.Pipeline });
 }

@@ -26,8 +26,9 @@ public static class NewWalletWorkflow
                 throw new WalletFileException(WalletError.WalletNotFound, walletDir,
                     $"Wallet '{request.Wallet}' was not found at '{walletDir}': a hotkey is made inside an existing wallet.");
             var paths = new List<string>();
-            if (request.Coldkey) paths.AddRange([WalletPaths.Coldkey(request.Root, request.Wallet), WalletPaths.ColdkeyPub(request.Root, request.Wallet)]);
-            if (request.Hotkey is { } h) paths.AddRange([WalletPaths.Hotkey(request.Root, request.Wallet, h), WalletPaths.HotkeyPub(request.Root, request.Wallet, h)]);
+            var (root, wallet) = (request.Root, request.Wallet);
+            if (request.Coldkey) paths.AddRange([WalletPaths.Coldkey(root, wallet), WalletPaths.ColdkeyPub(root, wallet)]);
+            if (request.Hotkey is { } h) paths.AddRange([WalletPaths.Hotkey(root, wallet, h), WalletPaths.HotkeyPub(root, wallet, h)]);
             if (!request.Overwrite) WalletWriter.EnsureAbsent(paths);
             return paths;
         }
