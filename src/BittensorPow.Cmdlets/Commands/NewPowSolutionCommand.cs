@@ -72,6 +72,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public ulong? NonceStart { get; set; }
     [Parameter] public ulong? UpdateInterval { get; set; }
     [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter(ParameterSetName = Online), ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
@@ -109,7 +110,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         }
         // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline, TimeSpan.FromSeconds(ReconnectLimitSec));
         var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
         {
             SealByteOrder = SealByteOrder, Deadline = deadline, DifficultyMargin = DifficultyMargin,
@@ -148,7 +149,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         {
             // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
             using var connecting = new CallDeadline(timeout, Cancellation);
-            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
+            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
             solution = OnlineSolve.Run(chain, new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder }, Output, Cancellation);
         }

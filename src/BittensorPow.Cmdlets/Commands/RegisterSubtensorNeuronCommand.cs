@@ -47,6 +47,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
+    [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -100,7 +101,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
             new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
         {
-            Endpoint = Endpoint, Network = Network, Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
+            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
         };

@@ -30,6 +30,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }
@@ -43,7 +44,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
         var wallet = new WalletAccess(root, walletName, "")
         {
             UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),

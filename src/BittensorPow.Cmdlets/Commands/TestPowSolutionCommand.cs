@@ -108,7 +108,8 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
             MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = template.ByteOrder, Scheme = scheme, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
-            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
+            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason, CurrentDifficulty = v.CurrentDifficulty,
+            MeetsCurrentDifficulty = v.MeetsCurrentDifficulty, LastPowRegistrationBlock = v.LastPowRegistrationBlock,
         };
         if (ParameterSetName == DetailedSet) WriteObject(verification);
         else if (ParameterSetName == PassThruSet)

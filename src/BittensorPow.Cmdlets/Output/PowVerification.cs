@@ -20,5 +20,10 @@ public sealed class PowVerification
     /// <summary>Null when no chain was asked.</summary>
     public bool? IsStale { get; init; }
     public ulong? CurrentBlock { get; init; }
+    /// <summary>pow_register against a node: the subnet's difficulty at the head and whether the seal meets it; null otherwise.</summary>
+    public ulong? CurrentDifficulty { get; init; }
+    public bool? MeetsCurrentDifficulty { get; init; }
+    /// <summary>pow_register against a node: the hotkey's replay watermark; work must be for a later block.</summary>
+    public ulong? LastPowRegistrationBlock { get; init; }
     public string Reason { get; init; } = "";
 }

@@ -90,6 +90,8 @@ public static class ErrorIds
 
     // The node and the runtime.
     public const string ConnectionFailed = nameof(ConnectionFailed);
+    /// <summary>A node that was connected went away and did not come back (reconnect limit or -TimeoutSec ran out).</summary>
+    public const string NodeLost = nameof(NodeLost);
     public const string RpcTimeout = nameof(RpcTimeout);
     public const string NodeError = nameof(NodeError);
     public const string MalformedReply = nameof(MalformedReply);

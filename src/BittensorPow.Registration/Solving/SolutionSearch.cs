@@ -23,7 +23,7 @@ public static class SolutionSearch
             output.Verbose($"Nonces start at {session.NonceStart}.");
             var display = new SolveDisplay(ProgressActivity.Solving, $"Solving registration PoW{(netUid is { } n ? $" for subnet {n}" : "")}")
             {
-                SourceMessages = (source as HeadTemplateSource)?.Messages,
+                SourceMessages = (source as HeadTemplateSource)?.Messages, Node = plan.Node,
             };
             var result = SolveRunner.Run(session, display, output, cancellation);
             var s = result.Statistics;

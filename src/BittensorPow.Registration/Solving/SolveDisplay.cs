@@ -11,4 +11,7 @@ public sealed record SolveDisplay(ProgressActivity ActivityId, string Activity)
 
     /// <summary>Verbose lines from the template source's own thread (new heads, runtime upgrades).</summary>
     public ConcurrentQueue<string>? SourceMessages { get; init; }
+
+    /// <summary>The node the work comes from, whose drops and reconnects are written as they happen.</summary>
+    public Chain.NodeWatch? Node { get; init; }
 }

@@ -25,7 +25,7 @@ public static class BurnRegisterWorkflow
         // on this subscription: signing then needs no state_getRuntimeVersion round trip on the way to submitting.
         chain.FollowRuntime();
         // -TimeoutSec bounds the one attempt from its start to inclusion (connecting included), not the time a person is asked.
-        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt");
+        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt") { Node = chain.Node };
         var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
         {
             var at = chain.Head(t);

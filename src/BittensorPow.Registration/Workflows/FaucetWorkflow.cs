@@ -39,7 +39,7 @@ public static class FaucetWorkflow
         for (int drip = 1; drip <= request.Count; drip++)
         {
             // -TimeoutSec bounds each drip from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero, "each drip");
+            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero, "each drip") { Node = chain.Node };
             var outcome = deadline.Run(t => Drip(chain, coldkey, request, output, t, deadline, drip));
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.

@@ -100,18 +100,28 @@ public static class OnlineSolve
         var source = following.Source;
         using var runtime = RuntimeFollower.Start(chain, following, output, cancellation);
         var subscription = chain.Call(() => chain.Client.SubscribeNewHeadsAsync(source.OnHead, cancellation));
+        // A node that goes away: the search says what it was doing, pauses once its work is stale, and ends when the node is gone.
+        using var away = new AwayPause(source, chain.Node);
+        using var doing = chain.Node.Doing(() => Doing(following));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(runtime.Token, chain.Node.LostToken);
         try
         {
             var plan = new SearchPlan(SearcherFactory.For(following.Solve, output), source, following.Solve.SolverOptions)
             {
-                NetUid = following.NetUid, Endpoint = chain.Endpoint, SealRule = following.SealRule,
+                NetUid = following.NetUid, Endpoint = chain.Endpoint, SealRule = following.SealRule, Node = chain.Node,
             };
-            return SolutionSearch.Run(plan, output, runtime.Token);
+            return SolutionSearch.Run(plan, output, stop.Token);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && runtime.StopReason is { } reason)
         {
             while (source.Messages.TryDequeue(out var message)) output.Verbose(message);
             throw new PowException(reason);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && chain.Node.IsLost)
+        {
+            while (source.Messages.TryDequeue(out var message)) output.Verbose(message);
+            chain.Node.Speak(output);
+            throw chain.Node.Gone(after: "The search was stopped; every worker has ended.");
         }
         finally
         {
@@ -119,6 +129,14 @@ public static class OnlineSolve
             // that still arrives only moves a source nobody reads any more.
             _ = UnsubscribeAsync(subscription);
         }
+    }
+
+    /// <summary>What the search is doing, for the warning when the connection drops.</summary>
+    private static string Doing(HeadFollowing following)
+    {
+        var work = following.Source.Current;
+        string what = following.Purpose == SolvePurpose.Faucet ? "the faucet's proof of work" : $"registration work{(following.NetUid is { } n ? $" for subnet {n}" : "")}";
+        return $"solving {what} on block #{work.BlockNumber} (difficulty {work.Difficulty.Value:N0})";
     }
 
     private static async Task UnsubscribeAsync(IAsyncDisposable subscription)

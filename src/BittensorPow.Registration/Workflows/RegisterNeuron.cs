@@ -20,7 +20,7 @@ public static class RegisterNeuron
         ChainSession chain;
         using (var connecting = new CallDeadline(request.Timeout, cancellation, bounds: "each attempt"))
         {
-            chain = ChainSession.Connect(endpoint, request.Network, output, connecting);
+            chain = ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
             request = request with { SpentConnecting = connecting.Elapsed };
         }
         using (chain)

@@ -15,6 +15,9 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
     public string? Endpoint { get; init; }
     public string? Network { get; init; }
 
+    /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
+    public TimeSpan? ReconnectLimit { get; init; }
+
     /// <summary>A solution to submit first; null solves one here.</summary>
     public Solution? Solution { get; init; }
     public SealByteOrder? SealByteOrder { get; init; }

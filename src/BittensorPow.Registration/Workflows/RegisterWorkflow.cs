@@ -48,7 +48,7 @@ public static class RegisterWorkflow
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt");
+            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt") { Node = chain.Node };
             string of = $"(attempt {attempt} of {request.MaxAttempts})";
             if (solution is null)
             {

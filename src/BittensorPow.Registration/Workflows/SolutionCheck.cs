@@ -2,6 +2,7 @@ using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Subtensor.Chain;
 
+
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>
@@ -17,11 +18,54 @@ public static class SolutionCheck
         public bool MeetsOtherByteOrder { get; init; }
         public bool? IsStale { get; init; }
         public ulong? CurrentBlock { get; init; }
+
+        /// <summary>pow_register against a node: the subnet's effective difficulty at the head, and whether the seal meets it.</summary>
+        public ulong? CurrentDifficulty { get; init; }
+        public bool? MeetsCurrentDifficulty { get; init; }
+
+        /// <summary>pow_register against a node: the hotkey's replay watermark (work must be for a later block).</summary>
+        public ulong? LastPowRegistrationBlock { get; init; }
     }
 
     /// <param name="claimedSeal">The seal the solution claims; when given it must match the recomputed one.</param>
-    /// <param name="chain">When given, staleness is judged against its head.</param>
+    /// <param name="chain">
+    /// When given, staleness is judged against its head; for pow_register also the hotkey's watermark and the subnet's
+    /// current difficulty (SPEC §10), read in one request.
+    /// </param>
     public static Verdict Check(BlockTemplate template, ulong nonce, byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
+    {
+        var offline = Offline(template, nonce, claimedSeal);
+        if (chain is null) return offline;
+        var head = chain.Head(cancellation);
+        if (template.Challenge is not PowRegisterChallenge p)
+        {
+            bool legacyStale = Staleness.IsStale(template.BlockNumber, head.Number);
+            return offline with
+            {
+                IsStale = legacyStale, CurrentBlock = head.Number, IsValid = offline.IsValid && !legacyStale,
+                Reason = offline.IsValid && legacyStale
+                    ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; the chain accepts the head and the block before it)"
+                    : offline.Reason,
+            };
+        }
+        var query = new PowRegistrationQuery(p.NetUid) { Hotkey = p.Hotkey.ToArray() };
+        var state = chain.Call(() => chain.Client.Subtensor.PowRegistrationStateAsync(query, head.Hash, cancellation));
+        bool stale = Staleness.IsPowRegisterStale(p.BlockNumber, head.Number);
+        bool replay = state.LastPowRegistrationBlock is { } last && p.BlockNumber <= last;
+        bool meetsNow = p.Accepts(offline.Seal, new Difficulty(state.EffectiveDifficulty));
+        string reason = !offline.IsValid ? offline.Reason
+            : stale ? $"work on block {p.BlockNumber} is outside pow_register's window at head {head.Number} (work on a head is valid when included within {Staleness.PowRegisterWindow} blocks after it)"
+            : replay ? $"the hotkey last registered by work on block {state.LastPowRegistrationBlock}; pow_register takes only work on a later block"
+            : !meetsNow ? $"the seal meets difficulty {template.Difficulty} but not the subnet's difficulty now, {state.EffectiveDifficulty:N0}"
+            : "valid";
+        return offline with
+        {
+            IsValid = offline.IsValid && !stale && !replay && meetsNow, Reason = reason, IsStale = stale, CurrentBlock = head.Number,
+            CurrentDifficulty = state.EffectiveDifficulty, MeetsCurrentDifficulty = meetsNow, LastPowRegistrationBlock = state.LastPowRegistrationBlock,
+        };
+    }
+
+    private static Verdict Offline(BlockTemplate template, ulong nonce, byte[]? claimedSeal)
     {
         var challenge = template.Challenge;
         var difficulty = template.Difficulty;
@@ -30,20 +74,13 @@ public static class SolutionCheck
         var other = order == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
         bool meetsOther = difficulty.IsMetBy(seal, other);
         bool? matches = claimedSeal is null ? null : claimedSeal.AsSpan().SequenceEqual(seal);
-        ulong? head = chain?.Head(cancellation).Number;
-        bool? stale = head is { } h ? Staleness.IsStale(template.BlockNumber, h) : null;
-
         string reason =
             matches == false ? Mismatch(challenge, nonce, claimedSeal!, seal)
             : !meets && meetsOther && challenge.Scheme == SealScheme.Legacy
                 ? $"the seal does not meet difficulty {difficulty} under the {order} rule, but does under {other}: solved for the other runtime rule"
             : !meets ? $"the seal does not meet difficulty {difficulty} under the {order} rule"
-            : stale == true ? $"block {template.BlockNumber} is outside the chain's window (head {head}; the chain accepts the head and the block before it)"
             : "valid";
-        return new Verdict(matches != false && meets && stale != true, seal, reason)
-        {
-            SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther, IsStale = stale, CurrentBlock = head,
-        };
+        return new Verdict(matches != false && meets, seal, reason) { SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther };
     }
 
     private static string Mismatch(Challenge challenge, ulong nonce, byte[] claimed, byte[] seal) => challenge switch

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Rpc;
 
 namespace BittensorPow.Registration.Workflows;
 
@@ -19,15 +20,23 @@ public static class TransactionRunner
         var (deadline, resign) = (submission.Deadline, submission.Resign);
         var progress = new ConcurrentQueue<string>();
         output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
-        deadline?.Enter($"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}", ErrorIds.SubmissionTimeout);
-        void OnAccepted() =>
-            deadline?.Enter(waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
-                : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block", ErrorIds.SubmissionTimeout);
-        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, progress.Enqueue, cancellation, OnAccepted);
+        string doing = $"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}";
+        deadline?.Enter(doing, ErrorIds.SubmissionTimeout);
+        void OnAccepted()
+        {
+            doing = waitFor == WaitFor.Finalized ? $"waiting for {transaction.Call} {transaction.HashHex} to be finalized"
+                : $"waiting for inclusion of {transaction.Call} {transaction.HashHex} in a block";
+            deadline?.Enter(doing, ErrorIds.SubmissionTimeout);
+        }
+        // The node going away for good ends the wait at once (NodeLost), not when the timeout has run out.
+        using var said = chain.Node.Doing(() => doing);
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(cancellation, chain.Node.LostToken);
+        var task = ExtrinsicSubmitter.SubmitAndWatchAsync(chain.Client, transaction, waitFor, timeout, progress.Enqueue, watch.Token, OnAccepted);
         try
         {
             while (!task.Wait(TimeSpan.FromMilliseconds(200)))
             {
+                chain.Node.Speak(output);
                 while (progress.TryDequeue(out var line)) output.Verbose(line);
                 output.Progress(new WorkflowProgress(ProgressId, $"Submitting {transaction.Call}", $"waiting for {waitFor}"));
             }
@@ -35,11 +44,13 @@ public static class TransactionRunner
         catch (AggregateException) { }
         finally
         {
+            chain.Node.Speak(output);
             while (progress.TryDequeue(out var line)) output.Verbose(line);
             if (!cancellation.IsCancellationRequested)
                 output.Progress(new WorkflowProgress(ProgressId, $"Submitting {transaction.Call}", "Done") { Completed = true });
         }
         try { return task.GetAwaiter().GetResult(); }
+        catch (Exception ex) when (!cancellation.IsCancellationRequested && NodeGone(chain.Node, ex) is { } gone) { throw gone; }
         catch (TransactionRejectedException ex) when (ex.Reason == RejectionReason.BadSignature && resign is not null && transaction.SignedFor is not null)
         {
             var signedFor = transaction.SignedFor;
@@ -59,6 +70,19 @@ public static class TransactionRunner
             throw new PowException(error);
         }
     }
+
+    /// <summary>
+    /// NodeLost when the node is gone, or when the wait ran out while it was away: then the transaction's fate is not
+    /// a timeout's but a lost node's.
+    /// </summary>
+    private static PowException? NodeGone(NodeWatch node, Exception ex) => ex switch
+    {
+        _ when node.IsLost && ex is OperationCanceledException or RpcException or SubmissionTimeoutException
+            => node.Gone(after: CallDeadline.SubmittedMayLand, inner: ex),
+        SubmissionTimeoutException or RpcException { Kind: RpcErrorKind.Timeout } when node.IsAway
+            => node.Gone("the wait for it ran out", CallDeadline.SubmittedMayLand, ex),
+        _ => null,
+    };
 
     private static PowException Rejected(SignedTransaction transaction, TransactionRejectedException ex) =>
         new(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
