@@ -135,6 +135,27 @@ BeforeDiscovery {
     Row 'hotkey path: a link to nothing' "New-PowSolution -BlockHash $H $off -Wallet w -WalletHotkey dangling -WalletPath WALLETS" 'KeyfileNotFound' 'ObjectNotFound' "^Keyfile '.*/w/hotkeys/dangling' is a symbolic link to '.*nowhere', which does not exist\.$"
     Row 'coldkeypub that loops' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet loopy -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'KeyfileUnreadable' 'ReadError' "coldkeypub\.txt' is a symbolic link that loops"
     Row 'public-only hotkey for signing' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey pubonly -WalletPath WALLETS -Confirm:`$false" 'KeyfileNoSecret' 'InvalidData'
+    # Making wallets (New-BittensorWallet / New-BittensorHotkey): with -Mnemonic, so no host is asked anything.
+    $dev = "(ConvertTo-SecureString 'bottom drive obey lake curtain smoke basket hold race lonely fit walk' -AsPlainText -Force)"
+    $mnemonics = [ordered]@{
+        '11 words' = 'bottom drive obey lake curtain smoke basket hold race lonely fit'; 'checksum' = 'walk fit lonely race hold basket smoke curtain lake obey drive bottom'
+        'unknown word' = 'bottom drive obey lake curtain smoke basket hold race lonely fit walkk'; 'huge' = $huge; 'blank' = ' '
+    }
+    foreach ($k in $mnemonics.Keys) {
+        Row "New-BittensorWallet -Mnemonic: $k" "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -Mnemonic (ConvertTo-SecureString '$($mnemonics[$k])' -AsPlainText -Force)" 'InvalidMnemonic' 'InvalidArgument'
+    }
+    foreach ($name in '../up', 'a/b', '.dot', "nul``0x") {
+        Row "New-BittensorWallet -Name '$name'" "New-BittensorWallet -Name `"$name`" -WalletPath WALLETS -NoPassword -Mnemonic $dev" 'InvalidWalletName' 'InvalidArgument'
+    }
+    Row 'New-BittensorHotkey -Name ending in pub.txt' "New-BittensorHotkey -Wallet w -Name xpub.txt -WalletPath WALLETS -Mnemonic $dev" 'InvalidWalletName' 'InvalidArgument'
+    Row 'New-BittensorWallet over a wallet that is there' "New-BittensorWallet -Name w -WalletPath WALLETS -NoPassword -Mnemonic $dev" 'KeyfileExists' 'ResourceExists'
+    Row 'New-BittensorHotkey over a hotkey that is there' "New-BittensorHotkey -Wallet w -Name real -WalletPath WALLETS -Mnemonic $dev" 'KeyfileExists' 'ResourceExists'
+    Row 'New-BittensorHotkey in a wallet that is not there' "New-BittensorHotkey -Wallet nope -Name h -WalletPath WALLETS -Mnemonic $dev" 'WalletNotFound' 'ObjectNotFound'
+    Row 'New-BittensorWallet -WordCount 13' "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -WordCount 13" 'ParameterArgumentValidationError' 'InvalidData'
+    Row 'New-BittensorWallet -Password with -NoPassword' "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -Password (ConvertTo-SecureString x -AsPlainText -Force) -Mnemonic $dev" 'ConflictingParameters' 'InvalidArgument'
+    Row 'New-BittensorWallet empty -Password' "New-BittensorWallet -Name m -WalletPath WALLETS -Password ([securestring]::new()) -Mnemonic $dev" 'EmptyPassword' 'InvalidArgument'
+    Row 'a BT_PW_ variable that is not btwallet''s encoding' ("`$n = 'BT_PW_' + ((Join-Path 'WALLETS' 'w/hotkeys/truncnacl') -replace '[/.]', '_').ToUpperInvariant(); " +
+        "try { Set-Item env:`$n 'not base64!'; Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey truncnacl -WalletPath WALLETS -Confirm:`$false } finally { Remove-Item env:`$n }") 'InvalidPasswordVariable' 'InvalidData'
     # Objects of the wrong shape on the pipeline.
     Row 'a bare string piped to Test-PowSolution' "'hello' | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'
     Row 'an object with no solution fields' "[pscustomobject]@{ Foo = 1 } | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'

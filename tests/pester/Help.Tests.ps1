@@ -94,7 +94,8 @@ Describe 'about_BittensorPow' {
         $about | Should -Match 'From spec 397 on'
         $about | Should -Match 'FAUCET ON LOCAL CHAINS'
         $about | Should -Match 'SEVERAL MACHINES'
-        foreach ($v in 'BT_SUBTENSOR_CHAIN_ENDPOINT', 'BT_SUBTENSOR_NETWORK', 'BT_WALLET_NAME', 'BT_WALLET_HOTKEY', 'BT_WALLET_PATH') { $about | Should -Match $v }
+        $about | Should -Match 'WALLETS FROM NOTHING'
+        foreach ($v in 'BT_SUBTENSOR_CHAIN_ENDPOINT', 'BT_SUBTENSOR_NETWORK', 'BT_WALLET_NAME', 'BT_WALLET_HOTKEY', 'BT_WALLET_PATH', 'BT_PW_') { $about | Should -Match $v }
     }
 
     It 'names only parameters the cmdlets have' {

@@ -60,7 +60,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter, BoundedText(TextKind.Path)] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)]
     public SealByteOrder? SealByteOrder { get; set; }

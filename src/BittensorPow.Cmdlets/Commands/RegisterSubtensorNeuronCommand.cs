@@ -10,6 +10,7 @@ using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Registration.Wallets;
+using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -39,7 +40,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter, BoundedText(TextKind.Path)] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
@@ -87,7 +88,9 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var wallet = new WalletAccess(root, walletName, hotkeyName)
         {
-            HotkeyPassword = HotkeyPassword, UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password),
+            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+            UnlockHotkey = () => PasswordPrompt.Unlock(Host, WalletPaths.Hotkey(root, walletName, hotkeyName), HotkeyPassword,
+                $"Hotkey '{hotkeyName}' of wallet '{walletName}'", "-HotkeyPassword", Output),
         };
         using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
         var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);

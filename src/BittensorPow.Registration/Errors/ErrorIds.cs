@@ -58,6 +58,19 @@ public static class ErrorIds
     public const string KeyfileNoSecret = nameof(KeyfileNoSecret);
     public const string KeyfileKeyMismatch = nameof(KeyfileKeyMismatch);
     public const string LibsodiumUnavailable = nameof(LibsodiumUnavailable);
+    /// <summary>New-BittensorWallet / New-BittensorHotkey: a file to write is there, and -Force was not given.</summary>
+    public const string KeyfileExists = nameof(KeyfileExists);
+    public const string InvalidWalletName = nameof(InvalidWalletName);
+    /// <summary>The keyfile's btwallet BT_PW_… variable is set to something that is not btwallet's encoding.</summary>
+    public const string InvalidPasswordVariable = nameof(InvalidPasswordVariable);
+
+    // Making keys (New-BittensorWallet, New-BittensorHotkey).
+    public const string InvalidMnemonic = nameof(InvalidMnemonic);
+    /// <summary>A new mnemonic would be made, and this host cannot show it (no console, -NonInteractive, declined).</summary>
+    public const string MnemonicNotShown = nameof(MnemonicNotShown);
+    /// <summary>The new password and its confirmation differ.</summary>
+    public const string PasswordMismatch = nameof(PasswordMismatch);
+    public const string EmptyPassword = nameof(EmptyPassword);
 
     // Back ends and solving.
     public const string BackendUnavailable = nameof(BackendUnavailable);

@@ -25,8 +25,8 @@ public static class WalletFailures
             WalletError.WalletNotFound => (ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound,
                 "Check -Wallet and -WalletPath (or BT_WALLET_NAME / BT_WALLET_PATH); Get-BittensorWallet lists your wallets."),
             WalletError.KeyfileNotFound => (ErrorIds.KeyfileNotFound, PowErrorCategory.ObjectNotFound, coldkey
-                ? "Check -Wallet/-WalletPath; 'btcli wallet regen_coldkeypub' restores coldkeypub.txt, 'new_coldkey' makes a wallet."
-                : "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with 'btcli wallet new_hotkey'."),
+                ? "Check -Wallet/-WalletPath; 'btcli wallet regen_coldkeypub' restores coldkeypub.txt, New-BittensorWallet makes a wallet."
+                : "Check -WalletHotkey (or BT_WALLET_HOTKEY), or create the hotkey with New-BittensorHotkey."),
             WalletError.KeyfileNotJson => (ErrorIds.KeyfileNotJson, PowErrorCategory.InvalidData,
                 $"Regenerate the damaged keyfile with {regen}{orPublicKey}."),
             WalletError.KeyfileEncrypted => (ErrorIds.KeyfileEncrypted, PowErrorCategory.InvalidData,
@@ -36,7 +36,7 @@ public static class WalletFailures
             WalletError.WrongPassword => (ErrorIds.WrongPassword, PowErrorCategory.AuthenticationError,
                 passwordParameter is null ? "Give the keyfile's password again at the prompt." : $"Give the keyfile's password again ({passwordParameter}, or type it at the prompt)."),
             WalletError.PasswordRequired => (ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError,
-                $"Pass {password}, or run interactively to be asked."),
+                $"Pass {password}, set the keyfile's BT_PW_ variable (about_BittensorPow), or run interactively to be asked."),
             WalletError.KeyfileLegacyEncryption => (ErrorIds.KeyfileLegacyEncryption, PowErrorCategory.InvalidData,
                 "Re-encrypt the key with a current btcli ('btcli wallet update'), then try again."),
             WalletError.KeyfileNoSecret => (ErrorIds.KeyfileNoSecret, PowErrorCategory.InvalidData,
@@ -45,6 +45,13 @@ public static class WalletFailures
                 $"The keyfile is damaged: regenerate it with {regen}."),
             WalletError.KeyfileUnreadable => (ErrorIds.KeyfileUnreadable, PowErrorCategory.ReadError,
                 "Put the keyfile itself at that path, readable by you (check the link, its rights and its size)."),
+            WalletError.KeyfileExists => (ErrorIds.KeyfileExists, PowErrorCategory.ResourceExists,
+                "Choose another name, or pass -Force to replace the files: the key they hold is lost unless you have its mnemonic."),
+            WalletError.InvalidWalletName => (ErrorIds.InvalidWalletName, PowErrorCategory.InvalidArgument,
+                "Give a plain name such as 'miner' or 'h1': no path separators, no leading '.', no control characters."),
+            WalletError.InvalidPasswordVariable => (ErrorIds.InvalidPasswordVariable, PowErrorCategory.InvalidData,
+                "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass " +
+                "the password."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action) { Inner = ex });

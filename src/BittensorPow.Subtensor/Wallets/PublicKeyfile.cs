@@ -69,6 +69,12 @@ public enum WalletError
     KeyfileKeyMismatch,
     /// <summary>The path is there but no keyfile can be read from it: a folder, a looping link, no permission, far too large, an I/O error.</summary>
     KeyfileUnreadable,
+    /// <summary>A keyfile to be written is already there (and overwriting was not asked for).</summary>
+    KeyfileExists,
+    /// <summary>A wallet or hotkey name that is not one file name (a separator, "..", a control character, "…pub.txt").</summary>
+    InvalidWalletName,
+    /// <summary>The keyfile's BT_PW_… variable is set but is not btwallet's encoding of a password.</summary>
+    InvalidPasswordVariable,
 }
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)

@@ -149,7 +149,7 @@ public static class SecretKeyfile
     };
 
     /// <summary>The password's UTF-8 bytes; the unmanaged UTF-16 copy is zeroed and freed at once.</summary>
-    internal static unsafe byte[] ToUtf8(SecureString password)
+    public static unsafe byte[] ToUtf8(SecureString password)
     {
         IntPtr unicode = Marshal.SecureStringToGlobalAllocUnicode(password);
         try
