@@ -3,10 +3,11 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-TestModulePath) -Force
-    Add-Type -Path (Join-Path (Split-Path (Get-TestModulePath)) 'BouncyCastle.Cryptography.dll')
+    Add-Type -Path (Join-Path (Get-TestModulePath) 'BouncyCastle.Cryptography.dll')
     $keys = (Get-PowVectors).keys
     $walletRoot = Join-Path (Get-SharedPath) 'wallet'
     $walletColdkey = (Get-Content (Join-Path $walletRoot 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).publicKey
+    $walletHotkey = (Get-Content (Join-Path $walletRoot 'default/hotkeys/defaultpub.txt') -Raw | ConvertFrom-Json).publicKey
 
     function Get-Bytes([string] $hex) { [Convert]::FromHexString($hex -replace '^0x') }
 
@@ -69,11 +70,12 @@ Describe 'The pow_register seal, offline' {
         (New-PowSolution @challenge -Difficulty 300 -ThreadCount 1 -NonceStart $start).Nonce | Should -Be $nonce
     }
 
-    It 'takes the coldkey from -Wallet (coldkeypub.txt, no secret read)' {
-        $s = New-PowSolution -Scheme PowRegisterV1 -NetUid 3 -BlockHash $blockHash -BlockNumber 11 -Hotkey $keys.alice.ss58_42 `
+    It 'takes the hotkey and the coldkey from -Wallet (pub.txt and coldkeypub.txt, no secret read)' {
+        $s = New-PowSolution -Scheme PowRegisterV1 -NetUid 3 -BlockHash $blockHash -BlockNumber 11 `
             -Wallet default -WalletPath $walletRoot -Difficulty 1000 -ThreadCount 1
         $s.ColdkeyPublicKey | Should -Be $walletColdkey
-        $seal = Get-PowRegisterSeal 3 $blockHash $keys.alice.publicKeyHex $walletColdkey $s.Nonce
+        $s.HotkeyPublicKey | Should -Be $walletHotkey
+        $seal = Get-PowRegisterSeal 3 $blockHash $walletHotkey $walletColdkey $s.Nonce
         $s.Seal | Should -Be ('0x' + [Convert]::ToHexString($seal).ToLowerInvariant())
     }
 

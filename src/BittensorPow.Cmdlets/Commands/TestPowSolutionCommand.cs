@@ -101,7 +101,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         };
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
         var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
-        var v = Endpoint is null
+        // Export-Csv writes an offline solution's null Endpoint as "": such a record is checked offline.
+        bool csvOffline = Endpoint == "" && InputObject?.Properties[nameof(Endpoint)]?.Value is "";
+        var v = Endpoint is null || csvOffline
             ? SolutionCheck.Check(template, Nonce, claimed, null, Cancellation)
             : CheckAgainst(Endpoint, template, claimed);
         var verification = new PowVerification

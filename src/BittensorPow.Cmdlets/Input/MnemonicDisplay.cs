@@ -53,7 +53,7 @@ internal static class MnemonicDisplay
 
     private static PowException NotShown(string why) => new(new PowError(ErrorIds.MnemonicNotShown, PowErrorCategory.InvalidOperation, null,
         $"No new key was made: its mnemonic must be shown once, and {why}.",
-        "Run the command in an interactive console, or give the key's mnemonic with -Mnemonic (a SecureString, e.g. Read-Host -AsSecureString).")
+        "Run it in an interactive console, or give the mnemonic with -Mnemonic (Read-Host -AsSecureString).")
     {
         Scope = PowErrorScope.Pipeline,
     });

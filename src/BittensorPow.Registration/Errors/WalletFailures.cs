@@ -36,7 +36,7 @@ public static class WalletFailures
             WalletError.WrongPassword => (ErrorIds.WrongPassword, PowErrorCategory.AuthenticationError,
                 passwordParameter is null ? "Give the keyfile's password again at the prompt." : $"Give the keyfile's password again ({passwordParameter}, or type it at the prompt)."),
             WalletError.PasswordRequired => (ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError,
-                $"Pass {password}, set the keyfile's BT_PW_ variable (about_BittensorPow), or run interactively to be asked."),
+                $"Pass {password}, set the keyfile's BT_PW_ variable, or run interactively."),
             WalletError.KeyfileLegacyEncryption => (ErrorIds.KeyfileLegacyEncryption, PowErrorCategory.InvalidData,
                 "Re-encrypt the key with a current btcli ('btcli wallet update'), then try again."),
             WalletError.KeyfileNoSecret => (ErrorIds.KeyfileNoSecret, PowErrorCategory.InvalidData,
@@ -50,8 +50,7 @@ public static class WalletFailures
             WalletError.InvalidWalletName => (ErrorIds.InvalidWalletName, PowErrorCategory.InvalidArgument,
                 "Give a plain name such as 'miner' or 'h1': no path separators, no leading '.', no control characters."),
             WalletError.InvalidPasswordVariable => (ErrorIds.InvalidPasswordVariable, PowErrorCategory.InvalidData,
-                "Set the variable to btwallet's encoding of the password (Get-Help about_BittensorPow shows how), or remove it and pass " +
-                "the password."),
+                "Set it to btwallet's encoding of the password (about_BittensorPow shows how), or remove it."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
         return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action) { Inner = ex });

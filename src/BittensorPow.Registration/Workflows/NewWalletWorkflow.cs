@@ -96,7 +96,7 @@ public static class NewWalletWorkflow
             catch (FormatException ex)
             {
                 throw PowException.Parameter(ErrorIds.InvalidMnemonic, null, $"-Mnemonic is not a valid BIP-39 English mnemonic: {ex.Message}",
-                    "Give the 12 or 24 words exactly as written down (in order, separated by spaces), as a SecureString: Read-Host -AsSecureString.");
+                    "Give the 12 or 24 words in order, separated by spaces, as a SecureString (Read-Host -AsSecureString).");
             }
         }
         string phrase = MnemonicGenerator.Generate(wordCount);
