@@ -141,8 +141,8 @@ internal readonly struct FieldElement
         return r;
     }
 
-    /// <summary>Returns (z^(2^250 - 1), z^11), the shared prefix of the inversion and square-root exponents.</summary>
-    private (FieldElement Pow250, FieldElement Pow11) Pow250Minus1()
+    /// <summary>z^(2^250 - 1), the prefix of the square-root exponent.</summary>
+    private FieldElement Pow250Minus1()
     {
         var z2 = Square();
         var z9 = z2.SquareTimes(2) * this;
@@ -155,18 +155,11 @@ internal readonly struct FieldElement
         var e100 = e50.SquareTimes(50) * e50;       // 2^100 - 1
         var e200 = e100.SquareTimes(100) * e100;    // 2^200 - 1
         var e250 = e200.SquareTimes(50) * e50;      // 2^250 - 1
-        return (e250, z11);
-    }
-
-    /// <summary>z^(p-2) = 1/z (0 for 0).</summary>
-    public FieldElement Invert()
-    {
-        var (e250, z11) = Pow250Minus1();
-        return e250.SquareTimes(5) * z11;           // 2^255 - 32 + 11 = p - 2
+        return e250;
     }
 
     /// <summary>z^((p-5)/8) = z^(2^252 - 3).</summary>
-    private FieldElement Pow22523() => Pow250Minus1().Pow250.SquareTimes(2) * this;
+    private FieldElement Pow22523() => Pow250Minus1().SquareTimes(2) * this;
 
     /// <summary>
     /// RFC 9496 SQRT_RATIO_M1: (true, sqrt(u/v)) when u/v is square, else (false, sqrt(i·u/v)); the root is non-negative.

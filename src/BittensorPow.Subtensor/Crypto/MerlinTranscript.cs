@@ -27,13 +27,6 @@ internal sealed class MerlinTranscript
         _strobe.Ad(message, more: false);
     }
 
-    public void AppendU64(ReadOnlySpan<byte> label, ulong value)
-    {
-        Span<byte> le = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(le, value);
-        AppendMessage(label, le);
-    }
-
     public void ChallengeBytes(ReadOnlySpan<byte> label, Span<byte> destination)
     {
         _strobe.MetaAd(label, more: false);

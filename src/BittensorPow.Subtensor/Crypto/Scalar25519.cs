@@ -13,8 +13,6 @@ internal static class Scalar25519
 
     public static BigInteger FromBytes(ReadOnlySpan<byte> littleEndian) => new(littleEndian, isUnsigned: true, isBigEndian: false);
 
-    public static BigInteger FromBytesModOrder(ReadOnlySpan<byte> littleEndian) => FromBytes(littleEndian) % L;
-
     public static bool IsCanonical(ReadOnlySpan<byte> littleEndian32) => littleEndian32.Length == 32 && FromBytes(littleEndian32) < L;
 
     public static byte[] ToBytes(BigInteger value)
@@ -31,6 +29,4 @@ internal static class Scalar25519
         ToBytes(FromBytes(a) * FromBytes(b) + FromBytes(c));
 
     public static byte[] Add(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => ToBytes(FromBytes(a) + FromBytes(b));
-
-    public static byte[] Negate(ReadOnlySpan<byte> a) => ToBytes(L - FromBytes(a) % L);
 }
