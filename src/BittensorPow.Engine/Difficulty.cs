@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Numerics;
 
 namespace BittensorPow.Engine;
@@ -48,35 +47,4 @@ public sealed class Difficulty
     }
 
     public override string ToString() => $"{Value:N0}";
-}
-
-/// <summary>A 256-bit seal value as four 64-bit words, most significant first.</summary>
-public readonly record struct SealValue(ulong W3, ulong W2, ulong W1, ulong W0)
-{
-    public static SealValue FromSeal(ReadOnlySpan<byte> seal, SealByteOrder order) => order == SealByteOrder.BigEndian
-        ? new(BinaryPrimitives.ReadUInt64BigEndian(seal), BinaryPrimitives.ReadUInt64BigEndian(seal[8..]),
-              BinaryPrimitives.ReadUInt64BigEndian(seal[16..]), BinaryPrimitives.ReadUInt64BigEndian(seal[24..]))
-        : new(BinaryPrimitives.ReadUInt64LittleEndian(seal[24..]), BinaryPrimitives.ReadUInt64LittleEndian(seal[16..]),
-              BinaryPrimitives.ReadUInt64LittleEndian(seal[8..]), BinaryPrimitives.ReadUInt64LittleEndian(seal));
-
-    /// <summary>
-    /// From the four Keccak output lanes (each the little-endian read of 8 seal bytes): big-endian reads
-    /// byte-swap lanes 0..3, little-endian takes lanes 3..0 as they are.
-    /// </summary>
-    public static SealValue FromLanes(ulong lane0, ulong lane1, ulong lane2, ulong lane3, SealByteOrder order) => order == SealByteOrder.BigEndian
-        ? new(BinaryPrimitives.ReverseEndianness(lane0), BinaryPrimitives.ReverseEndianness(lane1),
-              BinaryPrimitives.ReverseEndianness(lane2), BinaryPrimitives.ReverseEndianness(lane3))
-        : new(lane3, lane2, lane1, lane0);
-}
-
-/// <summary>T = ⌊(2^256 − 1) / D⌋ as four words, most significant first.</summary>
-public readonly record struct SealThreshold(ulong T3, ulong T2, ulong T1, ulong T0)
-{
-    public bool Accepts(in SealValue v)
-    {
-        if (v.W3 != T3) return v.W3 < T3;
-        if (v.W2 != T2) return v.W2 < T2;
-        if (v.W1 != T1) return v.W1 < T1;
-        return v.W0 <= T0;
-    }
 }

@@ -77,6 +77,3 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
         catch (OperationCanceledException) when (Cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
     }
 }
-
-/// <summary>The exception inside our ErrorRecords: the message only, never a stack trace of ours.</summary>
-public sealed class PowCmdletException(string message, Exception? inner = null) : Exception(message, inner);

@@ -15,8 +15,3 @@ public enum PowBackend
     Cuda,
     OpenCL,
 }
-
-public static class PowBackendKinds
-{
-    public static bool IsGpu(this PowBackend backend) => backend is PowBackend.IlgpuCpu or PowBackend.Cuda or PowBackend.OpenCL;
-}

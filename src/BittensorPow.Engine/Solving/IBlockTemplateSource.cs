@@ -15,10 +15,3 @@ public interface IBlockTemplateSource
     /// <summary>Closed while the source has no work worth hashing (workers wait on it); null: there always is.</summary>
     WorkGate? Gate => null;
 }
-
-/// <summary>Offline work: one fixed template that never goes stale.</summary>
-public sealed class FixedTemplateSource(BlockTemplate template) : IBlockTemplateSource
-{
-    public BlockTemplate Current { get; } = template;
-    public bool IsStillValid(BlockTemplate template) => true;
-}

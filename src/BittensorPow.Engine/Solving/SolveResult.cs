@@ -1,8 +1,5 @@
 namespace BittensorPow.Engine.Solving;
 
-/// <summary>Exhausted: every position of the range given by SolverOptions.NonceCount was tried without a hit.</summary>
-public enum SolveOutcome { Solved, TimedOut, Cancelled, Failed, Exhausted }
-
 public sealed record SolveResult
 {
     public required SolveOutcome Outcome { get; init; }

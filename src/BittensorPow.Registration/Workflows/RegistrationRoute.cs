@@ -14,12 +14,3 @@ public enum RegistrationRoute
     /// <summary>A burn signed by the coldkey, capped by -MaxCost (<c>register_limit</c> or <c>burned_register</c>; spec 397 on).</summary>
     Burn,
 }
-
-public static class RegistrationRoutes
-{
-    /// <param name="burnCapGiven">-MaxCost: the user asks for a capped burn where the runtime also offers pow_register.</param>
-    public static RegistrationRoute For(RuntimeProfile profile, bool burnCapGiven) =>
-        profile.RegisterVerifiesWork ? RegistrationRoute.Work
-        : profile.HasPowRegister && !burnCapGiven ? RegistrationRoute.PowRegister
-        : RegistrationRoute.Burn;
-}

@@ -2,9 +2,6 @@ using BittensorPow.Subtensor.Metadata;
 
 namespace BittensorPow.Subtensor.Chain;
 
-/// <summary>When in the block an event was emitted (frame_system::Phase).</summary>
-public enum EventPhase { ApplyExtrinsic, Finalization, Initialization }
-
 /// <summary>
 /// One System.Events record, decoded by the runtime's own types: <c>Pallet.Name(fields)</c>, the phase, and for
 /// ApplyExtrinsic the index of the extrinsic in its block.

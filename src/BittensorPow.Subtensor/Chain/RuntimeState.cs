@@ -22,6 +22,3 @@ public sealed record RuntimeState(RuntimeVersion Version, RuntimeMetadata Metada
     public bool DiffersFrom(RuntimeVersion version) =>
         version.SpecVersion != Version.SpecVersion || version.TransactionVersion != Version.TransactionVersion || version.SpecName != Version.SpecName;
 }
-
-/// <summary>The runtime the node switched to, and the one it replaced.</summary>
-public sealed record RuntimeChange(RuntimeState Before, RuntimeState After);

@@ -92,6 +92,3 @@ public sealed class SignedExtensions
     private static ReadOnlySpan<byte> Hash(byte[] hash, string name) =>
         hash is { Length: 32 } ? hash : throw new ArgumentException($"{name} must be a 32-byte block hash.", name);
 }
-
-/// <summary>The values a signed extrinsic's extra bytes carry.</summary>
-public readonly record struct ExtraFields(Era Era, ulong Nonce, BigInteger Tip, byte? MetadataHashMode);

@@ -96,5 +96,3 @@ public static class Ss58
         return true;
     }
 }
-
-public sealed class Ss58FormatException(string message) : FormatException(message);

@@ -2,9 +2,6 @@ using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.Subtensor.Metadata;
 
-/// <summary>Reads an element of a metadata structure; <c>ref</c> because <see cref="ScaleReader"/> is a ref struct.</summary>
-internal delegate T ReadItem<T>(ref ScaleReader reader);
-
 /// <summary>The few generic SCALE shapes the metadata structures are built from (Vec, Option, type ids, doc lists).</summary>
 internal static class MetadataReading
 {

@@ -1,23 +1,5 @@
 namespace BittensorPow.Subtensor.Rpc;
 
-/// <summary>What happened to the connection; observers decide by <see cref="Kind"/>, never by the wording.</summary>
-public enum ConnectionEventKind
-{
-    Connected,
-    Disconnected,
-    Reconnecting,
-    ConnectAttemptFailed,
-    GaveUpReconnecting,
-    Resubscribed,
-    ResubscribeFailed,
-    /// <summary>A subscription whose subscribe call has an effect (a watched extrinsic) ended with the connection.</summary>
-    NotResubscribed,
-    UnsubscribeFailed,
-    IgnoredMessage,
-    /// <summary>A subscription's own handler threw; the subscription goes on.</summary>
-    HandlerFailed,
-}
-
 /// <param name="Method">The subscribe or unsubscribe method the event is about, where there is one.</param>
 public sealed record ConnectionEvent(ConnectionEventKind Kind, string Text, string? Method = null)
 {

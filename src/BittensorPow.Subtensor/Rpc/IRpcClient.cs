@@ -24,29 +24,3 @@ public interface IRpcClient : IAsyncDisposable
     /// <summary>Connection life (connected, disconnected, reconnecting, resubscribed, …), each with a line for people.</summary>
     event Action<ConnectionEvent>? ConnectionChanged;
 }
-
-public enum RpcErrorKind
-{
-    /// <summary>The node answered with a JSON-RPC error object (Code/ErrorData are set).</summary>
-    Remote,
-    /// <summary>No answer within the call's timeout.</summary>
-    Timeout,
-    /// <summary>Could not connect, or the connection was lost and every retry failed.</summary>
-    ConnectionFailed,
-    /// <summary>The endpoint is not a ws:// or wss:// URL.</summary>
-    BadEndpoint,
-    /// <summary>The node sent something that is not JSON-RPC.</summary>
-    MalformedReply,
-}
-
-public sealed class RpcException(RpcErrorKind kind, string message, int? code = null, string? data = null, Exception? inner = null,
-    ConnectFailure? connect = null)
-    : Exception(message, inner)
-{
-    public RpcErrorKind Kind { get; } = kind;
-    /// <summary>For <see cref="RpcErrorKind.ConnectionFailed"/> while opening the connection: what the last attempt ran into.</summary>
-    public ConnectFailure? Connect { get; } = connect;
-    public int? Code { get; } = code;
-    /// <summary>The error object's "data" (e.g. "Transaction is outdated"); named so as not to hide Exception.Data.</summary>
-    public string? ErrorData { get; } = data;
-}

@@ -3,8 +3,6 @@ using System.Text.Json;
 
 namespace BittensorPow.Subtensor.Rpc;
 
-internal enum RpcIncomingKind { Response, Notification, Malformed }
-
 /// <summary>
 /// One message from the node, classified. Elements are cloned, so nothing here depends on the parsed document.
 /// Ids and subscription ids are kept as text: nodes send numbers or strings (jsonrpsee vs. chopsticks), and the

@@ -74,5 +74,3 @@ public ref struct ScaleReader
     public byte[] Bytes() => Raw(CompactLength()).ToArray();
     public string Str() => System.Text.Encoding.UTF8.GetString(Raw(CompactLength()));
 }
-
-public sealed class ScaleFormatException(string message) : FormatException(message);

@@ -4,9 +4,6 @@ using Sodium;
 
 namespace BittensorPow.Subtensor.Wallets;
 
-/// <summary>Turns a keyfile password into the 32-byte secretbox key.</summary>
-internal delegate byte[] KeyDerivation(ReadOnlySpan<byte> passwordUtf8);
-
 /// <summary>
 /// btwallet's "$NACL" keyfiles: "$NACL" ‖ nonce[24] ‖ secretbox(MAC[16] ‖ ciphertext), keyed by
 /// argon2i (v1.3, t = 8, m = 512 MiB, p = 1, 32 bytes) of the password with a fixed salt — libsodium's

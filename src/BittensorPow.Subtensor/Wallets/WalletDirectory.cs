@@ -2,14 +2,6 @@ using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Subtensor.Wallets;
 
-/// <summary>A hotkey as Get-BittensorWallet shows it: public data only. <see cref="Error"/> says why a key could not be read.</summary>
-public sealed record WalletHotkeyInfo(string Name, string Path, byte[]? PublicKey, string? Ss58Address, string? Error);
-
-/// <summary>A wallet folder: its coldkey's public key (from coldkeypub.txt) and its hotkeys.</summary>
-public sealed record WalletInfo(
-    string Name, string Path, byte[]? ColdkeyPublicKey, string? ColdkeySs58Address, string? ColdkeyError,
-    IReadOnlyList<WalletHotkeyInfo> Hotkeys);
-
 /// <summary>
 /// Lists wallets under a root (default ~/.bittensor/wallets) reading only public files and public JSON fields.
 /// A key that cannot be read is listed with an Error rather than failing the whole listing.

@@ -4,27 +4,6 @@ using ILGPU.Runtime;
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>
-/// Everything one launch needs, passed by value so that it lands in the kernel's parameter space
-/// (constant bank) rather than in memory the kernel has to load.
-/// </summary>
-public struct SealLaunch
-{
-    public SealConstants Constants;
-
-    /// <summary>
-    /// Nonce of thread 0; thread i tries Base + i. A launch never crosses a multiple of 2^32: the nonce's high half is
-    /// folded into <see cref="Constants"/>, so the kernels read only the low half of Base.
-    /// </summary>
-    public ulong Base;
-
-    /// <summary>T = ⌊(2^256 − 1) / D⌋, most significant limb first.</summary>
-    public ulong T3, T2, T1, T0;
-
-    /// <summary>Threads past Count (the last, partial block) do nothing.</summary>
-    public int Count;
-}
-
-/// <summary>
 /// The ILGPU kernels: for the legacy seal one per byte order, so that neither carries a branch on it, and one for
 /// pow_register's (always little-endian). A hit is recorded as its offset from the launch's first nonce or position
 /// with Atomic.Min, which keeps the smallest offset of the launch; offsets are below 2^31, so ulong.MaxValue ("none")

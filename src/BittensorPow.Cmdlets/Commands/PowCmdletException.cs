@@ -1,0 +1,10 @@
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using BittensorPow.Registration;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
+
+namespace BittensorPow.Cmdlets.Commands;
+
+/// <summary>The exception inside our ErrorRecords: the message only, never a stack trace of ours.</summary>
+public sealed class PowCmdletException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,24 @@
+using System.Security;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Crypto;
+using BittensorPow.Subtensor.Native;
+using BittensorPow.Subtensor.Wallets;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>What to make: the coldkey (New-BittensorWallet), a hotkey, or both.</summary>
+public sealed record NewWalletRequest(string Root, string Wallet)
+{
+    /// <summary>Make the coldkey and coldkeypub.txt; false: only the hotkey, inside an existing wallet.</summary>
+    public bool Coldkey { get; init; }
+    public string? Hotkey { get; init; }
+    /// <summary>The phrase of the first key made (the coldkey, else the hotkey); null makes a new one.</summary>
+    public SecureString? Mnemonic { get; init; }
+    public int WordCount { get; init; } = 12;
+    /// <summary>The coldkey's password; null leaves the coldkey unencrypted. Hotkeys are never encrypted (btcli's default).</summary>
+    public SecureString? Password { get; init; }
+    public bool Overwrite { get; init; }
+
+    /// <summary>Whether a new mnemonic is made, which someone must see.</summary>
+    public bool MakesMnemonic => Mnemonic is null || (Coldkey && Hotkey is not null);
+}

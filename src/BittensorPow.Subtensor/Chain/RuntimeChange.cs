@@ -1,0 +1,9 @@
+using BittensorPow.Subtensor.Metadata;
+using BittensorPow.Subtensor.Rpc;
+using BittensorPow.Subtensor.Runtime;
+using BittensorPow.Subtensor.Storage;
+
+namespace BittensorPow.Subtensor.Chain;
+
+/// <summary>The runtime the node switched to, and the one it replaced.</summary>
+public sealed record RuntimeChange(RuntimeState Before, RuntimeState After);

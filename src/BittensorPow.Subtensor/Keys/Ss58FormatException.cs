@@ -1,0 +1,5 @@
+using BittensorPow.Subtensor.Hashing;
+
+namespace BittensorPow.Subtensor.Keys;
+
+public sealed class Ss58FormatException(string message) : FormatException(message);

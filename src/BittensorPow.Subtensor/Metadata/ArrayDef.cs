@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Metadata;
+
+public sealed record ArrayDef(uint Length, int ElementTypeId) : TypeDef;

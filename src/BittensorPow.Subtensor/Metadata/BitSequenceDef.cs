@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Metadata;
+
+public sealed record BitSequenceDef(int StoreTypeId, int OrderTypeId) : TypeDef;

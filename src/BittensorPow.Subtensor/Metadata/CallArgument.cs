@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Metadata;
+
+public sealed record CallArgument(string Name, int TypeId, string? TypeName);

@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Metadata;
+
+public sealed record CompositeDef(IReadOnlyList<FieldDef> Fields) : TypeDef;

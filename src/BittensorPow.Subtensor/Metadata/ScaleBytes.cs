@@ -1,0 +1,6 @@
+namespace BittensorPow.Subtensor.Metadata;
+
+public sealed record ScaleBytes(byte[] Value) : ScaleValue
+{
+    public override string ToString() => Chain.Hex.Encode(Value);
+}

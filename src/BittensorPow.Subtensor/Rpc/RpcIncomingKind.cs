@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Rpc;
+
+internal enum RpcIncomingKind { Response, Notification, Malformed }

@@ -1,0 +1,3 @@
+namespace BittensorPow.Subtensor.Scale;
+
+public sealed class ScaleFormatException(string message) : FormatException(message);

@@ -1,0 +1,7 @@
+using BittensorPow.Subtensor.Native;
+using Sodium;
+
+namespace BittensorPow.Subtensor.Wallets;
+
+/// <summary>Turns a keyfile password into the 32-byte secretbox key.</summary>
+internal delegate byte[] KeyDerivation(ReadOnlySpan<byte> passwordUtf8);

@@ -1,0 +1,9 @@
+using BittensorPow.Subtensor.Keys;
+
+namespace BittensorPow.Subtensor.Wallets;
+
+public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)
+{
+    public WalletError Error { get; } = error;
+    public string FilePath { get; } = path;
+}
