@@ -8,6 +8,7 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Wallets;

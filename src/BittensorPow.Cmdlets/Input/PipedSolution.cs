@@ -52,7 +52,7 @@ internal static class PipedSolution
         if (int.TryParse(text, out var n) && Enum.IsDefined(typeof(T), n)) return (T)Enum.ToObject(typeof(T), n);
         var known = Enum.GetValues<T>();
         throw PowException.Argument(name == "Scheme" ? ErrorIds.InvalidScheme : ErrorIds.InvalidSealByteOrder, text,
-            $"{name} '{Subtensor.Chain.Hex.Shorten(text)}' is not a known {(name == "Scheme" ? "seal scheme" : "byte order")}.",
+            $"{name} '{Subtensor.Chain.Text.Hex.Shorten(text)}' is not a known {(name == "Scheme" ? "seal scheme" : "byte order")}.",
             $"Use {string.Join(" or ", known)} (or {string.Join(" and ", known.Select(k => Convert.ToInt32(k)))}, as ConvertTo-Json writes them).");
     }
 

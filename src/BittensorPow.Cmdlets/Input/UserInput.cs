@@ -1,5 +1,7 @@
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 using BittensorPow.Subtensor.Wallets;
@@ -10,7 +12,7 @@ namespace BittensorPow.Cmdlets.Input;
 internal static class UserInput
 {
     public static BlockHash BlockHash(string? text, string parameter = "BlockHash") =>
-        Subtensor.Chain.BlockHash.TryParse(text, out var hash, out var error) ? hash
+        Subtensor.Chain.Blocks.BlockHash.TryParse(text, out var hash, out var error) ? hash
         : throw PowException.Argument(ErrorIds.InvalidBlockHash, text, $"{parameter} {error}",
             $"Pass {parameter} as 0x followed by 64 hex digits, as shown by a block explorer or Get-SubtensorBlock.");
 

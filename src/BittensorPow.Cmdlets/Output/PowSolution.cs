@@ -1,6 +1,8 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Spread;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using BittensorPow.DevNode.Chain;
 using BittensorPow.DevNode.Transport;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.DevNode.Methods;

@@ -1,4 +1,6 @@
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Rpc;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using BittensorPow.Engine;
 using BittensorPow.Engine.Solving;
+using BittensorPow.Engine;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Solving;

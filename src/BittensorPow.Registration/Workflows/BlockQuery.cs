@@ -1,6 +1,7 @@
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;

@@ -1,5 +1,8 @@
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Events;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Keys;

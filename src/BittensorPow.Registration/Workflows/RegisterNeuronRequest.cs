@@ -1,6 +1,7 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;

@@ -2,6 +2,8 @@ using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 

@@ -1,5 +1,7 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 
 

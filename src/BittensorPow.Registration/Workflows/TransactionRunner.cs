@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Rpc;
 

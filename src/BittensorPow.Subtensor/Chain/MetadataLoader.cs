@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Rpc;
 using BittensorPow.Subtensor.Runtime;

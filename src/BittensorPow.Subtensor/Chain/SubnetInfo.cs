@@ -1,3 +1,5 @@
+using BittensorPow.Subtensor.Chain.Blocks;
+
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

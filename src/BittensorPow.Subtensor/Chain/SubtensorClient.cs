@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Keys;
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Rpc;

@@ -9,7 +9,7 @@ public static class AccountId
         text = (text ?? "").Trim();
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            bool ok = Chain.Hex.TryDecodeFixed(text, 32, out var key, out var hexError);
+            bool ok = Chain.Text.Hex.TryDecodeFixed(text, 32, out var key, out var hexError);
             publicKey = ok ? key : null;
             error = ok ? null : hexError;
             return ok;

@@ -19,7 +19,7 @@ public static class MetadataDecoder
     /// </summary>
     public static RuntimeMetadata Decode(ReadOnlySpan<byte> bytes) => DecodeRaw(Unwrap(bytes));
 
-    public static RuntimeMetadata Decode(string hex) => Decode(Chain.Hex.Decode(hex));
+    public static RuntimeMetadata Decode(string hex) => Decode(Chain.Text.Hex.Decode(hex));
 
     /// <summary>Strips the Option / Vec&lt;u8&gt; envelope, if any, and returns the "meta…" bytes.</summary>
     public static ReadOnlySpan<byte> Unwrap(ReadOnlySpan<byte> bytes)

@@ -2,5 +2,5 @@ namespace BittensorPow.Subtensor.Metadata;
 
 public sealed record ScaleBytes(byte[] Value) : ScaleValue
 {
-    public override string ToString() => Chain.Hex.Encode(Value);
+    public override string ToString() => Chain.Text.Hex.Encode(Value);
 }

@@ -28,8 +28,8 @@ internal static class RpcRequestWriter
         switch (value)
         {
             case null: writer.WriteNullValue(); break;
-            case byte[] bytes: writer.WriteStringValue(Chain.Hex.Encode(bytes)); break;
-            case ReadOnlyMemory<byte> memory: writer.WriteStringValue(Chain.Hex.Encode(memory.Span)); break;
+            case byte[] bytes: writer.WriteStringValue(Chain.Text.Hex.Encode(bytes)); break;
+            case ReadOnlyMemory<byte> memory: writer.WriteStringValue(Chain.Text.Hex.Encode(memory.Span)); break;
             case JsonElement element: element.WriteTo(writer); break;
             default: JsonSerializer.Serialize(writer, value, value.GetType()); break;
         }

@@ -42,7 +42,7 @@ public sealed class WebSocketRpcClient : IRpcClient
     public Uri Endpoint { get; }
 
     /// <summary>The endpoint as messages show it: user-info masked, and cut so that a 20,000-character URL is not echoed whole.</summary>
-    private string ShownEndpoint => Chain.EndpointDisplay.Show(Endpoint.OriginalString);
+    private string ShownEndpoint => Chain.Text.EndpointDisplay.Show(Endpoint.OriginalString);
 
     public event Action<ConnectionEvent>? ConnectionChanged;
 

@@ -1,3 +1,5 @@
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Rpc;

@@ -1,3 +1,4 @@
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Metadata;
 

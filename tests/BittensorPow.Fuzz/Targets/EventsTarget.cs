@@ -1,3 +1,4 @@
+using BittensorPow.Subtensor.Chain.Events;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Scale;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Fuzz.Targets;

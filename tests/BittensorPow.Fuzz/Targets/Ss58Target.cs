@@ -1,4 +1,5 @@
 using System.Text;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BittensorPow.DevNode.Chain;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Tests.Support;
 

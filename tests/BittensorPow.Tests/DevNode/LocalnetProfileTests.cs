@@ -1,5 +1,6 @@
 using BittensorPow.DevNode;
 using BittensorPow.Engine;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Metadata;

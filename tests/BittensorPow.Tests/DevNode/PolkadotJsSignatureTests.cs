@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using BittensorPow.DevNode;
+using BittensorPow.Subtensor.Chain.Submission;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using Xunit.Abstractions;

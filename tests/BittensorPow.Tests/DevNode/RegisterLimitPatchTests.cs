@@ -1,5 +1,6 @@
-using BittensorPow.DevNode;
 using BittensorPow.DevNode.Runtime;
+using BittensorPow.DevNode;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Tests.Subtensor;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using BittensorPow.DevNode;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using static BittensorPow.Tests.DevNode.RegistrationDriver;
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using BittensorPow.DevNode;
-using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Solving;
+using BittensorPow.Engine;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Tests.DevNode;

@@ -1,8 +1,10 @@
-using BittensorPow.Engine;
 using BittensorPow.DevNode;
+using BittensorPow.Engine;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 

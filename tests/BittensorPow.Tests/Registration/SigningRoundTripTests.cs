@@ -1,5 +1,7 @@
 using BittensorPow.DevNode;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 

@@ -1,8 +1,9 @@
-using BittensorPow.Engine;
 using BittensorPow.Engine.Solving;
+using BittensorPow.Engine;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Tests.Registration;

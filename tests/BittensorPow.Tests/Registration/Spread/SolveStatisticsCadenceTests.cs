@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Solving;
-using BittensorPow.Registration;
+using BittensorPow.Engine;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
+using BittensorPow.Registration;
+using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Tests.Registration.Spread;

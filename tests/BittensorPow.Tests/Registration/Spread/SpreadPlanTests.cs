@@ -3,6 +3,8 @@ using BittensorPow.Engine;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Spread;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Tests.Registration.Spread;

@@ -1,6 +1,0 @@
-using BittensorPow.Subtensor.Metadata;
-
-namespace BittensorPow.Subtensor.Chain;
-
-/// <summary>When in the block an event was emitted (frame_system::Phase).</summary>
-public enum EventPhase { ApplyExtrinsic, Finalization, Initialization }
