@@ -27,8 +27,8 @@ internal static class CpuBench
             else { Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; usage: cpu [--seconds N] [--threads 1,2,16]"); return 2; }
         }
 
-        var template = new BlockTemplate(1, Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(),
-            Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray(), ulong.MaxValue, SealByteOrder.LittleEndian);
+        var template = new BlockTemplate(new LegacyChallenge(1, Enumerable.Range(0, 32).Select(i => (byte)i).ToArray(),
+            Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray(), SealByteOrder.LittleEndian), new Difficulty(ulong.MaxValue));
         int cores = Environment.ProcessorCount;
         int[] threadCounts = requested is { Length: > 0 } ? [.. requested.Prepend(1).Distinct().Order()] : cores > 1 ? [1, cores] : [1];
 
@@ -79,7 +79,7 @@ internal static class CpuBench
 
     private static Func<Work> Naive(BlockTemplate template) => () =>
     {
-        var bah = template.BlockAndHotkeyHash.ToArray();
+        var bah = ((LegacyChallenge)template.Challenge).BlockAndHotkeyHash.ToArray();
         var preSeal = new byte[Seal.PreSealLength];
         var sha = new byte[32];
         var seal = new byte[32];
@@ -94,7 +94,7 @@ internal static class CpuBench
                 SHA256.HashData(preSeal, sha);
                 keccak.BlockUpdate(sha, 0, 32);
                 keccak.DoFinal(seal, 0);
-                if (template.Difficulty.IsMetBy(seal)) throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
+                if (template.Challenge.Accepts(seal, template.Difficulty)) throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
             }
             return batch;
         };

@@ -70,7 +70,7 @@ internal static class FaucetBench
             last = now;
             headToSubmitted.Add(outcome.HeadToSubmitted.TotalMilliseconds);
             solvedToSubmitted.Add(outcome.SolvedToSubmitted.TotalMilliseconds);
-            if (outcome.Status == "Funded") { funded++; if (outcome.Attempts == 1) firstTry++; }
+            if (outcome.Status == OutcomeStatus.Funded) { funded++; if (outcome.Attempts == 1) firstTry++; }
             else Console.WriteLine($"drip {perDrip.Count}: {outcome.Status} after {outcome.Attempts} attempt(s): {outcome.Error?.Message}");
         }
         total.Stop();

@@ -216,7 +216,7 @@ public static class GpuBench
     }
 
     private static BlockTemplate RandomTemplate(ulong difficulty, SealByteOrder order) =>
-        new(1, RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), difficulty, order);
+        new(new LegacyChallenge(1, RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), order), new Difficulty(difficulty));
 
     private static ulong RandomNonce() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
 

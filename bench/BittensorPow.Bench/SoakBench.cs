@@ -59,12 +59,12 @@ public static class SoakBench
         var request = new SolveRequest(PowBackend.Cpu, ThreadCount: threads,
             Options: new SolverOptions { Timeout = TimeSpan.FromMinutes(minutes) })
         {
-            Searchers = () => Backends.Create(PowBackend.Cpu, threads, null, 0, output).Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
+            Searchers = () => SearcherFactory.Create(PowBackend.Cpu, threads, null, 0, output).Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
         };
         var hotkey = Sr25519KeyPair.FromUri("//Alice").PublicKey;
         var solve = Task.Run(() =>
         {
-            try { OnlineSolve.Run(chain, 1, hotkey, null, request, output, cancel.Token); return "solved (unexpected at this difficulty)"; }
+            try { OnlineSolve.Run(chain, new OnlineSolveRequest(1, hotkey, request), output, cancel.Token); return "solved (unexpected at this difficulty)"; }
             catch (PowException e) when (e.Error.Id == ErrorIds.PowSolveTimeout) { return "ran to its timeout"; }
         });
 
@@ -100,7 +100,7 @@ public static class SoakBench
         var clock = Stopwatch.StartNew();
         int valid = 0;
         for (ulong n = 1; n <= 1000; n++)
-            if (SolutionCheck.Check(head.Hash, head.Number, 1, hotkey, n, SealByteOrder.LittleEndian, null, chain, CancellationToken.None).IsValid) valid++;
+            if (SolutionCheck.Check(new BlockTemplate(new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, SealByteOrder.LittleEndian), new Difficulty(1)), n, null, chain, CancellationToken.None).IsValid) valid++;
         var (ws1, heap1) = Memory();
         return $"pipeline: 1,000 Test-PowSolution checks over one connection in {clock.Elapsed.TotalSeconds:F2} s ({valid} valid; stale ones are heads moving on): working set {ws0 / 1e6:F1} -> {ws1 / 1e6:F1} MB, managed heap {heap0 / 1e6:F1} -> {heap1 / 1e6:F1} MB";
     }

@@ -12,11 +12,11 @@ public sealed class Difficulty
     /// <summary>2^256 − 1: a seal passes when U256(seal) · D does not exceed it.</summary>
     internal static readonly BigInteger Limit = (BigInteger.One << 256) - 1;
 
-    public Difficulty(ulong value, SealByteOrder byteOrder)
+    /// <exception cref="ArgumentOutOfRangeException">0: the chain would accept any seal, so there is nothing to solve.</exception>
+    public Difficulty(ulong value)
     {
         if (value == 0) throw new ArgumentOutOfRangeException(nameof(value), "Difficulty 0 is not a real difficulty: the chain would accept any seal.");
         Value = value;
-        ByteOrder = byteOrder;
         var t = Limit / value;
         Threshold = new SealThreshold(
             (ulong)((t >> 192) & ulong.MaxValue), (ulong)((t >> 128) & ulong.MaxValue),
@@ -24,10 +24,10 @@ public sealed class Difficulty
     }
 
     public ulong Value { get; }
-    public SealByteOrder ByteOrder { get; }
     public SealThreshold Threshold { get; }
 
-    public bool IsMetBy(ReadOnlySpan<byte> seal) => Threshold.Accepts(SealValue.FromSeal(seal, ByteOrder));
+    /// <summary>The seal, read as a U256 in <paramref name="byteOrder"/>, meets this difficulty.</summary>
+    public bool IsMetBy(ReadOnlySpan<byte> seal, SealByteOrder byteOrder) => Threshold.Accepts(SealValue.FromSeal(seal, byteOrder));
 
     /// <summary>The exact chain rule with 512-bit arithmetic, independent of the threshold (used to cross-check).</summary>
     public static bool ChainRule(ReadOnlySpan<byte> seal, ulong difficulty, SealByteOrder byteOrder)
@@ -36,7 +36,18 @@ public sealed class Difficulty
         return value * difficulty <= Limit;
     }
 
-    public override string ToString() => $"{Value:N0} ({ByteOrder})";
+    /// <summary>The same difficulty times <paramref name="factor"/>, rounded up and capped at 2^64 − 1 (a margin over D).</summary>
+    public Difficulty Times(double factor)
+    {
+        if (!(factor >= 1) || double.IsInfinity(factor)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "A margin is at least 1.");
+        // decimal keeps all 64 bits of the value and the factor as typed (1.26 is 1.26, not its binary neighbour).
+        decimal scaled;
+        try { scaled = Math.Ceiling(Value * (decimal)factor); }
+        catch (OverflowException) { return new Difficulty(ulong.MaxValue); }
+        return scaled >= ulong.MaxValue ? new Difficulty(ulong.MaxValue) : new Difficulty((ulong)scaled);
+    }
+
+    public override string ToString() => $"{Value:N0}";
 }
 
 /// <summary>A 256-bit seal value as four 64-bit words, most significant first.</summary>

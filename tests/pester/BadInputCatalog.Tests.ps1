@@ -114,7 +114,15 @@ BeforeDiscovery {
     Row 'a hashtable piped to Test-PowSolution' "@{ BlockHash = '0x12' } | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'
     # Conflicting switches.
     Row 'Detailed with PassThru' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Detailed -PassThru" 'AmbiguousParameterSet' 'InvalidArgument'
-    Row 'NetUid with BlockHash' "New-PowSolution -NetUid 1 -BlockHash $H $off -Hotkey $A" 'AmbiguousParameterSet' 'InvalidArgument'
+    Row '-Coldkey with the legacy seal' "New-PowSolution -BlockHash $H $off -Hotkey $A -Coldkey $A" 'ConflictingParameters' 'InvalidArgument'
+    # The pow_register seal (PowRegisterV1) binds the subnet and the coldkey and is read little-endian only.
+    Row 'PowRegisterV1 without -NetUid' "New-PowSolution -Scheme PowRegisterV1 -BlockHash $H $off -Hotkey $A -Coldkey $A" 'MissingNetUid' 'InvalidArgument'
+    Row 'PowRegisterV1 with -Hotkey and no coldkey' "New-PowSolution -Scheme PowRegisterV1 -NetUid 1 -BlockHash $H $off -Hotkey $A" 'MissingColdkey' 'InvalidArgument'
+    Row 'PowRegisterV1 with -SealByteOrder BigEndian' "New-PowSolution -Scheme PowRegisterV1 -NetUid 1 -BlockHash $H $off -Hotkey $A -Coldkey $A -SealByteOrder BigEndian" 'SealByteOrderNotForScheme' 'InvalidArgument'
+    Row 'a -Coldkey that is no key' "New-PowSolution -Scheme PowRegisterV1 -NetUid 1 -BlockHash $H $off -Hotkey $A -Coldkey 0x1234" 'InvalidColdkey' 'InvalidArgument'
+    Row 'Test-PowSolution PowRegisterV1 without a coldkey' "Test-PowSolution -Scheme PowRegisterV1 -NetUid 1 -BlockHash $H $off -Hotkey $A -Nonce 1" 'MissingColdkey' 'InvalidArgument'
+    Row 'a solution with an unknown Scheme' "[pscustomobject]@{ Scheme = 'PowRegisterV9'; BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = 1 } | Test-PowSolution" 'InvalidScheme' 'InvalidArgument'
+    Row 'a PowRegisterV1 solution without NetUid piped to Register' "[pscustomobject]@{ Scheme = 1; BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Coldkey = '$A'; Nonce = 1 } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'MissingNetUid' 'InvalidArgument'
     Row '-Network with -Endpoint' "Get-SubtensorBlock -Network finney -Endpoint ws://127.0.0.1:1" 'ConflictingParameters' 'InvalidArgument'
     Row '-Cuda with -OpenCL' "New-PowSolution -BlockHash $H $off -Hotkey $A -Cuda -OpenCL" 'ConflictingParameters' 'InvalidArgument'
     Row '-Hotkey with -Wallet' "New-PowSolution -BlockHash $H $off -Hotkey $A -Wallet w -WalletPath WALLETS" 'ConflictingParameters' 'InvalidArgument'

@@ -13,13 +13,13 @@ Describe 'Views at 80 columns' {
     It 'a solution''s table keeps every column on one line' {
         $lines = Get-Lines ($solution | Format-Table | Out-String -Width 80)
         ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
-        $lines[0] | Should -Match '^\s*NetUid\s+Block\s+Nonce\s+Order\s+Rate\s+Elapsed\s*$'
-        $lines[2] | Should -Match "\b$($solution.Nonce)\b.*LittleEndian.*[MG]H/s.*\d s\s*$"
+        $lines[0] | Should -Match '^\s*NetUid\s+Block\s+Nonce\s+Seal\s+Rate\s+Elapsed\s*$'
+        $lines[2] | Should -Match "\b$($solution.Nonce)\b.*Legacy LE.*[MG]H/s.*\d s\s*$"
     }
 
     It 'a solution''s Format-List shows the rest' {
         $text = $solution | Format-List | Out-String -Width 80
-        foreach ($p in 'Difficulty', 'Hotkey', 'Seal', 'Backend', 'NoncesTried', 'SealRule') { $text | Should -Match "(?m)^$p\s+:" }
+        foreach ($p in 'Difficulty', 'Hotkey', 'Seal', 'Backend', 'NoncesTried', 'SealRule', 'Scheme', 'SealByteOrder') { $text | Should -Match "(?m)^$p\s+:" }
     }
 
     It 'Test-PowSolution -Detailed shows the whole reason at 80 columns' {

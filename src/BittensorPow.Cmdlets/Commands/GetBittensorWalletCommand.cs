@@ -31,7 +31,7 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
         string root = WalletPaths.ExpandRoot(WalletPath ?? Environment.GetEnvironmentVariable("BT_WALLET_PATH"));
         if (!Directory.Exists(root))
             throw new PowException(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
-                $"The wallet folder '{root}' does not exist.", "Pass -WalletPath (or set BT_WALLET_PATH), or create a wallet with 'btcli wallet create'.", Scope: PowErrorScope.Pipeline));
+                $"The wallet folder '{root}' does not exist.", "Pass -WalletPath (or set BT_WALLET_PATH), or create a wallet with 'btcli wallet create'.") { Scope = PowErrorScope.Pipeline });
         var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
         var found = WalletDirectory.List(root).Where(w => patterns.Any(p => p.IsMatch(w.Name))).ToList();
         foreach (var name in Name ?? [])

@@ -1,11 +1,7 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -32,37 +28,18 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)]
     public double TimeoutSec { get; set; } = 30;
 
+    /// <summary>With -NetUid: a hotkey (SS58 or 0x) whose standing there to show; or -Wallet/-WalletHotkey.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)] public string? Hotkey { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter] public string? WalletPath { get; set; }
+
     protected override void Process()
     {
-        // -TimeoutSec bounds the whole call: connecting and every read, whichever one the node leaves unanswered.
-        using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
-        var client = chain.Client;
-        BlockHeader header = Number is { } n
-            ? deadline.Run($"reading block {n} from {chain.Endpoint}", ErrorIds.RpcTimeout,
-                t => chain.Call(async () => await client.GetHeaderAsync(await client.GetBlockHashAsync(n, t), t)))
-            : deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout, chain.Head);
-
-        var profile = client.RuntimeProfile;
-        var (order, _) = SealRuleChoice.Choose(profile, null);
-        var (subnet, burn) = NetUid is { } netUid
-            ? deadline.Run($"reading subnet {netUid} at block {header.Number} from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
-            {
-                var info = chain.Call(() => client.GetSubnetInfoAsync(netUid, header.Hash, t));
-                ulong? rao = info.Exists ? chain.Call(() => client.Subtensor.BurnAsync(netUid, header.Hash, t)) : null;
-                return ((SubnetInfo?)info, rao);
-            })
-            : (null, null);
-        WriteObject(new SubtensorBlock
-        {
-            Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),
-            SpecName = profile.SpecName, SpecVersion = profile.SpecVersion, Endpoint = chain.Endpoint,
-            NetUid = subnet?.NetUid, SubnetExists = subnet?.Exists,
-            Difficulty = subnet is { Exists: true } ? subnet.Difficulty : null,
-            PowRegistrationAllowed = subnet is { Exists: true } ? subnet.PowRegistrationAllowed : null,
-            RegistrationAllowed = subnet is { Exists: true } ? subnet.RegistrationAllowed : null,
-            SealByteOrder = order, RegisterVerifiesWork = profile.RegisterVerifiesWork, Burn = burn is { } b ? Tao.FromRao(b) : null,
-            FaucetCall = profile.HasFaucet ? "Listed" : "NotListed", RegisterLimitCall = profile.HasRegisterLimit ? "Listed" : "NotListed",
-        });
+        UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
+        byte[]? hotkey = Hotkey is { } text ? UserInput.Hotkey(text)
+            : Wallet is not null || WalletHotkey is not null ? UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath).Key : null;
+        var request = new BlockQueryRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec)) { Number = Number, NetUid = NetUid, Hotkey = hotkey };
+        WriteObject(SubtensorBlock.From(BlockQuery.Run(request, Output, Cancellation), hotkey));
     }
 }

@@ -1,11 +1,9 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Workflows;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -26,32 +24,12 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, Seconds, null);
-        var searchers = Backends.Create(Backend, ThreadCount, DeviceId, ThreadsPerBlock, Output);
-        // D = u64::MAX gives T ≈ 2^192: a hit has probability 2^-64 per seal, so the run always ends on time.
-        var template = new BlockTemplate(0, RandomBytes(), RandomBytes(), ulong.MaxValue, SealByteOrder.LittleEndian);
-        string name = searchers[0].Name;
-        int count = searchers.Count;
-        try
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, TimeoutSec = Seconds });
+        var solve = new SolveRequest(Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        var report = HashRateMeasurement.Run(new HashRateRequest(solve, Seconds), Output, Cancellation);
+        WriteObject(new PowHashRate
         {
-            using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), options, Cancellation);
-            var result = SolveRunner.Run(session, Output, $"Measuring {name}", 2, Cancellation,
-                s => $"{SolveRunner.FormatRate(s.HashRate)}, {s.NoncesTried:N0} seals, {s.Elapsed.TotalSeconds:F1} of {Seconds} s");
-            if (result.Outcome == SolveOutcome.Failed)
-                throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, Backend,
-                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.", result.Error));
-            var s = result.Statistics;
-            WriteObject(new PowHashRate
-            {
-                Backend = name, Threads = count, Seals = s.NoncesTried, Elapsed = s.Elapsed,
-                SealsPerSecond = s.Elapsed.TotalSeconds > 0 ? s.NoncesTried / s.Elapsed.TotalSeconds : 0,
-            });
-        }
-        finally
-        {
-            foreach (var searcher in searchers) searcher.Dispose();
-        }
+            Backend = report.Backend, Threads = report.Threads, Seals = report.Seals, Elapsed = report.Elapsed, SealsPerSecond = report.SealsPerSecond,
+        });
     }
-
-    private static byte[] RandomBytes() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 }

@@ -18,8 +18,22 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     private const string Online = nameof(Online);
     private const string Offline = nameof(Offline);
 
+    /// <summary>Online: the subnet to solve for. Offline: the subnet a PowRegisterV1 seal binds.</summary>
     [Parameter(ParameterSetName = Online, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    public ushort NetUid { get; set; }
+    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true)]
+    public ushort? NetUid { get; set; }
+
+    /// <summary>Which seal: Legacy (register, faucet) or PowRegisterV1 (pow_register, spec 475 on). Offline only for now.</summary>
+    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true)]
+    public SealScheme Scheme { get; set; } = SealScheme.Legacy;
+
+    /// <summary>The coldkey a PowRegisterV1 seal binds (it signs pow_register): SS58 or 0x; without it, -Wallet's coldkeypub.txt.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Coldkey { get; set; }
+
+    /// <summary>Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
+    [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
+    public double DifficultyMargin { get; set; } = 1;
 
     [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
@@ -58,6 +72,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public ulong? NonceStart { get; set; }
     [Parameter] public ulong? UpdateInterval { get; set; }
     [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter(ParameterSetName = Online), ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
@@ -78,7 +93,11 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, OpenCL);
         UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
         UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
-        var options = SolveParameters.Validate(ThreadCount, UpdateInterval, TimeoutSec, NonceStart, HashRateSamples, HashRateAlpha, NonceCount);
+        var options = SolveParameters.Validate(new SolveKnobs
+        {
+            ThreadCount = ThreadCount, UpdateInterval = UpdateInterval, TimeoutSec = TimeoutSec, NonceStart = NonceStart, NonceCount = NonceCount,
+            HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+        });
         var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
@@ -86,16 +105,31 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
         if (ParameterSetName == Offline)
         {
-            var blockHash = UserInput.BlockHash(BlockHash);
-            WriteObject(PowSolution.From(OfflineSolve.Run(blockHash, BlockNumber, Difficulty, hotkey, SealByteOrder, request, Output, Cancellation)));
+            WriteObject(PowSolution.From(OfflineSolve.Run(new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, request), Output, Cancellation)));
             return;
         }
         // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
         using var deadline = new CallDeadline(options.Timeout, Cancellation);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline);
-        var solution = deadline.Run(t => OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, t, deadline));
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline, TimeSpan.FromSeconds(ReconnectLimitSec));
+        var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
+        {
+            SealByteOrder = SealByteOrder, Deadline = deadline, DifficultyMargin = DifficultyMargin,
+            Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null, ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+        };
+        var solution = deadline.Run(t => OnlineSolve.Run(chain, solve, Output, t));
         if (solution is not null) WriteObject(PowSolution.From(solution));
     }
+
+    private WorkBinding OfflineWork(byte[] hotkey) => Scheme == SealScheme.Legacy && Coldkey is not null
+        ? throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Coldkey", "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
+            "Add -Scheme PowRegisterV1 (with -NetUid) to solve for pow_register, or leave -Coldkey out.")
+        : new(Scheme, BlockNumber, UserInput.BlockHash(BlockHash), hotkey)
+    {
+        SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
+    };
+
+    /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
+    private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text) : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath) : null;
 
     /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
     private void Spread(byte[] hotkey, TimeSpan? timeout)
@@ -107,17 +141,17 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         Solution? solution;
         if (ParameterSetName == Offline)
         {
-            if (Difficulty == 0) { OfflineSolve.Run(UserInput.BlockHash(BlockHash), BlockNumber, Difficulty, hotkey, SealByteOrder, new SolveRequest(PowBackend.Cpu), Output, Cancellation); return; }
-            var (byteOrder, rule) = SealRuleChoice.Offline(SealByteOrder);
-            solution = spread.Offline(new BlockTemplate(BlockNumber, UserInput.BlockHash(BlockHash).AsSpan(), hotkey, Difficulty, byteOrder), rule);
+            var difficulty = Difficulties.FromUser(Difficulty);
+            var (challenge, rule) = OfflineWork(hotkey).ToChallenge();
+            solution = spread.Offline(new BlockTemplate(challenge, difficulty), rule);
         }
         else
         {
             // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
             using var connecting = new CallDeadline(timeout, Cancellation);
-            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
+            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
-            solution = OnlineSolve.Run(chain, NetUid, hotkey, SealByteOrder, request, Output, Cancellation);
+            solution = OnlineSolve.Run(chain, new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder }, Output, Cancellation);
         }
         if (solution is null) return;
         var output = PowSolution.From(solution);
@@ -125,6 +159,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
         {
             Nonce = output.Nonce, BlockNumber = output.BlockNumber, BlockHash = output.BlockHash, Difficulty = output.Difficulty, Seal = output.Seal,
             Hotkey = output.Hotkey, HotkeyPublicKey = output.HotkeyPublicKey, SealByteOrder = output.SealByteOrder, NetUid = output.NetUid,
+            Scheme = output.Scheme, Coldkey = output.Coldkey, ColdkeyPublicKey = output.ColdkeyPublicKey,
             Endpoint = output.Endpoint, Backend = output.Backend, NoncesTried = output.NoncesTried, HashRate = output.HashRate, Elapsed = output.Elapsed,
             SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, Rounds = output.Rounds, HashRateAverage = output.HashRateAverage,
             TimeAverage = output.TimeAverage, Workers = output.Workers, DeviceFaults = output.DeviceFaults,

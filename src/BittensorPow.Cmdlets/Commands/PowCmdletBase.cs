@@ -36,7 +36,7 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
     void IWorkflowOutput.Warning(string message) => WriteWarning(message);
     void IWorkflowOutput.Progress(WorkflowProgress p)
     {
-        WriteProgress(new ProgressRecord(p.ActivityId, p.Activity, p.Status)
+        WriteProgress(new ProgressRecord((int)p.ActivityId, p.Activity, p.Status)
         {
             CurrentOperation = p.CurrentOperation,
             RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -4,13 +4,10 @@ using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Wallets;
+using BittensorPow.Registration.Wallets;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -45,7 +42,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
-    [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
+
+    /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
+    [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
+    [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -85,88 +86,27 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
         UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
-        var given = Solution is null ? null : FromInput(PipedSolution.Read(Solution, SealByteOrder));
-        // -TimeoutSec bounds each attempt from its start to inclusion, and the first attempt's start is connecting.
-        // A piped solution's endpoint is a default: -Network given on the command line wins over it.
-        var endpoint = Endpoint ?? (Network is null ? given?.Endpoint : null);
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each attempt");
-        using var chain = ChainSession.Connect(endpoint, Network, Output, connecting);
-        var spentConnecting = connecting.Elapsed;
-        if (!chain.Client.RuntimeProfile.RegisterVerifiesWork) { RegisterByBurn(chain, given?.NetUid ?? NetUid, walletName, hotkeyName, root, spentConnecting); return; }
-        byte[] coldkey;
-        Sr25519KeyPair hotkeyPair;
-        try
+        var wallet = new WalletAccess(root, walletName, hotkeyName)
         {
-            coldkey = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName));
-            hotkeyPair = SecretKeyfile.ReadHotkey(root, walletName, hotkeyName, HotkeyPassword);
-        }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex, "-HotkeyPassword"); }
-        using var spread = OpenSpread();
-        using (hotkeyPair)
-        {
-            var request = new RegisterRequest(given?.NetUid ?? NetUid, hotkeyPair, coldkey,
-                new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
-            {
-                Solution = given, SealByteOrder = SealByteOrder, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-                SpentConnecting = spentConnecting, MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
-            };
-            foreach (var outcome in RegisterWorkflow.Run(chain, request, Output, Cancellation))
-            {
-                var result = RegistrationResult.From(outcome);
-                if (outcome.Error is { } error) WriteError(error with { Target = result });
-                WriteObject(result);
-            }
-        }
-    }
-
-    /// <summary>Spec 397 on: a burned registration the coldkey signs and pays, capped by -MaxCost (BurnRegisterWorkflow).</summary>
-    private void RegisterByBurn(ChainSession chain, ushort netUid, string walletName, string hotkeyName, string root, TimeSpan spentConnecting)
-    {
-        ulong? cap = null;
-        if (MaxCost is { } tao)
-        {
-            try { cap = Tao.ToRao(tao); }
-            catch (OverflowException)
-            {
-                throw PowException.Parameter(ErrorIds.InvalidMaxCost, tao, $"-MaxCost {tao} is not an amount of TAO the chain can hold.",
-                    "Give a non-negative amount of TAO, e.g. -MaxCost 1.5.");
-            }
-        }
-        if (Solution is not null)
-            WriteWarning($"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} does not look at the proof of work: the piped solution only names the subnet ({netUid}).");
-        byte[] hotkey, coldkeyPublic;
-        try
-        {
-            hotkey = Subtensor.Wallets.WalletHotkey.ReadPublicKey(root, walletName, hotkeyName);
-            coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName));
-        }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
-        var request = new BurnRegisterRequest(netUid, hotkey, coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), cap)
-        {
-            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = spentConnecting, SkipValidation = SkipValidation,
+            HotkeyPassword = HotkeyPassword, UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password),
         };
-        foreach (var outcome in BurnRegisterWorkflow.Run(chain, request, Output, Cancellation))
+        using var spread = OpenSpread();
+        var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
+            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
+        {
+            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
+            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
+        };
+        foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))
         {
             var result = RegistrationResult.From(outcome);
             if (outcome.Error is { } error) WriteError(error with { Target = result });
             WriteObject(result);
         }
     }
-
-    /// <summary>A piped solution, parsed once; one solved offline does not say which subnet it is for.</summary>
-    private static Solution FromInput(Solution s)
-    {
-        if (s.NetUid is null)
-            throw PowException.Argument(ErrorIds.MissingSolutionField, s,
-                "The solution carries no NetUid: it was solved offline, so it does not say which subnet it is for.",
-                "Solve with New-PowSolution -NetUid <n>, or use Register-SubtensorNeuron -NetUid <n> to solve and register in one go.");
-        return s;
-    }
 }
-
-/// <summary>-Wait: how far to follow the transaction.</summary>
-public enum WaitMode { None = WaitFor.None, InBlock = WaitFor.InBlock, Finalized = WaitFor.Finalized }

@@ -6,6 +6,7 @@ using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Wallets;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
@@ -29,6 +30,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }
@@ -38,16 +40,13 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(ThreadCount, null, null, null, HashRateSamples, HashRateAlpha);
+        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting);
-        byte[] coldkeyPublic;
-        try { coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, walletName)); }
-        catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
-
-        var request = new FaucetRequest(coldkeyPublic, () => ColdkeyUnlock.Read(Host, root, walletName, Password), new SolveRequest(Backend, ThreadCount, Options: options))
+        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
+        var wallet = new WalletAccess(root, walletName, "") { UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password) };
+        var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,
         };

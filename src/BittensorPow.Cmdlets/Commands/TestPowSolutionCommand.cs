@@ -4,6 +4,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 
@@ -45,6 +46,18 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SealByteOrder SealByteOrder { get; set; } = SealByteOrder.LittleEndian;
 
+    /// <summary>Legacy unless given: solutions saved before pow_register carry no Scheme.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public SealScheme Scheme { get; set; } = SealScheme.Legacy;
+
+    /// <summary>The subnet a PowRegisterV1 seal binds.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public ushort? NetUid { get; set; }
+
+    /// <summary>The coldkey a PowRegisterV1 seal binds: SS58 or 0x public key.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Coldkey { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
@@ -80,20 +93,23 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
 
     protected override void Process()
     {
+        var scheme = InputObject?.Properties[nameof(Scheme)] is not null ? PipedSolution.Scheme(InputObject) : Scheme;
         var order = ByteOrder();
-        var blockHash = UserInput.BlockHash(BlockHash);
-        var hotkey = UserInput.Hotkey(Hotkey);
+        var work = new WorkBinding(scheme, BlockNumber, UserInput.BlockHash(BlockHash), UserInput.Hotkey(Hotkey))
+        {
+            SealByteOrder = order, NetUid = NetUid, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
+        };
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
-        if (Difficulty == 0)
-            throw PowException.Argument(ErrorIds.ZeroDifficulty, Difficulty, "Difficulty 0 is not a real difficulty.", "Pass the subnet's difficulty, at least 1.");
+        var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
         var v = Endpoint is null
-            ? SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, null, Cancellation)
-            : CheckAgainst(Endpoint, blockHash, hotkey, order, claimed);
+            ? SolutionCheck.Check(template, Nonce, claimed, null, Cancellation)
+            : CheckAgainst(Endpoint, template, claimed);
         var verification = new PowVerification
         {
             IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
-            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = order, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
-            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
+            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = template.ByteOrder, Scheme = scheme, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
+            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason, CurrentDifficulty = v.CurrentDifficulty,
+            MeetsCurrentDifficulty = v.MeetsCurrentDifficulty, LastPowRegistrationBlock = v.LastPowRegistrationBlock,
         };
         if (ParameterSetName == DetailedSet) WriteObject(verification);
         else if (ParameterSetName == PassThruSet)
@@ -101,18 +117,18 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
             if (verification.IsValid) WriteObject(InputObject?.BaseObject is PowSolution ? InputObject : (object?)InputObject ?? verification);
             else WriteError(new PowError(ErrorIds.InvalidSolution, PowErrorCategory.InvalidResult, InputObject?.BaseObject ?? Nonce,
                 $"Solution nonce {Nonce} for block {BlockNumber} is not valid: {verification.Reason}",
-                "Solve again with New-PowSolution; a solution is only valid for its own block, hotkey, difficulty and byte order."));
+                "Solve again with New-PowSolution; a solution is valid only for its own block, keys, subnet, difficulty and rule."));
         }
         else WriteObject(verification.IsValid);
     }
 
     /// <summary>-TimeoutSec bounds each solution's check against a node, connecting to it (the first time) included.</summary>
-    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockHash blockHash, byte[] hotkey, SealByteOrder order, byte[]? claimed)
+    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockTemplate template, byte[]? claimed)
     {
         using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each solution's check");
         if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, deadline);
         return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
-            t => SolutionCheck.Check(blockHash, BlockNumber, Difficulty, hotkey, Nonce, order, claimed, chain, t));
+            t => SolutionCheck.Check(template, Nonce, claimed, chain, t));
     }
 
     /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>

@@ -7,46 +7,51 @@ using BittensorPow.Registration.Solving;
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>
-/// A solution piped as any object — a PowSolution, or one that went through JSON or CSV (numbers as text, the byte
-/// order as a name or a number) — read by property name once, with an error that names the property at fault.
+/// A solution piped as any object — a PowSolution, or one that went through JSON or CSV (numbers as text, enums as a name
+/// or a number) — read by property name once, with an error that names the property at fault. A solution without
+/// Scheme is a legacy one.
 /// </summary>
 internal static class PipedSolution
 {
     public static Solution Read(PSObject input, SealByteOrder? orderParameter)
     {
-        if (input.BaseObject is PowSolution p) return FromPowSolution(p);
+        var scheme = Scheme(input);
         var nonce = Number<ulong>(input, "Nonce");
-        var blockNumber = Number<ulong>(input, "BlockNumber");
-        var blockHash = UserInput.BlockHash(Text(input, "BlockHash"));
-        var difficulty = Number<ulong>(input, "Difficulty");
-        var hotkey = UserInput.Hotkey(Optional(input, "Hotkey") ?? Optional(input, "HotkeyPublicKey") ?? throw Missing(input, "Hotkey"));
-        var order = ByteOrder(input, orderParameter);
+        var work = new WorkBinding(scheme, Number<ulong>(input, "BlockNumber"), UserInput.BlockHash(Text(input, "BlockHash")),
+            UserInput.Hotkey(Optional(input, "Hotkey") ?? Optional(input, "HotkeyPublicKey") ?? throw Missing(input, "Hotkey")))
+        {
+            NetUid = Optional(input, "NetUid") is null ? null : Number<ushort>(input, "NetUid"),
+            Coldkey = (Optional(input, "Coldkey") ?? Optional(input, "ColdkeyPublicKey")) is { } c ? UserInput.Coldkey(c) : null,
+            SealByteOrder = scheme == SealScheme.Legacy ? ByteOrder(input, orderParameter) : Enumeration<SealByteOrder>(input, "SealByteOrder"),
+        };
+        var (challenge, rule) = work.ToChallenge();
+        var difficulty = Difficulties.FromUser(Number<ulong>(input, "Difficulty"));
         // A seal is derived from the other fields; one given must match (the workflow's checks compare it).
         var sealText = Optional(input, "Seal");
-        var seal = sealText is null ? Engine.Seal.Compute(Engine.Seal.BlockAndHotkeyHash(blockHash.AsSpan(), hotkey), nonce) : UserInput.Seal(sealText);
-        var netUidText = Optional(input, "NetUid");
-        return new Solution(nonce, blockNumber, blockHash, difficulty, seal, hotkey, order)
+        return new Solution(challenge, difficulty, nonce, sealText is null ? challenge.ComputeSeal(nonce) : UserInput.Seal(sealText))
         {
-            NetUid = netUidText is null ? null : Number<ushort>(input, "NetUid"),
-            Endpoint = Optional(input, "Endpoint"),
+            NetUid = work.NetUid, Endpoint = Optional(input, "Endpoint"), SealRule = Optional(input, "SealRule") ?? rule,
         };
     }
 
-    private static Solution FromPowSolution(PowSolution s) =>
-        new(s.Nonce, s.BlockNumber, UserInput.BlockHash(s.BlockHash), s.Difficulty, UserInput.Seal(s.Seal), UserInput.Hotkey(s.HotkeyPublicKey), s.SealByteOrder)
-        { NetUid = s.NetUid, Endpoint = s.Endpoint };
+    /// <summary>Legacy when the object has no Scheme (solutions saved before pow_register); else by name or number.</summary>
+    public static SealScheme Scheme(PSObject input) => Enumeration<SealScheme>(input, "Scheme") ?? SealScheme.Legacy;
 
     /// <summary>A byte order by name (LittleEndian, BigEndian, case-insensitive) or by its number as ConvertTo-Json writes it.</summary>
-    public static SealByteOrder ByteOrder(PSObject input, SealByteOrder? orderParameter)
+    public static SealByteOrder ByteOrder(PSObject input, SealByteOrder? orderParameter) =>
+        Enumeration<SealByteOrder>(input, "SealByteOrder") ?? orderParameter
+        ?? throw Missing(input, "SealByteOrder", " (or pass -SealByteOrder LittleEndian or BigEndian)");
+
+    private static T? Enumeration<T>(PSObject input, string name) where T : struct, Enum
     {
-        var text = Optional(input, "SealByteOrder");
-        if (text is null)
-            return orderParameter ?? throw Missing(input, "SealByteOrder", " (or pass -SealByteOrder LittleEndian or BigEndian)");
-        if (!text.All(char.IsAsciiDigit) && Enum.TryParse<SealByteOrder>(text, ignoreCase: true, out var named)) return named;
-        if (int.TryParse(text, out var n) && Enum.IsDefined((SealByteOrder)n)) return (SealByteOrder)n;
-        throw PowException.Argument(ErrorIds.InvalidSealByteOrder, text,
-            $"SealByteOrder '{text}' is not a known byte order.",
-            $"Use LittleEndian or BigEndian (or {(int)SealByteOrder.LittleEndian} and {(int)SealByteOrder.BigEndian}, as ConvertTo-Json writes them).");
+        var text = Optional(input, name);
+        if (text is null) return null;
+        if (!text.All(char.IsAsciiDigit) && Enum.TryParse<T>(text, ignoreCase: true, out var named)) return named;
+        if (int.TryParse(text, out var n) && Enum.IsDefined(typeof(T), n)) return (T)Enum.ToObject(typeof(T), n);
+        var known = Enum.GetValues<T>();
+        throw PowException.Argument(name == "Scheme" ? ErrorIds.InvalidScheme : ErrorIds.InvalidSealByteOrder, text,
+            $"{name} '{text}' is not a known {(name == "Scheme" ? "seal scheme" : "byte order")}.",
+            $"Use {string.Join(" or ", known)} (or {string.Join(" and ", known.Select(k => Convert.ToInt32(k)))}, as ConvertTo-Json writes them).");
     }
 
     private static T Number<T>(PSObject input, string name) where T : struct
@@ -70,6 +75,7 @@ internal static class PipedSolution
     };
 
     private static PowException Missing(PSObject input, string name, string extra = "") => PowException.Argument(ErrorIds.MissingSolutionField, input,
-        $"The piped object has no {name} property{extra}; a solution needs Nonce, BlockNumber, BlockHash, Difficulty, Hotkey and SealByteOrder (Seal, NetUid and Endpoint are optional).",
+        $"The piped object has no {name} property{extra}; a solution needs Nonce, BlockNumber, BlockHash, Difficulty, Hotkey and SealByteOrder " +
+        "(Seal and Endpoint are optional; Scheme PowRegisterV1 also needs NetUid and Coldkey).",
         "Pipe the output of New-PowSolution, or that output saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv.");
 }

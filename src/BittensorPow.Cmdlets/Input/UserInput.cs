@@ -18,13 +18,18 @@ internal static class UserInput
         Hex.TryDecodeFixed(text, 32, out var seal, out var error) ? seal
         : throw PowException.Argument(ErrorIds.MalformedSeal, text, $"Seal {error}", "Pass the seal as 0x followed by 64 hex digits, as New-PowSolution writes it.");
 
-    public static byte[] Hotkey(string text)
+    public static byte[] Hotkey(string text) => Key(text, "Hotkey", ErrorIds.InvalidHotkey);
+
+    public static byte[] Coldkey(string text) => Key(text, "Coldkey", ErrorIds.InvalidColdkey);
+
+    private static byte[] Key(string text, string name, string errorId)
     {
         if (AccountId.TryParse(text, out var key, out var error)) return key!;
         bool looksHex = text.TrimStart().StartsWith("0x", StringComparison.OrdinalIgnoreCase);
-        throw PowException.Argument(ErrorIds.InvalidHotkey, text, $"Hotkey is not valid: {error}",
-            looksHex ? "Pass the hotkey's 32-byte public key as 0x + 64 hex digits, or its SS58 address."
-                     : "Pass the hotkey's SS58 address (starting with 5, prefix 42) or its public key as 0x hex; 'btcli wallet list' shows them.");
+        string lower = name.ToLowerInvariant();
+        throw PowException.Argument(errorId, text, $"{name} is not valid: {error}",
+            looksHex ? $"Pass the {lower}'s 32-byte public key as 0x + 64 hex digits, or its SS58 address."
+                     : $"Pass the {lower}'s SS58 address (starting with 5, prefix 42) or its public key as 0x hex; 'btcli wallet list' shows them.");
     }
 
     /// <summary>btcli's wallet defaults, with a wallet path that cannot be a path (a NUL in it) as our error, not .NET's.</summary>
@@ -35,8 +40,7 @@ internal static class UserInput
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument, resolved.Item3.Replace("\0", "\\0"),
-                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.",
-                Scope: PowErrorScope.Pipeline));
+                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.") { Scope = PowErrorScope.Pipeline });
         }
         return resolved;
     }
@@ -78,6 +82,14 @@ internal static class UserInput
         if (gpuOnly is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, gpuOnly, $"{gpuOnly} applies to GPU back ends, and the back end is {backend}.",
                 $"Add -Cuda (or -Backend Cuda / OpenCL / IlgpuCpu) to solve on GPUs, or leave {gpuOnly} out for the CPU.");
+    }
+
+    /// <summary>A wallet's coldkey public key, from coldkeypub.txt (no secret is read).</summary>
+    public static byte[] WalletColdkey(string? wallet, string? path)
+    {
+        var (name, _, root) = Wallet(wallet, null, path);
+        try { return PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(root, name)); }
+        catch (WalletFileException ex) { throw WalletFailures.ToError(ex, passwordParameter: null, publicKeyParameter: "-Coldkey"); }
     }
 
     /// <summary>A wallet hotkey's public key (only the public key is read).</summary>

@@ -11,11 +11,18 @@ public sealed class PowSolution
     public ulong Nonce { get; init; }
     public ulong BlockNumber { get; init; }
     public string BlockHash { get; init; } = "";
+    /// <summary>The difficulty the seal was solved for: the chain's D times <see cref="DifficultyMargin"/>.</summary>
     public ulong Difficulty { get; init; }
+    public double DifficultyMargin { get; init; } = 1;
     public string Seal { get; init; } = "";
     public string Hotkey { get; init; } = "";
     public string HotkeyPublicKey { get; init; } = "";
     public SealByteOrder SealByteOrder { get; init; }
+    /// <summary>Legacy (register's and the faucet's 40-byte pre-seal) or PowRegisterV1 (pow_register's 131-byte payload).</summary>
+    public SealScheme Scheme { get; init; }
+    /// <summary>The coldkey a PowRegisterV1 seal binds (the signer of pow_register), as SS58; null for a legacy seal.</summary>
+    public string? Coldkey { get; init; }
+    public string? ColdkeyPublicKey { get; init; }
     public ushort? NetUid { get; init; }
     public string? Endpoint { get; init; }
     public string Backend { get; init; } = "";
@@ -42,12 +49,15 @@ public sealed class PowSolution
     public int Workers { get; init; }
     public int DeviceFaults { get; init; }
 
-    public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({SealByteOrder})";
+    public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({Scheme}, {SealByteOrder})";
+
+    private static byte[]? ColdkeyOf(Solution s) => (s.Challenge as PowRegisterChallenge)?.Coldkey.ToArray();
 
     internal static PowSolution From(Solution s) => new()
     {
-        Nonce = s.Nonce, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.ToString(), Difficulty = s.Difficulty,
+        Nonce = s.Nonce, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.ToString(), Difficulty = s.Difficulty.Value,
         Seal = Hex.Encode(s.Seal), Hotkey = Ss58.Encode(s.Hotkey), HotkeyPublicKey = Hex.Encode(s.Hotkey), SealByteOrder = s.ByteOrder,
+        Scheme = s.Scheme, DifficultyMargin = s.DifficultyMargin, Coldkey = ColdkeyOf(s) is { } c ? Ss58.Encode(c) : null, ColdkeyPublicKey = ColdkeyOf(s) is { } k ? Hex.Encode(k) : null,
         NetUid = s.NetUid, Endpoint = s.Endpoint, Backend = s.Backend, SealRule = s.SealRule,
         NoncesTried = s.Statistics?.NoncesTried ?? 0,
         HashRate = s.Statistics is { } st ? (st.HashRate > 0 ? st.HashRate : st.HashRateAverage) : 0,

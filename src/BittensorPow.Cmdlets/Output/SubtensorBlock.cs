@@ -1,3 +1,6 @@
+using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Keys;
+
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Get-SubtensorBlock: a block and, with -NetUid, the subnet's registration state at that block.</summary>
@@ -23,4 +26,40 @@ public sealed class SubtensorBlock
     public string FaucetCall { get; init; } = "";
     /// <summary>Listed or NotListed: whether the metadata lists register_limit (a burn the chain caps).</summary>
     public string RegisterLimitCall { get; init; } = "";
+    /// <summary>Listed or NotListed: whether the metadata lists pow_register (fee-free registration by work, spec 475 on).</summary>
+    public string PowRegisterCall { get; init; } = "";
+    /// <summary>The seal registration by work takes here: PowRegisterV1 (pow_register) or Legacy (register); null where only burning registers.</summary>
+    public Engine.SealScheme? RegistrationScheme { get; init; }
+    /// <summary>With -NetUid: the difficulty bounds pow_register clamps by (Difficulty is already clamped on such runtimes).</summary>
+    public ulong? MinDifficulty { get; init; }
+    public ulong? MaxDifficulty { get; init; }
+    /// <summary>With -NetUid: registrations (work and burn) in this block, against the per-block limit.</summary>
+    public ushort? RegistrationsThisBlock { get; init; }
+    public ushort? MaxRegistrationsPerBlock { get; init; }
+    /// <summary>With -NetUid and a hotkey: the hotkey, its uid on the subnet (null: not there), its owner coldkey and its last registration by work.</summary>
+    public string? Hotkey { get; init; }
+    public ushort? HotkeyUid { get; init; }
+    public string? HotkeyOwner { get; init; }
+    public ulong? LastPowRegistrationBlock { get; init; }
+
+    internal static SubtensorBlock From(BlockReport r, byte[]? hotkey)
+    {
+        var (header, profile) = (r.Header, r.Profile);
+        var s = r.Subnet is { SubnetExists: true } exists ? exists : null;
+        return new SubtensorBlock
+        {
+            Number = header.Number, Hash = header.Hash.ToString(), ParentHash = header.ParentHash.ToString(),
+            SpecName = profile.SpecName, SpecVersion = profile.SpecVersion, Endpoint = r.Endpoint,
+            NetUid = r.Subnet?.NetUid, SubnetExists = r.Subnet?.SubnetExists, Difficulty = r.Difficulty,
+            PowRegistrationAllowed = s?.PowRegistrationAllowed, RegistrationAllowed = s?.RegistrationAllowed,
+            SealByteOrder = r.SealByteOrder, RegisterVerifiesWork = profile.RegisterVerifiesWork, Burn = s is null ? null : Tao.FromRao(s.Burn),
+            FaucetCall = Listed(profile.HasFaucet), RegisterLimitCall = Listed(profile.HasRegisterLimit), PowRegisterCall = Listed(profile.HasPowRegister),
+            RegistrationScheme = r.RegistrationScheme, MinDifficulty = s?.MinDifficulty, MaxDifficulty = s?.MaxDifficulty,
+            RegistrationsThisBlock = s?.RegistrationsThisBlock, MaxRegistrationsPerBlock = s?.MaxRegistrationsPerBlock,
+            Hotkey = s is not null && hotkey is not null ? Ss58.Encode(hotkey) : null, HotkeyUid = s?.Uid,
+            HotkeyOwner = s?.Owner is { } o ? Ss58.Encode(o) : null, LastPowRegistrationBlock = s?.LastPowRegistrationBlock,
+        };
+    }
+
+    private static string Listed(bool listed) => listed ? "Listed" : "NotListed";
 }

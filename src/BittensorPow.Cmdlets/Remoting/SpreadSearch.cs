@@ -18,7 +18,7 @@ namespace BittensorPow.Cmdlets.Remoting;
 /// </summary>
 internal sealed class SpreadSearch
 {
-    public const int ProgressId = 2;
+    public const ProgressActivity ProgressId = ProgressActivity.SpreadSearch;
     public const string StatisticsTag = "BittensorPow.Partition";
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
 
@@ -122,8 +122,7 @@ internal sealed class SpreadSearch
                 {
                     lastProgress = clock.Elapsed;
                     sinceProgress = TimeSpan.Zero;
-                    _output.Progress(new WorkflowProgress(ProgressId, activity, Describe(clock.Elapsed),
-                        string.Join(", ", Runs.Select(r => r.Failure is null ? $"{r.Name} {SolveRunner.FormatRate(r.HashRate)}" : $"{r.Name} gone"))));
+                    _output.Progress(new WorkflowProgress(ProgressId, activity, Describe(clock.Elapsed)) { CurrentOperation = string.Join(", ", Runs.Select(r => r.Failure is null ? $"{r.Name} {SolveRunner.FormatRate(r.HashRate)}" : $"{r.Name} gone")) });
                 }
                 WaitHandle.WaitAny(wakers, ProgressEvery - sinceProgress);
             }
@@ -132,7 +131,7 @@ internal sealed class SpreadSearch
         {
             // Whatever ended the search (a solution, Ctrl+C, every host gone), no host keeps searching.
             StopAll(except: null);
-            if (!cancellation.IsCancellationRequested) _output.Progress(new WorkflowProgress(ProgressId, activity, "Done", Completed: true));
+            if (!cancellation.IsCancellationRequested) _output.Progress(new WorkflowProgress(ProgressId, activity, "Done") { Completed = true });
             foreach (var run in Runs) run.Dispose();
             _wake.Dispose();
         }
@@ -242,7 +241,7 @@ internal sealed class SpreadSearch
         if (Runs.TrueForAll(r => r.FailureId == ErrorIds.PowSolveTimeout))
             return new PowException(new PowError(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, hosts,
                 $"-TimeoutSec ran out on every host of the spread search: {reasons}",
-                "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).", Scope: PowErrorScope.Pipeline));
+                "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).") { Scope = PowErrorScope.Pipeline });
         return new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, hosts,
             $"Every host of the spread search dropped out: {reasons}",
             "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));

@@ -130,13 +130,12 @@ internal sealed class SpreadSolver : IDisposable
         var target = new Hashtable
         {
             ["BlockHash"] = Hex.Encode(template.BlockHash), ["BlockNumber"] = template.BlockNumber, ["Difficulty"] = template.Difficulty.Value,
-            ["Hotkey"] = Hex.Encode(template.Hotkey), ["SealByteOrder"] = template.ByteOrder.ToString(),
+            ["Hotkey"] = Hex.Encode(template.Challenge.Hotkey), ["SealByteOrder"] = template.ByteOrder.ToString(),
         };
         return Solve(target, $"Solving registration PoW on {_hosts.Count} host(s)", o =>
         {
             var s = Parse(o, null, sealRule);
-            if (s.BlockNumber != template.BlockNumber || !s.BlockHash.AsSpan().SequenceEqual(template.BlockHash) || s.Difficulty != template.Difficulty.Value
-                || !s.Hotkey.AsSpan().SequenceEqual(template.Hotkey) || s.ByteOrder != template.ByteOrder)
+            if (!s.Challenge.Equals(template.Challenge) || s.Difficulty.Value != template.Difficulty.Value)
                 return (null, $"it is for {s}, not the block, difficulty, hotkey and byte order asked for");
             return Check(s, null);
         });
@@ -147,12 +146,13 @@ internal sealed class SpreadSolver : IDisposable
     {
         var target = new Hashtable
         {
-            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Hotkey), ["SealByteOrder"] = t.ByteOrder.ToString(),
+            ["NetUid"] = t.NetUid, ["Endpoint"] = t.Chain.Endpoint, ["Hotkey"] = Hex.Encode(t.Challenge.Hotkey),
+            ["SealByteOrder"] = t.Challenge.ByteOrder.ToString(),
         };
         return Solve(target, $"Solving registration PoW for subnet {t.NetUid} on {_hosts.Count} host(s)", o =>
         {
             var s = Parse(o, t.NetUid, t.SealRule) with { Endpoint = t.Chain.Endpoint };
-            if (!s.Hotkey.AsSpan().SequenceEqual(t.Hotkey) || s.ByteOrder != t.ByteOrder)
+            if (!s.Challenge.Hotkey.SequenceEqual(t.Challenge.Hotkey) || s.ByteOrder != t.Challenge.ByteOrder)
                 return (null, $"it is for another hotkey or byte order ({s})");
             return Check(s, t.Chain);
         });
@@ -160,7 +160,7 @@ internal sealed class SpreadSolver : IDisposable
 
     private (Solution?, string?) Check(Solution s, Registration.Chain.ChainSession? chain)
     {
-        var verdict = SolutionCheck.Check(s.BlockHash, s.BlockNumber, s.Difficulty, s.Hotkey, s.Nonce, s.ByteOrder, s.Seal, chain, _cancellation);
+        var verdict = SolutionCheck.Check(s.Template, s.Nonce, s.Seal, chain, _cancellation);
         return verdict.IsValid ? (s, null) : (null, verdict.Reason);
     }
 
@@ -206,8 +206,9 @@ internal sealed class SpreadSolver : IDisposable
     private static Solution Parse(PSObject o, ushort? netUid, string sealRule)
     {
         T Get<T>(string name) => LanguagePrimitives.ConvertTo<T>(o.Properties[name]?.Value ?? throw new InvalidOperationException($"it has no {name}"));
-        var s = new Solution(Get<ulong>("Nonce"), Get<ulong>("BlockNumber"), BlockHash.Parse(Get<string>("BlockHash")), Get<ulong>("Difficulty"),
-            Hex.Decode(Get<string>("Seal")), Hex.Decode(Get<string>("HotkeyPublicKey")), Get<SealByteOrder>("SealByteOrder"))
+        var challenge = new LegacyChallenge(Get<ulong>("BlockNumber"), BlockHash.Parse(Get<string>("BlockHash")).AsSpan(),
+            Hex.Decode(Get<string>("HotkeyPublicKey")), Get<SealByteOrder>("SealByteOrder"));
+        var s = new Solution(challenge, new Difficulty(Get<ulong>("Difficulty")), Get<ulong>("Nonce"), Hex.Decode(Get<string>("Seal")))
         {
             NetUid = netUid, Backend = Get<string>("Backend"), SealRule = sealRule,
         };
@@ -216,7 +217,7 @@ internal sealed class SpreadSolver : IDisposable
             Statistics = new SolverStatistics
             {
                 Elapsed = TimeSpan.Zero, Rounds = 0, NoncesTried = Get<ulong>("NoncesTried"), HashRate = Get<double>("HashRate"), HashRateAverage = 0,
-                Difficulty = s.Difficulty, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.AsSpan().ToArray(), Workers = 1,
+                Difficulty = s.Difficulty.Value, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.AsSpan().ToArray(), Workers = 1,
                 BlocksSeen = Get<int>("BlocksSeen"), DeviceFaults = 0,
             },
         };

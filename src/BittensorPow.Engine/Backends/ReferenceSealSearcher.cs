@@ -1,32 +1,27 @@
 namespace BittensorPow.Engine.Backends;
 
-/// <summary>The reference path as a back end (tests compare the others with it): one nonce at a time through <see cref="Seal.Compute(ReadOnlySpan{byte}, ulong, Span{byte})"/>.</summary>
+/// <summary>The reference path as a back end (tests compare the others with it): one nonce at a time through <see cref="Challenge.ComputeSeal(ulong, Span{byte})"/>, in the challenge's search order.</summary>
 public sealed class ReferenceSealSearcher : ISealSearcher
 {
-    private byte[] _bah = new byte[32];
-    private SealThreshold _threshold;
-    private SealByteOrder _order;
+    private BlockTemplate? _template;
 
     public string Name => "Reference";
     public ulong PreferredBatch => 50_000;
 
-    public void Prepare(BlockTemplate template)
-    {
-        _bah = template.BlockAndHotkeyHash.ToArray();
-        _threshold = template.Difficulty.Threshold;
-        _order = template.ByteOrder;
-    }
+    public void Prepare(BlockTemplate template) => _template = template;
 
-    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong nonce)
+    public bool Search(ulong start, ulong count, CancellationToken cancellation, out ulong position)
     {
+        var template = _template ?? throw new InvalidOperationException("Prepare must be called with a block template before Search.");
+        var challenge = template.Challenge;
         Span<byte> seal = stackalloc byte[Seal.Length];
         for (ulong i = 0; i < count; i++)
         {
-            ulong n = unchecked(start + i);
-            Seal.Compute(_bah, n, seal);
-            if (_threshold.Accepts(SealValue.FromSeal(seal, _order))) { nonce = n; return true; }
+            ulong p = unchecked(start + i);
+            challenge.ComputeSeal(challenge.NonceAt(p), seal);
+            if (challenge.Accepts(seal, template.Difficulty)) { position = p; return true; }
         }
-        nonce = 0;
+        position = 0;
         return false;
     }
 

@@ -11,6 +11,9 @@ public interface IBlockTemplateSource
 
     /// <summary>Whether a solution for <paramref name="template"/> may still be submitted (chain window, SPEC §3).</summary>
     bool IsStillValid(BlockTemplate template);
+
+    /// <summary>Closed while the source has no work worth hashing (workers wait on it); null: there always is.</summary>
+    WorkGate? Gate => null;
 }
 
 /// <summary>Offline work: one fixed template that never goes stale.</summary>

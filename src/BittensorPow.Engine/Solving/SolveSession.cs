@@ -30,6 +30,7 @@ public sealed class SolveSession : IDisposable
     private int _faults;
     private int _blocksSeen;
     private int _running;
+    private int _paused;
     private volatile bool _exhausted;
     private BlockTemplate _lastTemplate;
     private int _pickups;
@@ -80,8 +81,10 @@ public sealed class SolveSession : IDisposable
         try
         {
             BlockTemplate? prepared = null;
+            var gate = _source.Gate;
             while (!token.IsCancellationRequested)
             {
+                if (gate is { IsOpen: false }) { Pause(gate, token); continue; }
                 // Re-read each round: GPU searchers resize their batches as they measure their own rate.
                 ulong batch = _options.UpdateInterval ?? searcher.PreferredBatch;
                 var template = _source.Current;
@@ -92,9 +95,9 @@ public sealed class SolveSession : IDisposable
                     NoteTemplate(template, worker);
                 }
                 if (!_nonces.TryTake(batch, out ulong start, out batch)) { _exhausted = true; break; }
-                bool found = searcher.Search(start, batch, token, out ulong nonce);
-                _counters.Add(worker, found ? unchecked(nonce - start + 1) : batch);
-                if (found) Accept(template, nonce, searcher);
+                bool found = searcher.Search(start, batch, token, out ulong position);
+                _counters.Add(worker, found ? unchecked(position - start + 1) : batch);
+                if (found) Accept(template, template.Challenge.NonceAt(position), searcher);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested) { }
@@ -108,6 +111,14 @@ public sealed class SolveSession : IDisposable
             PowSolver.WorkerEnded();
             if (Interlocked.Decrement(ref _running) == 0) Finish();
         }
+    }
+
+    /// <summary>Waits, hashing nothing, until the source has valid work again; a stop ends the wait at once.</summary>
+    private void Pause(WorkGate gate, CancellationToken token)
+    {
+        Interlocked.Increment(ref _paused);
+        try { gate.Wait(token); }
+        finally { Interlocked.Decrement(ref _paused); }
     }
 
     private void NoteTemplate(BlockTemplate template, int worker)
@@ -196,6 +207,7 @@ public sealed class SolveSession : IDisposable
             Difficulty = template.Difficulty.Value, BlockNumber = template.BlockNumber,
             BlockHash = template.BlockHash.ToArray(), Workers = _searchers.Count,
             BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults), NonceStart = _nonces.Start, NonceCount = _nonces.Count,
+            PausedWorkers = Volatile.Read(ref _paused),
             TemplateSwitchDelay = Volatile.Read(ref _switchDelayTicks) is var d and >= 0 ? Stopwatch.GetElapsedTime(0, d) : null,
         };
     }

@@ -16,6 +16,8 @@ public sealed record SolverStatistics
     public required int Workers { get; init; }
     public required int BlocksSeen { get; init; }
     public required int DeviceFaults { get; init; }
+    /// <summary>Workers waiting on the source's <see cref="WorkGate"/> (no valid work) at the moment of the snapshot.</summary>
+    public int PausedWorkers { get; init; }
     /// <summary>From the latest new work being announced to the last worker moving onto it; null before any change.</summary>
     public TimeSpan? TemplateSwitchDelay { get; init; }
     /// <summary>The first nonce of this solve and, for a partition of a spread search, how many it may try (null: no limit).</summary>

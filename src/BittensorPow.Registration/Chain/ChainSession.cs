@@ -5,12 +5,21 @@ using BittensorPow.Subtensor.Rpc;
 namespace BittensorPow.Registration.Chain;
 
 /// <summary>
-/// A connected node for the length of one call: the WebSocket client (reconnecting with backoff) and the
-/// SubtensorClient over it. Every chain failure leaves <see cref="Call{T}"/> as a <see cref="PowException"/>.
+/// A connected node for the length of one call: the WebSocket client (reconnecting with capped backoff for the
+/// reconnect limit) and the SubtensorClient over it, watched by <see cref="Node"/>. Every chain failure leaves
+/// <see cref="Call{T}"/> as a <see cref="PowException"/>.
 /// </summary>
 public sealed class ChainSession : IDisposable
 {
+    /// <summary>How long a session waits for a node that went away (-ReconnectLimitSec's default).</summary>
+    public static readonly TimeSpan DefaultReconnectLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>Reads repeated after a drop before the session gives up on them (each waits for the reconnect).</summary>
+    private const int MaxReadRetries = 5;
+
     private readonly IAsyncDisposable? _owned;
+    private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    private IWorkflowOutput? _output;
     private Task<IAsyncDisposable>? _following;
 
     public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
@@ -18,15 +27,32 @@ public sealed class ChainSession : IDisposable
         Client = client;
         Endpoint = endpoint;
         _owned = owned;
+        Node = new NodeWatch(client.Rpc, endpoint);
     }
 
     public SubtensorClient Client { get; }
     public string Endpoint { get; }
 
+    /// <summary>Whether the node is there: drops, reconnects, and a node gone for good (NodeLost).</summary>
+    public NodeWatch Node { get; }
+
+    /// <summary>
+    /// The client options of a session: reconnecting goes on, with backoff capped at 2 s (a node restarted on the same
+    /// address is found within seconds), until <paramref name="reconnectLimit"/> has passed since the drop.
+    /// </summary>
+    public static RpcClientOptions Options(TimeSpan? reconnectLimit) => new()
+    {
+        MaxReconnectAttempts = int.MaxValue,
+        ReconnectLimit = reconnectLimit ?? DefaultReconnectLimit,
+        ReconnectMaxDelay = TimeSpan.FromSeconds(2),
+    };
+
     /// <summary>Connects to -Endpoint / -Network / the btcli variables / the local node, and reads the runtime.</summary>
+    /// <param name="options">Null: <see cref="Options"/> with the default reconnect limit.</param>
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, CancellationToken cancellation,
         RpcClientOptions? options = null)
     {
+        options ??= Options(null);
         if (endpoint is not null && string.IsNullOrWhiteSpace(endpoint))
             throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
                 $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network or BT_SUBTENSOR_CHAIN_ENDPOINT.");
@@ -38,7 +64,7 @@ public sealed class ChainSession : IDisposable
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
-                "Use finney, test or local, or give -Endpoint ws://host:port.", Scope: PowErrorScope.Pipeline));
+                "Use finney, test or local, or give -Endpoint ws://host:port.") { Scope = PowErrorScope.Pipeline });
         }
         output.Verbose($"Connecting to {Hex.Shorten(url)}.");
         WebSocketRpcClient? rpc = null;
@@ -48,7 +74,9 @@ public sealed class ChainSession : IDisposable
             var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
             var p = client.RuntimeProfile;
             output.Verbose($"Runtime {p.SpecName} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
-            return new ChainSession(client, url, rpc);
+            var session = new ChainSession(client, url, rpc) { _output = output };
+            session.Node.ReconnectLimit = options.ReconnectLimit;
+            return session;
         }
         catch
         {
@@ -57,13 +85,50 @@ public sealed class ChainSession : IDisposable
         }
     }
 
-    /// <summary>Connects inside <paramref name="deadline"/>: running out there names the connecting phase.</summary>
-    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline) =>
-        deadline.Run($"connecting to {endpoint ?? network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
-            t => Connect(endpoint, network, output, t));
+    /// <summary>
+    /// Connects inside <paramref name="deadline"/>: running out there names the connecting phase; running out later while
+    /// the node is away is NodeLost.
+    /// </summary>
+    /// <param name="reconnectLimit">-ReconnectLimitSec; null: <see cref="DefaultReconnectLimit"/>.</param>
+    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline,
+        TimeSpan? reconnectLimit = null)
+    {
+        var session = deadline.Run($"connecting to {endpoint ?? network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+            t => Connect(endpoint, network, output, t, Options(reconnectLimit)));
+        deadline.Node = session.Node;
+        return session;
+    }
 
-    /// <summary>Runs a chain call synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.</summary>
-    public T Call<T>(Func<Task<T>> call) => ChainFailures.Run(call, Endpoint);
+    /// <summary>
+    /// Runs a chain read synchronously on the caller's thread, mapping every failure to a <see cref="PowException"/>.
+    /// Only for reads (every use is one): a read cut off by a dropped connection is made again once the client is back,
+    /// and when the client gives up the error is NodeLost. On the session's own thread, what happened to the connection
+    /// is written while it waits.
+    /// </summary>
+    public T Call<T>(Func<Task<T>> call)
+    {
+        for (int retry = 0; ; retry++)
+        {
+            try { return ChainFailures.Run(() => Speaking(call()), Endpoint); }
+            catch (PowException e) when (Node.IsLost && e.Error.Id is ErrorIds.ConnectionFailed or ErrorIds.RpcTimeout)
+            {
+                throw Node.Gone(inner: e);
+            }
+            catch (PowException e) when (e.Error.Id == ErrorIds.ConnectionFailed && retry < MaxReadRetries
+                && e.Error.Inner is RpcException { Kind: RpcErrorKind.ConnectionFailed, Connect: null })
+            {
+                // Lost with the connection: the node may not have seen it, and a read is safe to make again.
+            }
+        }
+    }
+
+    private Task<T> Speaking<T>(Task<T> task)
+    {
+        if (_output is not { } output || Environment.CurrentManagedThreadId != _ownerThread) return task;
+        while (Task.WaitAny([task], TimeSpan.FromMilliseconds(200)) < 0) Node.Speak(output);
+        Node.Speak(output);
+        return task;
+    }
 
     public BlockHeader Head(CancellationToken cancellation) => Call(() => Client.GetHeadAsync(cancellation));
 
@@ -86,6 +151,7 @@ public sealed class ChainSession : IDisposable
     public void Dispose()
     {
         StopFollowing();
+        Node.Dispose();
         _owned?.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
     }
 }

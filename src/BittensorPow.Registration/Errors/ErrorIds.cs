@@ -30,6 +30,20 @@ public static class ErrorIds
     public const string InvalidWalletPath = nameof(InvalidWalletPath);
     /// <summary>A piped SealByteOrder that is neither LittleEndian nor BigEndian.</summary>
     public const string InvalidSealByteOrder = nameof(InvalidSealByteOrder);
+    /// <summary>-SealByteOrder BigEndian with the pow_register seal, which the pallet reads little-endian only.</summary>
+    public const string SealByteOrderNotForScheme = nameof(SealByteOrderNotForScheme);
+    /// <summary>The pow_register seal binds the signing coldkey: -Coldkey, -Wallet or a piped Coldkey is needed.</summary>
+    public const string MissingColdkey = nameof(MissingColdkey);
+    /// <summary>The pow_register seal binds the subnet: -NetUid or a piped NetUid is needed.</summary>
+    public const string MissingNetUid = nameof(MissingNetUid);
+    /// <summary>A piped or typed -Scheme that is neither Legacy nor PowRegisterV1.</summary>
+    public const string InvalidScheme = nameof(InvalidScheme);
+    /// <summary>A -Coldkey that is neither an SS58 address nor a 0x public key.</summary>
+    public const string InvalidColdkey = nameof(InvalidColdkey);
+    /// <summary>A solution for the legacy seal given where the runtime registers by pow_register (or the other way round).</summary>
+    public const string SchemeMismatch = nameof(SchemeMismatch);
+    /// <summary>The coldkey a pow_register seal binds is not the one that would sign it.</summary>
+    public const string ColdkeyMismatch = nameof(ColdkeyMismatch);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
 
     // Wallet files (one id per WalletError, same name).
@@ -63,6 +77,8 @@ public static class ErrorIds
 
     // The node and the runtime.
     public const string ConnectionFailed = nameof(ConnectionFailed);
+    /// <summary>A node that was connected went away and did not come back (reconnect limit or -TimeoutSec ran out).</summary>
+    public const string NodeLost = nameof(NodeLost);
     public const string RpcTimeout = nameof(RpcTimeout);
     public const string NodeError = nameof(NodeError);
     public const string MalformedReply = nameof(MalformedReply);

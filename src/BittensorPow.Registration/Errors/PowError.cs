@@ -17,8 +17,13 @@ public enum PowErrorScope { Record, Pipeline }
 /// A failure as users see it: a stable id (<see cref="ErrorIds"/>, or the pallet's own error name), a category, the
 /// offending value, what was wrong and what to do about it. Never carries a secret.
 /// </summary>
-public sealed record PowError(string Id, PowErrorCategory Category, object? Target, string Message, string RecommendedAction,
-    Exception? Inner = null, PowErrorScope Scope = PowErrorScope.Record);
+public sealed record PowError(string Id, PowErrorCategory Category, object? Target, string Message, string RecommendedAction)
+{
+    /// <summary>The exception behind it, kept for -Debug and $Error[0].Exception.InnerException; never shown as a trace.</summary>
+    public Exception? Inner { get; init; }
+
+    public PowErrorScope Scope { get; init; } = PowErrorScope.Record;
+}
 
 /// <summary>Carries a <see cref="PowError"/> out of a workflow; the cmdlet writes or throws it as its scope says.</summary>
 public sealed class PowException(PowError error) : Exception(error.Message, error.Inner)
@@ -30,5 +35,5 @@ public sealed class PowException(PowError error) : Exception(error.Message, erro
 
     /// <summary>A bad parameter (not a piped value): no later record can succeed with it.</summary>
     public static PowException Parameter(string id, object? target, string message, string action) =>
-        new(new PowError(id, PowErrorCategory.InvalidArgument, target, message, action, Scope: PowErrorScope.Pipeline));
+        new(new PowError(id, PowErrorCategory.InvalidArgument, target, message, action) { Scope = PowErrorScope.Pipeline });
 }

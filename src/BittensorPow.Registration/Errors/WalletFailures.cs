@@ -39,7 +39,7 @@ public static class WalletFailures
                 $"The keyfile's secret does not match its public key: the file is damaged; regenerate it with {regen}."),
             _ => throw new System.Diagnostics.UnreachableException($"WalletError {ex.Error} has no error id."),
         };
-        return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action, ex));
+        return new PowException(new PowError(id, category, ex.FilePath, ex.Message, action) { Inner = ex });
     }
 
     /// <summary>A wallet's coldkey and coldkeypub.txt sit in the wallet folder; hotkeys under hotkeys/.</summary>
@@ -49,5 +49,5 @@ public static class WalletFailures
     /// <summary>Unlocking a coldkey needs libsodium, which the module ships; the target is where it should have been.</summary>
     public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable, PowErrorCategory.NotInstalled,
         ex.SearchedPaths.FirstOrDefault(), ex.Message,
-        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.", ex, PowErrorScope.Pipeline));
+        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.") { Inner = ex, Scope = PowErrorScope.Pipeline });
 }

@@ -13,43 +13,47 @@ namespace BittensorPow.Registration.Solving;
 /// </summary>
 public abstract class HeadTemplateSource : IBlockTemplateSource
 {
-    private readonly byte[] _hotkey;
-    private volatile int _order;
     private readonly object _gate = new();
     private BlockTemplate _current;
     private ulong _head;
     // The last few templates by block number, so a solution on an older head still finds when that head was announced.
     private readonly BlockTemplate?[] _recent = new BlockTemplate?[4];
+    // The chain's pace, from the heads seen: when the last new head came, and the time per block (EWMA; 0: unknown).
+    private long _lastHeadAt;
+    private double _ticksPerBlock;
+    private int _rebase;
+    // Counts rebases: a difficulty read begun before one (on the chain the node was before) must not switch after it.
+    private int _epoch;
 
-    protected HeadTemplateSource(byte[] hotkey, SealByteOrder order, BlockHeader head, ulong difficulty, CancellationToken cancellation)
+    /// <param name="first">The work on the head the solve starts from; later heads get the same binding on their block.</param>
+    protected HeadTemplateSource(BlockTemplate first, CancellationToken cancellation)
     {
-        _hotkey = hotkey;
-        _order = (int)order;
         Cancellation = cancellation;
-        _head = head.Number;
-        _current = new BlockTemplate(head.Number, head.Hash.AsSpan(), hotkey, difficulty, order);
-        _recent[head.Number % 4] = _current;
+        _head = first.BlockNumber;
+        _current = first;
+        _recent[first.BlockNumber % 4] = _current;
     }
 
     protected CancellationToken Cancellation { get; }
     public BlockTemplate Current => Volatile.Read(ref _current);
     public ulong Head => Volatile.Read(ref _head);
 
-    /// <summary>The byte order the next template is built with; a runtime upgrade may change it (<see cref="UseOrder"/>).</summary>
-    public SealByteOrder Order => (SealByteOrder)_order;
+    /// <summary>The byte order the current work is judged by; a runtime upgrade may change it (<see cref="UseChallenge"/>).</summary>
+    public SealByteOrder Order => Current.ByteOrder;
 
     /// <summary>
-    /// The runtime's seal rule changed (an upgrade across spec 271/272): later templates use <paramref name="order"/>, and
-    /// the current block's work is rebuilt with it at once, since a seal found under the old rule would be judged by the new.
+    /// The runtime's rule changed (an upgrade across spec 271/272, or to a runtime with another seal): the current block's
+    /// work is rebuilt at once as <paramref name="rebuild"/> makes it, since a seal found under the old rule would be judged
+    /// by the new one; later heads keep the new binding.
     /// </summary>
-    public void UseOrder(SealByteOrder order)
+    public void UseChallenge(Func<Challenge, Challenge> rebuild)
     {
         lock (_gate)
         {
-            _order = (int)order;
             var current = Current;
-            if (current.ByteOrder == order) return;
-            Volatile.Write(ref _current, new BlockTemplate(current.BlockNumber, current.BlockHash, _hotkey, current.Difficulty.Value, order));
+            var challenge = rebuild(current.Challenge);
+            if (challenge.Equals(current.Challenge)) return;
+            Volatile.Write(ref _current, new BlockTemplate(challenge, current.Difficulty));
         }
     }
 
@@ -62,7 +66,54 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         lock (_gate) return _recent[blockNumber % 4] is { } t && t.BlockNumber == blockNumber ? t.AnnouncedTimestamp : null;
     }
 
-    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.BlockNumber, Head);
+    public bool IsStillValid(BlockTemplate template) => !Staleness.IsStale(template.Challenge, Head);
+
+    /// <summary>Closed by <see cref="Pause"/> while there is no work worth hashing; opened by the next head.</summary>
+    public WorkGate Gate { get; } = new();
+
+    /// <summary>
+    /// The next head is the node's word whatever its number: after a drop the node may come back as a restarted chain
+    /// whose heads start again at 0, and its head is where the work must be.
+    /// </summary>
+    public void ExpectRebase() => Volatile.Write(ref _rebase, 1);
+
+    /// <summary>The time per block seen so far; null before two heads.</summary>
+    public TimeSpan? BlockTime { get { lock (_gate) return _ticksPerBlock > 0 ? Stopwatch.GetElapsedTime(0, (long)_ticksPerBlock) : null; } }
+
+    /// <summary>
+    /// How long until, at the pace seen so far, the chain has moved the current work out of its window (zero when it
+    /// already has; null when the pace is unknown). For a node that went quiet: no head tells, so the pace must.
+    /// </summary>
+    public TimeSpan? StaleIn()
+    {
+        lock (_gate)
+        {
+            if (_ticksPerBlock <= 0) return null;
+            // Work on block b lands while head + 1 - b < Window: it is lost once the head reaches b + Window - 1.
+            double blocksLeft = Math.Max(0, (double)(Current.BlockNumber + Staleness.Window - 1) - _head);
+            long due = _lastHeadAt + (long)(blocksLeft * _ticksPerBlock);
+            long left = due - Stopwatch.GetTimestamp();
+            return left > 0 ? Stopwatch.GetElapsedTime(0, left) : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Stops the workers (they wait on <see cref="Gate"/>, hashing nothing) until the next head; says why.</summary>
+    public void Pause(string why)
+    {
+        if (!Gate.IsOpen) return;
+        Gate.Close();
+        Messages.Enqueue(why);
+    }
+
+    private void NotePace(ulong number, long at)
+    {
+        if (_lastHeadAt != 0 && number > _head)
+        {
+            double perBlock = (double)(at - _lastHeadAt) / (number - _head);
+            _ticksPerBlock = _ticksPerBlock <= 0 ? perBlock : (_ticksPerBlock + perBlock) / 2;
+        }
+        _lastHeadAt = at;
+    }
 
     /// <summary>The difficulty at <paramref name="header"/>; may read the chain (never from the subscription thread itself).</summary>
     protected abstract ValueTask<ulong> DifficultyAtAsync(BlockHeader header);
@@ -71,19 +122,38 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     public void OnHead(BlockHeader header)
     {
         long announced = Stopwatch.GetTimestamp();
+        bool rebase = Interlocked.Exchange(ref _rebase, 0) == 1;
+        int epoch;
         lock (_gate)
         {
-            if (header.Number <= _head && header.Number <= Current.BlockNumber) return;
-            if (header.Number > _head) Volatile.Write(ref _head, header.Number);
+            if (rebase)
+            {
+                _epoch++;
+                if (header.Number < _head)
+                    Messages.Enqueue($"The node's head is #{header.Number}, below #{_head} before the drop: its chain started again (a restarted chain); solving on its head.");
+                _lastHeadAt = announced; // the time away says nothing about the chain's pace
+                Volatile.Write(ref _head, header.Number);
+            }
+            else if (header.Number <= _head && header.Number <= Current.BlockNumber)
+            {
+                Gate.Open(); // the node's head is no newer than the work: the work is current
+                return;
+            }
+            else if (header.Number > _head)
+            {
+                NotePace(header.Number, announced);
+                Volatile.Write(ref _head, header.Number);
+            }
+            epoch = _epoch;
         }
         var pending = DifficultyAtAsync(header);
-        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced);
-        else _ = SwitchWhenReadAsync(header, pending, announced);
+        if (pending.IsCompletedSuccessfully) Switch(header, pending.Result, announced, (rebase, epoch));
+        else _ = SwitchWhenReadAsync(header, pending, announced, (rebase, epoch));
     }
 
-    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced)
+    private async Task SwitchWhenReadAsync(BlockHeader header, ValueTask<ulong> pending, long announced, (bool Rebase, int Epoch) after)
     {
-        try { Switch(header, await pending.ConfigureAwait(false), announced); }
+        try { Switch(header, await pending.ConfigureAwait(false), announced, after); }
         catch (OperationCanceledException) { }
         catch (Exception ex)
         {
@@ -91,40 +161,33 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         }
     }
 
-    private void Switch(BlockHeader header, ulong difficulty, long announced)
+    /// <param name="after">Rebase: the first head after a reconnect, taken even below the current work (a restarted
+    /// chain). Epoch: the rebases before this head; a head from before the latest one is no longer the node's word.</param>
+    private void Switch(BlockHeader header, ulong difficulty, long announced, (bool Rebase, int Epoch) after)
+    {
+        // Whatever this head makes of the work, the node is there and has said where the chain is: hashing may go on.
+        try { SwitchTo(header, difficulty, announced, after); }
+        finally { if (after.Epoch == Volatile.Read(ref _epoch)) Gate.Open(); }
+    }
+
+    private void SwitchTo(BlockHeader header, ulong difficulty, long announced, (bool Rebase, int Epoch) after)
     {
         if (difficulty == 0) { Messages.Enqueue($"Block {header.Number}: difficulty reads 0; keeping the previous work."); return; }
-        var template = new BlockTemplate(header.Number, header.Hash.AsSpan(), _hotkey, difficulty, Order) { AnnouncedTimestamp = announced };
+        BlockTemplate template;
         lock (_gate)
         {
             var current = Current;
+            template = new BlockTemplate(current.Challenge.ForBlock(header.Number, header.Hash.AsSpan()), new Difficulty(difficulty))
+            {
+                AnnouncedTimestamp = announced,
+            };
+            if (after.Epoch != _epoch) return;
             // A head of the same number is new work only if it is another block (a fork) or the difficulty changed.
-            if (template.BlockNumber < current.BlockNumber) return;
-            if (template.BlockNumber == current.BlockNumber && template.Difficulty.Value == current.Difficulty.Value
-                && template.BlockHash.SequenceEqual(current.BlockHash)) return;
+            if (template.BlockNumber < current.BlockNumber && !after.Rebase) return;
+            if (template.BlockNumber == current.BlockNumber && template.IsSameWorkAs(current)) return;
             Volatile.Write(ref _current, template);
             _recent[template.BlockNumber % 4] = template;
         }
         Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
     }
-}
-
-/// <summary>A subnet's registration work: on each head only the subnet's Difficulty is read (one storage read).</summary>
-public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, byte[] hotkey, SealByteOrder order, BlockHeader head,
-    ulong difficulty, CancellationToken cancellation) : HeadTemplateSource(hotkey, order, head, difficulty, cancellation)
-{
-    public ushort NetUid { get; } = netUid;
-
-    protected override async ValueTask<ulong> DifficultyAtAsync(BlockHeader header) =>
-        await client.Subtensor.DifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false);
-}
-
-/// <summary>The faucet's work: the coldkey's seal at the pallet's fixed difficulty, so a new head needs no read at all.</summary>
-public sealed class FaucetTemplateSource(byte[] coldkey, SealByteOrder order, BlockHeader head, CancellationToken cancellation)
-    : HeadTemplateSource(coldkey, order, head, Difficulty, cancellation)
-{
-    /// <summary>The faucet's fixed difficulty in subtensor's pallet (SPEC §9).</summary>
-    public const ulong Difficulty = 1_000_000;
-
-    protected override ValueTask<ulong> DifficultyAtAsync(BlockHeader header) => ValueTask.FromResult(Difficulty);
 }

@@ -46,10 +46,10 @@ public sealed class RuntimeFollower : IDisposable
     /// <summary>Why an upgrade stopped the search; null when none did.</summary>
     public PowError? StopReason => Volatile.Read(ref _stopReason);
 
-    public static RuntimeFollower Start(ChainSession chain, HeadTemplateSource source, SealByteOrder? sealOverride, SolvePurpose purpose,
-        IWorkflowOutput output, CancellationToken cancellation)
+    public static RuntimeFollower Start(ChainSession chain, HeadFollowing following, IWorkflowOutput output, CancellationToken cancellation)
     {
-        var follower = new RuntimeFollower(chain, source, sealOverride, purpose, cancellation);
+        var source = following.Source;
+        var follower = new RuntimeFollower(chain, source, following.SealOverride, following.Purpose, cancellation);
         var client = chain.Client;
         client.RuntimeChanged += follower.OnChange;
         try
@@ -80,7 +80,7 @@ public sealed class RuntimeFollower : IDisposable
         var (order, rule) = SealRuleChoice.Choose(after, _override);
         if (order != _source.Order)
         {
-            _source.UseOrder(order);
+            _source.UseChallenge(c => c is LegacyChallenge legacy ? legacy.WithByteOrder(order) : c);
             _source.Messages.Enqueue($"Seal byte order now {order} from the next template on: {rule}.");
         }
     }
@@ -90,12 +90,11 @@ public sealed class RuntimeFollower : IDisposable
         SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork => new PowError(
             ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation, after.SpecVersion,
             $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
-            "Register with a burn (btcli subnets register, or Register-SubtensorNeuron -AcknowledgeBurn) instead of solving.",
-            Scope: PowErrorScope.Pipeline),
+            "Register with a burn (btcli subnets register, or Register-SubtensorNeuron -AcknowledgeBurn) instead of solving.") { Scope = PowErrorScope.Pipeline },
         SolvePurpose.Faucet when !after.HasFaucet => new PowError(
             ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, _chain.Endpoint,
             $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, and that runtime has no SubtensorModule.faucet; the search was stopped.",
-            "Use a local chain built with the pow-faucet feature.", Scope: PowErrorScope.Pipeline),
+            "Use a local chain built with the pow-faucet feature.") { Scope = PowErrorScope.Pipeline },
         _ => null,
     };
 

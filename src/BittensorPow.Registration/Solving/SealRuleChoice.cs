@@ -19,6 +19,9 @@ public static class SealRuleChoice
         return (runtimeOrder, runtimeRule);
     }
 
+    /// <summary>Why a pow_register seal is read as it is.</summary>
+    public const string PowRegisterRule = "pow_register (runtimes from spec 475) reads its seal little-endian";
+
     /// <summary>Offline there is no runtime to ask: little-endian (specs 272-396) unless the user says otherwise.</summary>
     public static (SealByteOrder Order, string Rule) Offline(SealByteOrder? given) => given is { } o
         ? (o, "given with -SealByteOrder")

@@ -12,9 +12,11 @@ public static class SolveParameters
     /// <summary>The most samples -HashRateSamples keeps: at the 250 ms sample interval, about four minutes.</summary>
     public const int MaxHashRateSamples = 1000;
 
-    public static SolverOptions Validate(int? threadCount, ulong? updateInterval, double? timeoutSec, ulong? nonceStart,
-        int? hashRateSamples = null, double? hashRateAlpha = null, ulong? nonceCount = null)
+    public static SolverOptions Validate(SolveKnobs knobs)
     {
+        ArgumentNullException.ThrowIfNull(knobs);
+        var (threadCount, updateInterval, timeoutSec, nonceStart) = (knobs.ThreadCount, knobs.UpdateInterval, knobs.TimeoutSec, knobs.NonceStart);
+        var (hashRateSamples, hashRateAlpha, nonceCount) = (knobs.HashRateSamples, knobs.HashRateAlpha, knobs.NonceCount);
         if (nonceCount is 0)
             throw PowException.Parameter(ErrorIds.InvalidNonceCount, nonceCount,
                 "NonceCount 0 is not valid: the range must hold at least one nonce.", "Pass a positive -NonceCount, or leave it out to search without a limit.");

@@ -11,20 +11,24 @@ public static class SolveRunner
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
 
     /// <exception cref="OperationCanceledException">The caller cancelled; every worker has stopped.</exception>
-    public static SolveResult Run(SolveSession session, IWorkflowOutput output, string activity, int activityId, CancellationToken cancellation,
-        Func<SolverStatistics, string>? describe = null, System.Collections.Concurrent.ConcurrentQueue<string>? sourceMessages = null)
+    public static SolveResult Run(SolveSession session, SolveDisplay display, IWorkflowOutput output, CancellationToken cancellation)
     {
+        var (activityId, activity) = (display.ActivityId, display.Activity);
+        var describe = display.Describe;
+        var sourceMessages = display.SourceMessages;
+        var node = display.Node;
         // A first snapshot at once: a search that ends within one tick has still said where it started.
-        output.Progress(new WorkflowProgress(activityId, activity, "Starting", Statistics: session.Snapshot()));
+        output.Progress(new WorkflowProgress(activityId, activity, "Starting") { Statistics = session.Snapshot() });
         try
         {
             while (!session.Completion.Wait(Tick))
             {
-                Drain(output, session, sourceMessages);
+                Drain(output, session, sourceMessages, node);
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
-                output.Progress(new WorkflowProgress(activityId, activity, (describe ?? Describe)(stats),
-                    $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics: stats));
+                string status = (describe ?? Describe)(stats);
+                if (stats.PausedWorkers > 0 && stats.PausedWorkers == stats.Workers) status = $"Paused, waiting for valid work: {status}";
+                output.Progress(new WorkflowProgress(activityId, activity, status) { CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics = stats });
             }
         }
         finally
@@ -33,8 +37,8 @@ public static class SolveRunner
             session.Stop(TimeSpan.FromSeconds(5));
             if (!cancellation.IsCancellationRequested)
             {
-                Drain(output, session, sourceMessages);
-                output.Progress(new WorkflowProgress(activityId, activity, "Done", Completed: true));
+                Drain(output, session, sourceMessages, node);
+                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true });
             }
         }
         cancellation.ThrowIfCancellationRequested();
@@ -52,8 +56,9 @@ public static class SolveRunner
         _ => $"{sealsPerSecond:F0} H/s",
     };
 
-    private static void Drain(IWorkflowOutput output, SolveSession session, System.Collections.Concurrent.ConcurrentQueue<string>? more)
+    private static void Drain(IWorkflowOutput output, SolveSession session, System.Collections.Concurrent.ConcurrentQueue<string>? more, Chain.NodeWatch? node)
     {
+        node?.Speak(output);
         while (more is not null && more.TryDequeue(out var m)) output.Verbose(m);
         while (session.Messages.TryDequeue(out var message)) output.Verbose(message);
     }

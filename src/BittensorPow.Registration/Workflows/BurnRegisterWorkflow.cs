@@ -25,7 +25,7 @@ public static class BurnRegisterWorkflow
         // on this subscription: signing then needs no state_getRuntimeVersion round trip on the way to submitting.
         chain.FollowRuntime();
         // -TimeoutSec bounds the one attempt from its start to inclusion (connecting included), not the time a person is asked.
-        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt");
+        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt") { Node = chain.Node };
         var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
         {
             var at = chain.Head(t);
@@ -35,7 +35,7 @@ public static class BurnRegisterWorkflow
         if (request.MaxCostRao is not { } cap)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
-                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.", Scope: PowErrorScope.Pipeline));
+                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.") { Scope = PowErrorScope.Pipeline });
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
@@ -54,17 +54,17 @@ public static class BurnRegisterWorkflow
             output.Warning($"This runtime's metadata does not list register_limit: the cap of {Tao.Format(cap)} TAO is checked by this client against the burn at block #{head.Number}, not by the chain; burned_register pays whatever the burn is when it executes.");
         // burned_register has no other guard, so its check never yields to -SkipValidation.
         if (burn > cap && (!limitOnChain || !request.SkipValidation))
-            throw PalletVerdict.Refuse(client, "RegistrationPriceLimitExceeded", PowErrorCategory.LimitsExceeded, netUid,
+            throw PalletVerdict.Refuse(client, new PowError("RegistrationPriceLimitExceeded", PowErrorCategory.LimitsExceeded, netUid,
                 $"The burn on subnet {netUid} is {Tao.Format(burn)} TAO at block #{head.Number}, above -MaxCost {Tao.Format(cap)} TAO: nothing was signed or submitted.",
-                $"Raise -MaxCost to at least {Tao.Format(burn)} if you accept that burn, or wait for it to fall.");
+                $"Raise -MaxCost to at least {Tao.Format(burn)} if you accept that burn, or wait for it to fall."));
         if (!request.SkipValidation)
         {
             var free = deadline.Run("reading the coldkey's balance", ErrorIds.RpcTimeout,
                 t => chain.Call(() => client.Subtensor.AccountAsync(request.ColdkeyPublic, head.Hash, t))).Free;
             if (free < burn)
-                throw PalletVerdict.Refuse(client, "NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded, Ss58.Encode(request.ColdkeyPublic),
+                throw PalletVerdict.Refuse(client, new PowError("NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded, Ss58.Encode(request.ColdkeyPublic),
                     $"Coldkey {Ss58.Encode(request.ColdkeyPublic)} has {Tao.Format(free)} TAO free at block #{head.Number}, less than the burn of {Tao.Format(burn)} TAO on subnet {netUid}.",
-                    "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.");
+                    "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again."));
         }
 
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
@@ -83,8 +83,8 @@ public static class BurnRegisterWorkflow
             : SubtensorTransactions.BuildBurnedRegisterAsync(client, coldkey, request.Hotkey, netUid, null, t));
         var transaction = deadline.Run($"reading chain state to sign {call}", ErrorIds.RpcTimeout, Sign);
         // An upgrade that lands between signing and the pool: signed again for the runtime the node now runs.
-        var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline,
-            resign: () => Sign(t)));
+        var submitted = deadline.Run(t => TransactionRunner.Submit(chain,
+            new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = () => Sign(t) }, output, t));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch

@@ -34,6 +34,25 @@ public sealed class CallDeadline : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>
+    /// The node this span talks to: while it is away, running out is NodeLost (the node is gone), not a timeout of the
+    /// phase; and the phase says what the work was doing when the connection dropped.
+    /// </summary>
+    public Chain.NodeWatch? Node
+    {
+        get => _node;
+        set
+        {
+            _node = value;
+            if (value is not null) value.Deadline = this;
+        }
+    }
+
+    private Chain.NodeWatch? _node;
+
+    /// <summary>The phase the work is in now.</summary>
+    public string PhaseName => Volatile.Read(ref _current).Name;
+
     /// <summary>Time the span has used, including <c>spentBefore</c>.</summary>
     public TimeSpan Elapsed => _spentBefore + _clock.Elapsed;
 
@@ -78,14 +97,22 @@ public sealed class CallDeadline : IDisposable
     {
         try { return step(Token); }
         // One raised by a nested Run already names the phase.
-        catch (Exception ex) when (Expired && ex is OperationCanceledException or PowException or AggregateException && !ReferenceEquals(ex, _raised))
+        catch (Exception ex) when (Expired && ex is OperationCanceledException or PowException or AggregateException && !ReferenceEquals(ex, _raised)
+            && ex is not PowException { Error.Id: ErrorIds.NodeLost })
         {
             var (phase, id) = Volatile.Read(ref _current);
-            _raised = new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
-                $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out while {phase}.", Advice(id), ex, PowErrorScope.Pipeline));
+            string ranOut = $"-TimeoutSec {_limit!.Value.TotalSeconds:0.###} ran out";
+            _raised = _node is { IsAway: true } node
+                ? node.Gone(ranOut, id == ErrorIds.SubmissionTimeout ? SubmittedMayLand : null, ex)
+                : new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
+                    $"{ranOut} while {phase}.", Advice(id)) { Inner = ex, Scope = PowErrorScope.Pipeline });
             throw _raised;
         }
     }
+
+    /// <summary>Said of a transaction sent before the node went away: it may have reached the pool.</summary>
+    internal const string SubmittedMayLand =
+        "A transaction sent before the drop may still be included: check with Get-SubtensorBlock or a block explorer before submitting again.";
 
     private string Advice(string id) => id switch
     {

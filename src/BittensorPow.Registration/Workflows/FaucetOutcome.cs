@@ -6,7 +6,7 @@ namespace BittensorPow.Registration.Workflows;
 /// One faucet drip: where its work and its extrinsic landed, what it paid, and the coldkey's free balance read at the
 /// block that included it. <see cref="Error"/> is the chain's verdict when it failed.
 /// </summary>
-public sealed record FaucetOutcome(string Status, int Attempts)
+public sealed record FaucetOutcome(OutcomeStatus Status, int Attempts)
 {
     public byte[] Coldkey { get; init; } = [];
     /// <summary>What the Faucet event paid (rao); null when no event was read.</summary>

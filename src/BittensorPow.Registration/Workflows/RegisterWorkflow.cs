@@ -27,7 +27,7 @@ public static class RegisterWorkflow
         if (!profile.RegisterVerifiesWork)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration and charges the signer the subnet's burn.",
-                "Register with a cap on the burn instead (Register-SubtensorNeuron -MaxCost <TAO>; BurnRegisterWorkflow), signed by the coldkey.", Scope: PowErrorScope.Pipeline));
+                "Register with a cap on the burn instead (Register-SubtensorNeuron -MaxCost <TAO>; BurnRegisterWorkflow), signed by the coldkey.") { Scope = PowErrorScope.Pipeline });
         var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
         output.Verbose($"Seal byte order {order}: {rule}.");
         var hotkey = request.Hotkey;
@@ -48,22 +48,22 @@ public static class RegisterWorkflow
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt");
+            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt") { Node = chain.Node };
             string of = $"(attempt {attempt} of {request.MaxAttempts})";
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
-                solution = deadline.Run(t => OnlineSolve.Run(chain, netUid, hotkey.PublicKey, request.SealByteOrder, request.Solve, output, t, deadline));
+                var solve = new OnlineSolveRequest(netUid, hotkey.PublicKey, request.Solve) { SealByteOrder = request.SealByteOrder, Deadline = deadline };
+                solution = deadline.Run(t => OnlineSolve.Run(chain, solve, output, t));
                 if (solution is null) yield break; // already registered (warned)
             }
             // Re-read after solving: a runtime upgrade during the solve may have changed the rule or register itself.
             profile = chain.Client.RuntimeProfile;
-            order = SealRuleChoice.Choose(profile, request.SealByteOrder).Order;
             if (!request.SkipValidation)
             {
                 var checking = solution;
                 var verdict = deadline.Run($"reading chain state to check the solution for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
-                    t => RegistrationChecks.Check(chain, checking, hotkey.PublicKey, order, profile.RegisterVerifiesWork, output, t));
+                    t => RegistrationChecks.Check(chain, checking, request.SealByteOrder, output, t));
                 if (verdict == RegistrationChecks.Verdict.AlreadyRegistered) yield break;
                 if (verdict == RegistrationChecks.Verdict.Stale)
                 {
@@ -90,7 +90,8 @@ public static class RegisterWorkflow
                     continue;
                 }
             }
-            var submitted = deadline.Run(t => TransactionRunner.Submit(chain, transaction, request.Wait, request.Timeout, output, t, deadline, Sign));
+            var submission = new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign };
+            var submitted = deadline.Run(t => TransactionRunner.Submit(chain, submission, output, t));
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with { BlockNumber = solution.BlockNumber, Nonce = solution.Nonce };
             if (submitted.DispatchError is { } error)

@@ -15,19 +15,22 @@ public static class RegistrationChecks
 {
     public enum Verdict { Ok, Stale, AlreadyRegistered }
 
-    public static Verdict Check(ChainSession chain, Solution solution, byte[] hotkey, SealByteOrder order, bool checkWork,
-        IWorkflowOutput output, CancellationToken cancellation)
+    /// <param name="sealOverride">-SealByteOrder: the rule the user insists on; null lets the runtime decide.</param>
+    public static Verdict Check(ChainSession chain, Solution solution, SealByteOrder? sealOverride, IWorkflowOutput output, CancellationToken cancellation)
     {
         var client = chain.Client;
+        var profile = client.RuntimeProfile;
+        var order = SealRuleChoice.Choose(profile, sealOverride).Order;
+        var hotkey = solution.Hotkey;
         ushort netUid = solution.NetUid!.Value;
         var head = chain.Head(cancellation);
         var subnet = chain.Call(() => client.GetSubnetInfoAsync(netUid, head.Hash, cancellation));
         if (!subnet.Exists)
-            throw PalletVerdict.Refuse(client, "SubnetNotExists", PowErrorCategory.ObjectNotFound, netUid, $"Subnet {netUid} does not exist on {chain.Endpoint}.",
-                "Check -NetUid.", ErrorIds.SubnetNotFound);
+            throw PalletVerdict.Refuse(client, "SubnetNotExists", new PowError(ErrorIds.SubnetNotFound, PowErrorCategory.ObjectNotFound, netUid, $"Subnet {netUid} does not exist on {chain.Endpoint}.",
+                "Check -NetUid."));
         if (!subnet.RegistrationAllowed || !subnet.PowRegistrationAllowed)
-            throw PalletVerdict.Refuse(client, "SubNetRegistrationDisabled", PowErrorCategory.PermissionDenied, netUid,
-                $"{(subnet.RegistrationAllowed ? "Proof-of-work registration" : "Registration")} on subnet {netUid} is closed.", "Wait until the subnet opens registration.");
+            throw PalletVerdict.Refuse(client, new PowError("SubNetRegistrationDisabled", PowErrorCategory.PermissionDenied, netUid,
+                $"{(subnet.RegistrationAllowed ? "Proof-of-work registration" : "Registration")} on subnet {netUid} is closed.", "Wait until the subnet opens registration."));
         if (chain.Call(() => client.GetUidAsync(netUid, hotkey, head.Hash, cancellation)) is { } uid)
         {
             output.Warning($"Hotkey {Ss58.Encode(hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing submitted.");
@@ -39,24 +42,24 @@ public static class RegistrationChecks
             return Verdict.Stale;
         }
 
-        if (!checkWork) return Verdict.Ok; // a burning register ignores the work
+        if (!profile.RegisterVerifiesWork) return Verdict.Ok; // a burning register ignores the work
 
         // The work itself: the chain recomputes the seal from block_number's hash; so do we.
         var blockHash = chain.Call(() => client.GetBlockHashAsync(solution.BlockNumber, cancellation));
         if (blockHash != solution.BlockHash)
-            throw PalletVerdict.Refuse(client, "InvalidSeal", PowErrorCategory.InvalidData, solution,
+            throw PalletVerdict.Refuse(client, new PowError("InvalidSeal", PowErrorCategory.InvalidData, solution,
                 $"The solution names block hash {solution.BlockHash} for block {solution.BlockNumber}, but the chain's block {solution.BlockNumber} is {blockHash}.",
-                "Solve against this chain: New-PowSolution -NetUid … -Endpoint ….");
-        var template = new BlockTemplate(solution.BlockNumber, blockHash.AsSpan(), hotkey, subnet.Difficulty, order);
+                "Solve against this chain: New-PowSolution -NetUid … -Endpoint …."));
+        var template = new BlockTemplate(new LegacyChallenge(solution.BlockNumber, blockHash.AsSpan(), hotkey, order), new Difficulty(subnet.Difficulty));
         if (!template.Verify(solution.Nonce, out var seal))
-            throw PalletVerdict.Refuse(client, "InvalidDifficulty", PowErrorCategory.InvalidData, solution,
+            throw PalletVerdict.Refuse(client, new PowError("InvalidDifficulty", PowErrorCategory.InvalidData, solution,
                 $"The seal of nonce {solution.Nonce} does not meet difficulty {subnet.Difficulty:N0} under the {order} rule this runtime applies" +
                 (solution.ByteOrder != order ? $" (the solution was solved for {solution.ByteOrder})." : "."),
-                "Solve again: New-PowSolution -NetUid reads the runtime's byte order and the current difficulty.");
+                "Solve again: New-PowSolution -NetUid reads the runtime's byte order and the current difficulty."));
         if (!seal.AsSpan().SequenceEqual(solution.Seal))
-            throw PalletVerdict.Refuse(client, "InvalidSeal", PowErrorCategory.InvalidData, solution,
+            throw PalletVerdict.Refuse(client, new PowError("InvalidSeal", PowErrorCategory.InvalidData, solution,
                 $"The solution's seal {Hex.Encode(solution.Seal)} is not the seal of nonce {solution.Nonce} ({Hex.Encode(seal)}).",
-                "Do not edit solutions; solve again with New-PowSolution.");
+                "Do not edit solutions; solve again with New-PowSolution."));
         return Verdict.Ok;
     }
 

@@ -4,7 +4,7 @@ using BittensorPow.Subtensor.Chain;
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What happened to one register (or faucet) extrinsic; <see cref="Error"/> is the chain's verdict when it failed.</summary>
-public sealed record RegistrationOutcome(string Status, int Attempts)
+public sealed record RegistrationOutcome(OutcomeStatus Status, int Attempts)
 {
     public ushort? NetUid { get; init; }
     public byte[] Account { get; init; } = [];
@@ -17,13 +17,10 @@ public sealed record RegistrationOutcome(string Status, int Attempts)
 
     /// <summary>What a registration extrinsic came to (<see cref="Error"/> is left for the caller's advice).</summary>
     public static RegistrationOutcome From(SubmissionResult submitted, ushort netUid, byte[] hotkey, int attempt) =>
-        new(StatusOf(submitted, "Registered"), attempt)
+        new(OutcomeStatuses.Of(submitted, OutcomeStatus.Registered), attempt)
         {
             NetUid = netUid, Account = hotkey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
             ExtrinsicHash = submitted.ExtrinsicHashHex,
         };
 
-    /// <summary>The word users see: <paramref name="success"/>, Failed, or the last status when the outcome is not known.</summary>
-    public static string StatusOf(SubmissionResult submitted, string success) =>
-        submitted.Success switch { true => success, false => "Failed", null => submitted.Status.ToString() };
 }

@@ -2,6 +2,7 @@ using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Subtensor.Chain;
 
+
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>
@@ -10,28 +11,83 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public static class SolutionCheck
 {
-    public sealed record Verdict(bool IsValid, byte[] Seal, bool? SealMatches, bool MeetsDifficulty, bool MeetsOtherByteOrder,
-        bool? IsStale, ulong? CurrentBlock, string Reason);
+    public sealed record Verdict(bool IsValid, byte[] Seal, string Reason)
+    {
+        public bool? SealMatches { get; init; }
+        public bool MeetsDifficulty { get; init; }
+        public bool MeetsOtherByteOrder { get; init; }
+        public bool? IsStale { get; init; }
+        public ulong? CurrentBlock { get; init; }
+
+        /// <summary>pow_register against a node: the subnet's effective difficulty at the head, and whether the seal meets it.</summary>
+        public ulong? CurrentDifficulty { get; init; }
+        public bool? MeetsCurrentDifficulty { get; init; }
+
+        /// <summary>pow_register against a node: the hotkey's replay watermark (work must be for a later block).</summary>
+        public ulong? LastPowRegistrationBlock { get; init; }
+    }
 
     /// <param name="claimedSeal">The seal the solution claims; when given it must match the recomputed one.</param>
-    /// <param name="chain">When given, staleness is judged against its head.</param>
-    public static Verdict Check(BlockHash blockHash, ulong blockNumber, ulong difficulty, byte[] hotkey, ulong nonce, SealByteOrder order,
-        byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
+    /// <param name="chain">
+    /// When given, staleness is judged against its head; for pow_register also the hotkey's watermark and the subnet's
+    /// current difficulty (SPEC §10), read in one request.
+    /// </param>
+    public static Verdict Check(BlockTemplate template, ulong nonce, byte[]? claimedSeal, ChainSession? chain, CancellationToken cancellation)
     {
-        var template = new BlockTemplate(blockNumber, blockHash.AsSpan(), hotkey, difficulty, order);
-        bool meets = template.Verify(nonce, out var seal);
-        var other = order == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
-        bool meetsOther = new Difficulty(difficulty, other).IsMetBy(seal);
-        bool? matches = claimedSeal is null ? null : claimedSeal.AsSpan().SequenceEqual(seal);
-        ulong? head = chain?.Head(cancellation).Number;
-        bool? stale = head is { } h ? Staleness.IsStale(blockNumber, h) : null;
-
-        string reason =
-            matches == false ? $"the seal given ({Hex.Encode(claimedSeal)}) is not the seal of this nonce ({Hex.Encode(seal)})"
-            : !meets && meetsOther ? $"the seal does not meet difficulty {difficulty:N0} under the {order} rule, but does under {other}: solved for the other runtime rule"
-            : !meets ? $"the seal does not meet difficulty {difficulty:N0} under the {order} rule"
-            : stale == true ? $"block {blockNumber} is outside the chain's window (head {head}; the chain accepts the head and the block before it)"
+        var offline = Offline(template, nonce, claimedSeal);
+        if (chain is null) return offline;
+        var head = chain.Head(cancellation);
+        if (template.Challenge is not PowRegisterChallenge p)
+        {
+            bool legacyStale = Staleness.IsStale(template.BlockNumber, head.Number);
+            return offline with
+            {
+                IsStale = legacyStale, CurrentBlock = head.Number, IsValid = offline.IsValid && !legacyStale,
+                Reason = offline.IsValid && legacyStale
+                    ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; the chain accepts the head and the block before it)"
+                    : offline.Reason,
+            };
+        }
+        var query = new PowRegistrationQuery(p.NetUid) { Hotkey = p.Hotkey.ToArray() };
+        var state = chain.Call(() => chain.Client.Subtensor.PowRegistrationStateAsync(query, head.Hash, cancellation));
+        bool stale = Staleness.IsPowRegisterStale(p.BlockNumber, head.Number);
+        bool replay = state.LastPowRegistrationBlock is { } last && p.BlockNumber <= last;
+        bool meetsNow = p.Accepts(offline.Seal, new Difficulty(state.EffectiveDifficulty));
+        string reason = !offline.IsValid ? offline.Reason
+            : stale ? $"work on block {p.BlockNumber} is outside pow_register's window at head {head.Number} (work on a head is valid when included within {Staleness.PowRegisterWindow} blocks after it)"
+            : replay ? $"the hotkey last registered by work on block {state.LastPowRegistrationBlock}; pow_register takes only work on a later block"
+            : !meetsNow ? $"the seal meets difficulty {template.Difficulty} but not the subnet's difficulty now, {state.EffectiveDifficulty:N0}"
             : "valid";
-        return new Verdict(matches != false && meets && stale != true, seal, matches, meets, meetsOther, stale, head, reason);
+        return offline with
+        {
+            IsValid = offline.IsValid && !stale && !replay && meetsNow, Reason = reason, IsStale = stale, CurrentBlock = head.Number,
+            CurrentDifficulty = state.EffectiveDifficulty, MeetsCurrentDifficulty = meetsNow, LastPowRegistrationBlock = state.LastPowRegistrationBlock,
+        };
     }
+
+    private static Verdict Offline(BlockTemplate template, ulong nonce, byte[]? claimedSeal)
+    {
+        var challenge = template.Challenge;
+        var difficulty = template.Difficulty;
+        bool meets = template.Verify(nonce, out var seal);
+        var order = challenge.ByteOrder;
+        var other = order == SealByteOrder.BigEndian ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
+        bool meetsOther = difficulty.IsMetBy(seal, other);
+        bool? matches = claimedSeal is null ? null : claimedSeal.AsSpan().SequenceEqual(seal);
+        string reason =
+            matches == false ? Mismatch(challenge, nonce, claimedSeal!, seal)
+            : !meets && meetsOther && challenge.Scheme == SealScheme.Legacy
+                ? $"the seal does not meet difficulty {difficulty} under the {order} rule, but does under {other}: solved for the other runtime rule"
+            : !meets ? $"the seal does not meet difficulty {difficulty} under the {order} rule"
+            : "valid";
+        return new Verdict(matches != false && meets, seal, reason) { SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther };
+    }
+
+    private static string Mismatch(Challenge challenge, ulong nonce, byte[] claimed, byte[] seal) => challenge switch
+    {
+        PowRegisterChallenge p =>
+            $"the seal given ({Hex.Encode(claimed)}) is not the pow_register seal of nonce {nonce} for subnet {p.NetUid}, block {p.BlockNumber} " +
+            $"{Hex.Encode(p.BlockHash)[..14]}…, this hotkey and this coldkey ({Hex.Encode(seal)}): another coldkey, hotkey, subnet or block each give another seal",
+        _ => $"the seal given ({Hex.Encode(claimed)}) is not the seal of this nonce ({Hex.Encode(seal)})",
+    };
 }

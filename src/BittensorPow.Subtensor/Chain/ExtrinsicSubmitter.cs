@@ -23,8 +23,8 @@ public static class ExtrinsicSubmitter
         Action<string>? progress = null, CancellationToken cancellation = default) =>
         SubmitAndWatchAsync(client, extrinsic, null, waitFor, timeout, progress, null, cancellation);
 
-    /// <param name="window">The blocks the extrinsic's era allows (birth, death); null when only its bytes are known.</param>
-    private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, (ulong From, ulong Until)? window, WaitFor waitFor, TimeSpan timeout,
+    /// <param name="window">The blocks the extrinsic's era allows (birth, death) and the birth block's hash it was signed against; null when only its bytes are known.</param>
+    private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress, Action? accepted, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -41,7 +41,7 @@ public static class ExtrinsicSubmitter
     public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress = null, CancellationToken cancellation = default, Action? accepted = null) =>
         SubmitAndWatchAsync(client, (transaction ?? throw new ArgumentNullException(nameof(transaction))).Bytes,
-            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock)), waitFor, timeout, progress, accepted, cancellation);
+            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock), transaction.BirthBlockHash), waitFor, timeout, progress, accepted, cancellation);
 
     private static async Task<SubmissionResult> SubmitOnlyAsync(IRpcClient rpc, byte[] extrinsic, byte[] hash, TimeSpan timeout,
         Action<string>? progress, Action? accepted, CancellationToken ct)
@@ -67,7 +67,7 @@ public static class ExtrinsicSubmitter
         return new SubmissionResult(hash, TransactionStatus.Submitted, null, null, null, null, [], null);
     }
 
-    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, (ulong From, ulong Until)? window, WaitFor waitFor,
+    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor,
         TimeSpan timeout, Action<string>? progress, Action? accepted, CancellationToken ct)
     {
         // Notifications arrive on the client's thread; a channel hands them to this method in order.
@@ -147,10 +147,17 @@ public static class ExtrinsicSubmitter
     /// The status stream ended with the connection: find the extrinsic in the blocks (it carries a mortal era, so after
     /// its last valid block it can no longer land: then it counts as dropped).
     /// </summary>
-    private static async Task<SubmissionResult> FollowInBlocksAsync(SubtensorClient client, byte[] hash, (ulong From, ulong Until)? window,
+    private static async Task<SubmissionResult> FollowInBlocksAsync(SubtensorClient client, byte[] hash, (ulong From, ulong Until, byte[] BirthHash)? window,
         WaitFor waitFor, Action<string>? progress, CancellationToken ct)
     {
         progress?.Invoke("The watch ended with the connection; looking for the extrinsic in the chain's blocks instead.");
+        if (window is { } w && !await HoldsBlockAsync(client, w.From, w.BirthHash, ct).ConfigureAwait(false))
+        {
+            // Signed against a block this chain does not have (the node came back as a restarted chain): no block of it
+            // can ever hold the extrinsic, so waiting for its era to end would only wait.
+            progress?.Invoke($"The chain no longer holds block #{w.From} {Hex.Encode(w.BirthHash)}, which {Hex.Encode(hash)} was signed against (the node came back as another chain): dropped.");
+            return new SubmissionResult(hash, TransactionStatus.Dropped, null, null, null, null, [], null);
+        }
         // Without the era (raw bytes only) the default mortality around the current head bounds the search.
         ulong head = (await client.GetHeadAsync(ct).ConfigureAwait(false)).Number;
         ulong from = window?.From ?? head - Math.Min(head, TransactionOptions.DefaultEraPeriod);
@@ -168,6 +175,12 @@ public static class ExtrinsicSubmitter
             status = TransactionStatus.Finalized;
         }
         return await InspectAsync(client, hash, new TransactionStatusUpdate(status, f.BlockHash), progress, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HoldsBlockAsync(SubtensorClient client, ulong number, byte[] hash, CancellationToken ct)
+    {
+        try { return (await client.GetBlockHashAsync(number, ct).ConfigureAwait(false)).AsSpan().SequenceEqual(hash); }
+        catch (BlockNotFoundException) { return false; }
     }
 
     private static async Task<SubmissionResult> InspectAsync(SubtensorClient client, byte[] hash, TransactionStatusUpdate update,

@@ -75,6 +75,20 @@ public static class SubtensorTransactions
         return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>pow_register</c> (SPEC §10), signed by the coldkey the seal binds: no fee, no burn, so an unfunded coldkey can
+    /// register. Sign right before submitting: the work is valid for five blocks after its own.
+    /// </summary>
+    /// <exception cref="UnsupportedRuntimeException">The runtime has no pow_register, or other argument types.</exception>
+    public static async Task<SignedTransaction> BuildPowRegisterAsync(SubtensorClient client, Sr25519KeyPair coldkey, PowRegisterCall call,
+        TransactionOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(call);
+        var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, coldkey, call.Encode(runtime.Metadata), call.ToString(), options, cancellation).ConfigureAwait(false);
+    }
+
     /// <summary>Signs any encoded call (pallet index, call index, arguments) for this runtime.</summary>
     public static async Task<SignedTransaction> BuildSignedAsync(SubtensorClient client, Sr25519KeyPair signer, byte[] call,
         string description, TransactionOptions? options = null, CancellationToken cancellation = default)

@@ -15,6 +15,14 @@ public sealed record RpcClientOptions
     /// <summary>Attempts after a dropped connection before the client gives up for good (0: never reconnect).</summary>
     public int MaxReconnectAttempts { get; init; } = 10;
 
+    /// <summary>
+    /// How long after a drop the client goes on trying to reconnect before it gives up for good (with
+    /// <see cref="MaxReconnectAttempts"/>, whichever ends first); null: only the attempts bound it. With a limit, a call
+    /// made while the client reconnects waits for the connection until the client is back or gives up, and its own
+    /// timeout counts from the moment it is sent: a node that restarts within the limit costs no call.
+    /// </summary>
+    public TimeSpan? ReconnectLimit { get; init; }
+
     /// <summary>First delay between attempts; it doubles each attempt up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -38,6 +46,7 @@ public sealed record RpcClientOptions
         if (ConnectTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ConnectTimeout), "must be positive");
         if (ConnectAttempts < 1) throw new ArgumentOutOfRangeException(nameof(ConnectAttempts), "must be at least 1");
         if (MaxReconnectAttempts < 0) throw new ArgumentOutOfRangeException(nameof(MaxReconnectAttempts), "must not be negative");
+        if (ReconnectLimit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ReconnectLimit), "must be positive");
         if (ReconnectInitialDelay < TimeSpan.Zero || ReconnectMaxDelay < ReconnectInitialDelay)
             throw new ArgumentOutOfRangeException(nameof(ReconnectMaxDelay), "delays must satisfy 0 <= initial <= max");
     }

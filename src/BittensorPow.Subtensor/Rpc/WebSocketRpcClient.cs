@@ -12,7 +12,8 @@ namespace BittensorPow.Subtensor.Rpc;
 /// <para>
 /// Calls in flight when the socket drops fail with <see cref="RpcErrorKind.ConnectionFailed"/> and are NOT retried:
 /// the node may already have executed them (a submitted extrinsic), so only the caller can decide to repeat one.
-/// Calls made while the client is reconnecting wait for the new connection within their own timeout.
+/// Calls made while the client is reconnecting wait for the new connection within their own timeout, or, with
+/// <see cref="RpcClientOptions.ReconnectLimit"/>, until the client is back or has given up.
 /// </para>
 /// </summary>
 public sealed class WebSocketRpcClient : IRpcClient
@@ -119,13 +120,16 @@ public sealed class WebSocketRpcClient : IRpcClient
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var limit = timeout ?? _options.CallTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _life.Token);
-        deadline.CancelAfter(limit);
+        // With a reconnect limit the wait for a connection is bounded by it (the client gives up then), not by the call's.
+        bool waitsForReconnect = _options.ReconnectLimit is not null;
+        if (!waitsForReconnect) deadline.CancelAfter(limit);
 
         string id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var call = new PendingCall(method, onResult);
         try
         {
             var socket = await _connected.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+            if (waitsForReconnect) deadline.CancelAfter(limit);
             byte[] request = RpcRequestWriter.Write(id, method, parameters);
             _pending[id] = call;
             await SendAsync(socket, request, method, deadline.Token).ConfigureAwait(false);
@@ -200,24 +204,37 @@ public sealed class WebSocketRpcClient : IRpcClient
 
             lock (_stateLock) _connected = NewConnectedSource();
             _router.UnbindAll();
+            // Observers hear of the drop before any call fails of it, so a caller can tell a drop from a node that is gone.
+            Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
             FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
                 $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
-            Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
 
-            ClientWebSocket? next = _options.MaxReconnectAttempts == 0 ? null
-                : await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false);
+            var (next, why) = await ReconnectAsync().ConfigureAwait(false);
             if (next is null)
             {
                 if (_life.IsCancellationRequested) return;
-                var failure = new RpcException(RpcErrorKind.ConnectionFailed,
-                    $"Lost the connection to {ShownEndpoint} and {_options.MaxReconnectAttempts} reconnect attempts failed.");
-                lock (_stateLock) _connected.TrySetException(failure);
+                var failure = new RpcException(RpcErrorKind.ConnectionFailed, $"Lost the connection to {ShownEndpoint} and {why}.");
                 Report(ConnectionEventKind.GaveUpReconnecting, "gave up reconnecting");
+                lock (_stateLock) _connected.TrySetException(failure);
                 return;
             }
             socket = next;
             _ = Task.Run(ResubscribeAllAsync);
         }
+    }
+
+    /// <summary>No socket when every attempt failed, the reconnect limit passed, or the client was disposed; then why.</summary>
+    private async Task<(ClientWebSocket? Socket, string Why)> ReconnectAsync()
+    {
+        string attemptsFailed = $"{_options.MaxReconnectAttempts} reconnect attempts failed";
+        if (_options.MaxReconnectAttempts == 0) return (null, "reconnecting is off");
+        if (_options.ReconnectLimit is not { } limit)
+            return (await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false),
+                attemptsFailed);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
+        giveUp.CancelAfter(limit);
+        var socket = await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", giveUp.Token, swallowFinalError: true).ConfigureAwait(false);
+        return (socket, giveUp.IsCancellationRequested ? $"it did not come back within the reconnect limit of {limit.TotalSeconds:0.###} s" : attemptsFailed);
     }
 
     private void Publish(ClientWebSocket socket)
@@ -345,7 +362,7 @@ public sealed class WebSocketRpcClient : IRpcClient
             if (attempt > 1)
             {
                 var delay = ReconnectBackoff.DelayBefore(attempt - 1, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay);
-                Report(ConnectionEventKind.Reconnecting, $"reconnecting in {delay.TotalSeconds:0.##} s (attempt {attempt} of {attempts})");
+                Report(ConnectionEventKind.Reconnecting, $"reconnecting in {delay.TotalSeconds:0.##} s (attempt {attempt}{Of(attempts)})");
                 try { await Task.Delay(delay, cancellation).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return null; }
             }
@@ -381,7 +398,7 @@ public sealed class WebSocketRpcClient : IRpcClient
                 // ArgumentException: an HTTP server that answers and closes before the request is written ("the base stream is not writeable").
                 last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
-                Report(ConnectionEventKind.ConnectAttemptFailed, $"{what} attempt {attempt} of {attempts} to {ShownEndpoint} failed: {last.Description}");
+                Report(ConnectionEventKind.ConnectAttemptFailed, $"{what} attempt {attempt}{Of(attempts)} to {ShownEndpoint} failed: {last.Description}");
                 if (!last.Transient && definitiveEnds) break;
             }
         }
@@ -389,6 +406,9 @@ public sealed class WebSocketRpcClient : IRpcClient
         string tries = last!.Transient ? $" after {Math.Min(attempt, attempts)} attempt(s)" : "";
         throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not connect to {ShownEndpoint}{tries}: {last.Description}.", inner: last.Error, connect: last.Kind);
     }
+
+    /// <summary>A count of int.MaxValue means "until the reconnect limit": it is not shown.</summary>
+    private static string Of(int attempts) => attempts == int.MaxValue ? "" : $" of {attempts}";
 
     private void FailPending(Exception error)
     {

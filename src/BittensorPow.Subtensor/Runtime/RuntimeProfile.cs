@@ -11,6 +11,9 @@ public sealed record RuntimeProfile(
     string SpecName, uint SpecVersion, uint TransactionVersion, byte MetadataVersion,
     SealRule SealRule, bool RegisterVerifiesWork, bool HasFaucet, bool HasCheckMetadataHash, bool HasRegisterLimit)
 {
+    /// <summary>The metadata lists SubtensorModule.pow_register: fee-free registration by the new seal (SPEC §10, spec 475 on).</summary>
+    public bool HasPowRegister { get; init; }
+
     /// <summary>Last spec that reads the seal big-endian (code before 2025-05-30).</summary>
     public const uint LastBigEndianSpec = 271;
 
@@ -30,5 +33,8 @@ public sealed record RuntimeProfile(
         version.SpecName, version.SpecVersion, version.TransactionVersion, metadata.Version,
         SealRuleFor(version.SpecVersion), RegisterVerifiesWorkFor(version.SpecVersion),
         metadata.TryGetCall("SubtensorModule", "faucet") is not null, metadata.HasCheckMetadataHash,
-        metadata.TryGetCall("SubtensorModule", "register_limit") is not null);
+        metadata.TryGetCall("SubtensorModule", "register_limit") is not null)
+    {
+        HasPowRegister = metadata.TryGetCall("SubtensorModule", "pow_register") is not null,
+    };
 }

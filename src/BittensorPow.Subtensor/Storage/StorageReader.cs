@@ -39,6 +39,35 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         CancellationToken cancellation = default) =>
         ReadAsync(metadata.Storage(pallet, item), encodedKeys, atBlockHash, cancellation);
 
+    /// <summary>
+    /// Several entries at one block in one round trip (<c>state_queryStorageAt</c>), decoded as <see cref="ReadAsync(StorageEntry, byte[][], BlockHash?, CancellationToken)"/>
+    /// does, in the order asked.
+    /// </summary>
+    public async Task<ScaleValue?[]> ReadManyAsync(IReadOnlyList<StorageRead> reads, BlockHash? atBlockHash = null,
+        CancellationToken cancellation = default)
+    {
+        if (reads.Count == 0) return [];
+        var keys = reads.Select(r => Hex.Encode(StorageKey.For(r.Entry, r.Keys))).ToArray();
+        object?[] parameters = atBlockHash is null ? [keys] : [keys, atBlockHash];
+        var result = await rpc.CallAsync("state_queryStorageAt", parameters, cancellation).ConfigureAwait(false);
+        var found = new Dictionary<string, byte[]?>(StringComparer.OrdinalIgnoreCase);
+        if (result.ValueKind != System.Text.Json.JsonValueKind.Array)
+            throw new ChainReplyException($"state_queryStorageAt answered {result.ValueKind}, not a list of change sets.");
+        foreach (var set in result.EnumerateArray())
+        {
+            if (!set.TryGetProperty("changes", out var changes) || changes.ValueKind != System.Text.Json.JsonValueKind.Array)
+                throw new ChainReplyException("state_queryStorageAt answered a change set without its changes.");
+            foreach (var change in changes.EnumerateArray())
+            {
+                if (change.ValueKind != System.Text.Json.JsonValueKind.Array || change.GetArrayLength() != 2 || change[0].ValueKind != System.Text.Json.JsonValueKind.String)
+                    throw new ChainReplyException("state_queryStorageAt answered a change that is not [key, value].");
+                found[change[0].GetString()!] = change[1].ValueKind == System.Text.Json.JsonValueKind.String ? Hex.Decode(change[1].GetString()!) : null;
+            }
+        }
+        // A key the node leaves out of the change set has no value there: absent, like a null.
+        return [.. reads.Select((r, i) => Decode(r.Entry, found.GetValueOrDefault(keys[i])))];
+    }
+
     /// <summary>Decodes a value read at <paramref name="entry"/>'s key (null = absent), applying the default rule.</summary>
     public ScaleValue? Decode(StorageEntry entry, byte[]? raw)
     {

@@ -53,6 +53,64 @@ public sealed class SubtensorStorage(StorageReader reader)
             data.Field("frozen") is { } frozen ? (UInt128)frozen.AsBigInteger() : 0);
     }
 
+    /// <summary>pow_register's D at a block: Difficulty clamped by MinDifficulty and MaxDifficulty, read in one round trip.</summary>
+    public async Task<ulong> EffectiveDifficultyAsync(ushort netuid, BlockHash at, CancellationToken ct = default)
+    {
+        var key = NetUid(netuid);
+        var m = reader.Metadata;
+        StorageRead[] reads = [.. new[] { "Difficulty", "MinDifficulty", "MaxDifficulty" }.Select(item => new StorageRead(m.Storage(Pallet, item), [key]))];
+        var v = await reader.ReadManyAsync(reads, at, ct).ConfigureAwait(false);
+        return PowRegistrationState.Clamp(v[0]?.AsUInt64() ?? 0, v[1]?.AsUInt64() ?? 0, v[2]?.AsUInt64() ?? ulong.MaxValue);
+    }
+
+    /// <summary>Everything <c>pow_register</c>'s checks read, at one block, in one round trip (state_queryStorageAt).</summary>
+    public async Task<PowRegistrationState> PowRegistrationStateAsync(PowRegistrationQuery query, BlockHash at, CancellationToken ct = default)
+    {
+        var netUid = NetUid(query.NetUid);
+        var reads = new List<(string Name, StorageRead Read)>();
+        void Add(string item, params byte[][] keys)
+        {
+            if (reader.Metadata.TryGetStorage(Pallet, item) is { } entry) reads.Add((item, new StorageRead(entry, keys)));
+        }
+        foreach (var item in NetItems) Add(item, netUid);
+        if (query.Hotkey is { } hotkey)
+        {
+            Add("Uids", netUid, Account(hotkey));
+            Add("LastPowRegistrationBlock", Account(hotkey));
+            Add("Owner", Account(hotkey));
+        }
+        if (query.Coldkey is { } coldkey)
+        {
+            Add("OwnedHotkeys", Account(coldkey));
+            Add("StakingHotkeys", Account(coldkey));
+        }
+        var values = await reader.ReadManyAsync([.. reads.Select(r => r.Read)], at, ct).ConfigureAwait(false);
+        var v = reads.Select((r, i) => (r.Name, Value: values[i])).ToDictionary(x => x.Name, x => x.Value);
+        ScaleValue? Get(string name) => v.GetValueOrDefault(name);
+        ulong U64(string name) => Get(name)?.AsUInt64() ?? 0;
+        ushort U16(string name) => Get(name)?.AsUInt16() ?? 0;
+        return new PowRegistrationState(query.NetUid, at)
+        {
+            SubnetExists = Get("NetworksAdded")?.AsBool() ?? false,
+            PowRegistrationAllowed = Get("NetworkPowRegistrationAllowed")?.AsBool() ?? false,
+            RegistrationAllowed = Get("NetworkRegistrationAllowed")?.AsBool() ?? false,
+            Difficulty = U64("Difficulty"), MinDifficulty = U64("MinDifficulty"), MaxDifficulty = Get("MaxDifficulty")?.AsUInt64() ?? ulong.MaxValue,
+            RegistrationsThisBlock = U16("RegistrationsThisBlock"), MaxRegistrationsPerBlock = U16("MaxRegistrationsPerBlock"),
+            MaxAllowedUids = U16("MaxAllowedUids"), SubnetworkN = Get("SubnetworkN")?.AsUInt16(), Burn = U64("Burn"),
+            Uid = Get("Uids")?.AsUInt16(),
+            LastPowRegistrationBlock = Get("LastPowRegistrationBlock")?.AsUInt64(),
+            Owner = Get("Owner") is { } owner && owner.AsBytes() is { } o && o.Any(b => b != 0) ? o : null,
+            OwnedHotkeys = Get("OwnedHotkeys") is ScaleSequence owned ? owned.Items.Count : null,
+            StakingHotkeys = Get("StakingHotkeys") is ScaleSequence staking ? staking.Items.Count : null,
+        };
+    }
+
+    private static readonly string[] NetItems =
+    [
+        "NetworksAdded", "NetworkPowRegistrationAllowed", "NetworkRegistrationAllowed", "Difficulty", "MinDifficulty", "MaxDifficulty",
+        "RegistrationsThisBlock", "MaxRegistrationsPerBlock", "MaxAllowedUids", "SubnetworkN", "Burn",
+    ];
+
     private async Task<ScaleValue> ReadNetAsync(string item, ushort netuid, BlockHash? at, CancellationToken ct) =>
         (await reader.ReadAsync(Pallet, item, [NetUid(netuid)], at, ct).ConfigureAwait(false))
         ?? throw new StorageValueMissingException($"{Pallet}.{item} holds no value for subnet {netuid} and is Optional in this runtime; a value was expected.");

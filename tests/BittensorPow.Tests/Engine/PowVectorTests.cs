@@ -43,8 +43,8 @@ public class PowVectorTests
         {
             ulong d = ulong.Parse(check.GetProperty("difficulty").GetString()!);
             string label = check.GetProperty("label").GetString()!;
-            Assert.True(check.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d, SealByteOrder.BigEndian).IsMetBy(seal), $"{id} BE d={label}");
-            Assert.True(check.GetProperty("chainLE").GetBoolean() == new Difficulty(d, SealByteOrder.LittleEndian).IsMetBy(seal), $"{id} LE d={label}");
+            Assert.True(check.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.BigEndian), $"{id} BE d={label}");
+            Assert.True(check.GetProperty("chainLE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.LittleEndian), $"{id} LE d={label}");
             Assert.Equal(check.GetProperty("chainLegacyBE").GetBoolean(), Difficulty.ChainRule(seal, d, SealByteOrder.BigEndian));
             Assert.Equal(check.GetProperty("python").GetBoolean(), ReferenceClientRules.Python(seal, d));
             Assert.Equal(check.GetProperty("cubit").GetBoolean(), ReferenceClientRules.Cubit(seal, d));
@@ -60,8 +60,8 @@ public class PowVectorTests
         foreach (var (rule, order) in new[] { ("chainLegacyBE", SealByteOrder.BigEndian), ("chainLE", SealByteOrder.LittleEndian) })
         {
             ulong max = ulong.Parse(capped.GetProperty(rule).GetString()!);
-            Assert.True(new Difficulty(max, order).IsMetBy(seal), $"{id} {rule} max {max} passes");
-            if (max < ulong.MaxValue) Assert.False(new Difficulty(max + 1, order).IsMetBy(seal), $"{id} {rule} max+1 fails");
+            Assert.True(new Difficulty(max).IsMetBy(seal, order), $"{id} {rule} max {max} passes");
+            if (max < ulong.MaxValue) Assert.False(new Difficulty(max + 1).IsMetBy(seal, order), $"{id} {rule} max+1 fails");
         }
     }
 
@@ -77,11 +77,11 @@ public class PowVectorTests
         if (d == 0)
         {
             // The chain accepts anything at D = 0; the solver refuses it as bad input instead.
-            Assert.Throws<ArgumentOutOfRangeException>(() => new Difficulty(d, SealByteOrder.BigEndian));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new Difficulty(d));
             return;
         }
-        Assert.True(e.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d, SealByteOrder.BigEndian).IsMetBy(seal), note);
-        Assert.True(e.GetProperty("chainLE").GetBoolean() == new Difficulty(d, SealByteOrder.LittleEndian).IsMetBy(seal), note);
+        Assert.True(e.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.BigEndian), note);
+        Assert.True(e.GetProperty("chainLE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.LittleEndian), note);
         Assert.True(e.GetProperty("python").GetBoolean() == ReferenceClientRules.Python(seal, d), note);
         Assert.True(e.GetProperty("cubit").GetBoolean() == ReferenceClientRules.Cubit(seal, d), note);
     }
@@ -90,14 +90,13 @@ public class PowVectorTests
     public void One_thread_from_start_nonce_finds_the_smallest_solution(string id)
     {
         var s = Solve(id);
-        var template = new BlockTemplate(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!),
-            ulong.Parse(s.GetProperty("difficulty").GetString()!), SealByteOrder.BigEndian);
-        Assert.Equal(Hex(s.GetProperty("blockAndHotkeyHashHex").GetString()!), template.BlockAndHotkeyHash.ToArray());
+        var template = new BlockTemplate(new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), SealByteOrder.BigEndian), new Difficulty(ulong.Parse(s.GetProperty("difficulty").GetString()!)));
+        Assert.Equal(Hex(s.GetProperty("blockAndHotkeyHashHex").GetString()!), ((LegacyChallenge)template.Challenge).BlockAndHotkeyHash.ToArray());
         ulong start = ulong.Parse(s.GetProperty("startNonce").GetString()!);
         foreach (var (rule, order) in new[] { ("chainLegacyBE", SealByteOrder.BigEndian), ("chainLE", SealByteOrder.LittleEndian) })
         {
             if (!s.GetProperty("smallestNonceAtOrAfterStart").TryGetProperty(rule, out var expected)) continue;
-            var t = new BlockTemplate(1, template.BlockHash, template.Hotkey, template.Difficulty.Value, order);
+            var t = new BlockTemplate(((LegacyChallenge)template.Challenge).WithByteOrder(order), template.Difficulty);
             var result = PowSolver.Solve([CpuBackends.Create(CpuBackends.Best())], new FixedTemplateSource(t),
                 new SolverOptions { NonceStart = start, UpdateInterval = 10_000 }, CancellationToken.None);
             Assert.Equal(SolveOutcome.Solved, result.Outcome);
@@ -149,5 +148,5 @@ public class PowVectorTests
 
     [Fact]
     public void Difficulty_zero_is_rejected() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Difficulty(0, SealByteOrder.LittleEndian));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Difficulty(0));
 }

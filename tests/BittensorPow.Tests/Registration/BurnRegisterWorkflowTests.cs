@@ -44,7 +44,7 @@ public sealed class BurnRegisterWorkflowTests
 
         var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class BurnRegisterWorkflowTests
 
         var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.Equal(subscriptionsBefore + 1, Calls("state_subscribeRuntimeVersion"));
         Assert.Equal(versionsBefore, Calls("state_getRuntimeVersion"));
     }
@@ -87,7 +87,7 @@ public sealed class BurnRegisterWorkflowTests
 
         var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, Request(Burn, onUnlock: () => unlocks++), output, CancellationToken.None));
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.Equal((ushort)0, outcome.Uid);
         Assert.Equal(WorkflowNode.Alice.PublicKey, Owner(n, Dave.PublicKey));
         Assert.Equal(before - Burn, await FreeAsync(n, WorkflowNode.Alice));
@@ -108,7 +108,7 @@ public sealed class BurnRegisterWorkflowTests
         Assert.Empty(output.Questions);
 
         var chainSays = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, Request(Burn - 1) with { SkipValidation = true }, new RecordingOutput(), CancellationToken.None));
-        Assert.Equal("Failed", chainSays.Status);
+        Assert.Equal(OutcomeStatus.Failed, chainSays.Status);
         Assert.Equal("RegistrationPriceLimitExceeded", chainSays.Error!.Id);
         Assert.Contains("nothing was registered or charged", chainSays.Error.Message);
         Assert.Null(Owner(n, Dave.PublicKey));
@@ -127,7 +127,7 @@ public sealed class BurnRegisterWorkflowTests
 
         var output = new RecordingOutput();
         var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, Request(Burn), output, CancellationToken.None));
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.True(output.Said("SubtensorModule.burned_register"));
         Assert.Equal(WorkflowNode.Alice.PublicKey, Owner(n, Dave.PublicKey));
     }

@@ -22,7 +22,7 @@ public sealed class FaucetWorkflowTests
         ulong head = n.Head;
         var outcomes = FaucetWorkflow.Run(n.Chain, Request(2), new RecordingOutput(), CancellationToken.None).ToList();
 
-        Assert.Equal(["Funded", "Funded"], outcomes.Select(o => o.Status));
+        Assert.Equal([OutcomeStatus.Funded, OutcomeStatus.Funded], outcomes.Select(o => o.Status));
         Assert.All(outcomes, o => Assert.Equal(Paid, o.AmountRao));
         Assert.Equal(head, outcomes[0].WorkBlock);
         Assert.Equal(head + 1, outcomes[0].InclusionBlock);       // blocks on demand: the submission makes the next one
@@ -44,7 +44,7 @@ public sealed class FaucetWorkflowTests
             OnVerbose = line => { if (!moved && line.Contains("signing faucet")) { moved = true; n.Produce(3); } },
         };
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, Request(), output, CancellationToken.None));
-        Assert.Equal("Funded", outcome.Status);
+        Assert.Equal(OutcomeStatus.Funded, outcome.Status);
         Assert.Equal(2, outcome.Attempts);
         Assert.True(output.Said("went stale"));
     }
@@ -54,7 +54,7 @@ public sealed class FaucetWorkflowTests
     {
         await using var n = await WorkflowNode.StartAsync(Localnet with { PowFaucet = false });
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, Request(3), new RecordingOutput(), CancellationToken.None));
-        Assert.Equal("Failed", outcome.Status);
+        Assert.Equal(OutcomeStatus.Failed, outcome.Status);
         Assert.Equal("FaucetDisabled", outcome.Error!.Id);
         Assert.Contains("built without subtensor's pow-faucet feature", outcome.Error.Message);
         Assert.Contains("scripts/localnet.sh", outcome.Error.Message);

@@ -1,3 +1,4 @@
+using BittensorPow.Engine;
 using BittensorPow.DevNode;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
@@ -16,7 +17,7 @@ public sealed class RegisterWorkflowTests
         new(netUid, WorkflowNode.Alice, Coldkey, WorkflowNode.Cpu) { Solution = solution };
 
     private static Solution SolveNow(WorkflowNode n, ushort netUid = 1) =>
-        OnlineSolve.Run(n.Chain, netUid, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)!;
+        OnlineSolve.Run(n.Chain, new OnlineSolveRequest(netUid, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
 
     [Fact]
     public async Task Solves_and_registers()
@@ -26,7 +27,7 @@ public sealed class RegisterWorkflowTests
         var outcomes = RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None).ToList();
 
         var o = Assert.Single(outcomes);
-        Assert.Equal("Registered", o.Status);
+        Assert.Equal(OutcomeStatus.Registered, o.Status);
         Assert.Equal(1, o.Attempts);
         Assert.Equal((ushort)0, o.Uid);
         Assert.Equal((ushort)0, await n.Chain.Client.GetUidAsync(1, WorkflowNode.Alice.PublicKey));
@@ -70,7 +71,8 @@ public sealed class RegisterWorkflowTests
     public async Task A_solution_for_another_hotkey_is_HotkeyMismatch()
     {
         await using var n = await WorkflowNode.StartAsync();
-        var theirs = SolveNow(n) with { Hotkey = WorkflowNode.Bob.PublicKey };
+        var mine = SolveNow(n);
+        var theirs = mine with { Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash, WorkflowNode.Bob.PublicKey, mine.ByteOrder) };
         var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(1, theirs), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.HotkeyMismatch, ex.Error.Id);
     }
@@ -82,7 +84,7 @@ public sealed class RegisterWorkflowTests
         var solution = SolveNow(n);
         n.Produce(1); // head = block + 1: the executing block is 2 ahead, still inside the window
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1, solution), new RecordingOutput(), CancellationToken.None));
-        Assert.Equal(("Registered", 1, solution.BlockNumber), (o.Status, o.Attempts, o.BlockNumber));
+        Assert.Equal((OutcomeStatus.Registered, 1, solution.BlockNumber), (o.Status, o.Attempts, o.BlockNumber));
     }
 
     [Fact]
@@ -93,7 +95,7 @@ public sealed class RegisterWorkflowTests
         n.Produce(2); // the executing block would be 3 ahead: InvalidWorkBlock
         var output = new RecordingOutput();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1, solution), output, CancellationToken.None));
-        Assert.Equal(("Registered", 2), (o.Status, o.Attempts));
+        Assert.Equal((OutcomeStatus.Registered, 2), (o.Status, o.Attempts));
         Assert.True(o.BlockNumber > solution.BlockNumber);
         Assert.True(output.Said("stale; solving again"));
     }
@@ -110,7 +112,7 @@ public sealed class RegisterWorkflowTests
         };
         await using var n = node = await WorkflowNode.StartAsync();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None));
-        Assert.Equal(("Registered", 2), (o.Status, o.Attempts));
+        Assert.Equal((OutcomeStatus.Registered, 2), (o.Status, o.Attempts));
         Assert.True(output.Said("went stale at head"), string.Join("\n", output.VerboseLines));
     }
 
@@ -124,8 +126,8 @@ public sealed class RegisterWorkflowTests
         var outcomes = RegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList();
 
         Assert.Equal(2, outcomes.Count);
-        Assert.Equal(("Failed", "InvalidWorkBlock", "Solving again."), (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
-        Assert.Equal(("Registered", 2), (outcomes[1].Status, outcomes[1].Attempts));
+        Assert.Equal((OutcomeStatus.Failed, "InvalidWorkBlock", "Solving again."), (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
+        Assert.Equal((OutcomeStatus.Registered, 2), (outcomes[1].Status, outcomes[1].Attempts));
     }
 
     [Fact]
@@ -163,7 +165,7 @@ public sealed class RegisterWorkflowTests
         var output = new RecordingOutput();
         var outcomes = FaucetWorkflow.Run(n.Chain, request, output, CancellationToken.None).ToList();
 
-        Assert.Equal(["Funded", "Funded"], outcomes.Select(o => o.Status));
+        Assert.Equal([OutcomeStatus.Funded, OutcomeStatus.Funded], outcomes.Select(o => o.Status));
         Assert.All(outcomes, o => Assert.Equal(Ss58.Encode(coldkey.PublicKey), Ss58.Encode(o.Coldkey)));
         Assert.Equal(1, unlocks);
         Assert.Single(output.Questions);

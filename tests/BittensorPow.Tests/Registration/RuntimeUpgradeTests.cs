@@ -40,7 +40,7 @@ public sealed class RuntimeUpgradeTests
 
         var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Register(With(searcher)), output, CancellationToken.None).ToList());
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.True(output.Said("upgraded its runtime from spec 271 to spec 272"), string.Join("\n", output.VerboseLines));
         Assert.True(output.Said("Seal byte order now LittleEndian from the next template on"));
         Assert.Equal(272u, n.Chain.Client.RuntimeProfile.SpecVersion);
@@ -72,14 +72,14 @@ public sealed class RuntimeUpgradeTests
     public async Task A_register_is_signed_for_the_runtime_the_node_runs_when_it_is_submitted()
     {
         await using var n = await WorkflowNode.StartAsync(At(300));
-        var solution = OnlineSolve.Run(n.Chain, 1, WorkflowNode.Alice.PublicKey, null, WorkflowNode.Cpu, new RecordingOutput(), CancellationToken.None)!;
+        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
         // No solve is running, so nothing follows the runtime: only signing can notice the new spec and transaction version.
         n.Node.UpgradeRuntime(301, transactionVersion: 2);
         Assert.Equal(300u, n.Chain.Client.RuntimeVersion.SpecVersion);
 
         var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Register(WorkflowNode.Cpu) with { Solution = solution }, new RecordingOutput(), CancellationToken.None).ToList());
 
-        Assert.Equal("Registered", outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.Equal(301u, n.Chain.Client.RuntimeVersion.SpecVersion);
         Assert.Equal(2u, n.Chain.Client.RuntimeVersion.TransactionVersion);
     }
@@ -99,7 +99,7 @@ public sealed class RuntimeUpgradeTests
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList());
 
-        Assert.Equal("Funded", outcome.Status);
+        Assert.Equal(OutcomeStatus.Funded, outcome.Status);
         Assert.Equal(3u, n.Chain.Client.RuntimeVersion.TransactionVersion);
     }
 }

@@ -36,7 +36,7 @@ public sealed class SigningRoundTripTests
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
 
-        Assert.Equal("Funded", outcome.Status);
+        Assert.Equal(OutcomeStatus.Funded, outcome.Status);
         Assert.Equal(before, Calls(n, GetRuntimeVersion));
     }
 
@@ -65,8 +65,8 @@ public sealed class SigningRoundTripTests
         n.Node.UpgradeRuntime(273, transactionVersion: 3);
         var output = new RecordingOutput();
 
-        var submitted = TransactionRunner.Submit(n.Chain, stale, WaitFor.InBlock, TimeSpan.FromSeconds(20), output, CancellationToken.None,
-            resign: () => Sign().GetAwaiter().GetResult());
+        var submitted = TransactionRunner.Submit(n.Chain,
+            new Submission(stale, WaitFor.InBlock, TimeSpan.FromSeconds(20)) { Resign = () => Sign().GetAwaiter().GetResult() }, output, CancellationToken.None);
 
         Assert.Equal(272u, stale.SignedFor!.SpecVersion);
         Assert.Equal(273u, client.RuntimeVersion.SpecVersion);

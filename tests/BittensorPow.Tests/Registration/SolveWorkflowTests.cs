@@ -1,6 +1,7 @@
 using BittensorPow.Engine;
 using BittensorPow.Engine.Solving;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 
@@ -27,7 +28,7 @@ public sealed class SolveWorkflowTests
             return ScriptedSearcher.FirstPassing(t, s, c);
         });
         var output = new RecordingOutput();
-        var solving = Task.Run(() => OnlineSolve.Run(n.Chain, 1, Hotkey, null, With(searcher), output, CancellationToken.None));
+        var solving = Task.Run(() => OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, Hotkey, With(searcher)), output, CancellationToken.None));
         Assert.True(await output.WaitForAsync("Nonces start at", TimeSpan.FromSeconds(10)));
         n.Produce(1);
         Assert.True(await output.WaitForAsync($"New head #{start + 1}", TimeSpan.FromSeconds(10)));
@@ -38,7 +39,7 @@ public sealed class SolveWorkflowTests
         Assert.Equal(start + 2, solution.BlockNumber);
         Assert.Equal(n.Node.Chain.ByNumber(start + 2)!.Hash, solution.BlockHash.ToArray());
         Assert.True(solution.Statistics!.BlocksSeen >= 3);
-        Assert.True(new BlockTemplate(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.Difficulty, solution.ByteOrder).Verify(solution.Nonce, out var seal));
+        Assert.True(new BlockTemplate(new LegacyChallenge(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.ByteOrder), solution.Difficulty).Verify(solution.Nonce, out var seal));
         Assert.Equal(seal, solution.Seal);
     }
 
@@ -48,11 +49,11 @@ public sealed class SolveWorkflowTests
         var searcher = new ScriptedSearcher((self, t, s, c, ct) =>
             self.Calls == 1 ? (true, ScriptedSearcher.FirstFailing(t, s)) : ScriptedSearcher.FirstPassing(t, s, c));
         var output = new RecordingOutput();
-        var solution = OfflineSolve.Run(SomeBlock, 7, 1_000, Hotkey, SealByteOrder.LittleEndian, With(searcher), output, CancellationToken.None);
+        var solution = OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey) { SealByteOrder = SealByteOrder.LittleEndian }, 1_000, With(searcher)), output, CancellationToken.None);
 
         Assert.Equal(1, solution.Statistics!.DeviceFaults);
         Assert.True(output.Said("Device fault: Scripted reported nonce"));
-        Assert.True(new BlockTemplate(7, SomeBlock.AsSpan(), Hotkey, 1_000, SealByteOrder.LittleEndian).Verify(solution.Nonce, out _));
+        Assert.True(new BlockTemplate(new LegacyChallenge(7, SomeBlock.AsSpan(), Hotkey, SealByteOrder.LittleEndian), new Difficulty(1_000)).Verify(solution.Nonce, out _));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class SolveWorkflowTests
     {
         var searcher = new ScriptedSearcher((_, _, _, _, _) => throw new InvalidOperationException("the device fell off the bus"));
         var ex = Assert.Throws<PowException>(() =>
-            OfflineSolve.Run(SomeBlock, 7, 1_000, Hotkey, null, With(searcher), new RecordingOutput(), CancellationToken.None));
+            OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 1_000, With(searcher)), new RecordingOutput(), CancellationToken.None));
         Assert.Equal(ErrorIds.PowSolveFailed, ex.Error.Id);
         Assert.Contains("the device fell off the bus", ex.Error.Message);
     }
@@ -70,7 +71,7 @@ public sealed class SolveWorkflowTests
     {
         var searcher = new ScriptedSearcher((_, _, _, _, _) => throw new InvalidOperationException("must not run"));
         var ex = Assert.Throws<PowException>(() =>
-            OfflineSolve.Run(SomeBlock, 7, 0, Hotkey, null, With(searcher), new RecordingOutput(), CancellationToken.None));
+            OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 0, With(searcher)), new RecordingOutput(), CancellationToken.None));
         Assert.Equal(ErrorIds.ZeroDifficulty, ex.Error.Id);
         Assert.Equal(0, searcher.Calls);
     }
@@ -91,7 +92,7 @@ public sealed class SolveWorkflowTests
             return ScriptedSearcher.FirstPassing(t, s, c);
         });
         var output = new RecordingOutput();
-        var solving = Task.Run(() => OnlineSolve.Run(n.Chain, 1, Hotkey, null, With(searcher), output, CancellationToken.None));
+        var solving = Task.Run(() => OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, Hotkey, With(searcher)), output, CancellationToken.None));
         Assert.True(await output.WaitForAsync("Nonces start at", TimeSpan.FromSeconds(10)));
         n.Produce(3);
         Assert.True(await output.WaitForAsync($"New head #{start + 3}", TimeSpan.FromSeconds(10)));

@@ -264,7 +264,7 @@ public sealed class GpuSealGenerator
         L("    public uint " + string.Join(", ", fields) + ";");
         L();
         L("    /// <summary>From W1 (the nonce's high 32 bits, byte-swapped) and W2..W9 (bah read as big-endian words).</summary>");
-        L("    public static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)");
+        L("    internal static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)");
         L("    {");
         foreach (var line in HostPrecompute()) L(line);
         L("    }");

@@ -26,7 +26,11 @@ internal sealed class CpuSealSearcher<TKernel> : ISealSearcher where TKernel : s
     public void Prepare(BlockTemplate template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        _midstate = new SealMidstate(template);
+        _midstate = template.Challenge switch
+        {
+            LegacyChallenge legacy => new SealMidstate(legacy, template.Difficulty),
+            var other => throw new NotSupportedException($"{TKernel.Name} does not search {other.Scheme} seals yet."),
+        };
     }
 
     // Fully optimised on first call: tier-0 code of the kernels is many times slower and would skew short solves and measurements.

@@ -23,13 +23,13 @@ internal sealed class SealMidstate
     /// <summary>Keccak lane 16 (last lane of the 136-byte rate): the final pad byte 0x80.</summary>
     public const ulong PadLane16 = 0x80UL << 56;
 
-    public SealMidstate(BlockTemplate template)
+    public SealMidstate(LegacyChallenge challenge, Difficulty difficulty)
     {
-        Threshold = template.Difficulty.Threshold;
-        ByteOrder = template.ByteOrder;
+        Threshold = difficulty.Threshold;
+        ByteOrder = challenge.ByteOrder;
 
         Span<uint> w = stackalloc uint[16];
-        ReadOnlySpan<byte> bah = template.BlockAndHotkeyHash;
+        ReadOnlySpan<byte> bah = challenge.BlockAndHotkeyHash;
         for (int i = 0; i < 8; i++) w[2 + i] = BinaryPrimitives.ReadUInt32BigEndian(bah[(4 * i)..]);
         w[10] = 0x80000000;
         w[15] = Seal.PreSealLength * 8;

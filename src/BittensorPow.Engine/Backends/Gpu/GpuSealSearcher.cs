@@ -73,8 +73,10 @@ public sealed class GpuSealSearcher : ISealSearcher
     {
         ArgumentNullException.ThrowIfNull(template);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (template.Challenge is not LegacyChallenge legacy)
+            throw new NotSupportedException($"{Name} does not search {template.Challenge.Scheme} seals yet.");
         _launch = SealParameters.For(template);
-        _blockAndHotkeyHash = template.BlockAndHotkeyHash.ToArray();
+        _blockAndHotkeyHash = legacy.BlockAndHotkeyHash.ToArray();
         _order = template.ByteOrder;
         _prepared = true;
     }

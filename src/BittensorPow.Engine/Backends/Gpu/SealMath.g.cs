@@ -16,7 +16,7 @@ public struct SealConstants
     public uint KW1, KW2, KW3, KW4, KW5, KW6, KW7, KW8, KW9, KW17, KW19, KW21, C16, C18, C20, C22, C23, C24, C25, C26, C28, C32, C33, C34, C35, C36, C37;
 
     /// <summary>From W1 (the nonce's high 32 bits, byte-swapped) and W2..W9 (bah read as big-endian words).</summary>
-    public static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)
+    internal static SealConstants FromWords(uint w1, uint w2, uint w3, uint w4, uint w5, uint w6, uint w7, uint w8, uint w9)
     {
         uint w10 = 0x80000000u, w11 = 0x00000000u, w12 = 0x00000000u, w13 = 0x00000000u, w14 = 0x00000000u, w15 = 0x00000140u;
         uint w17 = S1(w15) + w10 + S0(w2) + w1;

@@ -28,7 +28,7 @@ internal static class SealKernelChecks
     public static BlockTemplate Template(int solveIndex, ulong difficulty, SealByteOrder order)
     {
         var s = PowVectors.GetProperty("solves")[solveIndex];
-        return new BlockTemplate(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), difficulty, order);
+        return new BlockTemplate(new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), order), new Difficulty(difficulty));
     }
 
     private static ulong TopWord(byte[] seal, SealByteOrder order) => SealValue.FromSeal(seal, order).W3;
@@ -37,7 +37,7 @@ internal static class SealKernelChecks
     public static void Every_lane_matches_the_reference<TKernel>(SealByteOrder order) where TKernel : struct, ISealKernel
     {
         var template = Template(0, 1, order);
-        var midstate = new SealMidstate(template);
+        var midstate = new SealMidstate((LegacyChallenge)template.Challenge, template.Difficulty);
         int width = TKernel.Width;
         var lanes = new ulong[4 * width];
         ulong all = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
@@ -48,7 +48,7 @@ internal static class SealKernelChecks
             for (int i = 0; i < width; i++)
             {
                 ulong nonce = unchecked(first + (ulong)i);
-                var seal = Seal.Compute(template.BlockAndHotkeyHash, nonce);
+                var seal = Seal.Compute(((LegacyChallenge)template.Challenge).BlockAndHotkeyHash, nonce);
                 for (int j = 0; j < 4; j++)
                     Assert.True(BinaryPrimitives.ReadUInt64LittleEndian(seal.AsSpan(8 * j)) == lanes[j * width + i],
                         $"{TKernel.Name}: nonce {nonce} (lane {i} of group {first}), output lane {j}");
@@ -60,7 +60,7 @@ internal static class SealKernelChecks
     public static void Early_reject_matches_the_top_word<TKernel>(SealByteOrder order) where TKernel : struct, ISealKernel
     {
         var template = Template(1, 3, order);
-        var midstate = new SealMidstate(template);
+        var midstate = new SealMidstate((LegacyChallenge)template.Challenge, template.Difficulty);
         int width = TKernel.Width;
         var lanes = new ulong[4 * width];
         int candidates = 0;
@@ -69,7 +69,7 @@ internal static class SealKernelChecks
             ulong mask = TKernel.Candidates(midstate, first, lanes);
             for (int i = 0; i < width; i++)
             {
-                var seal = Seal.Compute(template.BlockAndHotkeyHash, unchecked(first + (ulong)i));
+                var seal = Seal.Compute(((LegacyChallenge)template.Challenge).BlockAndHotkeyHash, unchecked(first + (ulong)i));
                 bool expected = TopWord(seal, order) <= template.Difficulty.Threshold.T3;
                 Assert.True(expected == ((mask >> i & 1) == 1), $"{TKernel.Name}: nonce {unchecked(first + (ulong)i)} lane {i}");
                 if (expected) candidates++;
@@ -130,7 +130,7 @@ internal static class SealKernelChecks
         bool any = false;
         for (ulong n = from; n < from + 1_000_000; n++)
         {
-            if (!template.Difficulty.IsMetBy(Seal.Compute(template.BlockAndHotkeyHash, n))) continue;
+            if (!template.Verify(n, out _)) continue;
             if (any && n - lastHit > (ulong)width) return n;
             lastHit = n;
             any = true;

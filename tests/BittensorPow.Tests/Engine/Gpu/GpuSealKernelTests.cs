@@ -95,7 +95,7 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCp
         {
             var blockHash = new byte[32];
             BitConverter.TryWriteBytes(blockHash, seed);
-            var template = new BlockTemplate(1, blockHash, hotkey, difficulty, order);
+            var template = new BlockTemplate(new LegacyChallenge(1, blockHash, hotkey, order), new Difficulty(difficulty));
             reference.Prepare(template);
             if (reference.Search(start, count, CancellationToken.None, out ulong hit) && wanted(hit)) return (template, hit);
         }

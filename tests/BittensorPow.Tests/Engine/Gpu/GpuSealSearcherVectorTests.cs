@@ -27,8 +27,8 @@ public class GpuSealSearcherVectorTests(IlgpuCpuFixture fixture) : IClassFixture
     private static JsonElement Solve(string id) => PowVectors.GetProperty("solves").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
     internal static BlockTemplate Template(JsonElement solve, SealByteOrder order) => new(
-        1, Hex(solve.GetProperty("blockHashHex").GetString()!), Hex(solve.GetProperty("hotkeyPublicKeyHex").GetString()!),
-        ulong.Parse(solve.GetProperty("difficulty").GetString()!), order);
+        new LegacyChallenge(1, Hex(solve.GetProperty("blockHashHex").GetString()!), Hex(solve.GetProperty("hotkeyPublicKeyHex").GetString()!), order),
+        new Difficulty(ulong.Parse(solve.GetProperty("difficulty").GetString()!)));
 
     private static SealByteOrder OrderOf(string rule) => rule == "chainLE" ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
 
@@ -45,7 +45,7 @@ public class GpuSealSearcherVectorTests(IlgpuCpuFixture fixture) : IClassFixture
 
         Assert.True(searcher.Search(start, 2 * Lead, CancellationToken.None, out ulong nonce));
         Assert.Equal(answer, nonce);
-        Assert.Equal(Hex(expected.GetProperty("sealHex").GetString()!), Seal.Compute(Template(solve, OrderOf(rule)).BlockAndHotkeyHash, nonce));
+        Assert.Equal(Hex(expected.GetProperty("sealHex").GetString()!), Template(solve, OrderOf(rule)).Challenge.ComputeSeal(nonce));
     }
 
     [Theory, MemberData(nameof(SolveRules))]

@@ -14,8 +14,3 @@ public interface IWorkflowOutput
     /// <summary>Asks before work that leads to a chain write; false means do not do it (-WhatIf, or the user said no).</summary>
     bool ShouldProcess(string target, string action);
 }
-
-/// <summary>One progress snapshot; <see cref="Completed"/> closes the activity.</summary>
-/// <see cref="Statistics"/> is the solve's snapshot behind a solving progress line (a spread search's hosts report it).
-public sealed record WorkflowProgress(int ActivityId, string Activity, string Status, string? CurrentOperation = null, bool Completed = false,
-    BittensorPow.Engine.Solving.SolverStatistics? Statistics = null);

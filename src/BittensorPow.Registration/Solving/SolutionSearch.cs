@@ -1,3 +1,4 @@
+using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Engine.Solving;
 using BittensorPow.Registration.Errors;
@@ -6,32 +7,34 @@ using BittensorPow.Subtensor.Chain;
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Runs one solve to its end and turns the outcome into a <see cref="Solution"/> or the right error.</summary>
-public static class Search
+public static class SolutionSearch
 {
-    public const int ProgressId = 1;
-
     /// <summary>Disposes the searchers when done.</summary>
     /// <exception cref="PowException">Timed out (PowSolveTimeout) or a back end failed (PowSolveFailed).</exception>
     /// <exception cref="OperationCanceledException">Cancelled; every worker has stopped.</exception>
-    public static Solution Run(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, IWorkflowOutput output,
-        CancellationToken cancellation, ushort? netUid, string? endpoint, string sealRule, HeadTemplateSource? heads = null)
+    public static Solution Run(SearchPlan plan, IWorkflowOutput output, CancellationToken cancellation)
     {
+        var (searchers, source, options) = plan;
+        var netUid = plan.NetUid;
         try
         {
             output.Verbose($"Solving {source.Current} with {searchers[0].Name} on {searchers.Count} worker(s), {options.UpdateInterval ?? searchers[0].PreferredBatch:N0} nonces per round.");
             using var session = PowSolver.Start(searchers, source, options, cancellation);
             output.Verbose($"Nonces start at {session.NonceStart}.");
-            var result = SolveRunner.Run(session, output, $"Solving registration PoW{(netUid is { } n ? $" for subnet {n}" : "")}", ProgressId, cancellation,
-                sourceMessages: heads?.Messages);
+            var display = new SolveDisplay(ProgressActivity.Solving, $"Solving registration PoW{(netUid is { } n ? $" for subnet {n}" : "")}")
+            {
+                SourceMessages = (source as HeadTemplateSource)?.Messages, Node = plan.Node,
+            };
+            var result = SolveRunner.Run(session, display, output, cancellation);
             var s = result.Statistics;
             output.Verbose($"{result.Outcome} after {s.NoncesTried:N0} nonces in {s.Elapsed.TotalSeconds:F2} s ({SolveRunner.FormatRate(s.HashRateAverage)} average, {s.Rounds:N0} rounds, {s.BlocksSeen} block(s)" +
                 (s.TemplateSwitchDelay is { } d ? $", last move to new work {d.TotalMilliseconds:F1} ms" : "") + ").");
             return result.Outcome switch
             {
-                SolveOutcome.Solved => new Solution(result.Nonce, result.Template!.BlockNumber, BlockHash.FromBytes(result.Template.BlockHash),
-                    result.Template.Difficulty.Value, result.Seal!, result.Template.Hotkey.ToArray(), result.Template.ByteOrder)
+                SolveOutcome.Solved => new Solution(result.Template!.Challenge, result.Template.Difficulty, result.Nonce, result.Seal!)
                 {
-                    NetUid = netUid, Endpoint = endpoint, Backend = result.Backend, SealRule = sealRule, Statistics = s,
+                    NetUid = netUid ?? (result.Template.Challenge as PowRegisterChallenge)?.NetUid, Endpoint = plan.Endpoint, Backend = result.Backend,
+                    SealRule = plan.SealRule, Statistics = s,
                 },
                 SolveOutcome.TimedOut => throw new PowException(new PowError(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, source.Current,
                     $"No solution within {options.Timeout?.TotalSeconds:0.###} s: {s.NoncesTried:N0} nonces tried at {SolveRunner.FormatRate(s.HashRateAverage)}; expected work is about {s.Difficulty:N0} seals.",
@@ -41,7 +44,7 @@ public static class Search
                     $"Every nonce of the range given ({s.NonceCount:N0} from {s.NonceStart}) was tried without a solution.",
                     "Leave -NonceCount out to search without a limit, or give a larger range.")),
                 _ => throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, result.Backend,
-                    $"The solver failed: {result.Error?.Message}", "Try another back end (-Backend Cpu); Get-PowDevice lists what works here.", result.Error)),
+                    $"The solver failed: {result.Error?.Message}", "Try another back end (-Backend Cpu); Get-PowDevice lists what works here.") { Inner = result.Error }),
             };
         }
         finally

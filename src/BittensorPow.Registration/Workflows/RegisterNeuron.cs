@@ -1,0 +1,95 @@
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>
+/// Register-SubtensorNeuron's one entry: merges the subnet of a piped solution with -NetUid, chooses from the runtime
+/// how to register (<see cref="RegistrationRoutes"/>), reads the wallet for that route only, and runs it.
+/// </summary>
+public static class RegisterNeuron
+{
+    /// <summary>Connects (the first attempt's -TimeoutSec counts it), then registers; one outcome per submitted extrinsic.</summary>
+    /// <exception cref="PowException">The request cannot be met (see each route), or the chain or a back end failed.</exception>
+    public static IEnumerable<RegistrationOutcome> Run(RegisterNeuronRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    {
+        // Before connecting: a piped solution that names no subnet is refused without a round trip.
+        ushort netUid = NetUidOf(request);
+        // A piped solution's endpoint is a default: -Network given on the command line wins over it.
+        var endpoint = request.Endpoint ?? (request.Network is null ? request.Solution?.Endpoint : null);
+        ChainSession chain;
+        using (var connecting = new CallDeadline(request.Timeout, cancellation, bounds: "each attempt"))
+        {
+            chain = ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
+            request = request with { SpentConnecting = connecting.Elapsed };
+        }
+        using (chain)
+        {
+            var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null) switch
+            {
+                RegistrationRoute.Burn => ByBurn(chain, netUid, request, output, cancellation),
+                RegistrationRoute.PowRegister => ByPowRegister(chain, netUid, request, output, cancellation),
+                _ => ByWork(chain, netUid, request, output, cancellation),
+            };
+            foreach (var outcome in outcomes) yield return outcome;
+        }
+    }
+
+    /// <summary>A piped solution names its subnet; without one, -NetUid does.</summary>
+    private static ushort NetUidOf(RegisterNeuronRequest request) => request.Solution switch
+    {
+        null => request.NetUid ?? throw new ArgumentException("A registration without a solution needs a NetUid.", nameof(request)),
+        { NetUid: { } fromSolution } => fromSolution,
+        var s => throw PowException.Argument(ErrorIds.MissingSolutionField, s,
+            "The solution carries no NetUid: it was solved offline, so it does not say which subnet it is for.",
+            "Solve with New-PowSolution -NetUid <n>, or use Register-SubtensorNeuron -NetUid <n> to solve and register in one go."),
+    };
+
+    private static IEnumerable<RegistrationOutcome> ByWork(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
+    {
+        var coldkey = request.Wallet.ColdkeyPublicKey();
+        using var hotkey = request.Wallet.HotkeyPair();
+        var register = new RegisterRequest(netUid, hotkey, coldkey, request.Solve)
+        {
+            Solution = request.Solution, SealByteOrder = request.SealByteOrder, Wait = request.Wait, Timeout = request.Timeout,
+            SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
+        };
+        foreach (var outcome in RegisterWorkflow.Run(chain, register, output, cancellation)) yield return outcome;
+    }
+
+    private static IEnumerable<RegistrationOutcome> ByPowRegister(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
+    {
+        var register = new PowRegisterRequest(netUid, request.Wallet, request.Solve)
+        {
+            Solution = request.Solution, DifficultyMargin = request.DifficultyMargin, Wait = request.Wait, Timeout = request.Timeout,
+            SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
+        };
+        return PowRegisterWorkflow.Run(chain, register, output, cancellation);
+    }
+
+    private static IEnumerable<RegistrationOutcome> ByBurn(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
+    {
+        ulong? cap = request.MaxCost is { } tao ? CapInRao(tao) : null;
+        if (request.Solution is not null)
+            output.Warning($"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} does not look at the proof of work: the piped solution only names the subnet ({netUid}).");
+        var wallet = request.Wallet;
+        var burn = new BurnRegisterRequest(netUid, wallet.HotkeyPublicKey(), wallet.ColdkeyPublicKey(), wallet.Coldkey, cap)
+        {
+            Wait = request.Wait, Timeout = request.Timeout, SpentConnecting = request.SpentConnecting, SkipValidation = request.SkipValidation,
+        };
+        return BurnRegisterWorkflow.Run(chain, burn, output, cancellation);
+    }
+
+    private static ulong CapInRao(decimal tao)
+    {
+        try { return Tao.ToRao(tao); }
+        catch (OverflowException)
+        {
+            throw PowException.Parameter(ErrorIds.InvalidMaxCost, tao, $"-MaxCost {tao} is not an amount of TAO the chain can hold.",
+                "Give a non-negative amount of TAO, e.g. -MaxCost 1.5.");
+        }
+    }
+}

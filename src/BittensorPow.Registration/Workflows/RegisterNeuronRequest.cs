@@ -1,0 +1,41 @@
+using BittensorPow.Engine;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Wallets;
+using BittensorPow.Subtensor.Chain;
+
+namespace BittensorPow.Registration.Workflows;
+
+/// <summary>
+/// Register-SubtensorNeuron as the user asked for it: a subnet (or a piped solution that names one), the wallet, how to
+/// solve, and the knobs of the submission. <see cref="RegisterNeuron"/> decides from the runtime how to register.
+/// </summary>
+public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, SolveRequest Solve)
+{
+    /// <summary>-Endpoint; null: a piped solution's endpoint, unless -Network is given, then btcli's defaults.</summary>
+    public string? Endpoint { get; init; }
+    public string? Network { get; init; }
+
+    /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
+    public TimeSpan? ReconnectLimit { get; init; }
+
+    /// <summary>A solution to submit first; null solves one here.</summary>
+    public Solution? Solution { get; init; }
+    public SealByteOrder? SealByteOrder { get; init; }
+
+    /// <summary>-DifficultyMargin (pow_register): solve for the chain's D times this.</summary>
+    public double DifficultyMargin { get; init; } = 1;
+
+    /// <summary>-MaxCost: the most TAO a burn registration may cost; null refuses to burn (and shows the burn).</summary>
+    public decimal? MaxCost { get; init; }
+    public WaitFor Wait { get; init; } = WaitFor.InBlock;
+
+    /// <summary>-TimeoutSec: the most one attempt may take, from its start to inclusion, every RPC and the solving included.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Time already spent connecting, counted against the first attempt.</summary>
+    public TimeSpan SpentConnecting { get; init; }
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Submit without the local checks and let the chain judge (for diagnosis).</summary>
+    public bool SkipValidation { get; init; }
+}
