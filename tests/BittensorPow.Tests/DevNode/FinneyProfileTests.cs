@@ -167,4 +167,21 @@ public class FinneyProfileTests
         var absent = await client.GetSubnetInfoAsync(3);
         Assert.Equal((false, 10_000_000ul, false), (absent.Exists, absent.Difficulty, absent.PowRegistrationAllowed));   // defaults
     }
+
+    [Fact]
+    public async Task OurClientsPowRegisterCallIsEncodedByThePatchedTypesAndTheDevNodeExecutesIt()
+    {
+        // The Subtensor layer's encoder follows the metadata's argument types (NetUid newtype, [u8; 32] work): its bytes
+        // must be the pallet's layout, and the DevNode must register with them.
+        await using var f = await StartAsync("1:1000:pow=on");
+        ulong block = f.Node.Chain.Head.Number;
+        var (nonce, work) = f.Mine(1, block, Hot, Dave.PublicKey, f.EffectiveDifficulty(1));
+        byte[] ours = new BittensorPow.Subtensor.Extrinsics.PowRegisterCall(1, block, nonce, work, Hot).Encode(f.Metadata);
+        Assert.Equal(f.PowRegisterCall(1, block, nonce, work, Hot), ours);
+        Assert.Equal([0x07, 0x98], ours[..2]);
+
+        var included = await f.D.IncludeAsync(f.D.Sign(ours, Dave));
+        Assert.Null(f.D.FailureOf(included));
+        Assert.True(f.Registered(1, Hot));
+    }
 }
