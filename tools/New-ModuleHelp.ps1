@@ -25,9 +25,11 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     [void]$sb.AppendLine("<command:details><command:name>$($cmd.Name)</command:name><maml:description>$(Paras $h.Synopsis)</maml:description><command:verb>$($cmd.Verb)</command:verb><command:noun>$($cmd.Noun)</command:noun></command:details>")
     [void]$sb.AppendLine("<maml:description>$(Paras $h.Description)</maml:description>")
     [void]$sb.AppendLine('<command:syntax>')
+    # -WhatIf and -Confirm are common parameters, but only cmdlets that support ShouldProcess take them: SYNTAX shows them there.
+    $shouldProcess = @('WhatIf', 'Confirm')
     foreach ($set in $cmd.ParameterSets) {
         [void]$sb.Append("<command:syntaxItem><maml:name>$($cmd.Name)</maml:name>")
-        foreach ($p in $set.Parameters | Where-Object { -not (Test-CommonParameter $_.Name) }) {
+        foreach ($p in $set.Parameters | Where-Object { -not (Test-CommonParameter $_.Name) -or $_.Name -in $shouldProcess }) {
             $pos = if ($p.Position -ge 0) { $p.Position } else { 'named' }
             $type = Get-HelpTypeName $p.ParameterType
             [void]$sb.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$pos`"><maml:name>$($p.Name)</maml:name>")
@@ -44,6 +46,13 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
         $facts = Get-ParameterHelpFacts $cmd $p $defaults
         $default = if ($null -ne $facts.DefaultValue) { "<dev:defaultValue>$(Esc $facts.DefaultValue)</dev:defaultValue>" } else { '' }
         [void]$sb.AppendLine("<command:parameter required=`"$($facts.Required)`" pipelineInput=`"$($facts.PipelineInput)`" globbing=`"false`" position=`"$($facts.Position)`"><maml:name>$($p.Name)</maml:name><maml:description>$(Paras $text)</maml:description><command:parameterValue required=`"true`">$(Esc $facts.TypeName)</command:parameterValue><dev:type><maml:name>$(Esc $facts.TypeFullName)</maml:name></dev:type>$default</command:parameter>")
+    }
+    $whatIfText = @{
+        WhatIf  = 'Shows what would be submitted to the chain, after every check, without submitting (or decrypting a coldkey).'
+        Confirm = 'Asks before anything is submitted (the default for this High-impact cmdlet); -Confirm:$false goes ahead without asking, as scripts and jobs must.'
+    }
+    foreach ($name in $shouldProcess | Where-Object { $cmd.Parameters.ContainsKey($_) }) {
+        [void]$sb.AppendLine("<command:parameter required=`"false`" pipelineInput=`"False`" globbing=`"false`" position=`"named`"><maml:name>$name</maml:name><maml:description>$(Paras $whatIfText[$name])</maml:description><command:parameterValue required=`"false`">SwitchParameter</command:parameterValue><dev:type><maml:name>System.Management.Automation.SwitchParameter</maml:name></dev:type><dev:defaultValue>False</dev:defaultValue></command:parameter>")
     }
     [void]$sb.AppendLine('</command:parameters>')
     [void]$sb.Append('<command:inputTypes>')

@@ -8,8 +8,9 @@ using BittensorPow.Engine.Backends.Gpu;
 namespace BittensorPow.Bench;
 
 /// <summary>
-/// <c>gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb 256] [--verify]</c>:
-/// device info, seals/s per device and, with --verify, a solve checked against the CPU reference.
+/// <c>gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb 256] [--verify] [--audit N] [--solve D]</c>:
+/// device info, seals/s per device of every kernel (legacy big- and little-endian, pow_register) in the same run, and
+/// with --verify / --audit / --solve searches checked against the CPU.
 /// <c>ptx [--out DIR]</c>: the search kernels as PTX for sm_90 (ISA 7.8), no GPU needed.
 /// </summary>
 public static class GpuBench
@@ -59,7 +60,7 @@ public static class GpuBench
         {
             foreach (var s in searchers)
                 Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
-            Throughput(searchers, TimeSpan.FromSeconds(seconds));
+            Throughputs(searchers, TimeSpan.FromSeconds(seconds));
             if (audits > 0 && Audit(searchers[0], audits) != 0) return 1;
             if (verify && Verify(searchers[0]) != 0) return 1;
             return solveDifficulty > 0 ? SolveWithSolver(searchers, solveDifficulty) : 0;
@@ -70,38 +71,63 @@ public static class GpuBench
         }
     }
 
+    /// <summary>The kernels a device runs, each with a random template of the given difficulty.</summary>
+    private static readonly (string Name, Func<ulong, BlockTemplate> Template)[] Kernels =
+    [
+        ("legacy BE", d => RandomTemplate(d, SealByteOrder.BigEndian)),
+        ("legacy LE", d => RandomTemplate(d, SealByteOrder.LittleEndian)),
+        ("pow_register", RandomPowRegisterTemplate),
+    ];
+
     /// <summary>
     /// The path users take: PowSolver drives every device, re-verifies the hit on the CPU and keeps the statistics.
-    /// Solves both byte orders at the given difficulty on random templates.
+    /// Solves every kernel's seal at the given difficulty on random templates.
     /// </summary>
     private static int SolveWithSolver(IReadOnlyList<GpuSealSearcher> searchers, ulong difficulty)
     {
         int status = 0;
-        foreach (var order in new[] { SealByteOrder.BigEndian, SealByteOrder.LittleEndian })
+        foreach (var (kernel, makeTemplate) in Kernels)
         {
-            var template = RandomTemplate(difficulty, order);
+            var template = makeTemplate(difficulty);
             using var session = PowSolver.Start(searchers, new FixedTemplateSource(template), new SolverOptions(), CancellationToken.None);
             var result = session.Completion.GetAwaiter().GetResult();
             var st = result.Statistics;
             bool ok = result.Outcome == SolveOutcome.Solved && template.Verify(result.Nonce, out _);
-            Console.WriteLine($"solver {order} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces in {st.Elapsed.TotalSeconds:F2} s " +
+            Console.WriteLine($"solver {kernel} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces "
+                + $"in {st.Elapsed.TotalSeconds:F2} s " +
                 $"({st.HashRateAverage / 1e9:F2} G seals/s average, {st.Rounds} rounds, device faults {st.DeviceFaults}); CPU re-check {(ok ? "OK" : "FAILED")}");
             if (!ok) status = 1;
         }
         return status;
     }
 
-    /// <summary>Every device on its own thread over disjoint ranges, as the solver runs them.</summary>
-    private static void Throughput(IReadOnlyList<GpuSealSearcher> searchers, TimeSpan duration)
+    /// <summary>
+    /// Every kernel for the same time on the same devices, one after the other, and pow_register's rate against the
+    /// legacy kernels' (issue 17: at least 0.95× the legacy little-endian kernel).
+    /// </summary>
+    private static void Throughputs(IReadOnlyList<GpuSealSearcher> searchers, TimeSpan duration)
     {
-        // The highest difficulty: a hit has probability ~2^-64 per seal, so every launch runs in full.
-        var template = RandomTemplate(ulong.MaxValue, SealByteOrder.BigEndian);
+        var rates = new Dictionary<string, double>();
+        foreach (var (name, makeTemplate) in Kernels)
+        {
+            Console.WriteLine($"kernel {name}:");
+            // The highest difficulty: a hit has probability ~2^-64 per seal, so every launch runs in full.
+            rates[name] = Throughput(searchers, duration, makeTemplate(ulong.MaxValue));
+        }
+        Console.WriteLine($"pow_register / legacy LE: {rates["pow_register"] / rates["legacy LE"]:F3}×, "
+            + $"/ legacy BE: {rates["pow_register"] / rates["legacy BE"]:F3}× (same devices, same run)");
+    }
+
+    /// <summary>Every device on its own thread over disjoint ranges, as the solver runs them; returns the total rate.</summary>
+    private static double Throughput(IReadOnlyList<GpuSealSearcher> searchers, TimeSpan duration, BlockTemplate template)
+    {
         var counts = new ulong[searchers.Count];
         var elapsed = new double[searchers.Count];
         var threads = searchers.Select((s, i) => new Thread(() =>
         {
             s.Prepare(template);
-            ulong start = (ulong)i << 56;
+            // Disjoint per device; for pow_register from mid-span, so launches cross spans as they do in a solve.
+            ulong start = ((ulong)i << 56) + 12_345_678;
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < duration)
             {
@@ -122,44 +148,58 @@ public static class GpuBench
             Console.WriteLine($"{searchers[i].Name}: {rate / 1e6:F1} M seals/s ({counts[i]:N0} seals in {elapsed[i]:F2} s, launch {searchers[i].LaunchSize:N0})");
         }
         Console.WriteLine($"total: {total / 1e6:F1} M seals/s");
+        return total;
     }
 
     /// <summary>
-    /// For each byte order: the device's smallest passing nonce from a random start, checked on the CPU
-    /// (the hit passes the reference rule and no nonce before it in the range does).
-    /// </summary>
-    /// <summary>
     /// Many short searches, each checked in full against the CPU back end: the GPU's answer for a range must be
-    /// exactly the smallest passing nonce of that range (a miss or a wrong nonce both count). Ranges hold several
-    /// launches, alternating byte orders, the first one straight after compiling.
+    /// exactly the smallest passing position of that range (a miss or a wrong position both count). Runs take the
+    /// kernels in turn (legacy LE first, straight after compiling); every second round crosses each kernel's hardest
+    /// boundary: a multiple of 2^32 for the legacy ones, 2^64 for pow_register.
     /// </summary>
     private static int Audit(GpuSealSearcher searcher, int runs)
     {
         int failures = 0;
         for (int run = 0; run < runs; run++)
         {
-            var order = run % 2 == 0 ? SealByteOrder.LittleEndian : SealByteOrder.BigEndian;
-            // Up to 40 launches (at most 200 M nonces, so that the CPU can check them all), with the first hit
-            // expected a quarter of the way in: most ranges need several launches before the answer.
-            ulong count = Math.Clamp(40 * searcher.PreferredBatch, 2_000_000UL, 200_000_000UL);
-            var template = RandomTemplate(Math.Max(10_000, count / 4), order);
-            ulong start = RandomNonce();
-            // Every third range crosses a multiple of 2^32, where the nonce's high word (fixed per launch) changes.
-            if (run % 3 == 2) start = (start & ~0xFFFF_FFFFUL) + 0x1_0000_0000UL - count / 2;
+            var (kernel, makeTemplate) = Kernels[(run + 1) % Kernels.Length];
+            bool hardest = run / Kernels.Length % 2 == 1;
+            ulong start = RandomNonce(), count;
+            if (kernel == "pow_register")
+            {
+                // Up to 6 spans (the CPU may check them on the reference path: ~1 M seals/s per core) in as few
+                // launches, from a third of the way before a span boundary, so that launches start and end mid-span
+                // and each crosses spans (one dispatch per span).
+                count = Math.Clamp(3 * searcher.PreferredBatch, 2_000_000UL, 100_000_000UL);
+                ulong boundary = hardest ? 0 : start & ~(SpanDispatch.SpanLength - 1);
+                start = unchecked(boundary - count / 3);
+            }
+            else
+            {
+                // Up to 40 launches (at most 200 M nonces, so that the CPU can check them all), with the first hit
+                // expected a quarter of the way in: most ranges need several launches before the answer.
+                count = Math.Clamp(40 * searcher.PreferredBatch, 2_000_000UL, 200_000_000UL);
+                // Crossing a multiple of 2^32, where the nonce's high word (fixed per launch) changes.
+                if (hardest) start = (start & ~0xFFFF_FFFFUL) + 0x1_0000_0000UL - count / 2;
+            }
+            var template = makeTemplate(Math.Max(10_000, count / 4));
             searcher.Prepare(template);
             var clock = Stopwatch.StartNew();
-            bool found = searcher.Search(start, count, CancellationToken.None, out ulong nonce);
+            bool found = searcher.Search(start, count, CancellationToken.None, out ulong position);
             double gpuSeconds = clock.Elapsed.TotalSeconds;
             ulong? expected = SmallestCpuHit(template, start, count);
-            bool ok = found ? expected == nonce : expected is null;
+            bool ok = found ? expected == position : expected is null;
             if (!ok) failures++;
-            Console.WriteLine($"audit {run + 1}/{runs} {order}: {(ok ? "OK" : "FAIL")} GPU {(found ? $"start + {unchecked(nonce - start):N0}" : "none")}, CPU {(expected is { } x ? $"start + {unchecked(x - start):N0}" : "none")} of {count:N0} ({gpuSeconds:F2} s, launch {searcher.LaunchSize:N0})");
+            string gpu = found ? $"start + {unchecked(position - start):N0}" : "none";
+            string cpu = expected is { } x ? $"start + {unchecked(x - start):N0}" : "none";
+            Console.WriteLine($"audit {run + 1}/{runs} {kernel}: {(ok ? "OK" : "FAIL")} GPU {gpu}, CPU {cpu} of {count:N0} "
+                + $"({gpuSeconds:F2} s, launch {searcher.LaunchSize:N0})");
         }
         Console.WriteLine($"audit: {runs - failures} of {runs} exact");
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>The smallest passing nonce of the range on every CPU core (chunks in parallel, the smallest hit wins).</summary>
+    /// <summary>The smallest passing position of the range on every CPU core (chunks in parallel, the smallest hit wins).</summary>
     private static ulong? SmallestCpuHit(BlockTemplate template, ulong start, ulong count)
     {
         int chunks = Environment.ProcessorCount * 4;
@@ -169,37 +209,62 @@ public static class GpuBench
         {
             ulong from = (ulong)c * chunk;
             if (from >= count) return;
-            using var cpu = CpuBackends.Create(CpuBackends.Best());
-            cpu.Prepare(template);
+            using var cpu = CpuSearcherFor(template);
             if (cpu.Search(unchecked(start + from), Math.Min(chunk, count - from), CancellationToken.None, out ulong n)) hits[c] = n;
         });
         return hits.FirstOrDefault(h => h is not null);
     }
 
+    /// <summary>
+    /// The best CPU back end prepared for <paramref name="template"/>, or the reference path for a seal it does not
+    /// search (yet): pow_register's while the CPU kernels lack it.
+    /// </summary>
+    private static ISealSearcher CpuSearcherFor(BlockTemplate template)
+    {
+        var cpu = CpuBackends.Create(CpuBackends.Best());
+        try
+        {
+            cpu.Prepare(template);
+            return cpu;
+        }
+        catch (NotSupportedException)
+        {
+            cpu.Dispose();
+            var reference = new ReferenceSealSearcher();
+            reference.Prepare(template);
+            return reference;
+        }
+    }
+
+    /// <summary>
+    /// For each kernel: the device's smallest passing position from a random start, checked on the CPU
+    /// (the hit passes the reference rule and no position before it in the range does).
+    /// </summary>
     private static int Verify(GpuSealSearcher searcher)
     {
         int failures = 0;
-        foreach (var order in new[] { SealByteOrder.BigEndian, SealByteOrder.LittleEndian })
+        foreach (var (kernel, makeTemplate) in Kernels)
         {
-            var template = RandomTemplate(1_000_000, order);
+            var template = makeTemplate(1_000_000);
             ulong start = RandomNonce();
             searcher.Prepare(template);
             var clock = Stopwatch.StartNew();
-            bool found = searcher.Search(start, 1UL << 28, CancellationToken.None, out ulong nonce);
+            bool found = searcher.Search(start, 1UL << 28, CancellationToken.None, out ulong position);
             double gpuSeconds = clock.Elapsed.TotalSeconds;
-            if (!found) { Console.WriteLine($"verify {order}: FAIL, no hit in 2^28 nonces at difficulty 1,000,000"); failures++; continue; }
-            ulong offset = unchecked(nonce - start);
+            if (!found) { Console.WriteLine($"verify {kernel}: FAIL, no hit in 2^28 positions at difficulty 1,000,000"); failures++; continue; }
+            ulong offset = unchecked(position - start);
+            ulong nonce = template.Challenge.NonceAt(position);
             bool passes = template.Verify(nonce, out var seal);
             ulong? earlier = FirstCpuHit(template, start, offset);
             bool ok = passes && earlier is null;
-            Console.WriteLine($"verify {order}: {(ok ? "OK" : "FAIL")} nonce {nonce} (start + {offset:N0}) seal 0x{Convert.ToHexStringLower(seal)}"
-                + $" GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier nonces" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
+            Console.WriteLine($"verify {kernel}: {(ok ? "OK" : "FAIL")} nonce {nonce} (position start + {offset:N0})"
+                + $" seal 0x{Convert.ToHexStringLower(seal)} GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier positions" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
             if (!ok) failures++;
         }
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>The first passing nonce in [start, start + count) on the CPU reference path, in parallel chunks.</summary>
+    /// <summary>The first passing position in [start, start + count) on the CPU reference path, in parallel chunks.</summary>
     private static ulong? FirstCpuHit(BlockTemplate template, ulong start, ulong count)
     {
         const ulong chunk = 1 << 16;
@@ -217,6 +282,10 @@ public static class GpuBench
 
     private static BlockTemplate RandomTemplate(ulong difficulty, SealByteOrder order) =>
         new(new LegacyChallenge(1, RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32), order), new Difficulty(difficulty));
+
+    private static BlockTemplate RandomPowRegisterTemplate(ulong difficulty) => new(
+        new PowRegisterChallenge((ushort)RandomNumberGenerator.GetInt32(1, 1 << 16), 1, RandomNumberGenerator.GetBytes(32),
+            RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32)), new Difficulty(difficulty));
 
     private static ulong RandomNonce() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
 

@@ -15,7 +15,10 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] | ptx --out DIR | unlock [--rounds N] [--coldkey PATH] | faucet [--drips N] [--threads N] | soak [--minutes N] [--block-ms N] [--drop-every-ms N] [--threads N]");
+        Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] [--rounds N] [--threads 1,2] [--seal legacy|pow_register]"
+            + " | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] [--audit N] [--solve D]"
+            + " | ptx --out DIR | unlock [--rounds N] [--coldkey PATH] | faucet [--drips N] [--threads N]"
+            + " | soak [--minutes N] [--block-ms N] [--drop-every-ms N] [--threads N]");
         return 2;
     }
 }

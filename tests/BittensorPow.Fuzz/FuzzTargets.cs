@@ -17,6 +17,7 @@ public static class FuzzTargets
         new("keyfile", KeyfileTarget.Run, KeyfileTarget.Seeds),
         new("nacl", NaclTarget.Run, NaclTarget.Seeds),
         new("ss58", Ss58Target.Run, Ss58Target.Seeds),
+        new("pwvar", PasswordVariableTarget.Run, PasswordVariableTarget.Seeds),
     ];
 
     public static FuzzTarget Get(string name) => All.FirstOrDefault(t => t.Name == name)

@@ -16,6 +16,32 @@ Describe 'Get-PowDevice' {
     It 'lists ILGPU''s CPU accelerator' {
         (Get-PowDevice -Kind IlgpuCpu).Backends | Should -Be 'IlgpuCpu'
     }
+
+    It '-Verbose says why each back end this machine lacks is absent, and nothing about those it has' {
+        $devices = @(Get-PowDevice -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $cpuWidths = ($devices | Where-Object Kind -eq 'Cpu').Backends
+        $absent = @(@('CpuAvx512', 'CpuAvx2') | Where-Object { $_ -notin $cpuWidths }) + @(@('Cuda', 'OpenCL') | Where-Object { $_ -notin $devices.Kind })
+        foreach ($b in 'CpuAvx512', 'CpuAvx2', 'Cuda', 'OpenCL') {
+            $line = @($verbose -match "^$($b): not available: ")
+            if ($b -in $absent) { $line.Count | Should -Be 1 -Because "$b is absent here, so -Verbose says why" }
+            else { $line | Should -BeNullOrEmpty -Because "$b is here" }
+        }
+        @($verbose -match '^Cuda: not available: ') -join '' | Should -Match '^$|no CUDA driver \(|reports no CUDA device'
+        @($verbose -match '^OpenCL: not available: ') -join '' | Should -Match '^$|no OpenCL ICD loader \(|offers no device'
+    }
+
+    It 'names the runtime switch that turned a width off (DOTNET_EnableAVX2=0: no AVX2, and so no AVX-512)' {
+        # A child process: the runtime reads the switch at start. Whatever this processor has, both widths are then absent.
+        $exe = [Environment]::ProcessPath
+        $dll = @(if ((Split-Path $exe -LeafBase) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $env:DOTNET_EnableAVX2 = '0'
+        try { $out = & $exe @dll -NoProfile -NonInteractive -Command "Import-Module '$(Get-TestModulePath)'; (Get-PowDevice -Kind Cpu -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Message; 'WIDTHS=' + ((Get-PowDevice -Kind Cpu).Backends -join ',')" 2>&1 | Out-String }
+        finally { Remove-Item env:DOTNET_EnableAVX2 }
+        $out | Should -Match 'WIDTHS=CpuScalar\s' -Because $out
+        $out | Should -Match 'CpuAvx2: not available: the \.NET runtime was told not to use AVX2 \(DOTNET_EnableAVX2=0'
+        $out | Should -Match 'CpuAvx512: not available: '
+    }
 }
 
 Describe 'Back ends give the same answers' {

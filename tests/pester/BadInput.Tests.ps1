@@ -59,3 +59,72 @@ Describe 'Bad input gives a specific error' {
         }
     }
 }
+
+# A value far over its natural size (issue 20): refused in well under a second from the record reaching the cmdlet (the
+# assertion allows 5 s for a busy machine), quoting only a short prefix. Parameters PowerShell converts before the cmdlet
+# runs (a [ulong] -Nonce, a piped Nonce bound by property name) are refused by BoundedTextAttribute, so the error is
+# PowerShell's ParameterArgumentTransformationError; Register-SubtensorNeuron reads its piped -Solution itself: InputTooLong.
+Describe 'A 50 MB value' {
+    BeforeAll {
+        $big = '1' * 50MB
+        $wallets = Join-Path $TestDrive 'big-wallets'
+        Copy-Item (Join-Path (Get-SharedPath) 'wallet') $wallets -Recurse
+        function Measure-Refusal([scriptblock] $Action) {
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $e = $null
+            try { & $Action | Out-Null } catch { $e = $_ }
+            $clock.Stop()
+            if (-not $e) { throw 'No error was raised.' }
+            [pscustomobject]@{ Error = $e; Seconds = $clock.Elapsed.TotalSeconds }
+        }
+    }
+
+    It '<Name> → <Id> within 5 s, quoting a short prefix' -ForEach @(
+        @{ Name = 'piped as a solution''s Nonce to Test-PowSolution'; Id = 'ParameterArgumentTransformationError'
+            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big } | Test-PowSolution -ErrorAction Stop } }
+        @{ Name = 'Test-PowSolution -Nonce'; Id = 'ParameterArgumentTransformationError'
+            Action = { Test-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Hotkey $alice -Nonce $big -ErrorAction Stop } }
+        @{ Name = 'piped as a solution''s Nonce to Register-SubtensorNeuron'; Id = 'InputTooLong'
+            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big; NetUid = 1; SealByteOrder = 'LittleEndian' } |
+                Register-SubtensorNeuron -Endpoint ws://127.0.0.1:1 -WalletPath $wallets -Confirm:$false -ErrorAction Stop } }
+        @{ Name = 'piped as a solution''s BlockNumber to New-PowSolution'; Id = 'ParameterArgumentTransformationError'
+            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = $big; Difficulty = 10; Hotkey = $alice } | New-PowSolution -ErrorAction Stop } }
+        @{ Name = 'New-PowSolution -BlockHash'; Id = 'ParameterArgumentTransformationError'
+            Action = { New-PowSolution -BlockHash $big -BlockNumber 1 -Difficulty 10 -Hotkey $alice -ErrorAction Stop } }
+        @{ Name = 'Test-PowSolution -Seal'; Id = 'ParameterArgumentTransformationError'
+            Action = { Test-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Hotkey $alice -Nonce 1 -Seal $big -ErrorAction Stop } }
+        @{ Name = 'New-PowSolution -Hotkey'; Id = 'ParameterArgumentTransformationError'
+            Action = { New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Hotkey $big -ErrorAction Stop } }
+        @{ Name = 'Get-SubtensorBlock -Endpoint'; Id = 'ParameterArgumentTransformationError'
+            Action = { Get-SubtensorBlock -Endpoint ('ws://' + $big) -ErrorAction Stop } }
+        @{ Name = 'Register-SubtensorNeuron -Wallet'; Id = 'ParameterArgumentTransformationError'
+            Action = { Register-SubtensorNeuron -NetUid 1 -Wallet $big -Confirm:$false -ErrorAction Stop } }
+    ) {
+        $r = Measure-Refusal $Action
+        $r.Error.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $r.Seconds | Should -BeLessThan 5
+        $r.Error.ToString().Length | Should -BeLessThan 300
+        $r.Error.ToString() | Should -Match '52,428,8\d\d characters long'
+    }
+}
+
+Describe 'An endpoint''s user-info against a live node' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
+        $node = Start-DevNode -Arguments @('--block-ms', '0', '--subnet', '1:1000')
+        $withSecret = $node.Endpoint -replace '^ws://', 'ws://miner:s3cretP4ss@'
+        $masked = $node.Endpoint -replace '^ws://', 'ws://***@'
+    }
+    AfterAll { if ($node) { Stop-DevNode $node } }
+
+    It 'connects with it, and shows it masked in verbose lines and in the output''s Endpoint' {
+        $block = Get-SubtensorBlock -Endpoint $withSecret -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $block.Endpoint | Should -Be $masked
+        $solution = New-PowSolution -NetUid 1 -Endpoint $withSecret -Hotkey $alice -Verbose 4>&1 | Tee-Object -Variable more | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $solution.Endpoint | Should -Be $masked
+        $text = @($all; $more) | Out-String -Width 300
+        $text | Should -Match ([regex]::Escape("Connecting to $masked"))
+        $text | Should -Not -Match 's3cretP4ss'
+        ($solution | ConvertTo-Json) | Should -Not -Match 's3cretP4ss'
+    }
+}

@@ -1,6 +1,7 @@
 # The bad-input catalog: each row is one kind of bad input to one cmdlet, with the error id and category it must
-# give. Every row also checks that no .NET stack trace reaches any stream, that a huge input is not echoed whole, and
-# that the row finishes within 15 s. Rows run in this runspace (a fresh one per row would cost more than the rows).
+# give. Every row also checks that no .NET stack trace reaches any stream, that a huge input is not echoed whole, that
+# no password from an endpoint's user-info (s3cretP4ss) reaches any stream, that the recommended action fits a line
+# (at most 120 characters), and that the row finishes within 15 s. Rows run in this runspace (a fresh one per row would cost more than the rows).
 BeforeDiscovery {
     $v = Get-Content (Join-Path $PSScriptRoot '../../../shared/vectors/pow-vectors.json') -Raw -ErrorAction Ignore | ConvertFrom-Json
     if (-not $v) { $v = Get-Content (Join-Path ($env:BITTENSORPOW_ROOT ?? (Join-Path $PSScriptRoot '../..')) '../shared/vectors/pow-vectors.json') -Raw | ConvertFrom-Json }
@@ -20,10 +21,14 @@ BeforeDiscovery {
         'NUL inside' = '0x' + ('0' * 30) + "`0" + ('0' * 33); 'control characters' = "0x`a`b`t" + ('0' * 61); 'huge' = $huge
         'fullwidth digits' = '0x' + ([string][char]0xFF10 * 64); 'only 0x' = '0x'
     }
+    # Text far longer than any value of its kind is refused by length before PowerShell or we parse it (BoundedText):
+    # PowerShell's ParameterArgumentTransformationError, quoting a short prefix.
+    $tooLong = @('ParameterArgumentTransformationError', 'InvalidData', 'is 20,0\d\d characters long, and .* is at most')
     foreach ($k in $hashes.Keys) {
         $hv = $hashes[$k] -replace "'", "''"
-        Row "New-PowSolution -BlockHash: $k" "New-PowSolution -BlockHash '$hv' $off -Hotkey $A" 'InvalidBlockHash' 'InvalidArgument'
-        Row "Test-PowSolution -BlockHash: $k" "Test-PowSolution -BlockHash '$hv' $off -Hotkey $A -Nonce 1" 'InvalidBlockHash' 'InvalidArgument'
+        $expect = if ($k -eq 'huge') { $tooLong } else { @('InvalidBlockHash', 'InvalidArgument') }
+        Row "New-PowSolution -BlockHash: $k" "New-PowSolution -BlockHash '$hv' $off -Hotkey $A" @expect
+        Row "Test-PowSolution -BlockHash: $k" "Test-PowSolution -BlockHash '$hv' $off -Hotkey $A -Nonce 1" @expect
     }
     # Hotkeys: SS58 checksums, prefixes, lengths, and public keys in hex.
     $hotkeys = [ordered]@{
@@ -34,8 +39,9 @@ BeforeDiscovery {
     }
     foreach ($k in $hotkeys.Keys) {
         $kv = $hotkeys[$k] -replace "'", "''"
-        Row "New-PowSolution -Hotkey: $k" "New-PowSolution -BlockHash $H $off -Hotkey '$kv'" 'InvalidHotkey' 'InvalidArgument'
-        Row "Test-PowSolution -Hotkey: $k" "Test-PowSolution -BlockHash $H $off -Hotkey '$kv' -Nonce 1" 'InvalidHotkey' 'InvalidArgument'
+        $expect = if ($k -eq 'huge') { $tooLong } else { @('InvalidHotkey', 'InvalidArgument') }
+        Row "New-PowSolution -Hotkey: $k" "New-PowSolution -BlockHash $H $off -Hotkey '$kv'" @expect
+        Row "Test-PowSolution -Hotkey: $k" "Test-PowSolution -BlockHash $H $off -Hotkey '$kv' -Nonce 1" @expect
     }
     # Numbers out of range.
     Row 'difficulty 0' "New-PowSolution -BlockHash $H -BlockNumber 1 -Difficulty 0 -Hotkey $A" 'ZeroDifficulty' 'InvalidArgument'
@@ -65,7 +71,7 @@ BeforeDiscovery {
     # Seals.
     Row 'seal not hex' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Seal 0xzz" 'MalformedSeal' 'InvalidArgument'
     Row 'seal 31 bytes' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Seal 0x$('ab' * 31)" 'MalformedSeal' 'InvalidArgument'
-    Row 'seal huge' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Seal $huge" 'MalformedSeal' 'InvalidArgument'
+    Row 'seal huge' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Seal $huge" @tooLong
     # Endpoints.
     $endpoints = [ordered]@{
         'http scheme' = 'http://127.0.0.1:9944'; 'ftp scheme' = 'ftp://127.0.0.1'; 'not a URL' = 'not a url'; 'ws without host' = 'ws://'
@@ -76,14 +82,33 @@ BeforeDiscovery {
         'https scheme' = 'https:// is not a WebSocket scheme.*e\.g\. wss://127\.0\.0\.1:9944'
         'port out of range' = 'ws://127\.0\.0\.1:99999.*port 99999 is out of range 1–65535'
     }
-    Row 'Get-SubtensorBlock: a huge path on a port nobody listens on' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1/$huge" 'ConnectionFailed' 'ConnectionError'
-    Row 'Test-PowSolution: a huge path on a port nobody listens on' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint ws://127.0.0.1:1/$huge" 'ConnectionFailed' 'ConnectionError'
+    $long = 'x' * 3000
+    Row 'Get-SubtensorBlock: a huge path' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1/$huge" @tooLong
+    Row 'Test-PowSolution: a huge path' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint ws://127.0.0.1:1/$huge" @tooLong
+    Row 'Get-SubtensorBlock: a long path on a port nobody listens on' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1/$long" 'ConnectionFailed' 'ConnectionError'
+    Row 'Test-PowSolution: a long path on a port nobody listens on' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint ws://127.0.0.1:1/$long" 'ConnectionFailed' 'ConnectionError'
     foreach ($k in $endpoints.Keys) {
         $ev = $endpoints[$k] -replace "'", "''"
-        Row "Get-SubtensorBlock -Endpoint: $k" "Get-SubtensorBlock -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
-        Row "New-PowSolution -NetUid -Endpoint: $k" "New-PowSolution -NetUid 1 -Endpoint '$ev' -Hotkey $A" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
-        Row "Test-PowSolution -Endpoint: $k" "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint '$ev'" 'InvalidEndpoint' 'InvalidArgument' $endpointWords[$k]
+        $expect = if ($k -eq 'huge') { $tooLong } else { @('InvalidEndpoint', 'InvalidArgument', $endpointWords[$k]) }
+        Row "Get-SubtensorBlock -Endpoint: $k" "Get-SubtensorBlock -Endpoint '$ev'" @expect
+        Row "New-PowSolution -NetUid -Endpoint: $k" "New-PowSolution -NetUid 1 -Endpoint '$ev' -Hotkey $A" @expect
+        Row "Test-PowSolution -Endpoint: $k" "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint '$ev'" @expect
     }
+    # An endpoint's user-info is a credential: masked as ***@ in every message, verbose line and target (issue 20).
+    $secret = 'ws://miner:s3cretP4ss@127.0.0.1'
+    Row 'user-info: Get-SubtensorBlock, nothing listening' "Get-SubtensorBlock -Endpoint $($secret):1 -Verbose" 'ConnectionFailed' 'ConnectionError' '^Could not connect to ws://\*\*\*@127\.0\.0\.1:1 '
+    Row 'user-info: New-PowSolution, nothing listening' "New-PowSolution -NetUid 1 -Endpoint $($secret):1 -Hotkey $A -Verbose" 'ConnectionFailed' 'ConnectionError' 'ws://\*\*\*@127\.0\.0\.1:1'
+    Row 'user-info: Test-PowSolution, nothing listening' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Endpoint $($secret):1 -Verbose" 'ConnectionFailed' 'ConnectionError' 'ws://\*\*\*@127\.0\.0\.1:1'
+    Row 'user-info: Register-SubtensorNeuron, nothing listening' "Register-SubtensorNeuron -NetUid 1 -Endpoint $($secret):1 -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false -Verbose" 'ConnectionFailed' 'ConnectionError' 'ws://\*\*\*@127\.0\.0\.1:1'
+    Row 'user-info: Request-SubtensorFaucet, nothing listening' "Request-SubtensorFaucet -Endpoint $($secret):1 -Wallet w -WalletPath WALLETS -Confirm:`$false -Verbose" 'ConnectionFailed' 'ConnectionError' 'ws://\*\*\*@127\.0\.0\.1:1'
+    Row 'user-info: an HTTP server' "Get-SubtensorBlock -Endpoint $($secret):HTTPPORT -Verbose" 'ConnectionFailed' 'ConnectionError' 'the server at ws://\*\*\*@127\.0\.0\.1:HTTPPORT answered HTTP 200'
+    Row 'user-info: http:// scheme' "Get-SubtensorBlock -Endpoint http://miner:s3cretP4ss@127.0.0.1:9944" 'InvalidEndpoint' 'InvalidArgument' '^''http://\*\*\*@127\.0\.0\.1:9944'': .*e\.g\. ws://\*\*\*@127\.0\.0\.1:9944'
+    Row 'user-info: not a URL' "Get-SubtensorBlock -Endpoint 'miner:s3cretP4ss@not a host'" 'InvalidEndpoint' 'InvalidArgument'
+    Row 'user-info: -Endpoint with -Network' "Get-SubtensorBlock -Network finney -Endpoint $($secret):1" 'ConflictingParameters' 'InvalidArgument' '^-Endpoint ws://\*\*\*@127\.0\.0\.1:1 and -Network finney'
+    Row 'user-info: wss:// against a plain node' "Get-SubtensorBlock -Endpoint wss://miner:s3cretP4ss@127.0.0.1:DEVPORT -Verbose" 'ConnectionFailed' 'ConnectionError' 'try ws://\*\*\*@127\.0\.0\.1:DEVPORT'
+    # A port that takes the connection and never answers the WebSocket handshake: said after one connect timeout
+    # (10 s), not when the call's 30 s run out.
+    Row 'a port that accepts and never answers' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:SILENTPORT" 'ConnectionFailed' 'ConnectionError' '^Could not connect to ws://127\.0\.0\.1:SILENTPORT: ws://127\.0\.0\.1:SILENTPORT accepted the connection but sent no WebSocket handshake reply within 10 s\.$'
     Row 'unknown network name' "Get-SubtensorBlock -Network nowhere" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'nothing listening' "Get-SubtensorBlock -Endpoint ws://127.0.0.1:1" 'ConnectionFailed' 'ConnectionError' 'nothing accepted the connection at ws://127\.0\.0\.1:1 \(connection refused\)'
     # Answered once, not tried again: the message has no attempt count.
@@ -102,7 +127,35 @@ BeforeDiscovery {
     Row 'hotkey name with ..' "New-PowSolution -BlockHash $H $off -Wallet w -WalletHotkey ../../etc -WalletPath WALLETS" 'KeyfileNotFound' 'ObjectNotFound'
     Row 'wallet name NUL' "New-PowSolution -BlockHash $H $off -Wallet `"w``0x`" -WalletHotkey real -WalletPath WALLETS" 'WalletNotFound' 'ObjectNotFound'
     Row 'truncated NACL hotkey, with a password' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey truncnacl -WalletPath WALLETS -HotkeyPassword (ConvertTo-SecureString x -AsPlainText -Force) -Confirm:`$false" 'KeyfileNotJson' 'InvalidData'
+    # Whatever stands at a keyfile's path: a folder, a link that loops or leads nowhere, a file far too large, an endless device.
+    foreach ($k in 'folder', 'loop', 'zero', 'toolarge') {
+        Row "hotkey path: $k" "New-PowSolution -BlockHash $H $off -Wallet w -WalletHotkey $k -WalletPath WALLETS" 'KeyfileUnreadable' 'ReadError' "^Keyfile '.*/w/hotkeys/$k' (is|cannot)"
+        Row "hotkey path to sign with: $k" "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey $k -WalletPath WALLETS -Confirm:`$false" 'KeyfileUnreadable' 'ReadError' "^Keyfile '.*/w/hotkeys/$k' (is|cannot)"
+    }
+    Row 'hotkey path: a link to nothing' "New-PowSolution -BlockHash $H $off -Wallet w -WalletHotkey dangling -WalletPath WALLETS" 'KeyfileNotFound' 'ObjectNotFound' "^Keyfile '.*/w/hotkeys/dangling' is a symbolic link to '.*nowhere', which does not exist\.$"
+    Row 'coldkeypub that loops' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet loopy -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'KeyfileUnreadable' 'ReadError' "coldkeypub\.txt' is a symbolic link that loops"
     Row 'public-only hotkey for signing' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey pubonly -WalletPath WALLETS -Confirm:`$false" 'KeyfileNoSecret' 'InvalidData'
+    # Making wallets (New-BittensorWallet / New-BittensorHotkey): with -Mnemonic, so no host is asked anything.
+    $dev = "(ConvertTo-SecureString 'bottom drive obey lake curtain smoke basket hold race lonely fit walk' -AsPlainText -Force)"
+    $mnemonics = [ordered]@{
+        '11 words' = 'bottom drive obey lake curtain smoke basket hold race lonely fit'; 'checksum' = 'walk fit lonely race hold basket smoke curtain lake obey drive bottom'
+        'unknown word' = 'bottom drive obey lake curtain smoke basket hold race lonely fit walkk'; 'huge' = $huge; 'blank' = ' '
+    }
+    foreach ($k in $mnemonics.Keys) {
+        Row "New-BittensorWallet -Mnemonic: $k" "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -Mnemonic (ConvertTo-SecureString '$($mnemonics[$k])' -AsPlainText -Force)" 'InvalidMnemonic' 'InvalidArgument'
+    }
+    foreach ($name in '../up', 'a/b', '.dot', "nul``0x") {
+        Row "New-BittensorWallet -Name '$name'" "New-BittensorWallet -Name `"$name`" -WalletPath WALLETS -NoPassword -Mnemonic $dev" 'InvalidWalletName' 'InvalidArgument'
+    }
+    Row 'New-BittensorHotkey -Name ending in pub.txt' "New-BittensorHotkey -Wallet w -Name xpub.txt -WalletPath WALLETS -Mnemonic $dev" 'InvalidWalletName' 'InvalidArgument'
+    Row 'New-BittensorWallet over a wallet that is there' "New-BittensorWallet -Name w -WalletPath WALLETS -NoPassword -Mnemonic $dev" 'KeyfileExists' 'ResourceExists'
+    Row 'New-BittensorHotkey over a hotkey that is there' "New-BittensorHotkey -Wallet w -Name real -WalletPath WALLETS -Mnemonic $dev" 'KeyfileExists' 'ResourceExists'
+    Row 'New-BittensorHotkey in a wallet that is not there' "New-BittensorHotkey -Wallet nope -Name h -WalletPath WALLETS -Mnemonic $dev" 'WalletNotFound' 'ObjectNotFound'
+    Row 'New-BittensorWallet -WordCount 13' "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -WordCount 13" 'ParameterArgumentValidationError' 'InvalidData'
+    Row 'New-BittensorWallet -Password with -NoPassword' "New-BittensorWallet -Name m -WalletPath WALLETS -NoPassword -Password (ConvertTo-SecureString x -AsPlainText -Force) -Mnemonic $dev" 'ConflictingParameters' 'InvalidArgument'
+    Row 'New-BittensorWallet empty -Password' "New-BittensorWallet -Name m -WalletPath WALLETS -Password ([securestring]::new()) -Mnemonic $dev" 'EmptyPassword' 'InvalidArgument'
+    Row 'a BT_PW_ variable that is not btwallet''s encoding' ("`$n = 'BT_PW_' + ((Join-Path 'WALLETS' 'w/hotkeys/truncnacl') -replace '[/.]', '_').ToUpperInvariant(); " +
+        "try { Set-Item env:`$n 'not base64!'; Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey truncnacl -WalletPath WALLETS -Confirm:`$false } finally { Remove-Item env:`$n }") 'InvalidPasswordVariable' 'InvalidData'
     # Objects of the wrong shape on the pipeline.
     Row 'a bare string piped to Test-PowSolution' "'hello' | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'
     Row 'an object with no solution fields' "[pscustomobject]@{ Foo = 1 } | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'
@@ -111,6 +164,9 @@ BeforeDiscovery {
     Row 'a solution with a bad seal' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = 1; Seal = 'zz' } | Test-PowSolution" 'MalformedSeal' 'InvalidArgument'
     Row 'a date piped to Register-SubtensorNeuron (bound by property name, names the missing Nonce…)' "Get-Date | Register-SubtensorNeuron -Confirm:`$false" 'MissingSolutionField' 'InvalidArgument'
     Row 'an offline solution piped to Register' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = 1; Seal = '0x$('00' * 32)' } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'MissingSolutionField' 'InvalidArgument'
+    Row 'a solution without Hotkey piped to Register (HotkeyPublicKey does not stand in)' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; HotkeyPublicKey = '0x$('11' * 32)'; Nonce = 1; NetUid = 1; SealByteOrder = 'LittleEndian' } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'MissingSolutionField' 'InvalidArgument' '^The piped object has no Hotkey property'
+    Row 'a piped solution with a 20,000-digit nonce to Register' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = '$('1' * 20000)'; NetUid = 1; SealByteOrder = 'LittleEndian' } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'InputTooLong' 'InvalidArgument' '^The piped object''s Nonce is refused: The value is 20,000 characters long'
+    Row 'a piped solution with a 20,000-digit nonce to Test' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = '$('1' * 20000)' } | Test-PowSolution" @tooLong
     Row 'a hashtable piped to Test-PowSolution' "@{ BlockHash = '0x12' } | Test-PowSolution" 'InputObjectMissingMandatory' 'InvalidArgument'
     # Conflicting switches.
     Row 'Detailed with PassThru' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -Detailed -PassThru" 'AmbiguousParameterSet' 'InvalidArgument'
@@ -151,6 +207,15 @@ BeforeAll {
     [IO.File]::WriteAllBytes((Join-Path $hk 'truncnacl'), $coldkeyBytes[0..20])
     Copy-Item (Join-Path (Get-SharedPath) 'wallet/default/hotkeys/defaultpub.txt') (Join-Path $hk 'pubonly')
     Copy-Item (Join-Path (Get-SharedPath) 'wallet/default/coldkeypub.txt') (Join-Path $wallets 'w/coldkeypub.txt')
+    New-Item -ItemType Directory (Join-Path $hk 'folder') | Out-Null
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $hk 'loop') -Target (Join-Path $hk 'loop2')
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $hk 'loop2') -Target (Join-Path $hk 'loop')
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $hk 'dangling') -Target (Join-Path $hk 'nowhere')
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $hk 'zero') -Target '/dev/zero'
+    [IO.File]::WriteAllBytes((Join-Path $hk 'toolarge'), [byte[]]::new(1MB))
+    New-Item -ItemType Directory (Join-Path $wallets 'loopy/hotkeys') -Force | Out-Null
+    Copy-Item $real (Join-Path $wallets 'loopy/hotkeys/real')
+    $null = New-Item -ItemType SymbolicLink -Path (Join-Path $wallets 'loopy/coldkeypub.txt') -Target (Join-Path $wallets 'loopy/coldkeypub.txt')
 
     $node = Start-DevNode -Arguments @('--block-ms', '0')
     $devPort = ([Uri]$node.Endpoint).Port
@@ -167,12 +232,15 @@ BeforeAll {
         }
     }
     $notFound = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $notFound.Start()
+    # Listening, never accepting: the kernel completes the TCP handshake and nothing answers the WebSocket one.
+    $silent = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $silent.Start()
     $servers = @(
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $http, "HTTP/1.1 200 OK`r`nContent-Length: 5`r`nConnection: close`r`n`r`nhello")
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $notFound, "HTTP/1.1 404 Not Found`r`nContent-Length: 0`r`nConnection: close`r`n`r`n")
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $close, $null)
     )
-    $ports = @{ HTTPPORT = $http.LocalEndpoint.Port; NOTFOUNDPORT = $notFound.LocalEndpoint.Port; CLOSEPORT = $close.LocalEndpoint.Port; DEVPORT = $devPort }
+    $ports = @{ HTTPPORT = $http.LocalEndpoint.Port; NOTFOUNDPORT = $notFound.LocalEndpoint.Port; CLOSEPORT = $close.LocalEndpoint.Port; DEVPORT = $devPort
+        SILENTPORT = $silent.LocalEndpoint.Port }
 
     function Set-Ports([string] $Text) {
         foreach ($k in $ports.Keys) { $Text = $Text.Replace($k, [string]$ports[$k]) }
@@ -193,6 +261,7 @@ AfterAll {
     if ($http) { $http.Stop() }
     if ($close) { $close.Stop() }
     if ($notFound) { $notFound.Stop() }
+    if ($silent) { $silent.Stop() }
     if ($servers) { $servers | Stop-Job -PassThru | Remove-Job -Force }
 }
 
@@ -208,6 +277,8 @@ Describe 'The bad-input catalog' {
         $text = @($r.Error.ToString(); $r.Error.ErrorDetails.Message; $r.Error.ErrorDetails.RecommendedAction; $r.Records | Out-String) -join "`n"
         $text | Should -Not -Match '(?m)^\s+at [\w.]+\(|--- End of (inner exception )?stack trace' -Because 'users see a message, not a stack trace'
         $r.Error.ToString().Length | Should -BeLessThan 2000 -Because 'long input is cut in messages, not echoed whole'
+        @($text; "$($r.Error.TargetObject)") -join "`n" | Should -Not -Match 's3cretP4ss' -Because 'an endpoint''s password is masked everywhere it is shown'
+        "$($r.Error.ErrorDetails.RecommendedAction)".Length | Should -BeLessOrEqual 120 -Because 'a recommendation fits a line'
         $r.Elapsed.TotalSeconds | Should -BeLessThan 15
     }
 }

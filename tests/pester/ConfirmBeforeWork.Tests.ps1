@@ -99,3 +99,59 @@ Describe 'With -Confirm the prompt comes before the work, and a late answer subm
         foreach ($submit in 'author_submitExtrinsic', 'author_submitAndWatchExtrinsic') { $after.$submit | Should -Be $before.$submit }
     }
 }
+
+# A host that cannot ask (issue 20): a script run with its input at an end (cron, CI: `pwsh -File x.ps1 < /dev/null`),
+# where the console host's own prompt fails with "Object reference not set to an instance of an object"; -NonInteractive;
+# a runspace without a UI. Each is one clear ConfirmationUnavailable error naming -Confirm:$false, and nothing is submitted.
+Describe 'Without -Confirm:$false on a host that cannot ask' {
+    BeforeAll {
+        $exe = [Environment]::ProcessPath
+        $dll = @(if ((Split-Path $exe -LeafBase) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $register = "Register-SubtensorNeuron -NetUid 1 -Endpoint '$endpoint' -Wallet default -WalletHotkey default -WalletPath '$walletRoot'"
+        function Invoke-Script([string] $Text, [string[]] $Switches) {
+            $file = Join-Path $TestDrive "noprompt-$([guid]::NewGuid().ToString('n')).ps1"
+            Set-Content $file "Import-Module '$(Get-TestModulePath)'`ntry { $Text -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message; 'ACTION=' + `$_.ErrorDetails.RecommendedAction }"
+            # Input redirected from an empty source: the console host reads end of input where it would read an answer.
+            $empty = Join-Path $TestDrive 'empty.txt'; Set-Content $empty '' -NoNewline
+            $psi = [Diagnostics.ProcessStartInfo]::new($exe)
+            foreach ($a in @($dll) + @('-NoProfile') + $Switches + @('-File', $file)) { $psi.ArgumentList.Add($a) }
+            $psi.RedirectStandardInput = $true; $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true
+            $p = [Diagnostics.Process]::Start($psi)
+            $p.StandardInput.Close()
+            $out = $p.StandardOutput.ReadToEndAsync(); $err = $p.StandardError.ReadToEndAsync()
+            if (-not $p.WaitForExit(120000)) { $p.Kill($true) }
+            ($out.Result + $err.Result) -replace '\e\[[0-9;]*m'
+        }
+    }
+
+    It '<Name>: ConfirmationUnavailable, saying to add -Confirm:$false' -ForEach @(
+        @{ Name = 'pwsh -File with its input at an end'; Switches = @() }
+        @{ Name = 'pwsh -NonInteractive'; Switches = @('-NonInteractive') }
+    ) {
+        $before = Invoke-DevRpc $endpoint dev_callCounts
+        $out = Invoke-Script $register $Switches
+        $out | Should -Match 'ID=ConfirmationUnavailable,' -Because $out
+        $out | Should -Not -Match 'Object reference not set'
+        $out | Should -Match 'MESSAGE=Register-SubtensorNeuron asks before it changes chain state'
+        $out | Should -Match 'ACTION=Add -Confirm:\$false'
+        $after = Invoke-DevRpc $endpoint dev_callCounts
+        foreach ($submit in 'author_submitExtrinsic', 'author_submitAndWatchExtrinsic') { $after.$submit | Should -Be $before.$submit }
+    }
+
+    It 'a runspace without a UI: ConfirmationUnavailable' {
+        $ps = [powershell]::Create()
+        try {
+            [void]$ps.AddScript("Import-Module '$(Get-TestModulePath)'; $register")
+            $null = $ps.Invoke()
+            @($ps.Streams.Error)[0].FullyQualifiedErrorId | Should -BeLike 'ConfirmationUnavailable,*'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'with -Confirm:$false the same script goes past the question' {
+        # The hotkey was registered above: going on, the workflow finds that and warns (the question comes first).
+        $out = Invoke-Script "$register -Confirm:`$false 3>&1 | ForEach-Object { 'OUT=' + `$_ }" @()
+        $out | Should -Not -Match 'ConfirmationUnavailable'
+        $out | Should -Match 'OUT=Hotkey .* is already registered on subnet 1' -Because $out
+    }
+}

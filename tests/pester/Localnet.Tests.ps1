@@ -67,7 +67,8 @@ Describe 'Request-SubtensorFaucet on the localnet profile (250 ms blocks)' {
         foreach ($r in $results) { $r.InclusionBlock | Should -BeGreaterThan $r.WorkBlock; ($r.InclusionBlock - $r.WorkBlock) | Should -BeLessThan 3 }
         @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Unlocking coldkey*' }).Count | Should -Be 1
         $table = $results | Format-Table | Out-String -Width 80
-        $table | Should -Match 'Funded\s+\d\s+\d+\s+\d+\s+1000\s+5,000\.00'
+        # Amount in the same format as Balance: a 1,000 TAO drip beside the balance it made (issue 20).
+        $table | Should -Match 'Funded\s+\d\s+\d+\s+\d+\s+1,000\.00\s+5,000\.00'
         ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
     }
 }

@@ -1,4 +1,4 @@
-// An interactive host for the confirmation tests: ShouldProcess's prompt reaches PromptForChoice here, which records
+// An interactive host for the confirmation and help-example tests: ShouldProcess's prompt reaches PromptForChoice here, which records
 // it, signals the test, and holds the answer back until the test says so, as a user who waits at the prompt would.
 using System;
 using System.Collections.Concurrent;
@@ -52,14 +52,33 @@ namespace BittensorPowTests
             _prompted.Set();
             // A test that never answers must not hang the run: after a minute the answer is No.
             bool answered = _answer.Wait(TimeSpan.FromMinutes(1));
+            // Yes, or the affirmative choice of a prompt that names its action (New-BittensorWallet's "&Show").
             for (int i = 0; i < choices.Count; i++)
-                if (choices[i].Label == (answered ? "&Yes" : "&No")) return i;
+            {
+                string label = choices[i].Label;
+                if (answered ? label == "&Yes" || label == "&Show" : label == "&No" || label == "&Cancel") return i;
+            }
             throw new InvalidOperationException("The prompt offered no " + (answered ? "Yes" : "No") + " choice.");
         }
 
         public override PSHostRawUserInterface RawUI { get { return null; } }
+        /// <summary>The password every SecureString field is given (a user typing the same one each time it is asked).</summary>
+        public const string Password = "example password";
+
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
-        { throw new NotSupportedException("Only PromptForChoice is answered here."); }
+        {
+            _asked.Enqueue(caption + ": " + message);
+            var answers = new Dictionary<string, PSObject>();
+            foreach (var field in descriptions)
+            {
+                if (field.ParameterTypeFullName != typeof(SecureString).FullName)
+                    throw new NotSupportedException("Only choices and passwords are answered here.");
+                var secret = new SecureString();
+                foreach (char c in Password) secret.AppendChar(c);
+                answers[field.Name] = new PSObject(secret);
+            }
+            return answers;
+        }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName)
         { throw new NotSupportedException("Only PromptForChoice is answered here."); }
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName,

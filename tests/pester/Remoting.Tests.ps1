@@ -46,7 +46,7 @@ BeforeAll {
     function Wait-SpreadRunning($Run, [int] $Hosts = 2) {
         # Until the coordinator's progress shows every host searching.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match "^$Hosts/$Hosts .* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
+        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match " total on $Hosts/$Hosts host\(s\).* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
             if ($Run.Async.IsCompleted) { throw "The search ended early: $($Run.PowerShell.Streams.Error)" }
             Start-Sleep -Milliseconds 100
         }
@@ -110,7 +110,7 @@ Describe 'New-PowSolution -Session, offline' {
         $spread | Should -Not -BeNullOrEmpty
         $last = $spread[-1]
         $last.Activity | Should -Match 'on 2 host\(s\)'
-        $last.StatusDescription | Should -Match '^2/2 host\(s\), block 1, [\d.]+ [kM]?H/s total, [\d,]+ nonces tried, [\d.]+ s$'
+        $last.StatusDescription | Should -Match '^[\d.]+ [kM]?H/s total on 2/2 host\(s\), block 1, [\d,]+ nonces tried, [\d.]+ s$'
         foreach ($n in $names) { $last.CurrentOperation | Should -Match ([regex]::Escape($n) + ' [\d.]+ [kM]?H/s') }
         # Only the coordinator's activity: the hosts' own progress does not reach this host's display.
         @($r.PowerShell.Streams.Progress | Where-Object ActivityId -ne 2) | Should -BeNullOrEmpty
@@ -217,6 +217,21 @@ Describe 'New-PowSolution -Session, offline' {
             ($s.Hosts | Where-Object ComputerName -eq $names[1]).State | Should -Not -BeIn 'Found', 'Stopped'
         }
         finally { Remove-PSSession $doomed -ErrorAction Ignore; $r.PowerShell.Dispose() }
+    }
+
+    It 'solves the pow_register seal offline: each host is given the scheme, subnet and coldkey; the winner is checked against them' {
+        $bob = (Get-PowVectors).keys.bob
+        $s = New-PowSolution -Session $sessions @block -Scheme PowRegisterV1 -NetUid 3 -Coldkey $bob.ss58_42 -Difficulty 1000000 -ThreadCount 1 `
+            -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $s | Test-PowSolution | Should -BeTrue
+        $s.Scheme | Should -Be 'PowRegisterV1'
+        $s.NetUid | Should -Be 3
+        $s.ColdkeyPublicKey | Should -Be $bob.publicKeyHex
+        $s.SealByteOrder | Should -Be 'LittleEndian'
+        $s.ComputerName | Should -BeIn $names
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
+        $verbose -match ('^\[' + [regex]::Escape($s.ComputerName) + '\] Solving subnet 3 block 1 .*PowRegisterV1') | Should -Not -BeNullOrEmpty
+        (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
     }
 
     It 'Ctrl+C stops every remote search within a second' {

@@ -69,7 +69,7 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
     It 'Get-SubtensorBlock names the read that ran out: <Read>' -ForEach @(
         @{ Read = 'the head'; Methods = @('chain_getHeader'); Arguments = @{}; Expected = 'reading the head from {0}\.$' }
         @{ Read = 'a numbered block'; Methods = @('chain_getHeader'); Arguments = @{ Number = 0 }; Expected = 'reading block 0 from {0}\.$' }
-        @{ Read = 'the subnet'; Methods = @('state_getStorage'); Arguments = @{ NetUid = 1 }; Expected = 'reading subnet 1 at block \d+ from {0}\.$' }
+        @{ Read = 'the subnet'; Methods = @('state_getStorage', 'state_queryStorageAt'); Arguments = @{ NetUid = 1 }; Expected = 'reading subnet 1 at block \d+ from {0}\.$' }
     ) {
         # Only these methods go unanswered: connecting and reading the runtime succeed first.
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue, $Methods) | Out-Null

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Subtensor.Wallets;
 
@@ -20,7 +19,7 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
     [SupportsWildcards, ArgumentCompleter(typeof(WalletNameCompleter))]
     public string[]? Name { get; set; }
 
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, WalletPath] public string? WalletPath { get; set; }
 
     /// <summary>One object per hotkey instead of per wallet.</summary>
     [Parameter(ParameterSetName = HotkeySet, Mandatory = true)]
@@ -31,7 +30,8 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
         string root = WalletPaths.ExpandRoot(WalletPath ?? Environment.GetEnvironmentVariable("BT_WALLET_PATH"));
         if (!Directory.Exists(root))
             throw new PowException(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
-                $"The wallet folder '{root}' does not exist.", "Pass -WalletPath (or set BT_WALLET_PATH), or create a wallet with 'btcli wallet create'.") { Scope = PowErrorScope.Pipeline });
+                $"The wallet folder '{root}' does not exist.",
+                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.") { Scope = PowErrorScope.Pipeline });
         var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
         var found = WalletDirectory.List(root).Where(w => patterns.Any(p => p.IsMatch(w.Name))).ToList();
         foreach (var name in Name ?? [])
@@ -40,18 +40,8 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
                     $"Wallet '{name}' was not found in '{root}'.", "Get-BittensorWallet without -Name lists the wallets there."));
         foreach (var w in found)
         {
-            var hotkeys = w.Hotkeys.Select(h => new BittensorHotkey
-            {
-                Wallet = w.Name, Name = h.Name, Hotkey = h.Ss58Address,
-                PublicKey = h.PublicKey is null ? null : Hex.Encode(h.PublicKey), Error = h.Error,
-            }).ToArray();
-            if (Hotkeys) WriteObject(hotkeys, enumerateCollection: true);
-            else WriteObject(new BittensorWallet
-            {
-                Name = w.Name, Path = w.Path, ColdkeySs58 = w.ColdkeySs58Address,
-                ColdkeyPublicKey = w.ColdkeyPublicKey is null ? null : Hex.Encode(w.ColdkeyPublicKey),
-                ColdkeyError = w.ColdkeyError, Hotkeys = hotkeys,
-            });
+            if (Hotkeys) WriteObject(BittensorWallet.From(w).Hotkeys, enumerateCollection: true);
+            else WriteObject(BittensorWallet.From(w));
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class GetPowDeviceCommand : PowCmdletBase
     {
         var devices = GpuDevices.List(out var problems);
         foreach (var problem in problems) WriteVerbose(problem);
+        foreach (var absent in BackendAbsence.Explain(devices)) WriteVerbose(absent);
         foreach (var d in devices)
         {
             string kind = d.Kind.ToString();

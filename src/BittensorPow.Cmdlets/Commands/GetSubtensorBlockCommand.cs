@@ -10,19 +10,19 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(SubtensorBlock))]
 public sealed class GetSubtensorBlockCommand : PowCmdletBase
 {
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Url)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
-    [Parameter]
+    [Parameter, BoundedText(TextKind.Name)]
     [ValidateSet("finney", "test", "local")]
     public string? Network { get; set; }
 
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     [Alias("BlockNumber")]
     public ulong? Number { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
     [Parameter, ValidateRange(1, 3600)]

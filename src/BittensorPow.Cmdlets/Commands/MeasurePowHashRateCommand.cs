@@ -2,6 +2,7 @@ using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
+using BittensorPow.Engine;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 
@@ -15,6 +16,9 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public PowBackend Backend { get; set; } = PowBackend.Cpu;
 
+    /// <summary>Which seal to hash: the old 40-byte one, or pow_register's (SPEC §10).</summary>
+    [Parameter] public SealScheme Scheme { get; set; } = SealScheme.Legacy;
+
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
@@ -26,10 +30,10 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     {
         var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, TimeoutSec = Seconds });
         var solve = new SolveRequest(Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
-        var report = HashRateMeasurement.Run(new HashRateRequest(solve, Seconds), Output, Cancellation);
+        var report = HashRateMeasurement.Run(new HashRateRequest(solve, Seconds) { Scheme = Scheme }, Output, Cancellation);
         WriteObject(new PowHashRate
         {
-            Backend = report.Backend, Threads = report.Threads, Seals = report.Seals, Elapsed = report.Elapsed, SealsPerSecond = report.SealsPerSecond,
+            Backend = report.Backend, Scheme = report.Scheme, Threads = report.Threads, Seals = report.Seals, Elapsed = report.Elapsed, SealsPerSecond = report.SealsPerSecond,
         });
     }
 }

@@ -1,11 +1,13 @@
 using System.Management.Automation;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
+using BittensorPow.Cmdlets.Remoting;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Keys;
 
@@ -20,7 +22,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     /// <summary>Online: the subnet to solve for. Offline: the subnet a PowRegisterV1 seal binds.</summary>
     [Parameter(ParameterSetName = Online, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
     /// <summary>Which seal: Legacy (register, faucet) or PowRegisterV1 (pow_register, spec 475 on). Offline only for now.</summary>
@@ -28,39 +30,39 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
     /// <summary>The coldkey a PowRegisterV1 seal binds (it signs pow_register): SS58 or 0x; without it, -Wallet's coldkeypub.txt.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
     /// <summary>Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
     public double DifficultyMargin { get; set; } = 1;
 
-    [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Online, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Url)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
-    [Parameter(ParameterSetName = Online)]
+    [Parameter(ParameterSetName = Online), BoundedText(TextKind.Name)]
     [ValidateSet("finney", "test", "local")]
     public string? Network { get; set; }
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Hash)]
     public string BlockHash { get; set; } = "";
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong BlockNumber { get; set; }
 
-    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Difficulty { get; set; }
 
     /// <summary>SS58 address or 0x public key. Without it the wallet's hotkey is used.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Hotkey { get; set; }
 
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)]
     public SealByteOrder? SealByteOrder { get; set; }
 
     [Parameter] public PowBackend Backend { get; set; } = PowBackend.Cpu;
@@ -68,16 +70,16 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public SwitchParameter OpenCL { get; set; }
     [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int ThreadsPerBlock { get; set; } = 256;
-    [Parameter] public int? ThreadCount { get; set; }
-    [Parameter] public ulong? NonceStart { get; set; }
-    [Parameter] public ulong? UpdateInterval { get; set; }
-    [Parameter] public double? TimeoutSec { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public int? ThreadCount { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? NonceStart { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? UpdateInterval { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public double? TimeoutSec { get; set; }
     [Parameter(ParameterSetName = Online), ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
     // Spread search over PowerShell remoting sessions (issue 13).
-    [Parameter] public ulong? NonceCount { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public ulong? NonceCount { get; set; }
     [Parameter] public System.Management.Automation.Runspaces.PSSession[]? Session { get; set; }
     [Parameter] public string[]? HostName { get; set; }
     [Parameter] public int? Port { get; set; }
@@ -131,39 +133,30 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
     private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text) : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath) : null;
 
-    /// <summary>-Session/-HostName: every host solves its own nonce partition there; the first solution verified here wins.</summary>
+    /// <summary>-Session/-HostName: every host solves its own partition there; the first solution that holds here wins.</summary>
     private void Spread(byte[] hotkey, TimeSpan? timeout)
     {
-        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in SolvingParameters)
-            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
-        using var spread = new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, NonceStart, Output, Cancellation);
+        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        var plan = remote!.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart);
+        SpreadOutcome? outcome = null;
         Solution? solution;
         if (ParameterSetName == Offline)
         {
-            var difficulty = Difficulties.FromUser(Difficulty);
             var (challenge, rule) = OfflineWork(hotkey).ToChallenge();
-            solution = spread.Offline(new BlockTemplate(challenge, difficulty), rule);
+            var target = SpreadTarget.Offline(new BlockTemplate(challenge, Difficulties.FromUser(Difficulty)), rule);
+            solution = (outcome = SpreadSearch.Run(plan, target, Output, Cancellation)).Solution;
         }
         else
         {
             // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
             using var connecting = new CallDeadline(timeout, Cancellation);
             using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
-            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread.Online };
-            solution = OnlineSolve.Run(chain, new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder }, Output, Cancellation);
+            Func<OnlineSolveTarget, Solution> spread = t => (outcome = SpreadSearch.Run(plan, SpreadTarget.OnChain(t), Output, Cancellation))
+                .Solution;
+            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread };
+            var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder };
+            solution = OnlineSolve.Run(chain, solve, Output, Cancellation);
         }
-        if (solution is null) return;
-        var output = PowSolution.From(solution);
-        WriteObject(new PowSolution
-        {
-            Nonce = output.Nonce, BlockNumber = output.BlockNumber, BlockHash = output.BlockHash, Difficulty = output.Difficulty, Seal = output.Seal,
-            Hotkey = output.Hotkey, HotkeyPublicKey = output.HotkeyPublicKey, SealByteOrder = output.SealByteOrder, NetUid = output.NetUid,
-            Scheme = output.Scheme, Coldkey = output.Coldkey, ColdkeyPublicKey = output.ColdkeyPublicKey,
-            Endpoint = output.Endpoint, Backend = output.Backend, NoncesTried = output.NoncesTried, HashRate = output.HashRate, Elapsed = output.Elapsed,
-            SealRule = output.SealRule, BlocksSeen = output.BlocksSeen, Rounds = output.Rounds, HashRateAverage = output.HashRateAverage,
-            TimeAverage = output.TimeAverage, Workers = output.Workers, DeviceFaults = output.DeviceFaults,
-            ComputerName = output.ComputerName, Hosts = spread.Report, HostsStoppedIn = spread.StoppedIn,
-        });
+        if (solution is not null) WriteObject(PowSolution.From(solution, outcome));
     }
 }

@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using BittensorPow.Registration;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Solving;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -13,8 +14,6 @@ namespace BittensorPow.Cmdlets.Commands;
 public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 {
     private readonly CancellationTokenSource _stop = new();
-    private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
-    private long _lastStatistics;
 
     protected CancellationToken Cancellation => _stop.Token;
 
@@ -41,19 +40,23 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
             CurrentOperation = p.CurrentOperation,
             RecordType = p.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
         });
-        // The solve's numbers as data, for a spread search's coordinator (silent unless asked for: -InformationAction).
-        // At most once a second (and the last one): over remoting every record costs the coordinator CPU to receive.
-        if (p.Statistics is { } s && StatisticsDue(p.Completed))
-            WriteInformation(new InformationRecord(Remoting.PartitionReport.From(s), Remoting.SpreadSearch.StatisticsTag) { Tags = { Remoting.SpreadSearch.StatisticsTag } });
+        // The solve's numbers as data (silent unless asked for: -InformationAction, -InformationVariable).
+        if (p.Statistics is { } s) WriteInformation(SolveReport.From(s).ToFields(), [SolveReport.Tag]);
     }
-    bool IWorkflowOutput.ShouldProcess(string target, string action) => ShouldProcess(target, action);
-
-    private bool StatisticsDue(bool last)
+    bool IWorkflowOutput.ShouldProcess(string target, string action)
     {
-        long now = Stopwatch.GetTimestamp();
-        if (!last && _lastStatistics != 0 && Stopwatch.GetElapsedTime(_lastStatistics, now) < StatisticsEvery) return false;
-        _lastStatistics = now;
-        return true;
+        try { return ShouldProcess(target, action); }
+        // A host that cannot ask: -NonInteractive, a runspace without a UI, or console input at its end (a script run
+        // with stdin redirected, where the console host's prompt fails with a NullReferenceException of its own).
+        catch (Exception e) when (e is HostException or PSInvalidOperationException or NullReferenceException)
+        {
+            throw new PowException(new PowError(ErrorIds.ConfirmationUnavailable, PowErrorCategory.InvalidOperation, target,
+                $"{MyInvocation.MyCommand.Name} asks before it changes chain state (\"{action}\" on {target}), and this host cannot ask.",
+                "Add -Confirm:$false to go ahead without asking (in scripts and jobs), or -WhatIf to see what would be done.")
+            {
+                Scope = PowErrorScope.Pipeline,
+            });
+        }
     }
 
     protected IWorkflowOutput Output => this;

@@ -2,12 +2,15 @@ using System.Management.Automation;
 using System.Security;
 using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
+using BittensorPow.Cmdlets.Remoting;
 using BittensorPow.Engine;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Registration.Wallets;
+using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Commands;
 
@@ -30,19 +33,19 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter(ParameterSetName = FromSolution, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? Solution { get; set; }
 
-    [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0)]
+    [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0), BoundedText(TextKind.Number)]
     public ushort NetUid { get; set; }
 
-    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
-    [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
     /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
-    [Parameter, ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
+    [Parameter, BoundedText(TextKind.Number), ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
 
     /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
@@ -53,12 +56,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter] public SwitchParameter Cuda { get; set; }
     [Parameter, ArgumentCompleter(typeof(DeviceIdCompleter))] public int[]? DeviceId { get; set; }
     [Parameter] public int? ThreadCount { get; set; }
-    [Parameter] public SealByteOrder? SealByteOrder { get; set; }
+    [Parameter, BoundedText(TextKind.Name)] public SealByteOrder? SealByteOrder { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
     /// <summary>On runtimes whose register burns instead of checking work (spec 397 on): the most TAO the coldkey may burn.</summary>
-    [Parameter] public decimal? MaxCost { get; set; }
+    [Parameter, BoundedText(TextKind.Number)] public decimal? MaxCost { get; set; }
 
     /// <summary>The coldkey's password, for burned registrations (spec 397 on), which the coldkey signs.</summary>
     [Parameter] public SecureString? Password { get; set; }
@@ -75,14 +78,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
     [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? SshOption { get; set; }
     [Parameter(ParameterSetName = Solve)] public System.Collections.Hashtable? HostParameters { get; set; }
 
-    private Remoting.SpreadSolver? OpenSpread()
-    {
-        if (Session is null && HostName is null) return null;
-        var solving = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in new[] { "Backend", "Cuda", "DeviceId", "ThreadCount" })
-            if (MyInvocation.BoundParameters.TryGetValue(name, out var value)) solving[name] = value;
-        return new Remoting.SpreadSolver(this, Session, HostName, Port, UserName, KeyFilePath, SshOption, HostParameters, solving, null, Output, Cancellation);
-    }
+    private static readonly string[] SolvingParameters = ["Backend", "Cuda", "DeviceId", "ThreadCount"];
 
     protected override void Process()
     {
@@ -92,11 +88,15 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var wallet = new WalletAccess(root, walletName, hotkeyName)
         {
-            HotkeyPassword = HotkeyPassword, UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password),
+            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+            UnlockHotkey = () => PasswordPrompt.Unlock(Host, WalletPaths.Hotkey(root, walletName, hotkeyName), HotkeyPassword,
+                $"Hotkey '{hotkeyName}' of wallet '{walletName}'", "-HotkeyPassword", Output),
         };
-        using var spread = OpenSpread();
+        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);
+        var spread = plan is null ? null : SpreadSearch.Online(plan, Output, Cancellation);
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
-            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread is null ? null : spread.Online })
+            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread })
         {
             Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),

@@ -22,11 +22,11 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(FaucetResult))]
 public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
-    [Parameter, ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
-    [Parameter, ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
-    /// <summary>The coldkey's password; without it an interactive session is asked.</summary>
+    [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
+    /// <summary>The coldkey's password; without it the keyfile's BT_PW_… variable, else an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
@@ -45,7 +45,10 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
         using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
-        var wallet = new WalletAccess(root, walletName, "") { UnlockColdkey = () => ColdkeyUnlock.Read(Host, root, walletName, Password) };
+        var wallet = new WalletAccess(root, walletName, "")
+        {
+            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+        };
         var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
         {
             Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,

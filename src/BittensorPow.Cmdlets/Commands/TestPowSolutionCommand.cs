@@ -24,26 +24,26 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Hash)]
     public string BlockHash { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong BlockNumber { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Difficulty { get; set; }
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string Hotkey { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Nonce { get; set; }
 
     /// <summary>The seal the solution claims; when given it must match the recomputed one.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Hash)]
     public string? Seal { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)]
     public SealByteOrder SealByteOrder { get; set; } = SealByteOrder.LittleEndian;
 
     /// <summary>Legacy unless given: solutions saved before pow_register carry no Scheme.</summary>
@@ -51,18 +51,18 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
     /// <summary>The subnet a PowRegisterV1 seal binds.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
     /// <summary>The coldkey a PowRegisterV1 seal binds: SS58 or 0x public key.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Url)]
     [ArgumentCompleter(typeof(EndpointCompleter))]
     public string? Endpoint { get; set; }
 
-    [Parameter, ValidateRange(1, 3600)]
+    [Parameter, BoundedText(TextKind.Number), ValidateRange(1, 3600)]
     public double TimeoutSec { get; set; } = 30;
 
     [Parameter(ParameterSetName = DetailedSet, Mandatory = true)]
@@ -101,7 +101,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         };
         byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
         var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
-        var v = Endpoint is null
+        // Export-Csv writes an offline solution's null Endpoint as "": such a record is checked offline.
+        bool csvOffline = Endpoint == "" && InputObject?.Properties[nameof(Endpoint)]?.Value is "";
+        var v = Endpoint is null || csvOffline
             ? SolutionCheck.Check(template, Nonce, claimed, null, Cancellation)
             : CheckAgainst(Endpoint, template, claimed);
         var verification = new PowVerification

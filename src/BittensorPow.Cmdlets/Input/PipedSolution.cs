@@ -9,7 +9,7 @@ namespace BittensorPow.Cmdlets.Input;
 /// <summary>
 /// A solution piped as any object — a PowSolution, or one that went through JSON or CSV (numbers as text, enums as a name
 /// or a number) — read by property name once, with an error that names the property at fault. A solution without
-/// Scheme is a legacy one.
+/// Scheme is a legacy one. A spread search's hosts send their solutions back through it too (Remoting/PSSessionHost).
 /// </summary>
 internal static class PipedSolution
 {
@@ -17,8 +17,9 @@ internal static class PipedSolution
     {
         var scheme = Scheme(input);
         var nonce = Number<ulong>(input, "Nonce");
+        // Hotkey is a required field, as the help says: HotkeyPublicKey (also in a PowSolution) only stands beside it.
         var work = new WorkBinding(scheme, Number<ulong>(input, "BlockNumber"), UserInput.BlockHash(Text(input, "BlockHash")),
-            UserInput.Hotkey(Optional(input, "Hotkey") ?? Optional(input, "HotkeyPublicKey") ?? throw Missing(input, "Hotkey")))
+            UserInput.Hotkey(Text(input, "Hotkey")))
         {
             NetUid = Optional(input, "NetUid") is null ? null : Number<ushort>(input, "NetUid"),
             Coldkey = (Optional(input, "Coldkey") ?? Optional(input, "ColdkeyPublicKey")) is { } c ? UserInput.Coldkey(c) : null,
@@ -31,6 +32,7 @@ internal static class PipedSolution
         return new Solution(challenge, difficulty, nonce, sealText is null ? challenge.ComputeSeal(nonce) : UserInput.Seal(sealText))
         {
             NetUid = work.NetUid, Endpoint = Optional(input, "Endpoint"), SealRule = Optional(input, "SealRule") ?? rule,
+            Backend = Optional(input, "Backend") ?? "",
         };
     }
 
@@ -50,7 +52,7 @@ internal static class PipedSolution
         if (int.TryParse(text, out var n) && Enum.IsDefined(typeof(T), n)) return (T)Enum.ToObject(typeof(T), n);
         var known = Enum.GetValues<T>();
         throw PowException.Argument(name == "Scheme" ? ErrorIds.InvalidScheme : ErrorIds.InvalidSealByteOrder, text,
-            $"{name} '{text}' is not a known {(name == "Scheme" ? "seal scheme" : "byte order")}.",
+            $"{name} '{Subtensor.Chain.Hex.Shorten(text)}' is not a known {(name == "Scheme" ? "seal scheme" : "byte order")}.",
             $"Use {string.Join(" or ", known)} (or {string.Join(" and ", known.Select(k => Convert.ToInt32(k)))}, as ConvertTo-Json writes them).");
     }
 
@@ -68,14 +70,27 @@ internal static class PipedSolution
     private static string? Optional(PSObject input, string name) =>
         Value(input, name) is { } v && Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;
 
-    private static object? Value(PSObject input, string name) => input.Properties[name]?.Value switch
+    private static object? Value(PSObject input, string name)
     {
-        PSObject o => o.BaseObject,
-        var v => v,
-    };
+        var value = input.Properties[name]?.Value switch
+        {
+            PSObject o => o.BaseObject,
+            var v => v,
+        };
+        // Refused by length before anything parses it: converting 50 MB of digits costs minutes, quoting them a flood.
+        BoundedTextAttribute.Check(name, value, name switch
+        {
+            "BlockHash" or "Seal" => TextKind.Hash,
+            "Hotkey" or "HotkeyPublicKey" or "Coldkey" or "ColdkeyPublicKey" => TextKind.Key,
+            "Endpoint" or "SealRule" => TextKind.Url,
+            "SealByteOrder" or "Scheme" => TextKind.Name,
+            _ => TextKind.Number,
+        });
+        return value;
+    }
 
     private static PowException Missing(PSObject input, string name, string extra = "") => PowException.Argument(ErrorIds.MissingSolutionField, input,
         $"The piped object has no {name} property{extra}; a solution needs Nonce, BlockNumber, BlockHash, Difficulty, Hotkey and SealByteOrder " +
         "(Seal and Endpoint are optional; Scheme PowRegisterV1 also needs NetUid and Coldkey).",
-        "Pipe the output of New-PowSolution, or that output saved with ConvertTo-Json or Export-Csv and read back with ConvertFrom-Json or Import-Csv.");
+        "Pipe New-PowSolution's output, as it is or saved and read back (ConvertTo-Json/ConvertFrom-Json, Export-Csv/Import-Csv).");
 }

@@ -29,7 +29,7 @@ internal static class UserInput
         string lower = name.ToLowerInvariant();
         throw PowException.Argument(errorId, text, $"{name} is not valid: {error}",
             looksHex ? $"Pass the {lower}'s 32-byte public key as 0x + 64 hex digits, or its SS58 address."
-                     : $"Pass the {lower}'s SS58 address (starting with 5, prefix 42) or its public key as 0x hex; 'btcli wallet list' shows them.");
+                     : $"Pass the {lower}'s SS58 address (5…, prefix 42) or its 0x public key; Get-BittensorWallet shows them.");
     }
 
     /// <summary>btcli's wallet defaults, with a wallet path that cannot be a path (a NUL in it) as our error, not .NET's.</summary>
@@ -59,7 +59,7 @@ internal static class UserInput
         if (backendGiven && backend != chosen)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-{chosen} -Backend {backend}",
                 $"-{chosen} and -Backend {backend} both choose the back end, and they name different ones.",
-                $"Give one of them: -{chosen} (the same as -Backend {chosen}) to solve on GPUs, or -Backend {backend} alone.");
+                $"Give one: -{chosen} (the same as -Backend {chosen}) for GPUs, or -Backend {backend} alone.");
         return chosen;
     }
 
@@ -71,7 +71,7 @@ internal static class UserInput
         if (walletParameter is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-Hotkey {walletParameter}",
                 $"-Hotkey and {walletParameter} both say which hotkey to solve for: -Hotkey gives it outright, {walletParameter} reads it from a wallet.",
-                "Give -Hotkey (an SS58 address or 0x public key) alone, or leave it out and name the wallet with -Wallet/-WalletHotkey/-WalletPath.");
+                "Give -Hotkey (SS58 or 0x public key) alone, or leave it out and name the wallet (-Wallet, -WalletHotkey, -WalletPath).");
     }
 
     /// <summary>GPU-only knobs given for a CPU back end would be silently ignored: refuse them instead.</summary>

@@ -1,3 +1,5 @@
+using BittensorPow.Registration.Spread;
+
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>One host of a spread search, as it last reported itself.</summary>
@@ -15,4 +17,10 @@ public sealed class PowSearchHost
     public ulong? BlockNumber { get; init; }
     /// <summary>"Found", "Stopped" or why the host dropped out.</summary>
     public string State { get; init; } = "";
+
+    internal static PowSearchHost From(HostSummary h) => new()
+    {
+        ComputerName = h.Name, NonceStart = h.NonceStart, NonceCount = h.NonceCount, RangeReported = h.RangeReported, NoncesTried = h.NoncesTried,
+        HashRate = h.HashRate, BlockNumber = h.BlockNumber, State = h.State,
+    };
 }

@@ -1,5 +1,6 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 
@@ -53,7 +54,8 @@ public sealed class PowSolution
 
     private static byte[]? ColdkeyOf(Solution s) => (s.Challenge as PowRegisterChallenge)?.Coldkey.ToArray();
 
-    internal static PowSolution From(Solution s) => new()
+    /// <param name="spread">The spread search that found it, if one did: its hosts and how quickly they stopped.</param>
+    internal static PowSolution From(Solution s, SpreadOutcome? spread = null) => new()
     {
         Nonce = s.Nonce, BlockNumber = s.BlockNumber, BlockHash = s.BlockHash.ToString(), Difficulty = s.Difficulty.Value,
         Seal = Hex.Encode(s.Seal), Hotkey = Ss58.Encode(s.Hotkey), HotkeyPublicKey = Hex.Encode(s.Hotkey), SealByteOrder = s.ByteOrder,
@@ -64,5 +66,6 @@ public sealed class PowSolution
         Elapsed = s.Statistics?.Elapsed ?? TimeSpan.Zero, BlocksSeen = s.Statistics?.BlocksSeen ?? 0,
         Rounds = s.Statistics?.Rounds ?? 0, HashRateAverage = s.Statistics?.HashRateAverage ?? 0,
         TimeAverage = s.Statistics?.TimeAverage ?? TimeSpan.Zero, Workers = s.Statistics?.Workers ?? 0, DeviceFaults = s.Statistics?.DeviceFaults ?? 0, ComputerName = s.ComputerName,
+        Hosts = spread?.Hosts.Select(PowSearchHost.From).ToArray(), HostsStoppedIn = spread?.StoppedIn,
     };
 }

@@ -12,10 +12,10 @@ public interface ISealSearcher : IDisposable
     /// <summary>Shown to the user: "CpuScalar", "CpuAvx512", "Cuda 0: NVIDIA H100".</summary>
     string Name { get; }
 
-    /// <summary>Nonces per round when the user does not set one (a GPU wants far more than a CPU thread).</summary>
+    /// <summary>Positions per round when the user does not set one (a GPU wants far more than a CPU thread).</summary>
     ulong PreferredBatch { get; }
 
-    /// <summary>Precomputes everything that does not depend on the nonce. Called once per template.</summary>
+    /// <summary>Precomputes everything that does not depend on the position. Called once per template.</summary>
     void Prepare(BlockTemplate template);
 
     /// <summary>

@@ -1,10 +1,12 @@
 namespace BittensorPow.Engine.Solving;
 
 /// <summary>
-/// Hands out disjoint nonce ranges to workers: one atomic add per round, never per nonce. With one
-/// worker the ranges are consecutive, so the first hit is the smallest passing nonce ≥ the start.
-/// With a <see cref="Count"/> it never hands out a nonce outside [Start, Start + Count) (mod 2^64): a spread search
-/// gives each host such a partition, and no host may cross into another's.
+/// Hands out disjoint ranges of positions in the challenge's search order (<see cref="Challenge.NonceAt"/>: the nonce
+/// itself for the legacy seal, rotr(position, 24) for pow_register) to workers: one atomic add per round, never per
+/// position. With one worker the ranges are consecutive, so the first hit is the smallest passing position ≥ the start.
+/// With a <see cref="Count"/> it never hands out a position outside [Start, Start + Count) (mod 2^64): a spread search
+/// gives each host such a partition, and no host may cross into another's. Positions map one to one onto nonces, so
+/// disjoint positions are disjoint nonces.
 /// </summary>
 public sealed class NonceAllocator(ulong start, ulong? count = null)
 {
@@ -12,7 +14,7 @@ public sealed class NonceAllocator(ulong start, ulong? count = null)
 
     public ulong Start { get; } = start;
 
-    /// <summary>Nonces in this range; null: the whole 2^64 ring.</summary>
+    /// <summary>Positions in this range; null: the whole 2^64 ring.</summary>
     public ulong? Count { get; } = count;
 
     /// <summary>False once the range is used up.</summary>

@@ -3,8 +3,9 @@ namespace BittensorPow.Engine.Solving;
 using BittensorPow.Engine.Backends;
 
 /// <summary>
-/// Runs searchers on dedicated threads over disjoint nonce ranges until a verified hit, cancellation
-/// or the time limit. Every hit is re-verified on the scalar reference path before it is accepted.
+/// Runs searchers on dedicated threads over disjoint ranges of positions in the challenge's search order until a verified
+/// hit, cancellation or the time limit. A hit's position is mapped to its nonce (<see cref="Challenge.NonceAt"/>) and
+/// re-verified on the scalar reference path before it is accepted.
 /// </summary>
 public static class PowSolver
 {

@@ -52,6 +52,7 @@ public sealed class SolveSession : IDisposable
     }
 
     public Task<SolveResult> Completion => _completion.Task;
+    /// <summary>The first position (search order of the challenge; the nonce itself for the legacy seal).</summary>
     public ulong NonceStart => _nonces.Start;
     public ulong? NonceCount => _nonces.Count;
     public string BackendName => _searchers.Count == 1 ? _searchers[0].Name : $"{_searchers[0].Name} ×{_searchers.Count}";

@@ -2,13 +2,16 @@ namespace BittensorPow.Engine.Solving;
 
 public sealed record SolverOptions
 {
-    /// <summary>Nonces per round between template checks (btcli's update_interval). Null: each searcher's preference.</summary>
+    /// <summary>Positions per round between template checks (btcli's update_interval). Null: each searcher's preference.</summary>
     public ulong? UpdateInterval { get; init; }
 
-    /// <summary>First nonce. Null: a random 64-bit start, so that separate runs do not repeat work.</summary>
+    /// <summary>
+    /// First position in the challenge's search order (<see cref="Challenge.NonceAt"/>; for the legacy seal the nonce
+    /// itself). Null: a random 64-bit start, so that separate runs do not repeat work.
+    /// </summary>
     public ulong? NonceStart { get; init; }
 
-    /// <summary>How many nonces from NonceStart this solve may try (a spread search's partition). Null: no limit.</summary>
+    /// <summary>How many positions from NonceStart this solve may try (a spread search's partition). Null: no limit.</summary>
     public ulong? NonceCount { get; init; }
 
     public TimeSpan? Timeout { get; init; }

@@ -5,6 +5,7 @@ public sealed record SolverStatistics
 {
     public required TimeSpan Elapsed { get; init; }
     public required ulong Rounds { get; init; }
+    /// <summary>Seals computed: positions tried, whatever their nonces.</summary>
     public required ulong NoncesTried { get; init; }
     /// <summary>Seals per second, EWMA over the recent samples.</summary>
     public required double HashRate { get; init; }
@@ -20,7 +21,10 @@ public sealed record SolverStatistics
     public int PausedWorkers { get; init; }
     /// <summary>From the latest new work being announced to the last worker moving onto it; null before any change.</summary>
     public TimeSpan? TemplateSwitchDelay { get; init; }
-    /// <summary>The first nonce of this solve and, for a partition of a spread search, how many it may try (null: no limit).</summary>
+    /// <summary>
+    /// The first position of this solve in the challenge's search order (the nonce itself for the legacy seal) and, for a
+    /// partition of a spread search, how many positions it may try (null: no limit).
+    /// </summary>
     public ulong NonceStart { get; init; }
     public ulong? NonceCount { get; init; }
     /// <summary>Mean time per round.</summary>

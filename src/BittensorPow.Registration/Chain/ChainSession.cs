@@ -25,12 +25,15 @@ public sealed class ChainSession : IDisposable
     public ChainSession(SubtensorClient client, string endpoint, IAsyncDisposable? owned = null)
     {
         Client = client;
-        Endpoint = endpoint;
+        Url = endpoint;
+        Endpoint = EndpointDisplay.Masked(endpoint);
         _owned = owned;
-        Node = new NodeWatch(client.Rpc, endpoint);
+        Node = new NodeWatch(client.Rpc, Endpoint);
     }
 
     public SubtensorClient Client { get; }
+
+    /// <summary>The node as people see it — in messages and in the solutions' Endpoint — with any user:password@ masked.</summary>
     public string Endpoint { get; }
 
     /// <summary>Whether the node is there: drops, reconnects, and a node gone for good (NodeLost).</summary>
@@ -46,6 +49,8 @@ public sealed class ChainSession : IDisposable
         ReconnectLimit = reconnectLimit ?? DefaultReconnectLimit,
         ReconnectMaxDelay = TimeSpan.FromSeconds(2),
     };
+    /// <summary>The URL as given, credentials included: only for connecting to the same node again (a remote host's search).</summary>
+    public string Url { get; }
 
     /// <summary>Connects to -Endpoint / -Network / the btcli variables / the local node, and reads the runtime.</summary>
     /// <param name="options">Null: <see cref="Options"/> with the default reconnect limit.</param>
@@ -55,10 +60,11 @@ public sealed class ChainSession : IDisposable
         options ??= Options(null);
         if (endpoint is not null && string.IsNullOrWhiteSpace(endpoint))
             throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
-                $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network or BT_SUBTENSOR_CHAIN_ENDPOINT.");
+                $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network.");
         if (endpoint is not null && network is not null)
-            throw PowException.Parameter(ErrorIds.ConflictingParameters, endpoint,
-                $"-Endpoint {endpoint} and -Network {network} both name a node.", "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, EndpointDisplay.Show(endpoint),
+                $"-Endpoint {EndpointDisplay.Show(endpoint)} and -Network {network} both name a node.",
+                "Give one of them: -Endpoint for a URL, or -Network finney, test or local.");
         string url;
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
@@ -66,14 +72,15 @@ public sealed class ChainSession : IDisposable
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
                 "Use finney, test or local, or give -Endpoint ws://host:port.") { Scope = PowErrorScope.Pipeline });
         }
-        output.Verbose($"Connecting to {Hex.Shorten(url)}.");
+        output.Verbose($"Connecting to {EndpointDisplay.Show(url)}.");
         WebSocketRpcClient? rpc = null;
         try
         {
             rpc = ChainFailures.Run(() => WebSocketRpcClient.ConnectAsync(url, options, cancellation), url);
             var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
             var p = client.RuntimeProfile;
-            output.Verbose($"Runtime {p.SpecName} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
+            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, " +
+                $"register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
             var session = new ChainSession(client, url, rpc) { _output = output };
             session.Node.ReconnectLimit = options.ReconnectLimit;
             return session;
@@ -93,7 +100,8 @@ public sealed class ChainSession : IDisposable
     public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline,
         TimeSpan? reconnectLimit = null)
     {
-        var session = deadline.Run($"connecting to {endpoint ?? network ?? "the node"} and reading its runtime", ErrorIds.RpcTimeout,
+        var shown = endpoint is null ? network ?? "the node" : EndpointDisplay.Show(endpoint);
+        var session = deadline.Run($"connecting to {shown} and reading its runtime", ErrorIds.RpcTimeout,
             t => Connect(endpoint, network, output, t, Options(reconnectLimit)));
         deadline.Node = session.Node;
         return session;

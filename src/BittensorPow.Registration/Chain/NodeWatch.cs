@@ -139,7 +139,7 @@ public sealed class NodeWatch : IDisposable
             : $"{ranOut} while it was away ({Seconds(AwayFor)} s)";
         string message = $"The node at {_endpoint} is gone: the connection dropped while {doing}, and {why}.{(after is null ? "" : " " + after)}";
         return new PowException(new PowError(ErrorIds.NodeLost, PowErrorCategory.ConnectionError, _endpoint, message,
-            $"Check that the node at {_endpoint} is running and reachable, then run the command again; -ReconnectLimitSec gives a node that restarts more time.")
+            $"Check that the node at {_endpoint} runs and is reachable, then retry; -ReconnectLimitSec waits longer for restarts.")
             { Inner = inner, Scope = PowErrorScope.Pipeline });
     }
 

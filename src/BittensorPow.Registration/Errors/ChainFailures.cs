@@ -14,9 +14,11 @@ public static class ChainFailures
         catch (Exception ex) when (Describe(ex, endpoint) is { } error) { throw new PowException(error); }
     }
 
-    /// <summary>The error for a chain client failure, or null when the exception is not one.</summary>
-    /// <summary>The endpoint is cut in messages: a 20,000-character one must not be echoed whole.</summary>
-    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, Hex.Shorten(endpoint));
+    /// <summary>
+    /// The error for a chain client failure, or null when the exception is not one. The endpoint is shown as messages
+    /// show it (<see cref="EndpointDisplay.Show"/>): user-info masked, and cut so that a 20,000-character one is not echoed whole.
+    /// </summary>
+    public static PowError? Describe(Exception ex, string endpoint) => DescribeShortened(ex, EndpointDisplay.Show(endpoint));
 
     private static PowError? DescribeShortened(Exception ex, string endpoint) => ex switch
     {
@@ -45,19 +47,21 @@ public static class ChainFailures
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.") { Inner = ex },
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
-            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({d})" : "")}", "See the node's message above.") { Inner = ex },
+            $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}",
+            "See the node's message above.") { Inner = ex },
     };
 
-    private const string NodePort = "a subtensor node's WebSocket JSON-RPC port (a local node: ws://127.0.0.1:9944)";
+    private const string NodePort = "a node's WebSocket port";
 
+    // The message names the endpoint and what happened; these say what to do, in one line each.
     private static string WhatToTry(ConnectFailure? failure, string endpoint) => failure switch
     {
-        ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort}, or -Network finney|test|local; an HTTP server or a web page's URL will not do.",
-        ConnectFailure.ClosedBeforeHandshake => $"Something listens there but hangs up: check that this is {NodePort}, and that the node allows this client (--rpc-cors, --rpc-methods, --rpc-max-connections).",
+        ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort} (ws://host:9944) or -Network; an HTTP server's URL will not do.",
+        ConnectFailure.ClosedBeforeHandshake => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
         ConnectFailure.TlsFailed when endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
-            => $"A local node serves plain WebSocket: try {"ws://" + endpoint[6..]}. For a wss:// node, check that its certificate is valid and trusted here.",
-        ConnectFailure.Refused => $"Start the node, or check the host and port: this should be {NodePort}. A node that is still starting refuses connections for a few seconds; try again then.",
-        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly, so try again or use another endpoint.",
-        _ => $"Check that the node is running and that this is {NodePort}, then try again.",
+            => "A local node speaks plain WebSocket: use ws:// (as the message says); for a wss:// node, check its certificate.",
+        ConnectFailure.Refused => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
+        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
+        _ => $"Check that the node is running and that this is {NodePort} (local: ws://127.0.0.1:9944), then try again.",
     };
 }

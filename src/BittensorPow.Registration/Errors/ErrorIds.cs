@@ -58,6 +58,19 @@ public static class ErrorIds
     public const string KeyfileNoSecret = nameof(KeyfileNoSecret);
     public const string KeyfileKeyMismatch = nameof(KeyfileKeyMismatch);
     public const string LibsodiumUnavailable = nameof(LibsodiumUnavailable);
+    /// <summary>New-BittensorWallet / New-BittensorHotkey: a file to write is there, and -Force was not given.</summary>
+    public const string KeyfileExists = nameof(KeyfileExists);
+    public const string InvalidWalletName = nameof(InvalidWalletName);
+    /// <summary>The keyfile's btwallet BT_PW_… variable is set to something that is not btwallet's encoding.</summary>
+    public const string InvalidPasswordVariable = nameof(InvalidPasswordVariable);
+
+    // Making keys (New-BittensorWallet, New-BittensorHotkey).
+    public const string InvalidMnemonic = nameof(InvalidMnemonic);
+    /// <summary>A new mnemonic would be made, and this host cannot show it (no console, -NonInteractive, declined).</summary>
+    public const string MnemonicNotShown = nameof(MnemonicNotShown);
+    /// <summary>The new password and its confirmation differ.</summary>
+    public const string PasswordMismatch = nameof(PasswordMismatch);
+    public const string EmptyPassword = nameof(EmptyPassword);
 
     // Back ends and solving.
     public const string BackendUnavailable = nameof(BackendUnavailable);
@@ -97,4 +110,12 @@ public static class ErrorIds
     public const string TransactionRejected = nameof(TransactionRejected);
     public const string SubmissionTimeout = nameof(SubmissionTimeout);
     public const string RegistrationAttemptsExhausted = nameof(RegistrationAttemptsExhausted);
+
+    // Hostile input and hosts (issue 20).
+    /// <summary>A keyfile path that holds no readable keyfile: a folder, a looping link, no permission, far too large, an I/O error.</summary>
+    public const string KeyfileUnreadable = nameof(KeyfileUnreadable);
+    /// <summary>A piped value far longer than anything of its kind can be (a 50 MB nonce): refused before it is parsed.</summary>
+    public const string InputTooLong = nameof(InputTooLong);
+    /// <summary>A change that asks for confirmation, on a host that cannot ask (no console input, a background runspace).</summary>
+    public const string ConfirmationUnavailable = nameof(ConfirmationUnavailable);
 }

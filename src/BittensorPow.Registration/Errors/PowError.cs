@@ -4,7 +4,7 @@ namespace BittensorPow.Registration.Errors;
 public enum PowErrorCategory
 {
     InvalidArgument, InvalidData, InvalidOperation, InvalidResult, ObjectNotFound, NotImplemented, ConnectionError,
-    OperationTimeout, PermissionDenied, DeviceError, AuthenticationError, LimitsExceeded, NotInstalled,
+    OperationTimeout, PermissionDenied, DeviceError, AuthenticationError, LimitsExceeded, NotInstalled, ReadError, ResourceExists,
 }
 
 /// <summary>

@@ -9,6 +9,9 @@ public sealed record WorkflowProgress(ProgressActivity ActivityId, string Activi
 
     public bool Completed { get; init; }
 
-    /// <summary>The solve's snapshot behind a solving progress line (a spread search's hosts report it).</summary>
+    /// <summary>
+    /// The solve's snapshot behind a solving progress line: on the first, at most one a second after it, and on the last, so
+    /// that whoever publishes it (a spread search's hosts do) need not count time.
+    /// </summary>
     public SolverStatistics? Statistics { get; init; }
 }

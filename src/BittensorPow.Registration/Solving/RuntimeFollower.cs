@@ -90,7 +90,7 @@ public sealed class RuntimeFollower : IDisposable
         SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork => new PowError(
             ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation, after.SpecVersion,
             $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
-            "Register with a burn (btcli subnets register, or Register-SubtensorNeuron -AcknowledgeBurn) instead of solving.") { Scope = PowErrorScope.Pipeline },
+            "Register by burn instead: Register-SubtensorNeuron -MaxCost <TAO> (the most TAO the coldkey may burn).") { Scope = PowErrorScope.Pipeline },
         SolvePurpose.Faucet when !after.HasFaucet => new PowError(
             ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, _chain.Endpoint,
             $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, and that runtime has no SubtensorModule.faucet; the search was stopped.",

@@ -1,14 +1,17 @@
+using System.Diagnostics;
 using BittensorPow.Engine.Solving;
 
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>
 /// Drives a solve from the workflow's thread: workers run on their own threads; this loop reports progress a few
-/// times a second and the workers' messages as verbose lines, and stops every worker when cancelled.
+/// times a second and the workers' messages as verbose lines, and stops every worker when cancelled. The snapshot rides
+/// on the first progress, at most one a second after it, and the last (<see cref="WorkflowProgress.Statistics"/>).
 /// </summary>
 public static class SolveRunner
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan StatisticsEvery = TimeSpan.FromSeconds(1);
 
     /// <exception cref="OperationCanceledException">The caller cancelled; every worker has stopped.</exception>
     public static SolveResult Run(SolveSession session, SolveDisplay display, IWorkflowOutput output, CancellationToken cancellation)
@@ -19,6 +22,7 @@ public static class SolveRunner
         var node = display.Node;
         // A first snapshot at once: a search that ends within one tick has still said where it started.
         output.Progress(new WorkflowProgress(activityId, activity, "Starting") { Statistics = session.Snapshot() });
+        long statisticsAt = Stopwatch.GetTimestamp();
         try
         {
             while (!session.Completion.Wait(Tick))
@@ -26,9 +30,15 @@ public static class SolveRunner
                 Drain(output, session, sourceMessages, node);
                 if (cancellation.IsCancellationRequested) break;
                 var stats = session.Snapshot();
+                bool withStatistics = Stopwatch.GetElapsedTime(statisticsAt) >= StatisticsEvery;
+                if (withStatistics) statisticsAt = Stopwatch.GetTimestamp();
                 string status = (describe ?? Describe)(stats);
                 if (stats.PausedWorkers > 0 && stats.PausedWorkers == stats.Workers) status = $"Paused, waiting for valid work: {status}";
-                output.Progress(new WorkflowProgress(activityId, activity, status) { CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed", Statistics = stats });
+                output.Progress(new WorkflowProgress(activityId, activity, status)
+                {
+                    CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; the rate is the EWMA of recent samples",
+                    Statistics = withStatistics ? stats : null,
+                });
             }
         }
         finally
@@ -38,15 +48,19 @@ public static class SolveRunner
             if (!cancellation.IsCancellationRequested)
             {
                 Drain(output, session, sourceMessages, node);
-                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true });
+                output.Progress(new WorkflowProgress(activityId, activity, "Done") { Completed = true, Statistics = session.Snapshot() });
             }
         }
         cancellation.ThrowIfCancellationRequested();
         return session.Completion.Result;
     }
 
+    /// <summary>
+    /// The rate first: PowerShell's one-line progress view gives the status what the activity leaves of the console
+    /// (at 80 columns, 35 characters or more) and cuts the rest, so what people watch a solve for must come first.
+    /// </summary>
     public static string Describe(SolverStatistics s) =>
-        $"Block {s.BlockNumber}, difficulty {s.Difficulty:N0}, {FormatRate(s.HashRate)} (EWMA), {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s";
+        $"{FormatRate(s.HashRate)}, block {s.BlockNumber}, {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s, difficulty {s.Difficulty:N0}";
 
     public static string FormatRate(double sealsPerSecond) => sealsPerSecond switch
     {

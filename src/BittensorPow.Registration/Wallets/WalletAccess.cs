@@ -20,6 +20,12 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     /// <summary>For an encrypted hotkey keyfile (most are not).</summary>
     public SecureString? HotkeyPassword { get; init; }
 
+    /// <summary>
+    /// Reads the hotkey the caller's way (its password from a parameter, BT_PW_… or a prompt); null: with
+    /// <see cref="HotkeyPassword"/> only.
+    /// </summary>
+    public Func<Sr25519KeyPair>? UnlockHotkey { get; init; }
+
     /// <summary>Decrypts the coldkey (asking for its password if needed); null: this caller cannot sign with the coldkey.</summary>
     public Func<Sr25519KeyPair>? UnlockColdkey { get; init; }
 
@@ -29,7 +35,8 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     public byte[] ColdkeyPublicKey() => Read(() => PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(Root, WalletName)), null);
 
     /// <summary>The hotkey's key pair, to sign <c>register</c>; the caller disposes it.</summary>
-    public Sr25519KeyPair HotkeyPair() => Read(() => SecretKeyfile.ReadHotkey(Root, WalletName, HotkeyName, HotkeyPassword), "-HotkeyPassword");
+    public Sr25519KeyPair HotkeyPair() =>
+        UnlockHotkey is { } unlock ? unlock() : Read(() => SecretKeyfile.ReadHotkey(Root, WalletName, HotkeyName, HotkeyPassword), "-HotkeyPassword");
 
     /// <summary>The coldkey's key pair, to sign a burn, a faucet drip or <c>pow_register</c>; the caller disposes it.</summary>
     public Sr25519KeyPair Coldkey() =>

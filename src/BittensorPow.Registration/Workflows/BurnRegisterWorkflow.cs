@@ -89,7 +89,7 @@ public static class BurnRegisterWorkflow
         if (submitted.DispatchError is { } error)
             outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
             {
-                "RegistrationPriceLimitExceeded" => $"The burn rose above {Tao.Format(cap)} TAO before the extrinsic executed; read it (Get-SubtensorBlock -NetUid {netUid}) and raise -MaxCost if you accept it.",
+                "RegistrationPriceLimitExceeded" => $"The burn passed {Tao.Format(cap)} TAO first: see Get-SubtensorBlock -NetUid {netUid}, then raise -MaxCost.",
                 "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
                 _ => "See the pallet's reason above.",
             }) };

@@ -116,9 +116,9 @@ public sealed class CallDeadline : IDisposable
 
     private string Advice(string id) => id switch
     {
-        ErrorIds.PowSolveTimeout => $"Give -TimeoutSec more seconds (it bounds {_bounds}, connecting included), or solve on a faster back end (-Cuda).",
-        ErrorIds.SubmissionTimeout => $"The transaction may still be included: check with Get-SubtensorBlock or a block explorer before submitting again. -TimeoutSec bounds {_bounds}, from the start to inclusion.",
-        _ => $"The node did not answer in time: check the endpoint (it must be a subtensor node's WebSocket port), or give -TimeoutSec more seconds (it bounds {_bounds}, connecting included).",
+        ErrorIds.PowSolveTimeout => $"Raise -TimeoutSec (it bounds {_bounds}, connecting included), or solve on a faster back end (-Cuda).",
+        ErrorIds.SubmissionTimeout => $"It may still be included: check a block explorer before submitting again (-TimeoutSec bounds {_bounds}).",
+        _ => $"Check the endpoint (a node's WebSocket port), or raise -TimeoutSec (it bounds {_bounds}, connecting included).",
     };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

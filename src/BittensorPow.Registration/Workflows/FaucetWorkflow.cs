@@ -104,7 +104,7 @@ public static class FaucetWorkflow
             }
             return submitted.DispatchError is { } error
                 ? outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
-                    ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh, or the localnet image), or fund the coldkey from a dev account."
+                    ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh), or fund the coldkey from a dev account."
                     : "See the pallet's reason above.") }
                 : outcome;
         }

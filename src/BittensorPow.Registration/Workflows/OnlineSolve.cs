@@ -40,6 +40,7 @@ public static class OnlineSolve
             throw new PowException(new PowError(ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Proof-of-work registration on subnet {netUid} is closed (NetworkPowRegistrationAllowed is false).",
                 "Register with a burn (Register-SubtensorNeuron -MaxCost <TAO>) or wait until PoW registration opens."));
+        RegistrationInterval.EnsureRoom(client, subnet);
         if (chain.Call(() => client.GetUidAsync(netUid, hotkey, head.Hash, cancellation)) is { } uid)
         {
             output.Warning($"Hotkey {Ss58.Encode(hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing to solve.");

@@ -13,7 +13,7 @@ public static class PalletVerdict
     public static PowException Refuse(SubtensorClient client, string palletError, PowError error)
     {
         var docs = client.Metadata.TryGetError(SubtensorTransactions.Pallet, palletError)?.Docs;
-        string pallet = docs is { Count: > 0 } ? $" (pallet: \"{string.Join(" ", docs).Trim()}\")" : "";
+        string pallet = docs is { Count: > 0 } ? $" (pallet: \"{Subtensor.Rpc.PeerText.Quote(string.Join(" ", docs).Trim())}\")" : "";
         return new PowException(error with { Message = error.Message + pallet });
     }
 

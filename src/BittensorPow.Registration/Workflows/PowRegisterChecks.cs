@@ -30,7 +30,7 @@ public static class PowRegisterChecks
                 $"Proof-of-work registration on subnet {netUid} is off (NetworkPowRegistrationAllowed is false); only the subnet's owner can turn it on " +
                 "(AdminUtils.sudo_set_network_pow_registration_allowed).",
                 state.RegistrationAllowed
-                    ? $"Register by burn instead: Register-SubtensorNeuron -NetUid {netUid} -MaxCost <TAO> (the burn is {Tao.Format(state.Burn)} TAO now); or wait until the owner opens PoW."
+                    ? $"Wait for the owner, or register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Tao.Format(state.Burn)} TAO)."
                     : "Burn registration is off there too: wait until the subnet's owner opens one of them."));
         if (state.Uid is { } uid)
             throw PalletVerdict.Refuse(client, new PowError("HotKeyAlreadyRegisteredInSubNet", PowErrorCategory.InvalidOperation, Ss58.Encode(hotkey),

@@ -31,6 +31,7 @@ public static class RegistrationChecks
         if (!subnet.RegistrationAllowed || !subnet.PowRegistrationAllowed)
             throw PalletVerdict.Refuse(client, new PowError("SubNetRegistrationDisabled", PowErrorCategory.PermissionDenied, netUid,
                 $"{(subnet.RegistrationAllowed ? "Proof-of-work registration" : "Registration")} on subnet {netUid} is closed.", "Wait until the subnet opens registration."));
+        if (profile.RegisterVerifiesWork) RegistrationInterval.EnsureRoom(client, subnet);
         if (chain.Call(() => client.GetUidAsync(netUid, hotkey, head.Hash, cancellation)) is { } uid)
         {
             output.Warning($"Hotkey {Ss58.Encode(hotkey)} is already registered on subnet {netUid} as uid {uid}; nothing submitted.");

@@ -17,7 +17,8 @@ public sealed record DispatchError(string Kind, string? PalletName, string Error
         {
             if (PalletName == SubtensorTransactions.Pallet && RegistrationErrors.IsKnown(ErrorName))
                 return $"{PalletName}.{ErrorName}: {RegistrationErrors.Describe(ErrorName, Docs)}";
-            var docs = string.Join(" ", Docs).Trim();
+            // The runtime's docs come from the node's metadata: escaped and cut like any text a node sends.
+            var docs = Rpc.PeerText.Quote(string.Join(" ", Docs).Trim());
             var name = PalletName is null ? (Kind == ErrorName ? Kind : $"{Kind}.{ErrorName}") : $"{PalletName}.{ErrorName}";
             return docs.Length == 0 ? name : $"{name}: {docs}";
         }

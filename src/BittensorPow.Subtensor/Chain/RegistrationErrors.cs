@@ -57,7 +57,7 @@ public static class RegistrationErrors
     public static string Describe(string errorName, IReadOnlyList<string>? docsFromMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(errorName);
-        var docs = string.Join(" ", docsFromMetadata ?? []).Trim();
+        var docs = Rpc.PeerText.Quote(string.Join(" ", docsFromMetadata ?? []).Trim());
         if (!Meanings.TryGetValue(errorName, out var meaning))
             return docs.Length == 0 ? $"{errorName} (the runtime gives no description)." : docs;
         return docs.Length == 0 ? Capitalize(meaning) : $"{Capitalize(meaning)} (runtime: {docs})";

@@ -20,7 +20,8 @@ public static partial class TransactionRejections
     {
         ArgumentNullException.ThrowIfNull(error);
         if (error.Kind != RpcErrorKind.Remote || error.Code is not (>= 1001 and <= 1099) || error.Code is not int code) return null;
-        var nodeText = error.ErrorData is { Length: > 0 } data ? $"{error.Message}: {data}" : error.Message;
+        // error.Message already quotes the node's words (RpcIncomingMessage); its data is quoted here the same way.
+        var nodeText = error.ErrorData is { Length: > 0 } data ? $"{error.Message}: {PeerText.Quote(data)}" : error.Message;
         var (reason, custom) = Classify(code, error.Message, error.ErrorData);
         return new TransactionRejectedException(code, reason, custom, nodeText, Explain(reason, custom) + $" (node said: {nodeText}; code {code})", error);
     }

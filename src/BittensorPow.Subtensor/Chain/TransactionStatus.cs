@@ -91,9 +91,5 @@ public readonly record struct TransactionStatusUpdate(TransactionStatus Status, 
     private static ChainReplyException Unknown(JsonElement result) =>
         new($"author_extrinsicUpdate sent {Shorten(result)}, which is not a transaction status.");
 
-    private static string Shorten(JsonElement e)
-    {
-        var text = e.GetRawText();
-        return text.Length <= 120 ? text : text[..117] + "...";
-    }
+    private static string Shorten(JsonElement e) => Rpc.PeerText.Quote(e.GetRawText(), 120);
 }

@@ -16,7 +16,7 @@ public enum ConnectFailure
     NotWebSocket,
     /// <summary>wss:// and the TLS handshake failed (a plain ws:// node, or a certificate the system does not trust).</summary>
     TlsFailed,
-    /// <summary>Connected, but no handshake reply came within the connect timeout.</summary>
+    /// <summary>Connected, but no handshake reply came within the connect timeout (not tried again on the first connect).</summary>
     HandshakeTimeout,
     Other,
 }
@@ -37,16 +37,18 @@ internal sealed record ConnectAttemptFailure(ConnectFailure Kind, string Descrip
         // A TLS server answers a hello at once, however busy: silence means the server there does not speak TLS.
         if (e is OperationCanceledException && tls && !tlsAnswered)
             return new(ConnectFailure.TlsFailed,
-                $"the TLS handshake with {shown} failed: no TLS answer within {connectTimeout.TotalSeconds:0.##} s, so the server there does not speak TLS — if it is a node that speaks plain WebSocket, try {Chain.Hex.Shorten(plain)}", false, e);
+                $"the TLS handshake with {shown} failed: no TLS answer within {connectTimeout.TotalSeconds:0.##} s, so the server there does not speak TLS — if it is a node that speaks plain WebSocket, try {Chain.EndpointDisplay.Show(plain)}", false, e);
+        // A node answers the upgrade at once even when busy; silence for the whole connect timeout is as definitive as an
+        // HTTP answer, so the first connect says so after one timeout (10 s), not after three and the call's whole limit.
         if (e is OperationCanceledException)
-            return new(ConnectFailure.HandshakeTimeout, $"{shown} accepted the connection but sent no WebSocket handshake reply within {connectTimeout.TotalSeconds:0.##} s", true, e);
+            return new(ConnectFailure.HandshakeTimeout, $"{shown} accepted the connection but sent no WebSocket handshake reply within {connectTimeout.TotalSeconds:0.##} s", false, e);
         if (socket.HttpStatusCode is var status && status != 0 && status != HttpStatusCode.SwitchingProtocols)
             return new(ConnectFailure.NotWebSocket,
                 $"the server at {shown} answered HTTP {(int)status} {status} but not a WebSocket upgrade: it is not a node's JSON-RPC port",
                 status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout, e);
         if (Find<AuthenticationException>(e) is { } refused)
             return new(ConnectFailure.TlsFailed,
-                $"the TLS handshake with {shown} failed ({refused.Message}); wss:// needs a TLS server there — if it is a node that speaks plain WebSocket, try {Chain.Hex.Shorten(plain)}", false, e);
+                $"the TLS handshake with {shown} failed ({refused.Message}); wss:// needs a TLS server there — if it is a node that speaks plain WebSocket, try {Chain.EndpointDisplay.Show(plain)}", false, e);
         if (Find<SocketException>(e) is { SocketErrorCode: SocketError.ConnectionRefused })
             return new(ConnectFailure.Refused, $"nothing accepted the connection at {shown} (connection refused)", true, e);
         if (Find<HttpRequestException>(e) is { HttpRequestError: HttpRequestError.ResponseEnded }

@@ -91,7 +91,8 @@ internal readonly record struct RpcIncomingMessage(
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             _ => d.GetRawText(),
         } : null;
-        string text = data is null ? $"node error {code}: {message}" : $"node error {code}: {message} ({data})";
+        // The node's own words reach messages people read: escaped and cut, whatever the node sent.
+        string text = $"node error {code}: {PeerText.Quote(message)}" + (data is null ? "" : $" ({PeerText.Quote(data)})");
         return new RpcException(RpcErrorKind.Remote, text, code, data);
     }
 
@@ -121,10 +122,5 @@ internal readonly record struct RpcIncomingMessage(
         return null;
     }
 
-    private static string Preview(ReadOnlySpan<byte> utf8)
-    {
-        const int limit = 200;
-        string text = Encoding.UTF8.GetString(utf8[..Math.Min(utf8.Length, limit)]);
-        return utf8.Length > limit ? text + "…" : text;
-    }
+    private static string Preview(ReadOnlySpan<byte> utf8) => PeerText.Quote(utf8);
 }

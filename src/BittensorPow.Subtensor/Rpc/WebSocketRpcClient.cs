@@ -29,6 +29,8 @@ public sealed class WebSocketRpcClient : IRpcClient
     private Task _supervisor = Task.CompletedTask;
     private long _nextId;
     private int _disposed;
+    /// <summary>The last message that was not JSON-RPC and named no call: it explains what happens next to the calls then waiting.</summary>
+    private MalformedMessage? _malformed;
 
     private WebSocketRpcClient(Uri endpoint, RpcClientOptions options)
     {
@@ -39,8 +41,8 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     public Uri Endpoint { get; }
 
-    /// <summary>The endpoint as messages show it: cut, so that a 20,000-character URL is not echoed whole.</summary>
-    private string ShownEndpoint => Chain.Hex.Shorten(Endpoint.OriginalString);
+    /// <summary>The endpoint as messages show it: user-info masked, and cut so that a 20,000-character URL is not echoed whole.</summary>
+    private string ShownEndpoint => Chain.EndpointDisplay.Show(Endpoint.OriginalString);
 
     public event Action<ConnectionEvent>? ConnectionChanged;
 
@@ -93,7 +95,8 @@ public sealed class WebSocketRpcClient : IRpcClient
         => CallCoreAsync(subscription.SubscribeMethod, subscription.Parameters, result =>
         {
             var id = RpcIncomingMessage.IdText(result)
-                ?? throw new RpcException(RpcErrorKind.MalformedReply, $"{subscription.SubscribeMethod} returned {result.GetRawText()}, not a subscription id.");
+                ?? throw new RpcException(RpcErrorKind.MalformedReply,
+                    $"{subscription.SubscribeMethod} returned {PeerText.Quote(result.GetRawText())}, not a subscription id.");
             if (!subscription.IsDisposed) _router.Bind(subscription, id);
         }, cancellation, timeout: null);
 
@@ -145,6 +148,10 @@ public sealed class WebSocketRpcClient : IRpcClient
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            if (MalformedSince(call) is { } bad)
+                throw new RpcException(RpcErrorKind.MalformedReply,
+                    $"{ShownEndpoint} sent a malformed message while {method} waited for its reply, " +
+                    $"and no reply came within {limit.TotalSeconds:0.###} s: {bad.Problem}");
             string waitedFor = IsConnected ? "got no reply from" : "found no connection to";
             throw new RpcException(RpcErrorKind.Timeout, $"{method} {waitedFor} {ShownEndpoint} within {limit.TotalSeconds:0.###} s.");
         }
@@ -206,8 +213,13 @@ public sealed class WebSocketRpcClient : IRpcClient
             _router.UnbindAll();
             // Observers hear of the drop before any call fails of it, so a caller can tell a drop from a node that is gone.
             Report(ConnectionEventKind.Disconnected, $"disconnected: {reason}");
-            FailPending(new RpcException(RpcErrorKind.ConnectionFailed,
-                $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); the call was not repeated because the node may have run it."));
+            FailPending(call => MalformedSince(call) is { } bad
+                ? new RpcException(RpcErrorKind.MalformedReply,
+                    $"{ShownEndpoint} sent a malformed message while {call.Method} waited for its reply, " +
+                    $"then the connection ended ({reason}): {bad.Problem}")
+                : new RpcException(RpcErrorKind.ConnectionFailed,
+                    $"The connection to {ShownEndpoint} was lost before the reply came ({reason}); " +
+                    "the call was not repeated because the node may have run it."));
 
             var (next, why) = await ReconnectAsync().ConfigureAwait(false);
             if (next is null)
@@ -287,7 +299,8 @@ public sealed class WebSocketRpcClient : IRpcClient
                 {
                     frame = await socket.ReceiveAsync(message.GetMemory(16 * 1024), _life.Token).ConfigureAwait(false);
                     if (frame.MessageType == WebSocketMessageType.Close)
-                        return $"the node closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                        return $"the node closed the connection ({socket.CloseStatus} {PeerText.Quote(socket.CloseStatusDescription)})"
+                            .Replace(" )", ")");
                     message.Advance(frame.Count);
                     if (message.WrittenCount > _options.MaxMessageBytes)
                         return $"a message exceeded {_options.MaxMessageBytes} bytes";
@@ -304,6 +317,14 @@ public sealed class WebSocketRpcClient : IRpcClient
         {
             // The socket was aborted under the receive: the connection is gone like any other drop, and is reconnected.
             return $"the connection was aborted ({e.Message})";
+        }
+        catch (WebSocketException e) when (e.WebSocketErrorCode == WebSocketError.Faulted)
+        {
+            // ManagedWebSocket faults on what the peer sent, not on the network: a text message that is not UTF-8, a
+            // broken frame. The calls then waiting learn that the node's data was malformed, not that the network failed.
+            const string problem = "data that is not a valid WebSocket message (a text message that is not UTF-8, or a broken frame)";
+            Volatile.Write(ref _malformed, new MalformedMessage(problem, System.Diagnostics.Stopwatch.GetTimestamp()));
+            return $"the node sent {problem}";
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
@@ -343,6 +364,9 @@ public sealed class WebSocketRpcClient : IRpcClient
                 if (message.Id is { } id && _pending.TryRemove(id, out var affected))
                     affected.Reply.TrySetException(new RpcException(RpcErrorKind.MalformedReply,
                         $"{ShownEndpoint} answered {affected.Method} with a malformed message: {message.Problem}"));
+                // Naming no call, it may still have been the reply to one: a call that then times out or loses the
+                // connection says so, rather than blaming the network for the node's garbage.
+                else Volatile.Write(ref _malformed, new MalformedMessage(message.Problem!, System.Diagnostics.Stopwatch.GetTimestamp()));
                 return;
         }
     }
@@ -410,11 +434,17 @@ public sealed class WebSocketRpcClient : IRpcClient
     /// <summary>A count of int.MaxValue means "until the reconnect limit": it is not shown.</summary>
     private static string Of(int attempts) => attempts == int.MaxValue ? "" : $" of {attempts}";
 
-    private void FailPending(Exception error)
+    private void FailPending(Exception error) => FailPending(_ => error);
+
+    private void FailPending(Func<PendingCall, Exception> error)
     {
         foreach (var id in _pending.Keys)
-            if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error);
+            if (_pending.TryRemove(id, out var call)) call.Reply.TrySetException(error(call));
     }
+
+    /// <summary>The last malformed message that named no call, if it came while <paramref name="call"/> was waiting.</summary>
+    private MalformedMessage? MalformedSince(PendingCall call) =>
+        Volatile.Read(ref _malformed) is { } bad && bad.Timestamp >= call.Started ? bad : null;
 
     private void Report(ConnectionEventKind kind, string text, string? method = null)
     {
@@ -445,9 +475,12 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     private static TaskCompletionSource<ClientWebSocket> NewConnectedSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private sealed record MalformedMessage(string Problem, long Timestamp);
+
     private sealed class PendingCall(string method, Action<JsonElement>? onResult)
     {
         public string Method { get; } = method;
+        public long Started { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
         public Action<JsonElement>? OnResult { get; } = onResult;
         public TaskCompletionSource<JsonElement> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -35,9 +35,5 @@ public sealed record RuntimeVersion(
         }
     }
 
-    private static string Shorten(JsonElement json)
-    {
-        var text = json.GetRawText();
-        return text.Length <= 200 ? text : text[..197] + "...";
-    }
+    private static string Shorten(JsonElement json) => Rpc.PeerText.Quote(json.GetRawText());
 }

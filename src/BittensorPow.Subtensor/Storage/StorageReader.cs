@@ -83,7 +83,9 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         }
         catch (Scale.ScaleFormatException e)
         {
-            throw new ChainReplyException($"The value of {entry} ({Hex.Encode(raw)}) does not match its type in the runtime metadata: {e.Message}", e);
+            // The value is the node's: a few bytes of it say enough, all of them (up to 64 MiB) would flood the message.
+            string shown = Rpc.PeerText.Quote(Hex.Encode(raw.AsSpan(0, Math.Min(raw.Length, 40))), 80);
+            throw new ChainReplyException($"The value of {entry} ({shown}, {raw.Length} bytes) does not match its type in the runtime metadata: {e.Message}", e);
         }
     }
 }

@@ -11,16 +11,11 @@ public static class KeyfileFormats
     private const int HeadLength = 64;
 
     /// <summary>A keyfile's format from its first bytes only: cheap, and reads no secret beyond those bytes.</summary>
-    /// <exception cref="WalletFileException">KeyfileNotFound when <paramref name="path"/> does not exist.</exception>
+    /// <exception cref="WalletFileException">KeyfileNotFound when <paramref name="path"/> does not exist; KeyfileUnreadable when it cannot be read.</exception>
     public static KeyfileFormat Read(string path)
     {
-        if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
-        Span<byte> head = stackalloc byte[HeadLength];
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            return Detect(head[..stream.ReadAtLeast(head, HeadLength, throwOnEndOfStream: false)]);
-        }
+        var head = KeyfileBytes.ReadHead(path, HeadLength);
+        try { return Detect(head); }
         finally { CryptographicOperations.ZeroMemory(head); }
     }
 

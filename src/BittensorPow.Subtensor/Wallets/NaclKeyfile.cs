@@ -38,6 +38,29 @@ public static class NaclKeyfile
         finally { CryptographicOperations.ZeroMemory(password); }
     }
 
+    /// <summary>Seals a keyfile as btwallet does: "$NACL" ‖ a fresh random nonce ‖ secretbox under argon2i(password).</summary>
+    /// <exception cref="LibsodiumUnavailableException">libsodium could not be loaded.</exception>
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> passwordUtf8) =>
+        Encrypt(plaintext, passwordUtf8, RandomNumberGenerator.GetBytes(NonceLength), DeriveKey);
+
+    /// <summary>The same with the nonce and key derivation given (tests rebuild the shared btwallet coldkey byte for byte).</summary>
+    internal static byte[] Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> passwordUtf8, ReadOnlySpan<byte> nonce, KeyDerivation deriveKey)
+    {
+        if (nonce.Length != NonceLength) throw new ArgumentException("A secretbox nonce is 24 bytes.", nameof(nonce));
+        var key = deriveKey(passwordUtf8);
+        var message = plaintext.ToArray(); // Sodium.Core takes arrays: zero the copy at once
+        try
+        {
+            Libsodium.EnsureLoaded();
+            return [.. "$NACL"u8, .. nonce, .. SecretBox.Create(message, nonce.ToArray(), key)];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+            CryptographicOperations.ZeroMemory(message);
+        }
+    }
+
     /// <summary>Decrypts a whole $NACL keyfile. The caller zeroes the returned plaintext.</summary>
     public static byte[] Decrypt(ReadOnlySpan<byte> file, ReadOnlySpan<byte> passwordUtf8, string path) =>
         Decrypt(file, passwordUtf8, path, DeriveKey);

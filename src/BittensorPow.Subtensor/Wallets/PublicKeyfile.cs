@@ -11,8 +11,7 @@ public static class PublicKeyfile
 {
     public static byte[] ReadPublicKey(string path)
     {
-        if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
-        byte[] raw = File.ReadAllBytes(path);
+        byte[] raw = KeyfileBytes.Read(path);
         try { return ParsePublicKey(raw, path); }
         finally { Array.Clear(raw); }
     }
@@ -68,6 +67,14 @@ public enum WalletError
     KeyfileNoSecret,
     /// <summary>The secret in the keyfile does not produce its publicKey.</summary>
     KeyfileKeyMismatch,
+    /// <summary>The path is there but no keyfile can be read from it: a folder, a looping link, no permission, far too large, an I/O error.</summary>
+    KeyfileUnreadable,
+    /// <summary>A keyfile to be written is already there (and overwriting was not asked for).</summary>
+    KeyfileExists,
+    /// <summary>A wallet or hotkey name that is not one file name (a separator, "..", a control character, "…pub.txt").</summary>
+    InvalidWalletName,
+    /// <summary>The keyfile's BT_PW_… variable is set but is not btwallet's encoding of a password.</summary>
+    InvalidPasswordVariable,
 }
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)

@@ -32,8 +32,7 @@ public static class SecretKeyfile
 
     public static Sr25519KeyPair Read(string path, SecureString? password)
     {
-        if (!File.Exists(path)) throw new WalletFileException(WalletError.KeyfileNotFound, path, $"Keyfile '{path}' does not exist.");
-        var raw = File.ReadAllBytes(path);
+        var raw = KeyfileBytes.Read(path);
         try
         {
             var format = KeyfileFormats.Detect(raw);
@@ -150,7 +149,7 @@ public static class SecretKeyfile
     };
 
     /// <summary>The password's UTF-8 bytes; the unmanaged UTF-16 copy is zeroed and freed at once.</summary>
-    internal static unsafe byte[] ToUtf8(SecureString password)
+    public static unsafe byte[] ToUtf8(SecureString password)
     {
         IntPtr unicode = Marshal.SecureStringToGlobalAllocUnicode(password);
         try

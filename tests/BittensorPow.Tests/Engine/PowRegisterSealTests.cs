@@ -12,7 +12,7 @@ namespace BittensorPow.Tests.Engine;
 /// </summary>
 public sealed class PowRegisterSealTests
 {
-    private static JsonElement Vectors()
+    internal static JsonElement Vectors()
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "BittensorPow.Tests", "Engine", "Data", "pow-register-v1-spec.json")));
         return doc.RootElement.GetProperty("vectors").Clone();

@@ -10,12 +10,13 @@ public sealed class RecordingOutput : IWorkflowOutput
     public ConcurrentQueue<string> Warnings { get; } = new();
     public ConcurrentQueue<(string Target, string Action)> Questions { get; } = new();
     public int ProgressCount;
+    public ConcurrentQueue<WorkflowProgress> ProgressRecords { get; } = new();
     public bool Answer { get; init; } = true;
     public Action<string>? OnVerbose { get; init; }
 
     public void Verbose(string message) { VerboseLines.Enqueue(message); OnVerbose?.Invoke(message); }
     public void Warning(string message) => Warnings.Enqueue(message);
-    public void Progress(WorkflowProgress progress) => Interlocked.Increment(ref ProgressCount);
+    public void Progress(WorkflowProgress progress) { ProgressRecords.Enqueue(progress); Interlocked.Increment(ref ProgressCount); }
     public bool ShouldProcess(string target, string action) { Questions.Enqueue((target, action)); return Answer; }
 
     public bool Said(string fragment) => VerboseLines.Any(l => l.Contains(fragment, StringComparison.Ordinal));

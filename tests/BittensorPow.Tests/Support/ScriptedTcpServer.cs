@@ -55,6 +55,17 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
     /// </summary>
     public static async Task AnswerEveryCallAsync(NetworkStream stream, CancellationToken ct)
     {
+        while (true)
+        {
+            using var request = System.Text.Json.JsonDocument.Parse(await ReadMessageAsync(stream, ct));
+            var id = request.RootElement.GetProperty("id").GetRawText();
+            await WriteTextFrameAsync(stream, Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"result\":\"ok\"}}"), ct);
+        }
+    }
+
+    /// <summary>Reads one whole message from the client (masked frames, any number of them).</summary>
+    public static async Task<byte[]> ReadMessageAsync(NetworkStream stream, CancellationToken ct)
+    {
         var message = new List<byte>();
         var head = new byte[14];
         while (true)
@@ -70,15 +81,21 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
             await stream.ReadExactlyAsync(payload, ct);
             for (int i = 0; i < payload.Length; i++) payload[i] ^= mask[i & 3];
             message.AddRange(payload);
-            if (!fin) continue;
-            using var request = System.Text.Json.JsonDocument.Parse(message.ToArray());
-            message.Clear();
-            var reply = Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{request.RootElement.GetProperty("id").GetRawText()},\"result\":\"ok\"}}");
-            // Unmasked text frame; a reply under 64 KiB (an id and "ok") needs at most the 16-bit length.
-            byte[] frameHead = reply.Length < 126 ? [0x81, (byte)reply.Length] : [0x81, 126, (byte)(reply.Length >> 8), (byte)reply.Length];
-            await stream.WriteAsync(frameHead, ct);
-            await stream.WriteAsync(reply, ct);
+            if (fin) return message.ToArray();
         }
+    }
+
+    /// <summary>Sends <paramref name="payload"/> as one unmasked text frame (the server's side), whatever its bytes are.</summary>
+    public static Task WriteTextFrameAsync(NetworkStream stream, byte[] payload, CancellationToken ct) => WriteFrameAsync(stream, 0x81, payload, ct);
+
+    /// <summary>Sends one unmasked frame with the given first byte (0x81 text, 0x82 binary, both final).</summary>
+    public static async Task WriteFrameAsync(NetworkStream stream, byte first, byte[] payload, CancellationToken ct)
+    {
+        byte[] frameHead = payload.Length < 126 ? [first, (byte)payload.Length]
+            : payload.Length <= ushort.MaxValue ? [first, 126, (byte)(payload.Length >> 8), (byte)payload.Length]
+            : [first, 127, 0, 0, 0, 0, (byte)(payload.Length >> 24), (byte)(payload.Length >> 16), (byte)(payload.Length >> 8), (byte)payload.Length];
+        await stream.WriteAsync(frameHead, ct);
+        await stream.WriteAsync(payload, ct);
     }
 
     private async Task AcceptAsync()

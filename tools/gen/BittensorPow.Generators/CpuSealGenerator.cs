@@ -4,8 +4,10 @@ using BittensorPow.Engine.Hashing;
 namespace BittensorPow.Generators;
 
 /// <summary>
-/// Seal{Scalar,Avx2,Avx512}.g.cs: the straight-line SHA-256 and Keccak-f[1600] rounds of the CPU seal, once per width,
-/// written against a few primitives (Rotr32, Xor3_64, Chi, …) that each width's hand-written partial file defines.
+/// Seal{Scalar,Avx2,Avx512}.g.cs: the straight-line SHA-256 and Keccak-f[1600] rounds of the CPU seals, once per width:
+/// SHA-256 of the legacy seal's one block, SHA-256 of the pow_register payload's third block, and the Keccak-f of the
+/// 32-byte digest both share. Written against a few primitives (BigSigma0, Ch, Xor3_64, Chi, …) that each width's
+/// hand-written partial file defines.
 /// </summary>
 public static class CpuSealGenerator
 {
@@ -35,28 +37,28 @@ public static class CpuSealGenerator
         L("{");
         Sha256(L);
         L();
-        Keccak(L);
+        Sha256PowRegister(L);
         L();
-        L("    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 BigSigma0(V32 x) => Xor3_32(Rotr32(x, 2), Rotr32(x, 13), Rotr32(x, 22));");
-        L("    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 BigSigma1(V32 x) => Xor3_32(Rotr32(x, 6), Rotr32(x, 11), Rotr32(x, 25));");
-        L("    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 SmallSigma0(V32 x) => Xor3_32(Rotr32(x, 7), Rotr32(x, 18), Shr32(x, 3));");
-        L("    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 SmallSigma1(V32 x) => Xor3_32(Rotr32(x, 17), Rotr32(x, 19), Shr32(x, 10));");
+        Keccak(L);
         L("}");
         return s.ToString();
     }
 
-    // SHA-256 compression of the one 64-byte block, W0/W1 per lane. Round 0 is folded into the midstate; the state
-    // names rotate instead of the values, so round t uses the names shifted by t mod 8.
+    private static readonly string[] StateNames = ["a", "b", "c", "d", "e", "f", "g", "h"];
+
+    // Round t of a compression. The state names rotate instead of the values, so round t uses the names shifted by t mod 8;
+    // kw is what the round adds besides h, Σ1(e) and Ch ("" for nothing).
+    private static void Round(Action<string> L, int t, string kw, string indent = "        ")
+    {
+        string R(int i) => StateNames[((i - t) % 8 + 8) % 8];
+        string a = R(0), b = R(1), c = R(2), d = R(3), e = R(4), f = R(5), g = R(6), h = R(7);
+        string add = kw.Length == 0 ? "" : $" + {kw}";
+        L($"{indent}t1 = {h} + BigSigma1({e}) + Ch({e}, {f}, {g}){add}; {d} += t1; {h} = t1 + BigSigma0({a}) + Maj({a}, {b}, {c});");
+    }
+
+    // SHA-256 compression of the legacy seal's one 64-byte block, W0/W1 per lane. Round 0 is folded into the midstate.
     private static void Sha256(Action<string> L)
     {
-        string[] n = ["a", "b", "c", "d", "e", "f", "g", "h"];
-        string R(int t, int i) => n[((i - t) % 8 + 8) % 8];
-        void Round(int t, string kw, string indent = "        ")
-        {
-            string a = R(t, 0), b = R(t, 1), c = R(t, 2), d = R(t, 3), e = R(t, 4), f = R(t, 5), g = R(t, 6), h = R(t, 7);
-            L($"{indent}t1 = {h} + BigSigma1({e}) + Ch({e}, {f}, {g}) + {kw}; {d} += t1; {h} = t1 + BigSigma0({a}) + Maj({a}, {b}, {c});");
-        }
-
         L("    /// <summary>SHA-256 of u64_le(nonce) ‖ bah for every lane; w0, w1 are the nonce's two big-endian message words.</summary>");
         L("    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
         L("    private static void Sha256(SealMidstate m, V32 w0, V32 w1,");
@@ -73,7 +75,7 @@ public static class CpuSealGenerator
         L("        // Round 1: only W1 is per nonce.");
         L($"        t1 = g + BigSigma1(d) + Ch(d, e, f) + w1; c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);");
         L("        // Rounds 2..15: K[t] + W[t] is constant per template.");
-        for (int t = 2; t < 16; t++) Round(t, $"B32(Unsafe.Add(ref kw, {t}))");
+        for (int t = 2; t < 16; t++) Round(L, t, $"B32(Unsafe.Add(ref kw, {t}))");
         L("        // Rounds 16..31: W16..W31 as per-nonce terms plus the template's constant partial sums.");
         var w = new string[32];
         for (int t = 0; t < 16; t++) w[t] = t switch { 0 => "w0", 1 => "w1", _ => "" };
@@ -86,7 +88,7 @@ public static class CpuSealGenerator
             Term(t - 2, "SmallSigma1"); Term(t - 7, ""); Term(t - 15, "SmallSigma0"); Term(t - 16, "");
             terms.Add($"B32(Unsafe.Add(ref sc, {t}))");
             L($"        x{t - 16} = {string.Join(" + ", terms)};");
-            Round(t, $"x{t - 16} + B32(Unsafe.Add(ref k, {t}))");
+            Round(L, t, $"x{t - 16} + B32(Unsafe.Add(ref k, {t}))");
         }
         L("        // Rounds 32..63: the full schedule in a 16-word window.");
         L("        for (int t = 32; t < 64; t += 16)");
@@ -94,10 +96,53 @@ public static class CpuSealGenerator
         for (int j = 0; j < 16; j++)
         {
             L($"            x{j} = SmallSigma1(x{(j + 14) % 16}) + x{(j + 9) % 16} + SmallSigma0(x{(j + 1) % 16}) + x{j};");
-            Round(32 + j, $"x{j} + B32(Unsafe.Add(ref k, t + {j}))", "            ");
+            Round(L, 32 + j, $"x{j} + B32(Unsafe.Add(ref k, t + {j}))", "            ");
         }
         L("        }");
-        for (int i = 0; i < 8; i++) L($"        s{i} = {n[i]} + B32(SealMidstate.InitialState[{i}]);");
+        for (int i = 0; i < 8; i++) L($"        s{i} = {StateNames[i]} + B32(SealMidstate.InitialState[{i}]);");
+        L("    }");
+    }
+
+    // SHA-256 of the pow_register payload's third block (PowRegisterSchedulePlan): only W0 varies per lane. Round 0 is
+    // folded into the span's values (PowRegisterMidstate), rounds 1..15 add literals, and every schedule word is a literal
+    // or its W0-dependent terms plus one literal; the state starts from, and is finally added to, the span's block-2 state.
+    private static void Sha256PowRegister(Action<string> L)
+    {
+        var plan = new PowRegisterSchedulePlan();
+        L("    /// <summary>");
+        L("    /// SHA-256 block 3 of the pow_register payload for every lane, from the span's block-2 state; w0 is the lane's");
+        L("    /// message word 0 (nonce bytes 5..7 and the padding byte 0x80, big-endian). W1..W15 are padding and the length,");
+        L("    /// folded into the literals.");
+        L("    /// </summary>");
+        L("    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]");
+        L("    private static void Sha256PowRegister(PowRegisterMidstate m, V32 w0,");
+        L("        out V32 s0, out V32 s1, out V32 s2, out V32 s3, out V32 s4, out V32 s5, out V32 s6, out V32 s7)");
+        L("    {");
+        L("        ref uint state = ref MemoryMarshal.GetArrayDataReference(m.SpanState);");
+        L("        // State after round 0 (which wrote d and h); g already holds round 1's h + K1 (W1 = 0).");
+        L("        V32 a = B32(Unsafe.Add(ref state, 0)), b = B32(Unsafe.Add(ref state, 1)), c = B32(Unsafe.Add(ref state, 2));");
+        L("        V32 d = B32(m.Round0E) + w0, e = B32(Unsafe.Add(ref state, 4)), f = B32(Unsafe.Add(ref state, 5));");
+        L("        V32 g = B32(m.Round1H), h = B32(m.Round0A) + w0;");
+        L("        V32 t1;");
+        L("        // Round 1: K1 + W1 is already in g.");
+        Round(L, 1, "");
+        L("        // Rounds 2..15: K[t] + W[t] as literals.");
+        for (int t = 2; t < 16; t++) Round(L, t, $"B32({Lit.Hex(plan.RoundLiteral(t))})");
+        L("        // Rounds 16..63: a literal schedule word is folded into K[t]; the others are their W0-dependent terms plus a literal.");
+        L("        V32 x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15;");
+        for (int t = 16; t < 64; t++)
+        {
+            var w = plan.Words[t];
+            if (w.IsLiteral)
+            {
+                Round(L, t, $"B32({Lit.Hex(plan.RoundLiteral(t))})");
+                continue;
+            }
+            if (w.Name == $"x{t % 16}")
+                L($"        {w.Name} = {string.Join(" + ", w.Terms)}{(w.Literal == 0 ? "" : $" + B32({Lit.Hex(w.Literal)})")};");
+            Round(L, t, $"{w.Name} + B32({Lit.Hex(Sha256Constants.K[t])})");
+        }
+        for (int i = 0; i < 8; i++) L($"        s{i} = {StateNames[i]} + B32(Unsafe.Add(ref state, {i}));");
         L("    }");
     }
 

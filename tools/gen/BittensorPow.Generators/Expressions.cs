@@ -21,3 +21,14 @@ internal sealed class Var(string name) : Expr
 
 /// <summary>A 64-bit Keccak lane as two 32-bit halves (Lo = bits 0..31).</summary>
 internal readonly record struct Lane(Expr Lo, Expr Hi);
+
+/// <summary>A launch parameter (<c>c.Name</c>): the same for every thread of a launch, so no statement computes it.
+/// <see cref="Word"/> says which chaining-state word it is, or −1.</summary>
+internal sealed class Param(string name, int word = -1) : Expr
+{
+    public string Name { get; } = name;
+
+    public int Word { get; } = word;
+
+    public override string ToString() => $"c.{Name}";
+}

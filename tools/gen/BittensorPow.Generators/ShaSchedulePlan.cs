@@ -3,31 +3,30 @@ using System.Numerics;
 namespace BittensorPow.Generators;
 
 /// <summary>
-/// Which SHA-256 schedule words of the seal's one block the host computes. Only W0 (the nonce's low half) changes per
-/// GPU thread: W1 (its high half) is fixed for a launch, which never crosses a multiple of 2^32, and W2..W15 for a
-/// block. So every W[t] whose terms are all host-known is a host word (W17, W19, W21 through W1's chain), and each
-/// other W[t] takes the sum of its host-known terms as one parameter C{t}, or as a literal where those terms are
-/// padding words only.
+/// Which SHA-256 schedule words of the block a GPU thread compresses are computed where. Only W0 changes per thread;
+/// every other message word is a literal (padding, length, zeros: <see cref="ShaBlock.LiteralWords"/>) or known to the
+/// host for a whole launch (<see cref="ShaBlock.HostWords"/>). So every W[t] whose terms are all literals is a literal
+/// too (folded here), every other W[t] whose terms are all known is a host word (the legacy seal's W17, W19, W21 through
+/// W1's chain), and each remaining W[t] takes the sum of its known terms as one parameter C{t}, or as a literal where
+/// those terms are literals only.
 /// </summary>
 internal sealed class ShaSchedulePlan
 {
     /// <summary>W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]: a term is a function ("s1", "w", "s0") of a word.</summary>
     public readonly record struct Term(string Function, int Index);
 
-    public enum Kind { Host, Literal, Param, None }
+    /// <summary>Host: all terms known, some per launch. Constant: all terms literal. Literal, Param: some terms vary per
+    /// thread, the known ones are literals only / include host words. None: no known term.</summary>
+    public enum Kind { Host, Constant, Literal, Param, None }
 
     public readonly record struct Word(Kind Kind, Term[] Known, Term[] Thread);
 
-    /// <summary>The 40-byte pre-seal is one block: W0, W1 = nonce, W2..W9 = bah (per block), W10 = 0x80000000
-    /// (padding), W11..W14 = 0, W15 = 320 (length in bits).</summary>
-    public static readonly IReadOnlyDictionary<int, uint> LiteralWords = new SortedDictionary<int, uint>
-    {
-        [10] = 0x80000000, [11] = 0, [12] = 0, [13] = 0, [14] = 0, [15] = 320,
-    };
+    private readonly SortedDictionary<int, uint> _literal;
 
-    public ShaSchedulePlan()
+    public ShaSchedulePlan(ShaBlock block)
     {
-        for (int t = 1; t < 16; t++) HostWords.Add(t);
+        _literal = new SortedDictionary<int, uint>(block.LiteralWords.ToDictionary());
+        foreach (var t in block.HostWords.Concat(block.LiteralWords.Keys)) HostWords.Add(t);
         for (int t = 16; t < 64; t++)
         {
             var terms = TermsOf(t);
@@ -36,18 +35,27 @@ internal sealed class ShaSchedulePlan
             if (thread.Length == 0)
             {
                 HostWords.Add(t);
-                Words[t] = new Word(Kind.Host, known, []);
+                if (known.All(tm => _literal.ContainsKey(tm.Index)))
+                {
+                    _literal[t] = known.Aggregate(0u, (sum, tm) => sum + ValueOf(tm, _literal[tm.Index]));
+                    Words[t] = new Word(Kind.Constant, known, []);
+                }
+                else Words[t] = new Word(Kind.Host, known, []);
             }
-            else if (known.Length > 0 && known.All(tm => LiteralWords.ContainsKey(tm.Index)))
+            else if (known.Length > 0 && known.All(tm => _literal.ContainsKey(tm.Index)))
                 Words[t] = new Word(Kind.Literal, known, thread);
             else
                 Words[t] = new Word(known.Length > 0 ? Kind.Param : Kind.None, known, thread);
         }
-        KwRounds = HostWords.Where(t => !LiteralWords.ContainsKey(t)).Order().ToArray();
+        KwRounds = HostWords.Where(t => !_literal.ContainsKey(t)).Order().ToArray();
         ScheduleParamRounds = Enumerable.Range(16, 48).Where(t => Words[t].Kind == Kind.Param).ToArray();
     }
 
+    /// <summary>Every word known before a thread runs: the literals and the host's words, given and derived.</summary>
     public HashSet<int> HostWords { get; } = [];
+
+    /// <summary>The block's literal words and the schedule words that follow from them alone.</summary>
+    public IReadOnlyDictionary<int, uint> LiteralWords => _literal;
 
     /// <summary>W16..W63 (indexed by t).</summary>
     public Dictionary<int, Word> Words { get; } = [];

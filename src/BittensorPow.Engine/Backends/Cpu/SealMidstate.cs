@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using BittensorPow.Engine.Hashing;
+using static BittensorPow.Engine.Hashing.Sha256Block;
 
 namespace BittensorPow.Engine.Backends.Cpu;
 
@@ -84,11 +84,4 @@ internal sealed class SealMidstate
 
     /// <summary>W[t] for t = 2..15 comes from bah and the padding only.</summary>
     public static bool IsConstantWord(int t) => t is >= 2 and < 16;
-
-    internal static uint BigSigma0(uint x) => BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
-    internal static uint BigSigma1(uint x) => BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
-    internal static uint SmallSigma0(uint x) => BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
-    internal static uint SmallSigma1(uint x) => BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
-    internal static uint Ch(uint e, uint f, uint g) => (e & f) ^ (~e & g);
-    internal static uint Maj(uint a, uint b, uint c) => (a & b) ^ (a & c) ^ (b & c);
 }

@@ -119,6 +119,142 @@ internal partial struct SealScalar
         s7 = h + B32(SealMidstate.InitialState[7]);
     }
 
+    /// <summary>
+    /// SHA-256 block 3 of the pow_register payload for every lane, from the span's block-2 state; w0 is the lane's
+    /// message word 0 (nonce bytes 5..7 and the padding byte 0x80, big-endian). W1..W15 are padding and the length,
+    /// folded into the literals.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Sha256PowRegister(PowRegisterMidstate m, V32 w0,
+        out V32 s0, out V32 s1, out V32 s2, out V32 s3, out V32 s4, out V32 s5, out V32 s6, out V32 s7)
+    {
+        ref uint state = ref MemoryMarshal.GetArrayDataReference(m.SpanState);
+        // State after round 0 (which wrote d and h); g already holds round 1's h + K1 (W1 = 0).
+        V32 a = B32(Unsafe.Add(ref state, 0)), b = B32(Unsafe.Add(ref state, 1)), c = B32(Unsafe.Add(ref state, 2));
+        V32 d = B32(m.Round0E) + w0, e = B32(Unsafe.Add(ref state, 4)), f = B32(Unsafe.Add(ref state, 5));
+        V32 g = B32(m.Round1H), h = B32(m.Round0A) + w0;
+        V32 t1;
+        // Round 1: K1 + W1 is already in g.
+        t1 = g + BigSigma1(d) + Ch(d, e, f); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        // Rounds 2..15: K[t] + W[t] as literals.
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + B32(0xb5c0fbcfu); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + B32(0xe9b5dba5u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + B32(0x3956c25bu); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + B32(0x59f111f1u); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + B32(0x923f82a4u); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + B32(0xab1c5ed5u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + B32(0xd807aa98u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + B32(0x12835b01u); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + B32(0x243185beu); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + B32(0x550c7dc3u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + B32(0x72be5d74u); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + B32(0x80deb1feu); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + B32(0x9bdc06a7u); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + B32(0xc19bf58cu); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        // Rounds 16..63: a literal schedule word is folded into K[t]; the others are their W0-dependent terms plus a literal.
+        V32 x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, x12, x13, x14, x15;
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + w0 + B32(0xe49b69c1u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + B32(0xf24d4787u); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x2 = SmallSigma1(w0);
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x2 + B32(0x0fc19dc6u); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + B32(0x840ca4a2u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x4 = SmallSigma1(x2);
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x4 + B32(0x2de92c6fu); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + B32(0x4b9e80aau); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x6 = SmallSigma1(x4) + B32(0x00000418u);
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x6 + B32(0x5cb0a9dcu); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x7 = w0 + B32(0xc1804aceu);
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x7 + B32(0x76f988dau); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        x8 = SmallSigma1(x6) + B32(0x028f0001u);
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + x8 + B32(0x983e5152u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        x9 = SmallSigma1(x7) + x2;
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + x9 + B32(0xa831c66du); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x10 = SmallSigma1(x8) + B32(0x600002d6u);
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x10 + B32(0xb00327c8u); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        x11 = SmallSigma1(x9) + x4;
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + x11 + B32(0xbf597fc7u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x12 = SmallSigma1(x10) + B32(0x0129fc00u);
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x12 + B32(0xc6e00bf3u); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        x13 = SmallSigma1(x11) + x6;
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + x13 + B32(0xd5a79147u); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x14 = SmallSigma1(x12) + x7 + B32(0x3106008bu);
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x14 + B32(0x06ca6351u); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x15 = SmallSigma1(x13) + x8 + SmallSigma0(w0) + B32(0x00000418u);
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x15 + B32(0x14292967u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        x0 = SmallSigma1(x14) + x9 + w0 + B32(0xc254bea3u);
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + x0 + B32(0x27b70a85u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        x1 = SmallSigma1(x15) + x10 + SmallSigma0(x2) + B32(0x028f0001u);
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + x1 + B32(0x2e1b2138u); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x2 = SmallSigma1(x0) + x11 + x2 + B32(0xa075985fu);
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x2 + B32(0x4d2c6dfcu); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        x3 = SmallSigma1(x1) + x12 + SmallSigma0(x4) + B32(0x600002d6u);
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + x3 + B32(0x53380d13u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x4 = SmallSigma1(x2) + x13 + x4 + B32(0x7f276c32u);
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x4 + B32(0x650a7354u); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        x5 = SmallSigma1(x3) + x14 + SmallSigma0(x6) + B32(0x0129fc00u);
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + x5 + B32(0x766a0abbu); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x6 = SmallSigma1(x4) + x15 + SmallSigma0(x7) + x6;
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x6 + B32(0x81c2c92eu); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x7 = SmallSigma1(x5) + x0 + SmallSigma0(x8) + x7;
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x7 + B32(0x92722c85u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        x8 = SmallSigma1(x6) + x1 + SmallSigma0(x9) + x8;
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + x8 + B32(0xa2bfe8a1u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        x9 = SmallSigma1(x7) + x2 + SmallSigma0(x10) + x9;
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + x9 + B32(0xa81a664bu); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x10 = SmallSigma1(x8) + x3 + SmallSigma0(x11) + x10;
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x10 + B32(0xc24b8b70u); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        x11 = SmallSigma1(x9) + x4 + SmallSigma0(x12) + x11;
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + x11 + B32(0xc76c51a3u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x12 = SmallSigma1(x10) + x5 + SmallSigma0(x13) + x12;
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x12 + B32(0xd192e819u); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        x13 = SmallSigma1(x11) + x6 + SmallSigma0(x14) + x13;
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + x13 + B32(0xd6990624u); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x14 = SmallSigma1(x12) + x7 + SmallSigma0(x15) + x14;
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x14 + B32(0xf40e3585u); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x15 = SmallSigma1(x13) + x8 + SmallSigma0(x0) + x15;
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x15 + B32(0x106aa070u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        x0 = SmallSigma1(x14) + x9 + SmallSigma0(x1) + x0;
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + x0 + B32(0x19a4c116u); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        x1 = SmallSigma1(x15) + x10 + SmallSigma0(x2) + x1;
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + x1 + B32(0x1e376c08u); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x2 = SmallSigma1(x0) + x11 + SmallSigma0(x3) + x2;
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x2 + B32(0x2748774cu); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        x3 = SmallSigma1(x1) + x12 + SmallSigma0(x4) + x3;
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + x3 + B32(0x34b0bcb5u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x4 = SmallSigma1(x2) + x13 + SmallSigma0(x5) + x4;
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x4 + B32(0x391c0cb3u); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        x5 = SmallSigma1(x3) + x14 + SmallSigma0(x6) + x5;
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + x5 + B32(0x4ed8aa4au); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x6 = SmallSigma1(x4) + x15 + SmallSigma0(x7) + x6;
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x6 + B32(0x5b9cca4fu); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x7 = SmallSigma1(x5) + x0 + SmallSigma0(x8) + x7;
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x7 + B32(0x682e6ff3u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        x8 = SmallSigma1(x6) + x1 + SmallSigma0(x9) + x8;
+        t1 = h + BigSigma1(e) + Ch(e, f, g) + x8 + B32(0x748f82eeu); d += t1; h = t1 + BigSigma0(a) + Maj(a, b, c);
+        x9 = SmallSigma1(x7) + x2 + SmallSigma0(x10) + x9;
+        t1 = g + BigSigma1(d) + Ch(d, e, f) + x9 + B32(0x78a5636fu); c += t1; g = t1 + BigSigma0(h) + Maj(h, a, b);
+        x10 = SmallSigma1(x8) + x3 + SmallSigma0(x11) + x10;
+        t1 = f + BigSigma1(c) + Ch(c, d, e) + x10 + B32(0x84c87814u); b += t1; f = t1 + BigSigma0(g) + Maj(g, h, a);
+        x11 = SmallSigma1(x9) + x4 + SmallSigma0(x12) + x11;
+        t1 = e + BigSigma1(b) + Ch(b, c, d) + x11 + B32(0x8cc70208u); a += t1; e = t1 + BigSigma0(f) + Maj(f, g, h);
+        x12 = SmallSigma1(x10) + x5 + SmallSigma0(x13) + x12;
+        t1 = d + BigSigma1(a) + Ch(a, b, c) + x12 + B32(0x90befffau); h += t1; d = t1 + BigSigma0(e) + Maj(e, f, g);
+        x13 = SmallSigma1(x11) + x6 + SmallSigma0(x14) + x13;
+        t1 = c + BigSigma1(h) + Ch(h, a, b) + x13 + B32(0xa4506cebu); g += t1; c = t1 + BigSigma0(d) + Maj(d, e, f);
+        x14 = SmallSigma1(x12) + x7 + SmallSigma0(x15) + x14;
+        t1 = b + BigSigma1(g) + Ch(g, h, a) + x14 + B32(0xbef9a3f7u); f += t1; b = t1 + BigSigma0(c) + Maj(c, d, e);
+        x15 = SmallSigma1(x13) + x8 + SmallSigma0(x0) + x15;
+        t1 = a + BigSigma1(f) + Ch(f, g, h) + x15 + B32(0xc67178f2u); e += t1; a = t1 + BigSigma0(b) + Maj(b, c, d);
+        s0 = a + B32(Unsafe.Add(ref state, 0));
+        s1 = b + B32(Unsafe.Add(ref state, 1));
+        s2 = c + B32(Unsafe.Add(ref state, 2));
+        s3 = d + B32(Unsafe.Add(ref state, 3));
+        s4 = e + B32(Unsafe.Add(ref state, 4));
+        s5 = f + B32(Unsafe.Add(ref state, 5));
+        s6 = g + B32(Unsafe.Add(ref state, 6));
+        s7 = h + B32(Unsafe.Add(ref state, 7));
+    }
+
     /// <summary>Keccak-256 (original padding) of the 32-byte digest in lanes l0..l3; returns output lane 0.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static V64 Keccak(V64 l0, V64 l1, V64 l2, V64 l3, out V64 o1, out V64 o2, out V64 o3)
@@ -166,9 +302,4 @@ internal partial struct SealScalar
         o3 = Chi(e3, e4, e0);
         return Chi(e0, e1, e2) ^ B64(KeccakF1600.RoundConstant(23));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 BigSigma0(V32 x) => Xor3_32(Rotr32(x, 2), Rotr32(x, 13), Rotr32(x, 22));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 BigSigma1(V32 x) => Xor3_32(Rotr32(x, 6), Rotr32(x, 11), Rotr32(x, 25));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 SmallSigma0(V32 x) => Xor3_32(Rotr32(x, 7), Rotr32(x, 18), Shr32(x, 3));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static V32 SmallSigma1(V32 x) => Xor3_32(Rotr32(x, 17), Rotr32(x, 19), Shr32(x, 10));
 }

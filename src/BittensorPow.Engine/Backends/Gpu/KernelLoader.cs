@@ -13,13 +13,14 @@ namespace BittensorPow.Engine.Backends.Gpu;
 /// </summary>
 internal static class KernelLoader
 {
-    public static Action<KernelConfig, SealLaunch, ArrayView<ulong>> Load(Accelerator accelerator, string kernelName)
+    public static Action<KernelConfig, TLaunch, ArrayView<ulong>> Load<TLaunch>(Accelerator accelerator, string kernelName)
+        where TLaunch : struct
     {
         var method = typeof(SealKernels).GetMethod(kernelName, BindingFlags.Public | BindingFlags.Static)
             ?? throw new MissingMethodException(nameof(SealKernels), kernelName);
         if (accelerator is not CudaAccelerator)
         {
-            var action = method.CreateDelegate<Action<SealLaunch, ArrayView<ulong>>>();
+            var action = method.CreateDelegate<Action<TLaunch, ArrayView<ulong>>>();
             return accelerator.LoadStreamKernel(action);
         }
         // ILGPU's own Cuda path offers no hook between PTX generation and the driver, so compile with a
@@ -30,7 +31,7 @@ internal static class KernelLoader
         var compiled = (PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty);
         SetAssembly(compiled, PtxRewriter.RemoveInlineAsmLocals(compiled.PTXAssembly));
         var kernel = accelerator.LoadKernel(compiled);
-        var launcher = kernel.CreateLauncherDelegate<Action<AcceleratorStream, KernelConfig, SealLaunch, ArrayView<ulong>>>();
+        var launcher = kernel.CreateLauncherDelegate<Action<AcceleratorStream, KernelConfig, TLaunch, ArrayView<ulong>>>();
         var stream = accelerator.DefaultStream;
         return (config, launch, best) => launcher(stream, config, launch, best);
     }

@@ -18,13 +18,17 @@ public static class PtxExport
     public static readonly CudaInstructionSet DefaultInstructionSet = CudaInstructionSet.ISA_78;
     public static readonly CudaArchitecture DefaultArchitecture = CudaArchitecture.SM_90;
 
-    /// <summary>Kernel name ("SearchBigEndian", "SearchLittleEndian") → PTX text.</summary>
+    /// <summary>The kernels a device loads: the legacy seal's per byte order, then pow_register's.</summary>
+    public static readonly IReadOnlyList<string> KernelNames =
+        [nameof(SealKernels.SearchBigEndian), nameof(SealKernels.SearchLittleEndian), nameof(SealKernels.SearchPowRegister)];
+
+    /// <summary>Kernel name (<see cref="KernelNames"/>) → PTX text.</summary>
     public static IReadOnlyDictionary<string, string> Compile(CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null)
     {
         using var context = Context.Create(b => b.Optimize(OptimizationLevel.O1));
         using var backend = new PTXBackend(context, architecture ?? DefaultArchitecture, instructionSet ?? DefaultInstructionSet, null!); // no NVVM: ILGPU's own PTX generator
         var result = new Dictionary<string, string>();
-        foreach (var name in new[] { nameof(SealKernels.SearchBigEndian), nameof(SealKernels.SearchLittleEndian) })
+        foreach (var name in KernelNames)
         {
             var method = typeof(SealKernels).GetMethod(name, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new MissingMethodException(nameof(SealKernels), name);

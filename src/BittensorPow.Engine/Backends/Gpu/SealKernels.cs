@@ -25,10 +25,10 @@ public struct SealLaunch
 }
 
 /// <summary>
-/// The ILGPU kernels: one per byte order, so that neither carries a branch on it. A hit is recorded
-/// as its offset from <see cref="SealLaunch.Base"/> with Atomic.Min, which keeps the smallest offset of
-/// the launch; offsets are below 2^31, so ulong.MaxValue ("none") can never be a real hit, even when the
-/// nonce itself is 2^64 − 1.
+/// The ILGPU kernels: for the legacy seal one per byte order, so that neither carries a branch on it, and one for
+/// pow_register's (always little-endian). A hit is recorded as its offset from the launch's first nonce or position
+/// with Atomic.Min, which keeps the smallest offset of the launch; offsets are below 2^31, so ulong.MaxValue ("none")
+/// can never be a real hit, even when the nonce itself is 2^64 − 1.
 /// </summary>
 public static class SealKernels
 {
@@ -45,7 +45,7 @@ public static class SealKernels
         // are computed for the rare candidates only.
         if (SealMath.TopWordBigEndian(st) > (uint)(p.T3 >> 32)) return;
         SealLanes s = SealMath.Finish(st);
-        if (Accepts(Swap64(s.L0), Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p)) Atomic.Min(ref best[0], (ulong)index);
+        if (Accepts(Swap64(s.L0), Swap64(s.L1), Swap64(s.L2), Swap64(s.L3), p.T3, p.T2, p.T1, p.T0)) Atomic.Min(ref best[0], (ulong)index);
     }
 
     public static void SearchLittleEndian(SealLaunch p, ArrayView<ulong> best)
@@ -57,7 +57,22 @@ public static class SealKernels
         // kernel, the early reject reads only its top 32 bits, which need a fraction of the last Keccak round.
         if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
         SealLanes s = SealMath.Finish(st);
-        if (Accepts(s.L3, s.L2, s.L1, s.L0, p)) Atomic.Min(ref best[0], (ulong)index);
+        if (Accepts(s.L3, s.L2, s.L1, s.L0, p.T3, p.T2, p.T1, p.T0)) Atomic.Min(ref best[0], (ulong)index);
+    }
+
+    /// <summary>
+    /// pow_register (SPEC §10): one dispatch per span a launch touches, each thread one position of the span. The host
+    /// folded SHA-256's first two blocks into p.Span, so a thread compresses block 3 (only W0 varies) and runs the
+    /// legacy little-endian kernel's Keccak-f, early reject and compare.
+    /// </summary>
+    public static void SearchPowRegister(PowRegisterLaunch p, ArrayView<ulong> best)
+    {
+        int index = Grid.GlobalIndex.X;
+        if (index >= p.Count) return;
+        SealState st = PowRegisterSealMath.ComputeState(p.PaddedPosition + (uint)index, p.Span);
+        if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
+        SealLanes s = SealMath.Finish(st);
+        if (Accepts(s.L3, s.L2, s.L1, s.L0, p.T3, p.T2, p.T1, p.T0)) Atomic.Min(ref best[0], (ulong)(long)(p.Offset + index));
     }
 
     /// <summary>
@@ -73,12 +88,27 @@ public static class SealKernels
         lanes[index * 4 + 3] = s.L3;
     }
 
-    private static bool Accepts(ulong w3, ulong w2, ulong w1, ulong w0, SealLaunch p)
+    /// <summary>
+    /// pow_register's seal lanes of positions given as <see cref="PowRegisterMidstate.PaddedPosition"/> with their spans
+    /// (<see cref="PowRegisterMidstate.SpanOf"/>): lets tests compare the kernel's seal byte for byte.
+    /// </summary>
+    public static void ComputePowRegisterSeals(
+        Index1D index, ArrayView<uint> paddedPositions, ArrayView<PowRegisterSpan> spans, ArrayView<ulong> lanes)
     {
-        if (w3 != p.T3) return w3 < p.T3;
-        if (w2 != p.T2) return w2 < p.T2;
-        if (w1 != p.T1) return w1 < p.T1;
-        return w0 <= p.T0;
+        SealLanes s = PowRegisterSealMath.Compute(paddedPositions[index], spans[index]);
+        lanes[index * 4] = s.L0;
+        lanes[index * 4 + 1] = s.L1;
+        lanes[index * 4 + 2] = s.L2;
+        lanes[index * 4 + 3] = s.L3;
+    }
+
+    /// <summary>The seal, as its four 64-bit limbs most significant first, is at most the threshold T3..T0.</summary>
+    private static bool Accepts(ulong w3, ulong w2, ulong w1, ulong w0, ulong t3, ulong t2, ulong t1, ulong t0)
+    {
+        if (w3 != t3) return w3 < t3;
+        if (w2 != t2) return w2 < t2;
+        if (w1 != t1) return w1 < t1;
+        return w0 <= t0;
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ using static BittensorPow.Tests.Support.SharedFiles;
 namespace BittensorPow.Tests.Engine.Gpu;
 
 /// <summary>Seal equality of the kernel code with the vectors and the reference, and the 2^64 edges of a search.</summary>
-public class GpuSealKernelTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCpuFixture>
+[Collection(IlgpuCpuCollection.Name)]
+public class GpuSealKernelTests(IlgpuCpuFixture fixture)
 {
     /// <summary>Runs <see cref="SealKernels.ComputeSeals"/> on the CPU accelerator: 32-byte seals, one per nonce.</summary>
     private static byte[][] KernelSeals(ReadOnlySpan<byte> bah, ulong[] nonces)

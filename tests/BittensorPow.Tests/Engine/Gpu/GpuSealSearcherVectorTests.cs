@@ -10,7 +10,8 @@ namespace BittensorPow.Tests.Engine.Gpu;
 /// distance before the vector's answer (the nonces before it are covered by the CPU reference tests):
 /// the kernel must still skip every non-passing nonce up to the answer and report exactly it.
 /// </summary>
-public class GpuSealSearcherVectorTests(IlgpuCpuFixture fixture) : IClassFixture<IlgpuCpuFixture>
+[Collection(IlgpuCpuCollection.Name)]
+public class GpuSealSearcherVectorTests(IlgpuCpuFixture fixture)
 {
     /// <summary>Nonces searched before the answer: several launches' worth on the CPU accelerator.</summary>
     private const ulong Lead = 20_000;

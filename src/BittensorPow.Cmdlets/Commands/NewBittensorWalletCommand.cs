@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using System.Security;
+using BittensorPow.Cmdlets.Input;
+using BittensorPow.Cmdlets.Output;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Wallets;
+
+namespace BittensorPow.Cmdlets.Commands;
+
+/// <summary>
+/// Makes a wallet as btcli's wallet create does: a coldkey ($NACL-sealed with a password, or plain with -NoPassword)
+/// and coldkeypub.txt, and with -Hotkey a hotkey too, from a new mnemonic (shown once on the host) or -Mnemonic.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "BittensorWallet", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(BittensorWallet))]
+public sealed class NewBittensorWalletCommand : PowCmdletBase
+{
+    [Parameter(Position = 0)] public string? Name { get; set; }
+    [Parameter, WalletPath] public string? WalletPath { get; set; }
+    /// <summary>Also make a hotkey of this name (with its own new mnemonic).</summary>
+    [Parameter] public string? Hotkey { get; set; }
+    [Parameter, ValidateSet("12", "24")] public int WordCount { get; set; } = 12;
+    /// <summary>The coldkey's existing mnemonic (btcli's regen_coldkey); nothing new is shown.</summary>
+    [Parameter] public SecureString? Mnemonic { get; set; }
+    [Parameter] public SecureString? Password { get; set; }
+    [Parameter] public SwitchParameter NoPassword { get; set; }
+    [Parameter] public SwitchParameter Force { get; set; }
+
+    protected override void Process()
+    {
+        if (NoPassword && Password is not null)
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Password -NoPassword",
+                "-Password seals the coldkey and -NoPassword leaves it unencrypted.",
+                "Give one of them: -Password for a real wallet, -NoPassword only for a test wallet.");
+        if (Password is not null) NewWalletWorkflow.CheckNewPassword(Password, null);
+        var (wallet, _, root) = UserInput.Wallet(Name, null, WalletPath);
+        var request = new NewWalletRequest(WalletPaths.ExpandRoot(root), wallet)
+        {
+            Coldkey = true, Hotkey = Hotkey, Mnemonic = Mnemonic, WordCount = WordCount, Overwrite = Force,
+        };
+        var files = NewWalletWorkflow.Plan(request);
+        string verb = Force && files.Any(File.Exists) ? "Replace" : "Create";
+        if (!ShouldProcess(string.Join(", ", files), $"{verb} wallet '{wallet}'")) return;
+        if (request.MakesMnemonic) MnemonicDisplay.EnsurePossible(Host);
+        using var asked = NoPassword || Password is not null ? null : PasswordPrompt.New(Host, files[0], wallet);
+        var made = NewWalletWorkflow.Run(request with { Password = NoPassword ? null : Password ?? asked },
+            mnemonics => MnemonicDisplay.Show(Host, wallet, mnemonics), Output);
+        WriteObject(BittensorWallet.From(made));
+    }
+}
