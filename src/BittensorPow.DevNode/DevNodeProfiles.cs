@@ -1,3 +1,4 @@
+using BittensorPow.DevNode.Runtime;
 using BittensorPow.Subtensor.Crypto;
 
 namespace BittensorPow.DevNode;
@@ -25,11 +26,34 @@ public static class DevNodeProfiles
         Endowed = [.. DevAccounts.Select(uri => new Endowment(Sr25519KeyPair.FromUri(uri).PublicKey, DevEndowmentRao))],
     };
 
+    /// <summary>
+    /// Finney today (spec 475, live since 2026-10-07; SPEC §10): Finney's spec-393 metadata (the newest recorded file)
+    /// with what 475's pow_register needs patched in as the pallet's code defines it (<see cref="Finney475Patch"/>);
+    /// 12 s blocks; fee-free pow_register with its own seal, executed and pool-checked as the pallet does; PoW
+    /// registration off on every subnet unless turned on; register burns; no faucet (a 475 build without pow-faucet
+    /// does not list it). //Alice holds the sudo key and owns the subnets, as on a developer's chain; nobody is
+    /// endowed (pow_register needs no funds).
+    /// </summary>
+    public static DevNodeOptions Finney => new()
+    {
+        Profile = "finney",
+        BlockMs = 12_000,
+        SpecVersion = 475,
+        Metadata = "finney-spec393-v16.scale",
+        PowRegister = true,
+        RegisterLimit = false,
+        PowFaucet = false,
+        FinneyPowDefaults = true,
+        Subnets = [new SubnetSpec(1, 10_000_000, PowRegistrationAllowed: false)],
+        SudoKey = Sr25519KeyPair.FromUri("//Alice").PublicKey,
+    };
+
     private static readonly string[] DevAccounts = ["//Alice", "//Bob", "//Charlie"];
 
     public static DevNodeOptions Get(string name) => name.ToLowerInvariant() switch
     {
         "localnet" => Localnet,
-        _ => throw new FormatException($"--profile '{name}': unknown profile (known: localnet)."),
+        "finney" => Finney,
+        _ => throw new FormatException($"--profile '{name}': unknown profile (known: localnet, finney)."),
     };
 }

@@ -30,6 +30,8 @@ public sealed class DevNodeServer : IAsyncDisposable
     public DevFaults Faults { get; } = new();
     /// <summary>Calls that failed in a block since start, under any runtime (dev_dispatchFailures).</summary>
     public DispatchFailures DispatchFailures { get; } = new();
+    /// <summary>PoW switches still to come (--subnet …:pow=on@B, dev_setPowRegistration with a later block).</summary>
+    public PowSwitchSchedule PowSwitches { get; } = new();
     public MethodTable Methods { get; } = MethodTable.CreateDefault();
     public int Port { get; private set; }
     public Uri Endpoint => new($"ws://127.0.0.1:{Port}");
@@ -40,7 +42,8 @@ public sealed class DevNodeServer : IAsyncDisposable
         if (_listener is not null) throw new InvalidOperationException("The DevNode is already started.");
         Options = options;
         Runtime = RuntimeProfile.Load(options);
-        Executor = new SubtensorRuntime(Runtime, DispatchFailures);
+        Executor = new SubtensorRuntime(Runtime, DispatchFailures, PowSwitches);
+        foreach (var change in GenesisBuilder.PowSwitches(options)) PowSwitches.Add(change);
         var genesis = GenesisBuilder.Endow(GenesisBuilder.Build(options), Runtime.Decoded, options.Endowed);
         Chain = new ChainState(genesis, Executor, options.FinalityLag,
             firstSlot: (ulong)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / Math.Max(1, options.BlockMs == 0 ? 12_000 : options.BlockMs)));
@@ -65,7 +68,7 @@ public sealed class DevNodeServer : IAsyncDisposable
     /// <summary>
     /// A runtime upgrade while running, as a set_code would do: the next block executes under spec
     /// <paramref name="specVersion"/> with <paramref name="metadata"/> (a file under shared/metadata or a path; null keeps the
-    /// current file). The other runtime options (register_limit patch, pow-faucet) carry over.
+    /// current file). The other runtime options (register_limit and pow_register patches, pow-faucet) carry over.
     /// </summary>
     public RuntimeProfile UpgradeRuntime(uint specVersion, string? metadata = null, uint? transactionVersion = null)
     {
@@ -75,7 +78,7 @@ public sealed class DevNodeServer : IAsyncDisposable
             TransactionVersion = transactionVersion ?? Runtime.TransactionVersion,
         };
         var runtime = RuntimeProfile.Load(options);
-        var executor = new SubtensorRuntime(runtime, DispatchFailures);
+        var executor = new SubtensorRuntime(runtime, DispatchFailures, PowSwitches);
         Chain.UseExecutor(executor);
         Options = options;
         Executor = executor;

@@ -32,7 +32,8 @@ public static class Program
 
         Console.WriteLine($"DevNode listening on ws://127.0.0.1:{server.Port}");
         Console.WriteLine($"  {(options.Profile is { } p ? $"profile {p}, " : "")}runtime {server.Runtime.FileName}" +
-            $"{(server.Runtime.RegisterLimitAdded ? " + register_limit" : "")}{(server.Runtime.PowFaucet ? "" : ", no pow-faucet")} " +
+            $"{(server.Runtime.PowRegisterAdded ? " + pow_register" : "")}{(server.Runtime.RegisterLimitAdded ? " + register_limit" : "")}" +
+            $"{(server.Runtime.PowFaucet ? "" : ", no pow-faucet")} " +
             $"(metadata V{server.Runtime.MetadataVersion}, spec {server.Runtime.SpecVersion}), " +
             $"genesis {server.Chain.Genesis.HashHex}, block every {(options.BlockMs == 0 ? "dev_produceBlock" : options.BlockMs + " ms")}");
         Console.Out.Flush();

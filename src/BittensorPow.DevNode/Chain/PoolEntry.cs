@@ -24,6 +24,10 @@ public sealed class PoolEntry(byte[] bytes, byte[] hash, byte[] signer, ulong no
     /// <summary>The call decoded by the metadata: RuntimeCall's pallet variant holding the pallet's call variant.</summary>
     public ScaleVariant Call { get; } = call;
     public bool IsReady { get; internal set; }
+    /// <summary>A tag the runtime says this transaction provides besides (signer, nonce), e.g. pow_register's (hotkey, work_block).</summary>
+    public string? ProvidesTag { get; set; }
+    /// <summary>The last block that may include it (from the runtime's longevity); null = no limit but the era.</summary>
+    public ulong? ValidTill { get; set; }
     public DevBlock? IncludedIn { get; internal set; }
 
     /// <summary>Publishes a status; <paramref name="final"/> ends the watch (finalized, invalid, dropped, usurped).</summary>

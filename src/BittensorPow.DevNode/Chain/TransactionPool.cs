@@ -6,8 +6,9 @@ namespace BittensorPow.DevNode.Chain;
 /// <summary>
 /// The transaction pool: checked transactions waiting for a block, in arrival order. A transaction whose nonce is the
 /// signer's next one (counting the signer's ready transactions) is "ready"; a later nonce waits as "future" until
-/// the gap closes, as in Substrate's pool. A second transaction with a nonce already pending is refused (no
-/// replacement by tip here), and the same bytes twice are refused as already imported.
+/// the gap closes, as in Substrate's pool. A second transaction with a nonce, or a runtime tag (pow_register's
+/// (hotkey, work_block)), already pending is refused as too low priority (no replacement by tip here), the same bytes
+/// twice as already imported; one past its longevity is dropped as invalid after the block that ends it.
 /// </summary>
 public sealed class TransactionPool
 {
@@ -24,6 +25,8 @@ public sealed class TransactionPool
         {
             if (_pending.Any(e => e.Hash.AsSpan().SequenceEqual(entry.Hash))) throw TransactionRejected.AlreadyImported;
             if (_pending.Any(e => e.Nonce == entry.Nonce && e.Signer.AsSpan().SequenceEqual(entry.Signer))) throw TransactionRejected.TooLowPriority;
+            // Another pooled transaction already provides the tag; with equal priority (none is set) it is not replaced.
+            if (entry.ProvidesTag is { } tag && _pending.Any(e => e.ProvidesTag == tag)) throw TransactionRejected.TooLowPriority;
             entry.IsReady = entry.Nonce == NextIndexLocked(entry.Signer, accountNonce);
             _pending.Add(entry);
         }
@@ -48,6 +51,8 @@ public sealed class TransactionPool
         var promoted = new List<PoolEntry>();
         lock (_lock)
         {
+            // Past its longevity a transaction can no longer enter a block: the pool drops it as invalid.
+            invalid = [.. invalid, .. _pending.Where(e => e.ValidTill < block.Number + 1 && !invalid.Contains(e) && !included.Contains(e))];
             foreach (var e in included.Concat(invalid)) _pending.Remove(e);
             foreach (var e in included) { e.IncludedIn = block; _awaitingFinality.Add(e); }
             foreach (var e in _pending.Where(e => !e.IsReady).OrderBy(e => e.Nonce))

@@ -82,7 +82,18 @@ public sealed class EventLog
     }
 
     /// <summary>DispatchError::Other: what the DevNode reports for calls it does not execute.</summary>
-    public ScaleValue OtherError() => ScaleValues.Variant(Types, Find("System", "ExtrinsicFailed")!.Fields[0].TypeId, "Other");
+    public ScaleValue OtherError() => DispatchError("Other");
+
+    /// <summary>A DispatchError variant without a module (Other, BadOrigin…), by name.</summary>
+    public ScaleValue DispatchError(string variant) => ScaleValues.Variant(Types, Find("System", "ExtrinsicFailed")!.Fields[0].TypeId, variant);
+
+    /// <summary>A DispatchResult (Result&lt;(), DispatchError&gt;) of type <paramref name="resultTypeId"/>: Ok, or Err(error).</summary>
+    public ScaleValue Result(int resultTypeId, ScaleValue? error)
+    {
+        if (error is null) return ScaleValues.Variant(Types, resultTypeId, "Ok");
+        var err = ((VariantDef)Types[resultTypeId].Def).ByName("Err")!;
+        return new ScaleVariant(err.Name, err.Index, [new ScaleField(err.Fields[0].Name, error)]);
+    }
 
     private ScaleValue DispatchInfo(int typeId, bool paysFee)
     {

@@ -50,6 +50,14 @@ public sealed class StateOverlay(RuntimeMetadata metadata, ImmutableSortedDictio
 
     public void Remove(string key) => State = State.Remove(key);
 
+    /// <summary>The hashed key parts after the map's prefix, one per entry (Identity keys read back as the key itself).</summary>
+    public IEnumerable<byte[]> MapKeys(string pallet, string item)
+    {
+        string prefix = "0x" + Convert.ToHexStringLower(StorageKey.Prefix(pallet, item));
+        return State.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => Convert.FromHexString(k.AsSpan(prefix.Length))).ToList();
+    }
+
     /// <summary>Removes every key of a map (e.g. a per-block counter cleared in on_initialize).</summary>
     public void Clear(string pallet, string item)
     {

@@ -124,26 +124,9 @@ public static class SubtensorPallet
     /// <summary>create_account_if_non_existent, the coldkey pairing check, then append_neuron.</summary>
     private static void AppendNeuron(DispatchContext c, ushort netuid, byte[] hotkey, byte[] coldkey)
     {
-        var s = c.State;
-        if (!s.Contains(Name, "Owner", hotkey))
-        {
-            s.Set(Name, "Owner", new ScaleBytes(coldkey), hotkey);
-            if (s.Has(Name, "OwnedHotkeys"))
-            {
-                var owned = (ScaleSequence)s.Get(Name, "OwnedHotkeys", coldkey)!;
-                s.Set(Name, "OwnedHotkeys", new ScaleSequence([.. owned.Items, new ScaleBytes(hotkey)]), coldkey);
-            }
-        }
-        Ensure(s.Get(Name, "Owner", hotkey)!.AsBytes().AsSpan().SequenceEqual(coldkey), "NonAssociatedColdKey");
-
-        ulong max = s.GetNumber(Name, "MaxAllowedUids", U16(netuid));
-        ulong n = s.GetNumber(Name, "SubnetworkN", U16(netuid));
-        Ensure(max != 0 && n < max, "NoNeuronIdAvailable");
-        s.SetNumber(Name, "Uids", n, U16(netuid), hotkey);
-        s.Set(Name, "Keys", new ScaleBytes(hotkey), U16(netuid), U16(n));
-        s.Set(Name, "IsNetworkMember", new ScaleBool(true), hotkey, U16(netuid));
-        s.SetNumber(Name, "SubnetworkN", n + 1, U16(netuid));
-        if (s.Has(Name, "BlockAtRegistration")) s.SetNumber(Name, "BlockAtRegistration", c.BlockNumber, U16(netuid), U16(n));
+        NeuronRegistry.CreateAccountIfNonExistent(c.State, coldkey, hotkey);
+        Ensure(c.State.Get(Name, "Owner", hotkey)!.AsBytes().AsSpan().SequenceEqual(coldkey), "NonAssociatedColdKey");
+        NeuronRegistry.Append(c, netuid, hotkey);
     }
 
     private static void CountRegistration(DispatchContext c, ushort netuid, byte[] hotkey)

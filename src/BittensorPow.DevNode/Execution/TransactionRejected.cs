@@ -20,6 +20,9 @@ public sealed class TransactionRejected(int code, string message, string? data) 
     public static TransactionRejected Future => Invalid("Transaction will be valid in the future");
     public static TransactionRejected BadSigner => Invalid("Invalid signing address");
 
+    /// <summary>InvalidTransaction::Custom(n), which a node's author RPC reports as "Custom error: n".</summary>
+    public static TransactionRejected Custom(byte code) => Invalid($"Custom error: {code}");
+
     public static TransactionRejected NoUnsignedValidator
         => new(1011, "Unknown Transaction Validity", "Could not find an unsigned validator for the unsigned transaction");
 

@@ -3,6 +3,7 @@ using BittensorPow.DevNode.Chain;
 using BittensorPow.DevNode.Execution;
 using BittensorPow.DevNode.Transport;
 using BittensorPow.Subtensor.Keys;
+using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Methods;
 
@@ -38,9 +39,28 @@ public static class DevMethods
         table.Add("dev_sendMalformed", SendMalformed);
         table.Add("dev_setDifficulty", c =>
         {
+            // Optional MinDifficulty and MaxDifficulty after D (null or absent: unchanged).
             ushort netuid = NetUid(c, 0);
             ulong difficulty = c.OptionalNumber(1) ?? throw RpcError.InvalidParams("difficulty is required");
-            c.Server.Chain.Mutate(s => GenesisBuilder.SetDifficulty(s, netuid, difficulty));
+            ulong? min = c.OptionalNumber(2), max = c.OptionalNumber(3);
+            c.Server.Chain.Mutate(s =>
+            {
+                s = GenesisBuilder.SetDifficulty(s, netuid, difficulty);
+                if (min is { } m) s = GenesisBuilder.Set(s, StorageKeys.BySubnet("MinDifficulty", netuid), GenesisBuilder.U64(m));
+                return max is { } x ? GenesisBuilder.Set(s, StorageKeys.BySubnet("MaxDifficulty", netuid), GenesisBuilder.U64(x)) : s;
+            });
+            return true;
+        });
+        table.Add("dev_setPowRegistration", c =>
+        {
+            // An owner's switch: now (at the head), or from block atBlock on (taken as that block starts).
+            ushort netuid = NetUid(c, 0);
+            bool on = c.Param(1) is { ValueKind: System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False } v
+                ? v.GetBoolean() : throw RpcError.InvalidParams("the second parameter (on) must be true or false");
+            ulong? at = c.OptionalNumber(2);
+            if (at is { } block && block > c.Server.Chain.Head.Number) c.Server.PowSwitches.Add(new PowSwitch(netuid, on, block));
+            else c.Server.Chain.Mutate(s => GenesisBuilder.Set(s, StorageKeys.BySubnet("NetworkPowRegistrationAllowed", netuid),
+                [on ? (byte)1 : (byte)0]));
             return true;
         });
         table.Add("dev_register", c =>

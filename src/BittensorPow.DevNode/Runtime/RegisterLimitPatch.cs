@@ -24,30 +24,42 @@ public static class RegisterLimitPatch
         if (decoded.TryGetCall(Pallet, CallName) is not null) return metadata;
         int callEnum = pallet.CallTypeId ?? throw new InvalidDataException($"{Pallet} has no calls in this metadata.");
         int errorEnum = pallet.ErrorTypeId ?? throw new InvalidDataException($"{Pallet} has no errors in this metadata.");
+        var errors = (VariantDef)decoded.Types[errorEnum].Def;
+        if (errors.ByName(ErrorName) is not null) throw new InvalidDataException($"{Pallet} already has the error {ErrorName}.");
+        int nextError = errors.Variants.Max(v => v.Index) + 1;
+        if (nextError > byte.MaxValue) throw new InvalidDataException($"{Pallet}'s error enum has no free index.");
 
-        var calls = (VariantDef)decoded.Types[callEnum].Def;
+        return MetadataEdit.ApplyAll(metadata,
+        [
+            .. EnumVariantSplice.Edits(metadata, callEnum, [Call(decoded)], $"{Pallet} calls"),
+            .. EnumVariantSplice.Edits(metadata, errorEnum, [Error((byte)nextError)], $"{Pallet} errors"),
+        ]);
+    }
+
+    /// <summary>
+    /// register_limit at 134, its fields reusing the type ids (and type names) that burned_register uses for netuid and
+    /// hotkey and that register uses for its u64 nonce; fails when 134 is taken.
+    /// </summary>
+    public static VariantCase Call(RuntimeMetadata decoded)
+    {
+        var calls = (VariantDef)decoded.Types[decoded.Pallet(Pallet).CallTypeId!.Value].Def;
         if (calls.ByIndex(CallIndex) is { } taken)
             throw new InvalidDataException($"Call index {CallIndex} of {Pallet} is already {taken.Name} in this metadata.");
-        var burned = calls.ByName("burned_register") ?? throw new InvalidDataException($"{Pallet} has no burned_register to take argument types from.");
+        var burned = calls.ByName("burned_register")
+            ?? throw new InvalidDataException($"{Pallet} has no burned_register to take argument types from.");
         var register = calls.ByName("register") ?? throw new InvalidDataException($"{Pallet} has no register to take the u64 type from.");
-        var call = new VariantCase(CallName, CallIndex,
+        return new VariantCase(CallName, CallIndex,
         [
             Field(burned, "netuid"),
             Field(burned, "hotkey"),
             Field(register, "nonce") with { Name = "limit_price" },
         ],
         ["Register a neuron by burning TAO, only if the subnet's burn is at most `limit_price` (rao)."]);
-
-        var errors = (VariantDef)decoded.Types[errorEnum].Def;
-        if (errors.ByName(ErrorName) is not null) throw new InvalidDataException($"{Pallet} already has the error {ErrorName}.");
-        int nextError = errors.Variants.Max(v => v.Index) + 1;
-        if (nextError > byte.MaxValue) throw new InvalidDataException($"{Pallet}'s error enum has no free index.");
-        var error = new VariantCase(ErrorName, (byte)nextError, [], ["Registration Price Limit Exceeded"]);
-
-        byte[] patched = EnumVariantSplice.Append(metadata, callEnum, call);
-        return EnumVariantSplice.Append(patched, errorEnum, error);
     }
 
-    private static FieldDef Field(VariantCase call, string name) => call.Fields.FirstOrDefault(f => f.Name == name)
+    /// <summary>RegistrationPriceLimitExceeded at <paramref name="index"/>.</summary>
+    public static VariantCase Error(byte index) => new(ErrorName, index, [], ["Registration Price Limit Exceeded"]);
+
+    internal static FieldDef Field(VariantCase call, string name) => call.Fields.FirstOrDefault(f => f.Name == name)
         ?? throw new InvalidDataException($"{Pallet}.{call.Name} has no argument '{name}'.");
 }

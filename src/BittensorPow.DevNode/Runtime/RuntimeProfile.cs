@@ -14,20 +14,12 @@ namespace BittensorPow.DevNode.Runtime;
 /// </summary>
 public sealed partial class RuntimeProfile
 {
-    /// <summary>Runtime API ids and versions reported by node-subtensor spec 218 (chopsticks transcript in shared/rpc).</summary>
-    private static readonly (string Id, int Version)[] Apis =
-    [
-        ("0xdf6acb689907609b", 5), ("0x37e397fc7c91f5e4", 2), ("0x40fe3ad401f8959a", 6), ("0xfbc577b9d747efd6", 1),
-        ("0xd2bc9897eed08f15", 3), ("0xf78b278be53f454c", 2), ("0xdd718d5cc53262d4", 1), ("0xab3c0572291feb8b", 1),
-        ("0xed99c5acb25eedf5", 3), ("0xbc9d89904f5b923f", 1), ("0x37c8bb1350a9a2a8", 4), ("0xf3ff14d5ab527059", 3),
-        ("0x582211f65bb14b89", 5), ("0xe65b00e46cedd0aa", 2), ("0x42e62be4a39e5b60", 1), ("0x806df4ccaa9ed485", 1),
-        ("0x8375104b299b74c5", 1), ("0x5d1fbfbe852f2807", 1), ("0xc6886e2f8e598b0a", 1),
-    ];
-
-    private RuntimeProfile(string fileName, byte[] metadata, uint specVersion, uint transactionVersion, bool registerLimitAdded, bool powFaucet)
+    private RuntimeProfile(string fileName, byte[] metadata, uint specVersion, uint transactionVersion, bool registerLimitAdded,
+        bool powRegisterAdded, bool powFaucet)
     {
         FileName = fileName;
         RegisterLimitAdded = registerLimitAdded;
+        PowRegisterAdded = powRegisterAdded;
         PowFaucet = powFaucet;
         Metadata = metadata;
         MetadataVersion = metadata[4];
@@ -52,6 +44,10 @@ public sealed partial class RuntimeProfile
     public string FileName { get; }
     /// <summary>True when <see cref="Metadata"/> is the file with register_limit patched in (<see cref="RegisterLimitPatch"/>).</summary>
     public bool RegisterLimitAdded { get; }
+    /// <summary>True when spec 475's pow_register was asked for (<see cref="Finney475Patch"/>; a no-op on a file that lists it).</summary>
+    public bool PowRegisterAdded { get; }
+    /// <summary>Spec 475's runtime (pow_register asked for): it reports 475's runtime APIs.</summary>
+    public bool IsFinney475 => PowRegisterAdded;
     /// <summary>False for a node built without pow-faucet: faucet is listed (as in spec 218) but answers FaucetDisabled.</summary>
     public bool PowFaucet { get; }
     /// <summary>The metadata served: "meta" magic, version byte, then the metadata (the file's bytes, or patched).</summary>
@@ -70,21 +66,28 @@ public sealed partial class RuntimeProfile
             throw new InvalidDataException($"'{path}' does not start with the metadata magic \"meta\".");
         uint spec = options.SpecVersion
             ?? (SpecInName().Match(Path.GetFileName(path)) is { Success: true } m ? uint.Parse(m.Groups[1].Value) : 218u);
+        if (options.PowRegister) bytes = Finney475Patch.Apply(bytes);
         if (options.RegisterLimit) bytes = RegisterLimitPatch.Apply(bytes);
-        return new RuntimeProfile(Path.GetFileName(path), bytes, spec, options.TransactionVersion, options.RegisterLimit, options.PowFaucet);
+        return new RuntimeProfile(Path.GetFileName(path), bytes, spec, options.TransactionVersion, options.RegisterLimit,
+            options.PowRegister, options.PowFaucet);
     }
 
-    public JsonObject RuntimeVersionJson() => new()
+    public JsonObject RuntimeVersionJson()
     {
-        ["specName"] = "node-subtensor",
-        ["implName"] = "node-subtensor",
-        ["authoringVersion"] = 1,
-        ["specVersion"] = SpecVersion,
-        ["implVersion"] = 1,
-        ["apis"] = new JsonArray(Apis.Select(a => (JsonNode)new JsonArray(a.Id, a.Version)).ToArray()),
-        ["transactionVersion"] = TransactionVersion,
-        ["stateVersion"] = 1,
-    };
+        var json = new JsonObject
+        {
+            ["specName"] = "node-subtensor",
+            ["implName"] = "node-subtensor",
+            ["authoringVersion"] = 1,
+            ["specVersion"] = SpecVersion,
+            ["implVersion"] = 1,
+            ["apis"] = new JsonArray(RuntimeApis.For(IsFinney475).Select(a => (JsonNode)new JsonArray(a.Id, a.Version)).ToArray()),
+            ["transactionVersion"] = TransactionVersion,
+        };
+        if (IsFinney475) json["systemVersion"] = 1;
+        json["stateVersion"] = 1;
+        return json;
+    }
 
     /// <summary>Metadata_metadata: OpaqueMetadata, i.e. the bytes as a SCALE Vec&lt;u8&gt;.</summary>
     public byte[] MetadataCallResult() => new ScaleWriter().Bytes(Metadata).ToArray();

@@ -71,6 +71,41 @@ public class PolkadotJsSignatureTests(ITestOutputHelper output)
         finally { File.Delete(metadataFile); }
     }
 
+    [PolkadotJsTheory]
+    [InlineData(9)]
+    public async Task PolkadotJsVerifiesOurPowRegisterUnderTheFinneyProfilesMetadata(int blocksFirst)
+    {
+        // Spec 475's 13 extensions, CheckMetadataHash among them: our layout of extra and additional-signed bytes
+        // must be the one polkadot.js derives from the served metadata.
+        await using var f = await FinneyDriver.StartAsync("1:1000:pow=on");
+        for (int i = 0; i < blocksFirst; i++) f.Node.Chain.ProduceBlock();
+        ulong head = f.Node.Chain.Head.Number;
+        var era = BittensorPow.Subtensor.Extrinsics.Era.Mortal(8, head);
+        var (nonce, work) = f.Mine(1, head, Alice.PublicKey, Bob.PublicKey, f.EffectiveDifficulty(1));
+        byte[] tx = f.D.Sign(f.PowRegisterCall(1, head, nonce, work, Alice.PublicKey), Bob, era: era);
+        string genesis = Hex.Encode(f.Node.Chain.Genesis.Hash), birth = Hex.Encode(f.Node.Chain.ByNumber(era.Birth(head))!.Hash);
+
+        string metadataFile = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(metadataFile, Hex.Encode(f.Node.Runtime.Metadata));
+            var seen = await VerifyAsync(metadataFile, Hex.Encode(tx), genesis, birth,
+                new BittensorPow.Subtensor.Runtime.RuntimeVersion("node-subtensor", "node-subtensor", f.Node.Runtime.SpecVersion, 1,
+                    f.Node.Runtime.TransactionVersion, new Dictionary<string, uint>()));
+            output.WriteLine(seen.GetRawText());
+            Assert.Equal("powRegister", seen.GetProperty("method").GetString());
+            Assert.Equal(Hex.Encode(Bob.PublicKey), seen.GetProperty("signer").GetString());
+            Assert.Equal(13, seen.GetProperty("signedExtensions").GetArrayLength());
+            Assert.True(seen.GetProperty("mortal").GetBoolean());
+            Assert.True(seen.GetProperty("valid").GetBoolean(), "polkadot.js rejects our signature");
+            Assert.False(seen.GetProperty("validWithHashesSwapped").GetBoolean());
+            Assert.False(seen.GetProperty("validWithCallChanged").GetBoolean());
+        }
+        finally { File.Delete(metadataFile); }
+        // And the DevNode executes it.
+        Assert.Null(f.D.FailureOf(await f.D.IncludeAsync(tx)));
+    }
+
     private static string ToCamel(string snake)
     {
         var parts = snake.Split('_');
