@@ -19,8 +19,12 @@ AfterAll {
 Describe 'Import-Csv hotkeys | Register-SubtensorNeuron -NetUid on a pow_register runtime' {
     It 'registers every row, fee-free, over one connection with one coldkey decryption' {
         # The password through btwallet's variable: KeyUnlock says in -Verbose each time it reads it, i.e. each decryption.
-        $name = [BittensorPow.Subtensor.Wallets.KeyfilePasswordVariable]::Name($coldkeyFile)
-        Set-Item "env:$name" ([BittensorPow.Subtensor.Wallets.KeyfilePasswordVariable]::Encode($name, [Text.Encoding]::UTF8.GetBytes('thisisafakepassword')))
+        # btwallet's variable, as about_BittensorPow shows: its name from the path, the password XOR-ed with the name.
+        $name = 'BT_PW_' + ($coldkeyFile -replace '[/.]', '_').ToUpperInvariant()
+        $key = [Text.Encoding]::UTF8.GetBytes($name)
+        $bytes = [Text.Encoding]::UTF8.GetBytes('thisisafakepassword')
+        for ($i = 0; $i -lt $bytes.Length; $i++) { $bytes[$i] = $bytes[$i] -bxor $key[$i % $key.Length] }
+        Set-Item "env:$name" ([Convert]::ToBase64String($bytes))
         $csv = Join-Path $TestDrive 'hotkeys.csv'
         $hotkeys | ForEach-Object { [pscustomobject]@{ Hotkey = $_; Note = 'rig' } } | Export-Csv $csv
 
