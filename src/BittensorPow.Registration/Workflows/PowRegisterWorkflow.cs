@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
@@ -84,6 +85,7 @@ public static class PowRegisterWorkflow
                 continue;
             }
             var checking = solution;
+            long ready = Stopwatch.GetTimestamp();
             (BlockHeader Head, PowRegistrationState State)? Recheck() => request.SkipValidation ? null
                 : span.Run($"reading chain state to re-check the proof for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
                     t => ReadState(chain, netUid, hotkey, coldkey, t));
@@ -96,6 +98,7 @@ public static class PowRegisterWorkflow
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: block #{full.Head.Number} already holds this subnet's registration; " +
                     "the proof waits for the next block.");
                 span.Run($"waiting for the block after #{full.Head.Number} {of}", ErrorIds.RpcTimeout, t => NextHead(chain, full.Head.Number, t));
+                ready = Stopwatch.GetTimestamp();
                 recheck = Recheck();
             }
             if (recheck is { } r && PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number) is { } finding)
@@ -113,6 +116,7 @@ public static class PowRegisterWorkflow
                 SubtensorTransactions.BuildPowRegisterAsync(client, signer, call, new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing pow_register for the proof on block {checking.BlockNumber} (nonce {checking.Nonce}).");
             var transaction = Sign();
+            var solvedToSubmitted = Stopwatch.GetElapsedTime(ready);
             SubmissionResult result;
             try
             {
@@ -133,7 +137,10 @@ public static class PowRegisterWorkflow
 
             bool again = result.DispatchError?.ErrorName is "InvalidWorkBlock" or "InvalidDifficulty" or "TooManyRegistrationsThisBlock";
             bool retry = again && attempt < request.MaxAttempts;
-            var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with { BlockNumber = checking.BlockNumber, Nonce = checking.Nonce };
+            var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
+            {
+                BlockNumber = checking.BlockNumber, Nonce = checking.Nonce, SolvedToSubmitted = solvedToSubmitted,
+            };
             if (result.DispatchError is { } error)
                 outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
             else if (result.Success == true) output.Verbose($"Registered: {result.Registration} in block {result.BlockHash}.");
