@@ -10,6 +10,7 @@ public static class Program
         "unlock" => UnlockBench.Run(args[1..]),
         "soak" => SoakBench.Run(args[1..]),
         "faucet" => FaucetBench.Run(args[1..]),
+        "powreg" => PowRegisterBench.Run(args[1..]),
         _ => Usage(),
     };
 

@@ -45,6 +45,7 @@ public static class ErrorIds
     /// <summary>The coldkey a pow_register seal binds is not the one that would sign it.</summary>
     public const string ColdkeyMismatch = nameof(ColdkeyMismatch);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
+    public const string HotkeyCannotSign = nameof(HotkeyCannotSign);
 
     // Wallet files (one id per WalletError, same name).
     public const string WalletNotFound = nameof(WalletNotFound);

@@ -1,5 +1,6 @@
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Registration.Workflows;
 
@@ -20,10 +21,13 @@ public static class RegisterNeuron
         ChainSession chain;
         using (var connecting = new CallDeadline(request.Timeout, cancellation, bounds: "each attempt"))
         {
-            chain = ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
+            chain = request.Sessions is { } kept
+                ? kept.Get(endpoint, request.Network, output, connecting, request.ReconnectLimit)
+                : ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
             request = request with { SpentConnecting = connecting.Elapsed };
         }
-        using (chain)
+        // A pipeline's kept session outlives this record.
+        using (request.Sessions is null ? chain : null)
         {
             var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null) switch
             {
@@ -48,6 +52,10 @@ public static class RegisterNeuron
     private static IEnumerable<RegistrationOutcome> ByWork(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
         CancellationToken cancellation)
     {
+        if (request.Wallet.Hotkey is not null)
+            throw PowException.Argument(ErrorIds.HotkeyCannotSign, Ss58.Encode(request.Wallet.Hotkey),
+                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers with register, which the hotkey signs: a hotkey given by its address cannot sign.",
+                "Name a hotkey of the wallet with -WalletHotkey instead of -Hotkey.");
         var coldkey = request.Wallet.ColdkeyPublicKey();
         using var hotkey = request.Wallet.HotkeyPair();
         var register = new RegisterRequest(netUid, hotkey, coldkey, request.Solve)

@@ -1,4 +1,5 @@
 using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Subtensor.Chain.Submission;
@@ -15,6 +16,9 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
     /// <summary>-Endpoint; null: a piped solution's endpoint, unless -Network is given, then btcli's defaults.</summary>
     public string? Endpoint { get; init; }
     public string? Network { get; init; }
+
+    /// <summary>The connection a pipeline keeps across its records; null: this request connects and disconnects.</summary>
+    public ChainSessions? Sessions { get; init; }
 
     /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
     public TimeSpan? ReconnectLimit { get; init; }
