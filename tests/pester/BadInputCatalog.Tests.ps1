@@ -60,6 +60,7 @@ BeforeDiscovery {
     Row 'TimeoutSec infinity' "New-PowSolution -BlockHash $H $off -Hotkey $A -TimeoutSec ([double]::PositiveInfinity)" 'InvalidTimeout' 'InvalidArgument'
     Row 'ThreadsPerBlock 0' "New-PowSolution -BlockHash $H $off -Hotkey $A -Backend IlgpuCpu -ThreadsPerBlock 0" 'InvalidThreadsPerBlock' 'InvalidArgument'
     Row 'Measure -Seconds 0' "Measure-PowHashRate -Seconds 0" 'ParameterArgumentValidationError' 'InvalidData'
+    Row 'Register -TimeoutSec over a day' "Register-SubtensorNeuron -NetUid 1 -TimeoutSec 86401" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'Measure -Seconds -1' "Measure-PowHashRate -Seconds -1" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'Measure -ThreadCount 0' "Measure-PowHashRate -ThreadCount 0 -Seconds 0.2" 'InvalidThreadCount' 'InvalidArgument'
     Row 'Measure device 7' "Measure-PowHashRate -Backend IlgpuCpu -DeviceId 7 -Seconds 0.2" 'DeviceNotFound' 'ObjectNotFound'

@@ -43,6 +43,14 @@ Describe 'Import-Csv hotkeys | Register-SubtensorNeuron -NetUid on a pow_registe
         $owner | Should -Be (Get-Content (Join-Path $wallets 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).ss58Address
     }
 
+    It '-TimeoutSec takes up to a day (a subnet at high difficulty can take long on one machine)' {
+        $spare = (Get-Content (Join-Path (Get-SharedPath) 'vectors/substrate-vectors.json') -Raw | ConvertFrom-Json).sr25519_keys.dev_root.ss58_42
+        { Register-SubtensorNeuron -NetUid 1 -Endpoint $node.Endpoint -Hotkey $spare -Wallet default -WalletPath $wallets `
+            -TimeoutSec 86400 -WhatIf -ErrorAction Stop } | Should -Not -Throw
+        { Register-SubtensorNeuron -NetUid 1 -Endpoint $node.Endpoint -Hotkey $spare -TimeoutSec 86401 -WhatIf } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
     It 'a hotkey given by address cannot sign register on a runtime where the hotkey signs: HotkeyCannotSign' {
         $old = Start-DevNode -Arguments @('--block-ms', '0', '--subnet', '1:10')
         try {
