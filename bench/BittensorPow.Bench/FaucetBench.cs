@@ -85,19 +85,19 @@ internal static class FaucetBench
         return funded == drips ? 0 : 1;
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, int p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try { return File.ReadAllText("/proc/loadavg").Trim(); }
         catch (IOException) { return "unknown"; }
     }
 
-    private static string SharedFolder()
+    internal static string SharedFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "BittensorPow.sln")))
