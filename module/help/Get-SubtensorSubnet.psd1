@@ -18,6 +18,6 @@ Returns one object per subnet at the head block, sorted by NetUid: every subnet 
     Examples    = @(
         @{ Code = 'Get-SubtensorSubnet -Network finney -PowOpen'; Remarks = 'The Finney subnets open to registration by work, with the expected solve time on this machine''s CPU.' }
         @{ Code = 'Get-SubtensorSubnet -Network finney -NetUid 1, 3 -HashRate 25e6'; Remarks = 'Subnets 1 and 3, estimated at 25 MH/s without measuring.' }
-        @{ Code = 'Get-SubtensorSubnet -Network finney -Cuda | Sort-Object EstimatedSolveTime | Select-Object -First 5'; Remarks = 'The five subnets quickest to register on with the GPU.' }
+        @{ Code = 'Get-SubtensorSubnet -Network finney -PowOpen -ThreadCount 4 | Sort-Object EstimatedSolveTime | Select-Object -First 5'; Remarks = 'The five open subnets quickest to register on with four CPU threads (-Cuda measures the GPU instead).' }
     )
 }
