@@ -50,7 +50,8 @@ public static class PowGate
                 deadline.Run($"{Waiting(state)} on {chain.Endpoint}", ErrorIds.PowWaitTimeout, t => { heads.Wait(t); return 0; });
                 while (heads.CurrentCount > 0) heads.Wait(0); // several heads at once: read the latest only
                 var at = Volatile.Read(ref latest)!;
-                (head, state) = deadline.Run($"reading subnet {netUid} at block {at.Number} from {chain.Endpoint}", ErrorIds.RpcTimeout,
+                // Still the wait: -TimeoutSec running out between a head and its read is the wait running out.
+                (head, state) = deadline.Run($"{Waiting(state)} (reading block {at.Number}) on {chain.Endpoint}", ErrorIds.PowWaitTimeout,
                     t => Read(chain, netUid, at, t));
                 if (state.SubnetExists && state.PowRegistrationAllowed && !(gate.MaxDifficulty is { } m && Difficulty(chain, state) > m)) break;
             }
