@@ -97,13 +97,8 @@ internal static partial class PowRegisterBench
     }
 
     private static string Summary(List<double> ms) => ms.Count == 0 ? "no samples"
-        : $"p50 {Percentile(ms, 50):F1} ms, p99 {Percentile(ms, 99):F1} ms, max {ms.Max():F1} ms";
+        : $"p50 {Percentiles.Of(ms, 50):F1} ms, p99 {Percentiles.Of(ms, 99):F1} ms, max {ms.Max():F1} ms";
 
-    private static double Percentile(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
     [GeneratedRegex(@"template ready ([\d.]+) ms after the notification")]
     private static partial Regex TemplateReady();

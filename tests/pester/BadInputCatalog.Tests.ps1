@@ -67,6 +67,14 @@ BeforeDiscovery {
     Row 'Register -TimeoutSec 0' "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:1 -TimeoutSec 0 -Confirm:`$false" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'Faucet -TimeoutSec 99999' "Request-SubtensorFaucet -Endpoint ws://127.0.0.1:1 -TimeoutSec 99999 -Confirm:`$false" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'NetUid 70000' "New-PowSolution -NetUid 70000 -Endpoint ws://127.0.0.1:1 -Hotkey $A" 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+    # Get-SubtensorSubnet (issue 21): its parameters, a subnet the chain lacks, a device that is not there.
+    Row 'Get-SubtensorSubnet: nothing listening' "Get-SubtensorSubnet -Endpoint ws://127.0.0.1:1 -HashRate 1e6" 'ConnectionFailed' 'ConnectionError'
+    Row 'Get-SubtensorSubnet -NetUid: a subnet the chain lacks' "Get-SubtensorSubnet -NetUid 42 -Endpoint ws://127.0.0.1:DEVPORT -HashRate 1e6" 'SubnetNotFound' 'ObjectNotFound' '^Subnet 42 does not exist on ws://127\.0\.0\.1:DEVPORT'
+    Row 'Get-SubtensorSubnet -NetUid 70000' "Get-SubtensorSubnet -NetUid 70000 -Endpoint ws://127.0.0.1:1" 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+    Row 'Get-SubtensorSubnet -HashRate 0' "Get-SubtensorSubnet -HashRate 0 -Endpoint ws://127.0.0.1:1" 'ParameterArgumentValidationError' 'InvalidData'
+    Row 'Get-SubtensorSubnet -DeviceId for the CPU' "Get-SubtensorSubnet -DeviceId 0 -Endpoint ws://127.0.0.1:1" 'ConflictingParameters' 'InvalidArgument'
+    Row 'Get-SubtensorSubnet -Cuda -Backend Cpu' "Get-SubtensorSubnet -Cuda -Backend Cpu -Endpoint ws://127.0.0.1:1" 'ConflictingParameters' 'InvalidArgument'
+    Row 'Get-SubtensorSubnet: measuring device 7' "Get-SubtensorSubnet -NetUid 1 -Backend IlgpuCpu -DeviceId 7 -Endpoint ws://127.0.0.1:DEVPORT" 'DeviceNotFound' 'ObjectNotFound'
     Row 'seal byte order Middle' "Test-PowSolution -BlockHash $H $off -Hotkey $A -Nonce 1 -SealByteOrder Middle" 'CannotConvertArgumentNoMessage' 'InvalidArgument'
     Row 'backend Quantum' "New-PowSolution -BlockHash $H $off -Hotkey $A -Backend Quantum" 'CannotConvertArgumentNoMessage' 'InvalidArgument'
     # Seals.

@@ -59,6 +59,9 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
 
     /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
+    /// <summary>While PoW registration is closed on the subnet, follow heads and register on the first where it is open.</summary>
+    [Parameter(ParameterSetName = Solve)] public SwitchParameter WaitForPow { get; set; }
+    [Parameter(ParameterSetName = Solve), ValidateRange(1UL, ulong.MaxValue)] public ulong? MaxDifficulty { get; set; }
     [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
@@ -111,7 +114,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         {
             Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
+            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, WaitForPow = WaitForPow, MaxDifficulty = MaxDifficulty,
         };
         foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))
         {

@@ -101,6 +101,10 @@ public static class ErrorIds
     public const string SubnetNotFound = nameof(SubnetNotFound);
     public const string RegistrationClosed = nameof(RegistrationClosed);
     public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
+    /// <summary>-MaxDifficulty: the subnet's difficulty is above the most the user will solve for (refused before any work).</summary>
+    public const string DifficultyAboveLimit = nameof(DifficultyAboveLimit);
+    /// <summary>-WaitForPow: -TimeoutSec ran out before PoW registration opened (or the difficulty fell to -MaxDifficulty).</summary>
+    public const string PowWaitTimeout = nameof(PowWaitTimeout);
     public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
     /// <summary>The node upgraded, mid-solve, to a runtime whose register no longer checks work: the search stops.</summary>
     public const string PowRegistrationRemovedDuringSolve = nameof(PowRegistrationRemovedDuringSolve);

@@ -29,7 +29,12 @@ public static class RegisterNeuron
         // A pipeline's kept session outlives this record.
         using (request.Sessions is null ? chain : null)
         {
-            var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null) switch
+            var route = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null);
+            // Solving here by work: -MaxDifficulty and -WaitForPow decide when it may start.
+            if (route != RegistrationRoute.Burn && request.Solution is null)
+                PowGate.Pass(chain, new PowGateRequest(netUid, request.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
+                    output, cancellation);
+            var outcomes = route switch
             {
                 RegistrationRoute.Burn => ByBurn(chain, netUid, request, output, cancellation),
                 RegistrationRoute.PowRegister => ByPowRegister(chain, netUid, request, output, cancellation),

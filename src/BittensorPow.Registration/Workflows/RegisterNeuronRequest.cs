@@ -30,6 +30,12 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
     /// <summary>-DifficultyMargin (pow_register): solve for the chain's D times this.</summary>
     public double DifficultyMargin { get; init; } = 1;
 
+    /// <summary>-WaitForPow: while PoW registration is closed on the subnet, follow heads and start on the first where it is open.</summary>
+    public bool WaitForPow { get; init; }
+
+    /// <summary>-MaxDifficulty: refuse before any work when the subnet's difficulty is above it (with -WaitForPow: wait until it is not).</summary>
+    public ulong? MaxDifficulty { get; init; }
+
     /// <summary>-MaxCost: the most TAO a burn registration may cost; null refuses to burn (and shows the burn).</summary>
     public decimal? MaxCost { get; init; }
     public WaitFor Wait { get; init; } = WaitFor.InBlock;
