@@ -175,9 +175,3 @@ public sealed class SubtensorStorage(StorageReader reader)
         ? id
         : throw new ArgumentException($"An account id is exactly 32 bytes, not {id.Length}.", nameof(id));
 }
-
-/// <summary>A storage item the client needs has no value and no default in this runtime.</summary>
-public sealed class StorageValueMissingException(string message) : Exception(message);
-
-/// <summary>The parts of System.Account the client uses; balances in rao (1 TAO = 10⁹ rao).</summary>
-public sealed record AccountInfo(ulong Nonce, UInt128 Free, UInt128 Reserved, UInt128 Frozen);
