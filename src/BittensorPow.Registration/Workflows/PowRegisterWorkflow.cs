@@ -84,10 +84,21 @@ public static class PowRegisterWorkflow
                 continue;
             }
             var checking = solution;
-            (BlockHeader Head, PowRegistrationState State)? recheck = request.SkipValidation ? null
-                : span.Run($"reading chain state to re-check the proof for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
+            (BlockHeader Head, PowRegistrationState State)? recheck = null;
+            PowRegisterDiagnosis.Finding? finding = null;
+            while (!request.SkipValidation)
+            {
+                var r = span.Run($"reading chain state to re-check the proof for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
                     t => ReadState(chain, netUid, hotkey, coldkey, t));
-            if (recheck is { } r && PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number) is { } finding)
+                recheck = r;
+                finding = PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number);
+                if (finding?.Check != PowRegisterDiagnosis.FullBlock) break;
+                // The block is full, not the proof spent: it stays good for the next block while that is in its window.
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: {finding.Why}; waiting for block #{r.Head.Number + 1} " +
+                    $"(the proof on block {checking.BlockNumber} holds until #{Staleness.LastHeadFor(checking.Challenge) + 1}).");
+                span.Run($"waiting for block #{r.Head.Number + 1} after a full block {of}", ErrorIds.RpcTimeout, t => HeadWait.After(chain, r.Head.Number, t));
+            }
+            if (finding is not null)
             {
                 if (!finding.SolveAgain) throw Refused(chain, finding, checking);
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: before signing, {finding.Why} ({finding.Check}); solving again.");
@@ -174,6 +185,9 @@ public static class PowRegisterWorkflow
         {
             case (RejectionReason.Custom, 3): return new("SubnetNotExists", $"subnet {solution.NetUid} does not exist (custom error 3)", false);
             case (RejectionReason.Custom, 25): return new("NonAssociatedColdKey", "the hotkey belongs to another coldkey (custom error 25)", false);
+            case (RejectionReason.PriorityTooLow, _):
+                return new("DuplicateProof", "the pool already holds a pow_register for this hotkey and work block (this proof, or another coldkey's " +
+                    "for the same block), and sets no priority to replace it", true);
             case (RejectionReason.AlreadyImported or RejectionReason.TemporarilyBanned, _):
                 return new("DuplicateProof", "the pool already holds (or just refused) this very proof: the same (hotkey, work block) was submitted before", true);
             case (RejectionReason.Outdated or RejectionReason.AncientBirthBlock, _):
