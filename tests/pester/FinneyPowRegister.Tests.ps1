@@ -10,17 +10,9 @@ BeforeAll {
     if (-not ('BittensorPowTests.ScriptedHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'ScriptedHost.cs') }
     foreach ($dll in 'BittensorPow.Subtensor.dll', 'BouncyCastle.Cryptography.dll') { Add-Type -Path (Join-Path (Get-TestModulePath) $dll) }
 
+    Import-Module (Join-Path $PSScriptRoot 'FinneyWallets.psm1') -Force
     $walletRoot = Join-Path $TestDrive 'wallets'
-    # Fresh wallets with plain coldkeys (no argon2), none of them funded: pow_register needs no balance.
-    # Each key from its own new mnemonic, given as -Mnemonic (a host that cannot show one refuses to make it).
-    function New-Phrase { ConvertTo-SecureString ([BittensorPow.Subtensor.Crypto.MnemonicGenerator]::Generate(12)) -AsPlainText -Force }
-    foreach ($w in 'alpha', 'beta', 'gamma') {
-        New-BittensorWallet -Name $w -WalletPath $walletRoot -NoPassword -Mnemonic (New-Phrase) | Out-Null
-        New-BittensorHotkey -Name default -Wallet $w -WalletPath $walletRoot -Mnemonic (New-Phrase) | Out-Null
-    }
-    foreach ($h in 'onego', 'whatif', 'refused', 'taken', 'stale', 'mismatch') {
-        New-BittensorHotkey -Name $h -Wallet alpha -WalletPath $walletRoot -Mnemonic (New-Phrase) | Out-Null
-    }
+    New-PlainWallets $walletRoot @{ alpha = @('default', 'onego', 'whatif', 'refused', 'taken', 'stale', 'mismatch'); beta = @('default'); gamma = @('default') }
     function Get-Pub([string] $Path) { Get-Content (Join-Path $walletRoot $Path) -Raw | ConvertFrom-Json }
     $alpha = Get-Pub 'alpha/coldkeypub.txt'
     $beta = Get-Pub 'beta/coldkeypub.txt'
