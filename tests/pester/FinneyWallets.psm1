@@ -2,6 +2,8 @@
 # -Mnemonic (a host that cannot show a new one refuses to make it), nothing funded — pow_register needs no balance.
 function New-PlainWallets {
     param([Parameter(Mandatory)] [string] $Root, [Parameter(Mandatory)] [hashtable] $Hotkeys)
+    # The module's own assemblies load when a cmdlet first needs them; the mnemonic generator is needed first here.
+    Add-Type -Path (Join-Path (Get-Module BittensorPow).ModuleBase 'BittensorPow.Subtensor.dll')
     foreach ($wallet in $Hotkeys.Keys) {
         New-BittensorWallet -Name $wallet -WalletPath $Root -NoPassword -Mnemonic (New-Phrase) | Out-Null
         foreach ($h in $Hotkeys[$wallet]) { New-BittensorHotkey -Name $h -Wallet $wallet -WalletPath $Root -Mnemonic (New-Phrase) | Out-Null }
