@@ -7,8 +7,9 @@
     Test:  Build, fetch ptxas (tools/ptx/fetch-ptxas.sh) and sshd (tools/ssh/fetch-sshd.sh, for the remoting tests),
            then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
            (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
-    Demo:  Build; on a local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn;
-           on a spec-218 chain solve, verify and register by proof of work.
+    Demo:  Build; on a Finney-shaped chain (spec 475) register an unfunded coldkey's hotkey fee-free by pow_register; on a
+           local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn; on a
+           spec-218 chain solve, verify and register by proof of work.
     Ptx:   Compile the GPU kernels to PTX for sm_90 under out/ptx and check them with ptxas, cuobjdump and nvdisasm
            (fetched into .tools/cuda/bin by tools/ptx/fetch-ptxas.sh; fails when they cannot be fetched).
     Bench: The CPU benchmark (seals/s per back end and thread count, as ratios against the naive baseline).

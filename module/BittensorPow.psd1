@@ -16,6 +16,7 @@
         'Test-PowSolution'
         'Measure-PowHashRate'
         'Get-SubtensorBlock'
+        'Get-SubtensorSubnet'
         'Get-BittensorWallet'
         'New-BittensorWallet'
         'New-BittensorHotkey'
@@ -31,7 +32,7 @@
             Tags         = @('Bittensor', 'ProofOfWork', 'Substrate', 'CUDA', 'OpenCL', 'Registration', 'Linux', 'PSEdition_Core')
             # MIT: the LICENSE file ships in the module folder (FileList). No project URI is given: none is published.
             License      = 'MIT'
-            ReleaseNotes = '0.1.0: New-PowSolution (CPU SIMD, CUDA, OpenCL), Test-PowSolution, Register-SubtensorNeuron, Request-SubtensorFaucet, Get-SubtensorBlock, Get-BittensorWallet, New-BittensorWallet, New-BittensorHotkey, Get-PowDevice, Measure-PowHashRate; about_BittensorPow.'
+            ReleaseNotes = '0.1.0: New-PowSolution (CPU SIMD, CUDA, OpenCL), Test-PowSolution, Register-SubtensorNeuron, Request-SubtensorFaucet, Get-SubtensorBlock, Get-SubtensorSubnet, Get-BittensorWallet, New-BittensorWallet, New-BittensorHotkey, Get-PowDevice, Measure-PowHashRate; about_BittensorPow.'
         }
     }
 }

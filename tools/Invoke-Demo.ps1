@@ -1,8 +1,9 @@
 <#
 .SYNOPSIS
-    The main job, short: today's local chain (the DevNode's localnet profile, spec 425) — the faucet funding a fresh
-    coldkey with -Count, a hotkey registered with -MaxCost — then the classic proof-of-work registration on a chain
-    whose register still checks work (spec 218).
+    The main job, short, in the order users meet it: today's Finney (the DevNode's finney profile, spec 475) — a fresh,
+    unfunded coldkey registers a hotkey fee-free with pow_register; a local chain (localnet profile, spec 425) — the
+    faucet funding a fresh coldkey with -Count, a hotkey registered with -MaxCost; then the classic proof-of-work
+    registration on a chain whose register still checks work (spec 218).
 #>
 param([Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Root)
 $ErrorActionPreference = 'Stop'
@@ -30,11 +31,23 @@ function New-DemoWallet([string] $Path) {
 }
 
 $wallets = Join-Path ([IO.Path]::GetTempPath()) "bittensorpow-demo-$PID"
+Write-Host '== Today''s Finney: DevNode --profile finney (spec 475, 2 s blocks here), PoW opened on subnet 1' -ForegroundColor Cyan
+$node = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '2000', '--subnet', '1:200000:pow=on')
+try {
+    Show (Get-SubtensorBlock -Endpoint $node.Endpoint -NetUid 1)
+    New-DemoWallet (Join-Path $wallets 'finney')   # after a cmdlet: the module's types load with its first command
+    Write-Host '== Register-SubtensorNeuron -NetUid 1: pow_register, solved for this coldkey and signed by it; no TAO needed' -ForegroundColor Cyan
+    $free = Register-SubtensorNeuron -NetUid 1 -Endpoint $node.Endpoint -Wallet fresh -WalletPath (Join-Path $wallets 'finney') -Confirm:$false
+    Show $free
+    if ($free.Status -ne 'Registered') { throw "pow_register failed: $($free.Error)" }
+}
+finally { Stop-DevNode $node }
+
 Write-Host '== Today''s local chain: DevNode --profile localnet (spec 425, 250 ms blocks, pow-faucet)' -ForegroundColor Cyan
 $node = Start-DevNode -Arguments @('--profile', 'localnet')
 try {
     Show (Get-SubtensorBlock -Endpoint $node.Endpoint -NetUid 1)
-    New-DemoWallet $wallets   # after a cmdlet: the module's types load with its first command
+    New-DemoWallet $wallets
     Write-Host '== Request-SubtensorFaucet -Count 3: proof of work funds a fresh coldkey (1000 TAO a drip)' -ForegroundColor Cyan
     $drips = Request-SubtensorFaucet -Endpoint $node.Endpoint -Wallet fresh -WalletPath $wallets -Count 3 -Confirm:$false
     Show $drips
@@ -62,6 +75,7 @@ try {
     Show $registration
     if ($registration.Status -ne 'Registered') { throw "Registration failed: $($registration.Error)" }
     Show (Measure-PowHashRate -Seconds 2)
-    Write-Host "Demo finished: funded $(@($drips).Count) times, registered by burn as uid $($burned.Uid) and by proof of work as uid $($registration.Uid)." -ForegroundColor Green
+    Write-Host ("Demo finished: registered fee-free by pow_register as uid $($free.Uid), funded $(@($drips).Count) times, registered by burn " +
+        "as uid $($burned.Uid) and by proof of work as uid $($registration.Uid).") -ForegroundColor Green
 }
 finally { Stop-DevNode $node }

@@ -57,7 +57,7 @@ internal static class CpuBench
         Console.WriteLine($"CPU: {CpuModel()}; {cores} logical processors; .NET {Environment.Version}; {RuntimeInformation.OSDescription}");
         Console.WriteLine($"ISA: Vector512 accelerated={Vector512.IsHardwareAccelerated}, Vector256 accelerated={Vector256.IsHardwareAccelerated}; available back ends: {string.Join(", ", CpuBackends.Available())}");
         Console.WriteLine($"{seconds:F1} s per measurement after a warm-up, best of {rounds} interleaved rounds; seals/s summed over threads.");
-        Console.WriteLine($"Load average at start: {LoadAverage()}");
+        Console.WriteLine($"Load average at start: {BenchFolders.LoadAverage()}");
         Console.WriteLine();
 
         const string naive = "Naive (SHA256.HashData + BouncyCastle Keccak)";
@@ -92,7 +92,7 @@ internal static class CpuBench
                     list.Add(rates[Scheme.PowRegister] / rates[Scheme.Legacy]);
                 }
             }
-            Console.WriteLine($"round {round + 1} of {rounds} done; load average {LoadAverage()}");
+            Console.WriteLine($"round {round + 1} of {rounds} done; load average {BenchFolders.LoadAverage()}");
         }
         Console.WriteLine();
 
@@ -120,7 +120,7 @@ internal static class CpuBench
             }
         }
         Console.WriteLine();
-        Console.WriteLine($"Load average at end: {LoadAverage()}");
+        Console.WriteLine($"Load average at end: {BenchFolders.LoadAverage()}");
         return 0;
     }
 
@@ -177,12 +177,6 @@ internal static class CpuBench
         };
     }
 
-    private static string LoadAverage()
-    {
-        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
-        catch (IOException) { return "unknown"; }
-        catch (UnauthorizedAccessException) { return "unknown"; }
-    }
 
     /// <summary>Seals per second of wall-clock time, and per second of CPU time the whole process used meanwhile.</summary>
     private readonly record struct Rate(double Wall, double PerCpuSecond)

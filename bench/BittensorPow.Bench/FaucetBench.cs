@@ -30,10 +30,10 @@ internal static class FaucetBench
             else if (args[i] == "--threads" && i + 1 < args.Length && int.TryParse(args[++i], out var t) && t > 0) threads = t;
             else { Console.Error.WriteLine($"unknown or bad argument '{args[i]}'; usage: faucet [--drips N] [--threads N]"); return 2; }
         }
-        string shared = SharedFolder();
+        string shared = BenchFolders.Shared();
         string walletRoot = Path.Combine(shared, "wallet");
         Console.WriteLine($"CPU: {CpuBench.CpuModel()}; {Environment.ProcessorCount} logical processors; .NET {Environment.Version}");
-        Console.WriteLine($"load average at start: {LoadAverage()}");
+        Console.WriteLine($"load average at start: {BenchFolders.LoadAverage()}");
 
         // Not disposed: the node lives as long as this run, and the process ends with it.
         var node = new DevNodeServer();
@@ -75,35 +75,17 @@ internal static class FaucetBench
         }
         total.Stop();
 
-        Console.WriteLine($"load average at end: {LoadAverage()}");
+        Console.WriteLine($"load average at end: {BenchFolders.LoadAverage()}");
         Console.WriteLine($"unlock (argon2i, libsodium): {unlock.TotalSeconds:F2} s, once");
         Console.WriteLine($"total: {total.Elapsed.TotalSeconds:F1} s = unlock + {drips} × {(total.Elapsed - unlock).TotalMilliseconds / drips:F0} ms mean per drip");
         Console.WriteLine($"funded: {funded}/{drips}; funded on the first try: {firstTry}/{drips} ({100.0 * firstTry / drips:F1} %); re-solves: {output.Resolves}");
-        Console.WriteLine($"per drip (solve + sign + submit + inclusion + balance read): p50 {Percentile(perDrip, 50):F0} ms, p99 {Percentile(perDrip, 99):F0} ms, max {perDrip.Max():F0} ms");
-        Console.WriteLine($"head announced -> extrinsic submitted: p50 {Percentile(headToSubmitted, 50):F1} ms, p99 {Percentile(headToSubmitted, 99):F1} ms, max {headToSubmitted.Max():F1} ms");
-        Console.WriteLine($"  of which solution found -> submitted (sign, staleness check): p50 {Percentile(solvedToSubmitted, 50):F1} ms, p99 {Percentile(solvedToSubmitted, 99):F1} ms, max {solvedToSubmitted.Max():F1} ms");
+        Console.WriteLine($"per drip (solve + sign + submit + inclusion + balance read): p50 {Percentiles.Of(perDrip, 50):F0} ms, p99 {Percentiles.Of(perDrip, 99):F0} ms, max {perDrip.Max():F0} ms");
+        Console.WriteLine($"head announced -> extrinsic submitted: p50 {Percentiles.Of(headToSubmitted, 50):F1} ms, p99 {Percentiles.Of(headToSubmitted, 99):F1} ms, max {headToSubmitted.Max():F1} ms");
+        Console.WriteLine($"  of which solution found -> submitted (sign, staleness check): p50 {Percentiles.Of(solvedToSubmitted, 50):F1} ms, p99 {Percentiles.Of(solvedToSubmitted, 99):F1} ms, max {solvedToSubmitted.Max():F1} ms");
         return funded == drips ? 0 : 1;
     }
 
-    private static double Percentile(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 
-    private static string LoadAverage()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Trim(); }
-        catch (IOException) { return "unknown"; }
-    }
-
-    private static string SharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "BittensorPow.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-        throw new DirectoryNotFoundException("BittensorPow.sln was not found above the bench.");
-    }
 
     private sealed class QuietOutput : IWorkflowOutput
     {

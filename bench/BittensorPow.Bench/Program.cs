@@ -10,6 +10,8 @@ public static class Program
         "unlock" => UnlockBench.Run(args[1..]),
         "soak" => SoakBench.Run(args[1..]),
         "faucet" => FaucetBench.Run(args[1..]),
+        "powreg" => PowRegisterBench.Run(args[1..]),
+        "subnets" => SubnetsBench.Run(args[1..]),
         _ => Usage(),
     };
 
@@ -18,7 +20,7 @@ public static class Program
         Console.Error.WriteLine("usage: BittensorPow.Bench cpu [--seconds N] [--rounds N] [--threads 1,2] [--seal legacy|pow_register]"
             + " | gpu [--backend Cuda|OpenCL|IlgpuCpu] [--devices 0,1] [--seconds N] [--tpb N] [--verify] [--audit N] [--solve D]"
             + " | ptx --out DIR | unlock [--rounds N] [--coldkey PATH] | faucet [--drips N] [--threads N]"
-            + " | soak [--minutes N] [--block-ms N] [--drop-every-ms N] [--threads N]");
+            + " | soak [--minutes N] [--block-ms N] [--drop-every-ms N] [--threads N] | subnets [--subnets N] [--rounds N]");
         return 2;
     }
 }

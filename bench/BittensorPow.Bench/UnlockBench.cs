@@ -30,7 +30,7 @@ internal static class UnlockBench
 
         Console.WriteLine($"CPU: {CpuBench.CpuModel()}; {Environment.ProcessorCount} logical processors; .NET {Environment.Version}; {RuntimeInformation.OSDescription}");
         Console.WriteLine($"Unlocking {coldkey}: argon2i t={NaclKeyfile.Argon2Iterations} m={NaclKeyfile.Argon2MemoryKiB / 1024} MiB p=1, then secretbox; {rounds} rounds, sides alternating.");
-        Console.WriteLine($"load average at start: {LoadAverage()}");
+        Console.WriteLine($"load average at start: {BenchFolders.LoadAverage()}");
 
         // Wall time is what a user waits; CPU time (the process's, argon2i runs on this thread with p = 1) is what the
         // other engineers' load on the shared vCPUs cannot inflate.
@@ -64,7 +64,7 @@ internal static class UnlockBench
             }
         }
 
-        Console.WriteLine($"load average at end: {LoadAverage()}");
+        Console.WriteLine($"load average at end: {BenchFolders.LoadAverage()}");
         foreach (var (what, table) in new[] { ("wall", wall), ("cpu", cpu) })
         {
             double bc = Median(table["BouncyCastle"]), sodium = Median(table["libsodium"]);
@@ -98,12 +98,6 @@ internal static class UnlockBench
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static string LoadAverage()
-    {
-        try { return File.ReadAllText("/proc/loadavg").Trim(); }
-        catch (IOException) { return "unknown"; }
-        catch (UnauthorizedAccessException) { return "unknown"; }
-    }
 
     /// <summary>../shared/wallet/default/coldkey beside the repository (the folder holding BittensorPow.sln).</summary>
     private static string SharedColdkey()

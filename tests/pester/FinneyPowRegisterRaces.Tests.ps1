@@ -111,14 +111,14 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
         (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey first -WalletPath $walletRoot -Confirm:$false).Status | Should -Be 'Registered'
         $full = Get-Head $e
         $run = Invoke-InRunspace -Async "Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet w -WalletHotkey full -WalletPath '$walletRoot' -Confirm:`$false -Verbose"
-        Wait-RunspaceVerbose $run "waiting for block #$($full + 1)"
+        Wait-RunspaceVerbose $run "block #$full already holds this subnet's registration"
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
         $run = Wait-Runspace $run 60
         $r = Get-Results $run
         $r.Status | Should -Be 'Registered'
         $r.Attempts | Should -Be 1
         $r.BlockNumber | Should -Be $full
-        Get-Verbose $run | Should -Match "block #$full already holds 1 of 1 registrations; waiting for block #$($full + 1)"
+        Get-Verbose $run | Should -Match "block #$full already holds this subnet's registration; the proof waits for the next block"
     }
 
     It 'a full block that no next block relieves ends at -TimeoutSec, saying what it waited for' {
@@ -128,7 +128,7 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
         $err = $null
         try { Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey timeout -WalletPath $walletRoot -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'RpcTimeout,*'
-        "$err" | Should -Match 'waiting for block #\d+ after a full block'
+        "$err" | Should -Match 'ran out while waiting for the block after #\d+'
     }
 
     It '-MaxAttempts 1 with an expired proof: RegistrationAttemptsExhausted, nothing submitted' {
@@ -175,7 +175,7 @@ Describe 'pow_register races (issue 19.6)' {
         $loser = $null
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
         while (-not $loser -and [DateTime]::UtcNow -lt $deadline) {
-            $loser = $runs | Where-Object { (Get-Verbose $_) -match "waiting for block #$($head + 2)" } | Select-Object -First 1
+            $loser = $runs | Where-Object { (Get-Verbose $_) -match "block #$($head + 1) already holds this subnet's registration" } | Select-Object -First 1
             Start-Sleep -Milliseconds 50
         }
         $loser | Should -Not -BeNullOrEmpty

@@ -189,7 +189,9 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
         <# Runs one example in a fresh runspace on an interactive host that answers Yes; returns its errors and output. #>
         function Invoke-Example([string] $Code) {
             $burns = $Code -match '-MaxCost'
-            $node = if ($burns) {
+            $node = if ($Code -match 'hotkeys\.csv') {
+                Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '0', '--subnet', '1:10:pow=on')
+            } elseif ($burns) {
                 Start-DevNode -Arguments @('--profile', 'localnet', '--block-ms', '0', '--subnet', '1:1000', '--endow', "$($coldkeyVector.ss58):10000000000")
             } else { Start-DevNode -Arguments @('--block-ms', '0', '--finality-lag', '0', '--subnet', '1:10', '--subnet', '3:10') }
             $saved = @{ E = $env:BT_SUBTENSOR_CHAIN_ENDPOINT; W = $env:BT_WALLET_PATH; N = $env:BT_SUBTENSOR_NETWORK }
@@ -210,6 +212,7 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
                     -replace '-Cuda\b', '-Backend IlgpuCpu' -replace 'Get-PowDevice Cuda', 'Get-PowDevice IlgpuCpu'
                 $prelude = "Import-Module '$(Get-TestModulePath)'; Set-Location '$work'; `$ErrorActionPreference = 'Stop'"
                 if ($run -match '\$solution\b') { $prelude += "; `$solution = New-PowSolution -NetUid 1" }
+                if ($run -match 'hotkeys\.csv') { $prelude += "; '$((Get-PowVectors).keys.alice.ss58_42)', '$((Get-PowVectors).keys.bob.ss58_42)' | ForEach-Object { [pscustomobject]@{ Hotkey = `$_ } } | Export-Csv hotkeys.csv" }
                 if ($run -match 'solutions\.json') { $prelude += "; New-PowSolution -NetUid 1 | ConvertTo-Json | Set-Content solutions.json" }
                 [void]$ps.AddScript("$prelude`n$run")
                 $failed = $null

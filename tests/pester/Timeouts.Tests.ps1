@@ -82,6 +82,20 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
         finally { Invoke-DevRpc $mute.Endpoint dev_setDelay @(0) | Out-Null }
     }
 
+    It 'Get-SubtensorSubnet names the read that ran out: <Read>' -ForEach @(
+        @{ Read = 'the subnet list'; Methods = @('state_getKeysPaged'); Arguments = @{}; Expected = 'listing the subnets at block \d+ from {0}\.$' }
+        @{ Read = 'the batched values'; Methods = @('state_queryStorageAt'); Arguments = @{ NetUid = 1 }; Expected = 'reading 1 subnet\(s\) at block \d+ from {0}\.$' }
+    ) {
+        Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue, $Methods) | Out-Null
+        try {
+            $t = [Diagnostics.Stopwatch]::StartNew()
+            $e = { Get-SubtensorSubnet -Endpoint $mute.Endpoint -TimeoutSec 2 -HashRate 1 @Arguments -ErrorAction Stop } | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
+            $t.Elapsed.TotalSeconds | Should -BeLessThan 6
+            $e.Exception.Message | Should -Match ('^-TimeoutSec 2 ran out while ' + ($Expected -f [regex]::Escape($mute.Endpoint)))
+        }
+        finally { Invoke-DevRpc $mute.Endpoint dev_setDelay @(0) | Out-Null }
+    }
+
     It 'Test-PowSolution -TimeoutSec 2 bounds the check of a piped solution: RpcTimeout within 6 s; the next call answers' {
         $solution = [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $hotkey; Nonce = 1; Endpoint = $mute.Endpoint }
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue) | Out-Null

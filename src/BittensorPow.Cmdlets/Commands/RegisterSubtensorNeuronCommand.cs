@@ -5,6 +5,7 @@ using BittensorPow.Cmdlets.Output;
 using BittensorPow.Cmdlets.Remoting;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Wallets;
@@ -22,10 +23,14 @@ namespace BittensorPow.Cmdlets.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Register, "SubtensorNeuron", DefaultParameterSetName = FromSolution, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RegistrationResult))]
-public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
+public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
 {
     private const string FromSolution = nameof(FromSolution);
     private const string Solve = nameof(Solve);
+
+    // Kept for the whole pipeline: one connection and at most one coldkey unlock, however many records come.
+    private readonly ChainSessions _sessions = new();
+    private UnlockedColdkey? _coldkey;
 
     /// <summary>
     /// A solution: a PowSolution, or any object with its properties by name (one read back with ConvertFrom-Json or
@@ -36,6 +41,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0), BoundedText(TextKind.Number)]
     public ushort NetUid { get; set; }
+
+    /// <summary>A hotkey by address (SS58 or 0x public key) where the coldkey signs (pow_register, a burn); piped rows bind it.</summary>
+    [Parameter(ParameterSetName = Solve, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
+    public string? Hotkey { get; set; }
 
     [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
@@ -50,6 +59,9 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
 
     /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
+    /// <summary>While PoW registration is closed on the subnet, follow heads and register on the first where it is open.</summary>
+    [Parameter(ParameterSetName = Solve)] public SwitchParameter WaitForPow { get; set; }
+    [Parameter(ParameterSetName = Solve), ValidateRange(1UL, ulong.MaxValue)] public ulong? MaxDifficulty { get; set; }
     [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
     [Parameter, ValidateRange(1, 100)] public int MaxAttempts { get; set; } = 3;
 
@@ -89,7 +101,8 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var wallet = new WalletAccess(root, walletName, hotkeyName)
         {
-            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+            Hotkey = Hotkey is { } address ? UserInput.Hotkey(address) : null,
+            UnlockColdkey = () => (_coldkey ??= new UnlockedColdkey(() => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output))).Get(),
             UnlockHotkey = () => PasswordPrompt.Unlock(Host, WalletPaths.Hotkey(root, walletName, hotkeyName), HotkeyPassword,
                 $"Hotkey '{hotkeyName}' of wallet '{walletName}'", "-HotkeyPassword", Output),
         };
@@ -99,9 +112,9 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
             new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread })
         {
-            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
+            Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation,
+            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, WaitForPow = WaitForPow, MaxDifficulty = MaxDifficulty,
         };
         foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))
         {
@@ -109,5 +122,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase
             if (outcome.Error is { } error) WriteError(error with { Target = result });
             WriteObject(result);
         }
+    }
+
+    public void Dispose()
+    {
+        _sessions.Dispose();
+        _coldkey?.Dispose();
     }
 }

@@ -45,6 +45,7 @@ public static class ErrorIds
     /// <summary>The coldkey a pow_register seal binds is not the one that would sign it.</summary>
     public const string ColdkeyMismatch = nameof(ColdkeyMismatch);
     public const string HotkeyMismatch = nameof(HotkeyMismatch);
+    public const string HotkeyCannotSign = nameof(HotkeyCannotSign);
 
     // Wallet files (one id per WalletError, same name).
     public const string WalletNotFound = nameof(WalletNotFound);
@@ -100,6 +101,10 @@ public static class ErrorIds
     public const string SubnetNotFound = nameof(SubnetNotFound);
     public const string RegistrationClosed = nameof(RegistrationClosed);
     public const string PowRegistrationClosed = nameof(PowRegistrationClosed);
+    /// <summary>-MaxDifficulty: the subnet's difficulty is above the most the user will solve for (refused before any work).</summary>
+    public const string DifficultyAboveLimit = nameof(DifficultyAboveLimit);
+    /// <summary>-WaitForPow: -TimeoutSec ran out before PoW registration opened (or the difficulty fell to -MaxDifficulty).</summary>
+    public const string PowWaitTimeout = nameof(PowWaitTimeout);
     public const string PowRegistrationRemoved = nameof(PowRegistrationRemoved);
     /// <summary>The node upgraded, mid-solve, to a runtime whose register no longer checks work: the search stops.</summary>
     public const string PowRegistrationRemovedDuringSolve = nameof(PowRegistrationRemovedDuringSolve);

@@ -10,4 +10,5 @@ public enum ProgressActivity
     SpreadSearch = 2,
     Submitting = 3,
     MeasuringHashRate = 4,
+    WaitingForPow = 5,
 }

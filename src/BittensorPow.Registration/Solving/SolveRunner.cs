@@ -60,7 +60,31 @@ public static class SolveRunner
     /// (at 80 columns, 35 characters or more) and cuts the rest, so what people watch a solve for must come first.
     /// </summary>
     public static string Describe(SolverStatistics s) =>
-        $"{FormatRate(s.HashRate)}, block {s.BlockNumber}, {s.NoncesTried:N0} nonces tried, {s.Elapsed.TotalSeconds:F1} s, difficulty {s.Difficulty:N0}";
+        $"{FormatRate(s.HashRate)}, {FormatEta(s.Difficulty, s.HashRate)}, block {s.BlockNumber}, {s.NoncesTried:N0} nonces tried, " +
+        $"{s.Elapsed.TotalSeconds:F1} s, difficulty {s.Difficulty:N0}";
+
+    /// <summary>
+    /// Expected time left: difficulty ÷ current rate. The search is memoryless (every seal wins with probability 1/D), so
+    /// the nonces already tried do not shorten it. Two units at most, so it stays beside the rate at 80 columns.
+    /// </summary>
+    public static string FormatEta(ulong difficulty, double sealsPerSecond) =>
+        "~ETA " + (sealsPerSecond > 0 ? FormatDuration(difficulty / sealsPerSecond) : "?");
+
+    /// <summary>A duration in its two largest units ("1m20s", "3h05m", "12d04h"), rounded up; "&gt;99y" beyond a century.</summary>
+    public static string FormatDuration(double seconds)
+    {
+        if (double.IsNaN(seconds) || seconds < 0) return "?";
+        if (seconds >= 100 * 365.25 * 86400) return ">99y";
+        var t = TimeSpan.FromSeconds(Math.Ceiling(seconds));
+        return t.TotalSeconds switch
+        {
+            < 60 => $"{t.Seconds}s",
+            < 3600 => $"{t.Minutes}m{t.Seconds:D2}s",
+            < 86400 => $"{t.Hours}h{t.Minutes:D2}m",
+            < 365 * 86400 => $"{t.Days}d{t.Hours:D2}h",
+            _ => $"{(int)(t.TotalDays / 365.25)}y",
+        };
+    }
 
     public static string FormatRate(double sealsPerSecond) => sealsPerSecond switch
     {

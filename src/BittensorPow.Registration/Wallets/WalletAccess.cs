@@ -29,7 +29,13 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     /// <summary>Decrypts the coldkey (asking for its password if needed); null: this caller cannot sign with the coldkey.</summary>
     public Func<Sr25519KeyPair>? UnlockColdkey { get; init; }
 
-    public byte[] HotkeyPublicKey() => Read(() => WalletHotkey.ReadPublicKey(Root, WalletName, HotkeyName), null);
+    /// <summary>
+    /// -Hotkey: a hotkey given by its public key instead of the wallet's. Enough where the coldkey signs (pow_register, a
+    /// burn); register, which the hotkey signs, refuses it.
+    /// </summary>
+    public byte[]? Hotkey { get; init; }
+
+    public byte[] HotkeyPublicKey() => Hotkey is { } given ? (byte[])given.Clone() : Read(() => WalletHotkey.ReadPublicKey(Root, WalletName, HotkeyName), null);
 
     /// <summary>coldkeypub.txt: public data only, no password.</summary>
     public byte[] ColdkeyPublicKey() => Read(() => PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(Root, WalletName)), null);

@@ -13,9 +13,6 @@ public static class PowRegisterDiagnosis
 {
     public sealed record Finding(string Check, string Why, bool SolveAgain);
 
-    /// <summary>The subnet's registrations this block are used up: only the next block helps, not more work.</summary>
-    public const string FullBlock = "TooManyRegistrationsThisBlock";
-
     /// <param name="head">The head <paramref name="state"/> was read at; the transaction would execute in the next block.</param>
     public static Finding? FirstFailure(PowRegistrationState state, Solution solution, ulong head)
     {
@@ -26,7 +23,7 @@ public static class PowRegisterDiagnosis
         if (state.Uid is { } uid) return new("HotKeyAlreadyRegisteredInSubNet", $"the hotkey is registered on subnet {state.NetUid} as uid {uid}", false);
         if (state.MaxAllowedUids == 0) return new("NoNeuronIdAvailable", "the subnet allows no neurons", false);
         if (state.RegistrationsThisBlock >= state.MaxRegistrationsPerBlock)
-            return new(FullBlock, $"block #{head} already holds {state.RegistrationsThisBlock} of {state.MaxRegistrationsPerBlock} registrations", true);
+            return new("TooManyRegistrationsThisBlock", $"block #{head} already holds {state.RegistrationsThisBlock} of {state.MaxRegistrationsPerBlock} registrations", true);
         if (Staleness.IsPowRegisterStale(work, head))
             return new("InvalidWorkBlock", $"work on block #{work} is outside the window at head #{head} (it must be included within {Staleness.PowRegisterWindow} blocks)", true);
         if (state.LastPowRegistrationBlock is { } last && work <= last)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
@@ -84,21 +85,23 @@ public static class PowRegisterWorkflow
                 continue;
             }
             var checking = solution;
-            (BlockHeader Head, PowRegistrationState State)? recheck = null;
-            PowRegisterDiagnosis.Finding? finding = null;
-            while (!request.SkipValidation)
-            {
-                var r = span.Run($"reading chain state to re-check the proof for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
+            long ready = Stopwatch.GetTimestamp();
+            (BlockHeader Head, PowRegistrationState State)? Recheck() => request.SkipValidation ? null
+                : span.Run($"reading chain state to re-check the proof for block {checking.BlockNumber} {of}", ErrorIds.RpcTimeout,
                     t => ReadState(chain, netUid, hotkey, coldkey, t));
-                recheck = r;
-                finding = PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number);
-                if (finding?.Check != PowRegisterDiagnosis.FullBlock) break;
-                // The block is full, not the proof spent: it stays good for the next block while that is in its window.
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: {finding.Why}; waiting for block #{r.Head.Number + 1} " +
-                    $"(the proof on block {checking.BlockNumber} holds until #{Staleness.LastHeadFor(checking.Challenge) + 1}).");
-                span.Run($"waiting for block #{r.Head.Number + 1} after a full block {of}", ErrorIds.RpcTimeout, t => HeadWait.After(chain, r.Head.Number, t));
+            var recheck = Recheck();
+            // A full head block says nothing about the next one, which starts from zero: the pool judges by the head, so the
+            // same proof waits for the next head while it stays in its window, instead of being thrown away.
+            while (recheck is { } full && PowRegisterDiagnosis.FirstFailure(full.State, checking, full.Head.Number) is { Check: "TooManyRegistrationsThisBlock" }
+                && !Staleness.IsPowRegisterStale(checking.BlockNumber, full.Head.Number + 1))
+            {
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: block #{full.Head.Number} already holds this subnet's registration; " +
+                    "the proof waits for the next block.");
+                span.Run($"waiting for the block after #{full.Head.Number} {of}", ErrorIds.RpcTimeout, t => NextHead(chain, full.Head.Number, t));
+                ready = Stopwatch.GetTimestamp();
+                recheck = Recheck();
             }
-            if (finding is not null)
+            if (recheck is { } r && PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number) is { } finding)
             {
                 if (!finding.SolveAgain) throw Refused(chain, finding, checking);
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: before signing, {finding.Why} ({finding.Check}); solving again.");
@@ -113,6 +116,7 @@ public static class PowRegisterWorkflow
                 SubtensorTransactions.BuildPowRegisterAsync(client, signer, call, new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing pow_register for the proof on block {checking.BlockNumber} (nonce {checking.Nonce}).");
             var transaction = Sign();
+            var solvedToSubmitted = Stopwatch.GetElapsedTime(ready);
             SubmissionResult result;
             try
             {
@@ -137,7 +141,10 @@ public static class PowRegisterWorkflow
             var dropped = result.Success is null && result.Status is TransactionStatus.Invalid or TransactionStatus.Dropped
                 ? DroppedVerdict(chain, checking, coldkey, cancellation) : null;
             bool retry = (again || dropped?.SolveAgain == true) && attempt < request.MaxAttempts;
-            var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with { BlockNumber = checking.BlockNumber, Nonce = checking.Nonce };
+            var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
+            {
+                BlockNumber = checking.BlockNumber, Nonce = checking.Nonce, SolvedToSubmitted = solvedToSubmitted,
+            };
             if (result.DispatchError is { } error)
                 outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
             else if (dropped is not null)
@@ -157,6 +164,18 @@ public static class PowRegisterWorkflow
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, netUid,
             $"No registration after {request.MaxAttempts} attempt(s): each proof expired, met a raised difficulty or a full block before it landed.",
             "Raise -MaxAttempts, solve with a margin (-DifficultyMargin 1.26), or use a faster back end (-Cuda)."));
+    }
+
+    /// <summary>Returns once the node's head is past <paramref name="number"/> (polled: a block is 250 ms on a local chain, 12 s on Finney).</summary>
+    private static BlockHeader NextHead(ChainSession chain, ulong number, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            var head = chain.Head(cancellation);
+            if (head.Number > number) return head;
+            cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+            cancellation.ThrowIfCancellationRequested();
+        }
     }
 
     private static (BlockHeader Head, PowRegistrationState State) ReadState(ChainSession chain, ushort netUid, byte[] hotkey, byte[] coldkey,

@@ -1,5 +1,6 @@
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Registration.Workflows;
 
@@ -20,12 +21,20 @@ public static class RegisterNeuron
         ChainSession chain;
         using (var connecting = new CallDeadline(request.Timeout, cancellation, bounds: "each attempt"))
         {
-            chain = ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
+            chain = request.Sessions is { } kept
+                ? kept.Get(endpoint, request.Network, output, connecting, request.ReconnectLimit)
+                : ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
             request = request with { SpentConnecting = connecting.Elapsed };
         }
-        using (chain)
+        // A pipeline's kept session outlives this record.
+        using (request.Sessions is null ? chain : null)
         {
-            var outcomes = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null) switch
+            var route = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null);
+            // Solving here by work: -MaxDifficulty and -WaitForPow decide when it may start.
+            if (route != RegistrationRoute.Burn && request.Solution is null)
+                PowGate.Pass(chain, new PowGateRequest(netUid, request.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
+                    output, cancellation);
+            var outcomes = route switch
             {
                 RegistrationRoute.Burn => ByBurn(chain, netUid, request, output, cancellation),
                 RegistrationRoute.PowRegister => ByPowRegister(chain, netUid, request, output, cancellation),
@@ -48,6 +57,10 @@ public static class RegisterNeuron
     private static IEnumerable<RegistrationOutcome> ByWork(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
         CancellationToken cancellation)
     {
+        if (request.Wallet.Hotkey is not null)
+            throw PowException.Argument(ErrorIds.HotkeyCannotSign, Ss58.Encode(request.Wallet.Hotkey),
+                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers with register, which the hotkey signs: a hotkey given by its address cannot sign.",
+                "Name a hotkey of the wallet with -WalletHotkey instead of -Hotkey.");
         var coldkey = request.Wallet.ColdkeyPublicKey();
         using var hotkey = request.Wallet.HotkeyPair();
         var register = new RegisterRequest(netUid, hotkey, coldkey, request.Solve)

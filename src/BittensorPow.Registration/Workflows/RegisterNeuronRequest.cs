@@ -1,4 +1,5 @@
 using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Subtensor.Chain.Submission;
@@ -16,6 +17,9 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
     public string? Endpoint { get; init; }
     public string? Network { get; init; }
 
+    /// <summary>The connection a pipeline keeps across its records; null: this request connects and disconnects.</summary>
+    public ChainSessions? Sessions { get; init; }
+
     /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
     public TimeSpan? ReconnectLimit { get; init; }
 
@@ -25,6 +29,12 @@ public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, 
 
     /// <summary>-DifficultyMargin (pow_register): solve for the chain's D times this.</summary>
     public double DifficultyMargin { get; init; } = 1;
+
+    /// <summary>-WaitForPow: while PoW registration is closed on the subnet, follow heads and start on the first where it is open.</summary>
+    public bool WaitForPow { get; init; }
+
+    /// <summary>-MaxDifficulty: refuse before any work when the subnet's difficulty is above it (with -WaitForPow: wait until it is not).</summary>
+    public ulong? MaxDifficulty { get; init; }
 
     /// <summary>-MaxCost: the most TAO a burn registration may cost; null refuses to burn (and shows the burn).</summary>
     public decimal? MaxCost { get; init; }

@@ -17,6 +17,12 @@ public sealed record RegistrationOutcome(OutcomeStatus Status, int Attempts)
     public ulong? Nonce { get; init; }
     public PowError? Error { get; init; }
 
+    /// <summary>
+    /// pow_register: from the moment the proof may be signed (found, or its wait for a block without this subnet's
+    /// registration over) to handing the extrinsic to the node: the re-check and the signing.
+    /// </summary>
+    public TimeSpan SolvedToSubmitted { get; init; }
+
     /// <summary>What a registration extrinsic came to (<see cref="Error"/> is left for the caller's advice).</summary>
     public static RegistrationOutcome From(SubmissionResult submitted, ushort netUid, byte[] hotkey, int attempt) =>
         new(OutcomeStatuses.Of(submitted, OutcomeStatus.Registered), attempt)

@@ -18,7 +18,3 @@ public sealed record SolveRequest(PowBackend Backend, int? ThreadCount = null, i
     /// </summary>
     public Func<OnlineSolveTarget, Solving.Solution>? Spread { get; init; }
 }
-
-/// <summary>What an online solve hands to a <see cref="SolveRequest.Spread"/> search once the subnet and hotkey checks pass.</summary>
-/// <param name="Challenge">The work on the head; each host follows the heads itself with the same binding.</param>
-public sealed record OnlineSolveTarget(Chain.ChainSession Chain, ushort NetUid, Engine.Challenge Challenge, string SealRule);

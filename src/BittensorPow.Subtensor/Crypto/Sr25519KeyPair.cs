@@ -146,6 +146,13 @@ public sealed class Sr25519KeyPair : IDisposable
         return result;
     }
 
+    /// <summary>An independent copy (its own secret bytes, disposed on its own): one unlock can serve many signatures.</summary>
+    public Sr25519KeyPair Copy()
+    {
+        ThrowIfDisposed();
+        return new Sr25519KeyPair((byte[])_scalar.Clone(), (byte[])_nonce.Clone());
+    }
+
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_scalar);

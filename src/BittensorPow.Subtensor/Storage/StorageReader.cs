@@ -70,6 +70,20 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         return [.. reads.Select((r, i) => Decode(r.Entry, found.GetValueOrDefault(keys[i])))];
     }
 
+    /// <summary>
+    /// One page of the keys under <paramref name="prefix"/> (<c>state_getKeysPaged</c>), after <paramref name="startKey"/>
+    /// when given, in key order; fewer than <paramref name="count"/> means the last page.
+    /// </summary>
+    public async Task<byte[][]> KeysPagedAsync(byte[] prefix, int count, byte[]? startKey, BlockHash atBlockHash, CancellationToken cancellation = default)
+    {
+        object?[] parameters = [Hex.Encode(prefix), count, startKey is null ? null : Hex.Encode(startKey), atBlockHash];
+        var result = await rpc.CallAsync("state_getKeysPaged", parameters, cancellation).ConfigureAwait(false);
+        if (result.ValueKind != System.Text.Json.JsonValueKind.Array)
+            throw new ChainReplyException($"state_getKeysPaged answered {result.ValueKind}, not a list of keys.");
+        return [.. result.EnumerateArray().Select(k => k.ValueKind == System.Text.Json.JsonValueKind.String
+            ? Hex.Decode(k.GetString()!) : throw new ChainReplyException("state_getKeysPaged answered a key that is not a hex string."))];
+    }
+
     /// <summary>Decodes a value read at <paramref name="entry"/>'s key (null = absent), applying the default rule.</summary>
     public ScaleValue? Decode(StorageEntry entry, byte[]? raw)
     {

@@ -1,3 +1,4 @@
+using BittensorPow.Subtensor.Chain.Text;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Metadata;
@@ -65,7 +66,56 @@ public sealed class SubtensorStorage(StorageReader reader)
     }
 
     /// <summary>Everything <c>pow_register</c>'s checks read, at one block, in one round trip (state_queryStorageAt).</summary>
-    public async Task<PowRegistrationState> PowRegistrationStateAsync(PowRegistrationQuery query, BlockHash at, CancellationToken ct = default)
+    public async Task<PowRegistrationState> PowRegistrationStateAsync(PowRegistrationQuery query, BlockHash at, CancellationToken ct = default) =>
+        (await PowRegistrationStatesAsync([query], at, ct).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// <see cref="PowRegistrationStateAsync"/> for several subnets at once: every item of every subnet in ONE
+    /// state_queryStorageAt, so listing a chain's subnets costs one round trip however many there are.
+    /// </summary>
+    public async Task<PowRegistrationState[]> PowRegistrationStatesAsync(IReadOnlyList<PowRegistrationQuery> queries, BlockHash at,
+        CancellationToken ct = default)
+    {
+        var perQuery = queries.Select(Reads).ToArray();
+        var values = await reader.ReadManyAsync([.. perQuery.SelectMany(r => r.Select(x => x.Read))], at, ct).ConfigureAwait(false);
+        var states = new PowRegistrationState[queries.Count];
+        for (int q = 0, offset = 0; q < queries.Count; offset += perQuery[q].Count, q++)
+        {
+            var v = new Dictionary<string, ScaleValue?>();
+            for (int i = 0; i < perQuery[q].Count; i++) v[perQuery[q][i].Name] = values[offset + i];
+            states[q] = State(queries[q], at, v);
+        }
+        return states;
+    }
+
+    /// <summary>
+    /// The netuids NetworksAdded holds a key for at a block, read from its keys (state_getKeysPaged, 1000 a page): the
+    /// netuid is the key's last two bytes under the Identity (or a concatenating) hasher. Values are not read here.
+    /// </summary>
+    public async Task<IReadOnlyList<ushort>> NetUidsAsync(BlockHash at, CancellationToken ct = default)
+    {
+        const int PageSize = 1000;
+        var entry = reader.Metadata.Storage(Pallet, "NetworksAdded");
+        if (entry.Hashers.Count != 1 || entry.Hashers[0] is not (StorageHasher.Identity or StorageHasher.Twox64Concat or StorageHasher.Blake2_128Concat))
+            throw new UnsupportedRuntimeException($"{entry} is keyed by {string.Join(", ", entry.Hashers)} in this runtime; its netuids cannot be read back from its keys.");
+        var prefix = StorageKey.Prefix(entry.Prefix, entry.Name);
+        var netUids = new SortedSet<ushort>();
+        byte[]? after = null;
+        while (true)
+        {
+            var page = await reader.KeysPagedAsync(prefix, PageSize, after, at, ct).ConfigureAwait(false);
+            foreach (var key in page)
+            {
+                if (key.Length < prefix.Length + 2 || !key.AsSpan(0, prefix.Length).SequenceEqual(prefix))
+                    throw new ChainReplyException($"state_getKeysPaged answered a key ({Hex.Encode(key)}) that is not a {entry} key.");
+                netUids.Add((ushort)(key[^2] | key[^1] << 8));
+            }
+            if (page.Length < PageSize) return [.. netUids];
+            after = page[^1];
+        }
+    }
+
+    private List<(string Name, StorageRead Read)> Reads(PowRegistrationQuery query)
     {
         var netUid = NetUid(query.NetUid);
         var reads = new List<(string Name, StorageRead Read)>();
@@ -85,8 +135,11 @@ public sealed class SubtensorStorage(StorageReader reader)
             Add("OwnedHotkeys", Account(coldkey));
             Add("StakingHotkeys", Account(coldkey));
         }
-        var values = await reader.ReadManyAsync([.. reads.Select(r => r.Read)], at, ct).ConfigureAwait(false);
-        var v = reads.Select((r, i) => (r.Name, Value: values[i])).ToDictionary(x => x.Name, x => x.Value);
+        return reads;
+    }
+
+    private static PowRegistrationState State(PowRegistrationQuery query, BlockHash at, Dictionary<string, ScaleValue?> v)
+    {
         ScaleValue? Get(string name) => v.GetValueOrDefault(name);
         ulong U64(string name) => Get(name)?.AsUInt64() ?? 0;
         ushort U16(string name) => Get(name)?.AsUInt16() ?? 0;
@@ -122,9 +175,3 @@ public sealed class SubtensorStorage(StorageReader reader)
         ? id
         : throw new ArgumentException($"An account id is exactly 32 bytes, not {id.Length}.", nameof(id));
 }
-
-/// <summary>A storage item the client needs has no value and no default in this runtime.</summary>
-public sealed class StorageValueMissingException(string message) : Exception(message);
-
-/// <summary>The parts of System.Account the client uses; balances in rao (1 TAO = 10⁹ rao).</summary>
-public sealed record AccountInfo(ulong Nonce, UInt128 Free, UInt128 Reserved, UInt128 Frozen);

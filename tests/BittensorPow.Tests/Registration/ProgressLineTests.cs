@@ -42,6 +42,30 @@ public class ProgressLineTests
     {
         string status = SolveRunner.Describe(Stats(22.5e6, 4_123_456, 123_456_789, 5.5, 10_000_000_000_000));
         string shown = status[..Math.Min(status.Length, StatusRoom("Solving registration PoW for subnet 1", Columns))];
-        Assert.Equal("22.50 MH/s, block 4123456, 123,456,789", shown);
+        Assert.Equal("22.50 MH/s, ~ETA 5d03h, block 4123456,", shown);
+    }
+
+    [Theory]
+    [InlineData(1_000_000UL, 0.0, "~ETA ?")]
+    [InlineData(1_000_000UL, 1e6, "~ETA 1s")]
+    [InlineData(80_000_000UL, 1e6, "~ETA 1m20s")]
+    [InlineData(10_000_000UL, 3e6, "~ETA 4s")] // 3.33 s: rounded up, never promising less than expected
+    [InlineData(11_100_000_000UL, 1e6, "~ETA 3h05m")]
+    [InlineData(10_000_000_000_000UL, 22.5e6, "~ETA 5d03h")]
+    [InlineData(ulong.MaxValue, 1e10, "~ETA 58y")]
+    [InlineData(ulong.MaxValue, 1e3, "~ETA >99y")]
+    public void The_expected_time_left_is_difficulty_over_the_current_rate(ulong difficulty, double rate, string expected) =>
+        Assert.Equal(expected, SolveRunner.FormatEta(difficulty, rate));
+
+    [Theory]
+    [InlineData(3.16e9, ulong.MaxValue)]
+    [InlineData(999.99e6, 30_000_000_000_000UL)]
+    [InlineData(1.5, 10_000_000UL)]
+    public void The_eta_sits_beside_the_rate_inside_the_room_the_longest_activity_leaves(double rate, ulong d)
+    {
+        string status = SolveRunner.Describe(Stats(rate, 7, 0, 1, d));
+        string head = $"{SolveRunner.FormatRate(rate)}, {SolveRunner.FormatEta(d, rate)}";
+        Assert.StartsWith(head, status);
+        Assert.True(head.Length <= StatusRoom($"Solving registration PoW for subnet {ushort.MaxValue}", Columns), status);
     }
 }

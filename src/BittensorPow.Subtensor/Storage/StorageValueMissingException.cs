@@ -1,0 +1,9 @@
+using BittensorPow.Subtensor.Chain.Text;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Metadata;
+
+namespace BittensorPow.Subtensor.Storage;
+
+/// <summary>A storage item the client needs has no value and no default in this runtime.</summary>
+public sealed class StorageValueMissingException(string message) : Exception(message);
