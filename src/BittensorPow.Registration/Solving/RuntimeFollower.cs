@@ -79,7 +79,8 @@ public sealed class RuntimeFollower : IDisposable
             Stop(error);
             return;
         }
-        if (_purpose == SolvePurpose.Register && after.HasPowRegister && !before.HasPowRegister && _source is SubnetTemplateSource subnet)
+        if (_purpose == SolvePurpose.Register && after.HasPowRegister && !before.HasPowRegister
+            && _source is SubnetTemplateSource subnet)
         {
             // Reading the subnet's switch is a round trip: not on the thread that delivered the notice.
             _ = Task.Run(() => SwitchToPowRegisterAsync(subnet, after));
@@ -99,6 +100,8 @@ public sealed class RuntimeFollower : IDisposable
     /// </summary>
     private async Task SwitchToPowRegisterAsync(SubnetTemplateSource subnet, RuntimeProfile after)
     {
+        string upgraded = $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve; " +
+            "it registers by pow_register";
         try
         {
             byte[]? coldkey;
@@ -108,8 +111,7 @@ public sealed class RuntimeFollower : IDisposable
             if (coldkey is null)
             {
                 Stop(new PowError(ErrorIds.MissingColdkey, PowErrorCategory.InvalidArgument, subnet.NetUid,
-                    $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve; it registers by pow_register, " +
-                    "whose seal binds the coldkey that signs it, and no coldkey was given, so the search was stopped.",
+                    $"{upgraded}, whose seal binds the coldkey that signs it, and no coldkey was given, so the search was stopped.",
                     "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.") { Scope = PowErrorScope.Pipeline });
                 return;
             }
@@ -120,21 +122,22 @@ public sealed class RuntimeFollower : IDisposable
             if (!state.PowRegistrationAllowed)
             {
                 Stop(new PowError(ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied, subnet.NetUid,
-                    $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve; it registers by pow_register, and " +
-                    $"proof-of-work registration on subnet {subnet.NetUid} is off there (NetworkPowRegistrationAllowed is false), so the search was stopped.",
-                    $"Register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Workflows.Tao.Format(state.Burn)} TAO), or wait for the subnet's owner.")
-                    { Scope = PowErrorScope.Pipeline });
+                    $"{upgraded}, and proof-of-work registration on subnet {subnet.NetUid} is off there " +
+                    "(NetworkPowRegistrationAllowed is false), so the search was stopped.",
+                    $"Register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Workflows.Tao.Format(state.Burn)} TAO), " +
+                    "or wait for the subnet's owner.") { Scope = PowErrorScope.Pipeline });
                 return;
             }
             _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey));
-            _source.Messages.Enqueue($"Spec {after.SpecVersion} registers by pow_register: solving its seal (PowRegisterV1) for subnet {subnet.NetUid} " +
-                $"and coldkey {Subtensor.Keys.Ss58.Encode(coldkey)} from now on; the difficulty is the subnet's clamped one from the next head.");
+            _source.Messages.Enqueue($"Spec {after.SpecVersion} registers by pow_register: solving its seal (PowRegisterV1) for subnet " +
+                $"{subnet.NetUid} and coldkey {Subtensor.Keys.Ss58.Encode(coldkey)} from now on; the difficulty is the subnet's clamped one " +
+                "from the next head.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _source.Messages.Enqueue($"Could not read subnet {subnet.NetUid} after the upgrade to spec {after.SpecVersion}: {e.Message}.");
-            Stop(ChainFailures.Describe(e, _chain.Endpoint) ?? new PowError(ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation,
-                after.SpecVersion, $"The node upgraded its runtime to spec {after.SpecVersion} during the solve, and its subnet state could not be read: {e.Message}",
+            Stop(ChainFailures.Describe(e, _chain.Endpoint) ?? new PowError(ErrorIds.PowRegistrationRemovedDuringSolve,
+                PowErrorCategory.InvalidOperation, after.SpecVersion, $"{upgraded}, and its subnet state could not be read: {e.Message}",
                 "Solve again: New-PowSolution -NetUid <n> picks the new runtime's seal."));
         }
         catch (OperationCanceledException) { }

@@ -216,8 +216,8 @@ public static class PowRegisterWorkflow
             case (RejectionReason.Custom, 3): return new("SubnetNotExists", $"subnet {solution.NetUid} does not exist (custom error 3)", false);
             case (RejectionReason.Custom, 25): return new("NonAssociatedColdKey", "the hotkey belongs to another coldkey (custom error 25)", false);
             case (RejectionReason.PriorityTooLow, _):
-                return new("DuplicateProof", "the pool already holds a pow_register for this hotkey and work block (this proof, or another coldkey's " +
-                    "for the same block), and sets no priority to replace it", true);
+                return new("DuplicateProof", "the pool already holds a pow_register for this hotkey and work block " +
+                    "(this proof, or another coldkey's for the same block), and sets no priority to replace it", true);
             case (RejectionReason.AlreadyImported or RejectionReason.TemporarilyBanned, _):
                 return new("DuplicateProof", "the pool already holds (or just refused) this very proof: the same (hotkey, work block) was submitted before", true);
             case (RejectionReason.Outdated or RejectionReason.AncientBirthBlock, _):
@@ -235,7 +235,8 @@ public static class PowRegisterWorkflow
     {
         var (head, state) = ReadState(chain, solution.NetUid!.Value, solution.Hotkey, coldkey, cancellation);
         return PowRegisterDiagnosis.FirstFailure(state, solution, head.Number)
-            ?? new(ErrorIds.TransactionRejected, $"every check passes on storage at head #{head.Number}, so it failed only in the block that dropped it", true);
+            ?? new(ErrorIds.TransactionRejected,
+                $"every check passes on storage at head #{head.Number}, so it failed only in the block that dropped it", true);
     }
 
     private static PowException Refused(ChainSession chain, PowRegisterDiagnosis.Finding finding, Solution solution) =>
