@@ -188,6 +188,29 @@ BeforeDiscovery {
     Row 'Test-PowSolution PowRegisterV1 without a coldkey' "Test-PowSolution -Scheme PowRegisterV1 -NetUid 1 -BlockHash $H $off -Hotkey $A -Nonce 1" 'MissingColdkey' 'InvalidArgument'
     Row 'a solution with an unknown Scheme' "[pscustomobject]@{ Scheme = 'PowRegisterV9'; BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Nonce = 1 } | Test-PowSolution" 'InvalidScheme' 'InvalidArgument'
     Row 'a PowRegisterV1 solution without NetUid piped to Register' "[pscustomobject]@{ Scheme = 1; BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$A'; Coldkey = '$A'; Nonce = 1 } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:DEVPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'MissingNetUid' 'InvalidArgument'
+    # pow_register on today's Finney (FINNEYPORT: --profile finney; subnet 1 PoW off, subnet 3 PoW on with 'real' registered,
+    # both at difficulty 10^15, so a row that returns within 15 s solved nothing): refused before any work, by both cmdlets.
+    $finneyRows = [ordered]@{
+        'PoW off' = @(1, 'PowRegistrationClosed', 'PermissionDenied', "only the subnet's owner can turn it on")
+        'the root subnet' = @(0, 'RegistrationNotPermittedOnRootSubnet', 'InvalidArgument', '')
+        'a subnet that does not exist' = @(99, 'SubnetNotFound', 'ObjectNotFound', '^Subnet 99 does not exist')
+        'a hotkey already registered' = @(3, 'HotKeyAlreadyRegisteredInSubNet', 'InvalidOperation', 'already registered on subnet 3 as uid 0')
+    }
+    foreach ($k in $finneyRows.Keys) {
+        $netUid, $id, $category, $pattern = $finneyRows[$k]
+        $on = "-NetUid $netUid -Endpoint ws://127.0.0.1:FINNEYPORT -Wallet w -WalletHotkey real -WalletPath WALLETS"
+        Row "pow_register, $($k): New-PowSolution" "New-PowSolution $on" $id $category $pattern
+        Row "pow_register, $($k): Register-SubtensorNeuron" "Register-SubtensorNeuron $on -Confirm:`$false" $id $category $pattern
+    }
+    $realHotkey = (Get-Content (Join-Path $PSScriptRoot '../../../shared/wallet/default/hotkeys/defaultpub.txt') -Raw -ErrorAction Ignore |
+        ConvertFrom-Json).ss58Address
+    if (-not $realHotkey) {
+        $realHotkey = (Get-Content (Join-Path ($env:BITTENSORPOW_ROOT ?? (Join-Path $PSScriptRoot '../..')) '../shared/wallet/default/hotkeys/defaultpub.txt') -Raw |
+            ConvertFrom-Json).ss58Address
+    }
+    $v1 = "Scheme = 'PowRegisterV1'; NetUid = 3; BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$realHotkey'; Nonce = 1"
+    Row 'pow_register: a solution bound to another coldkey piped to Register' "[pscustomobject]@{ $v1; Coldkey = '$A' } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:FINNEYPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'ColdkeyMismatch' 'InvalidArgument' "^The solution's seal binds coldkey $A"
+    Row 'pow_register: a legacy solution piped to Register on finney' "[pscustomobject]@{ BlockHash = '$H'; BlockNumber = 1; Difficulty = 10; Hotkey = '$realHotkey'; Nonce = 1; NetUid = 3; SealByteOrder = 'LittleEndian' } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:FINNEYPORT -Wallet w -WalletHotkey real -WalletPath WALLETS -Confirm:`$false" 'SchemeMismatch' 'InvalidArgument'
     Row '-Network with -Endpoint' "Get-SubtensorBlock -Network finney -Endpoint ws://127.0.0.1:1" 'ConflictingParameters' 'InvalidArgument'
     Row '-Cuda with -OpenCL' "New-PowSolution -BlockHash $H $off -Hotkey $A -Cuda -OpenCL" 'ConflictingParameters' 'InvalidArgument'
     Row '-Hotkey with -Wallet' "New-PowSolution -BlockHash $H $off -Hotkey $A -Wallet w -WalletPath WALLETS" 'ConflictingParameters' 'InvalidArgument'
@@ -228,6 +251,10 @@ BeforeAll {
 
     $node = Start-DevNode -Arguments @('--block-ms', '0')
     $devPort = ([Uri]$node.Endpoint).Port
+    $finney = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '0', '--subnet', '1:1000000000000000:pow=off:min=1000000000000000',
+        '--subnet', '3:1000000000000000:pow=on:min=1000000000000000')
+    $realSs58 = (Get-Content (Join-Path (Get-SharedPath) 'wallet/default/hotkeys/defaultpub.txt') -Raw | ConvertFrom-Json).ss58Address
+    Invoke-DevRpc $finney.Endpoint dev_register @(3, $realSs58) | Out-Null
     # A server that answers HTTP, not a WebSocket upgrade; and one that closes every connection at once.
     $http = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $http.Start()
     $close = [System.Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $close.Start()
@@ -249,7 +276,7 @@ BeforeAll {
         (Start-ThreadJob -ScriptBlock $serve -ArgumentList $close, $null)
     )
     $ports = @{ HTTPPORT = $http.LocalEndpoint.Port; NOTFOUNDPORT = $notFound.LocalEndpoint.Port; CLOSEPORT = $close.LocalEndpoint.Port; DEVPORT = $devPort
-        SILENTPORT = $silent.LocalEndpoint.Port }
+        FINNEYPORT = ([Uri]$finney.Endpoint).Port; SILENTPORT = $silent.LocalEndpoint.Port }
 
     function Set-Ports([string] $Text) {
         foreach ($k in $ports.Keys) { $Text = $Text.Replace($k, [string]$ports[$k]) }
@@ -267,6 +294,7 @@ BeforeAll {
 
 AfterAll {
     if ($node) { Stop-DevNode $node }
+    if ($finney) { Stop-DevNode $finney }
     if ($http) { $http.Stop() }
     if ($close) { $close.Stop() }
     if ($notFound) { $notFound.Stop() }

@@ -190,7 +190,7 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
         function Invoke-Example([string] $Code) {
             $burns = $Code -match '-MaxCost'
             $node = if ($Code -match 'hotkeys\.csv') {
-                # One registration per block: the second row's proof waits for a block, so blocks must come.
+                # One pow_register per subnet per block: the second row waits for a block, so blocks must come on their own.
                 Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '250', '--subnet', '1:10:pow=on')
             } elseif ($burns) {
                 Start-DevNode -Arguments @('--profile', 'localnet', '--block-ms', '0', '--subnet', '1:1000', '--endow', "$($coldkeyVector.ss58):10000000000")

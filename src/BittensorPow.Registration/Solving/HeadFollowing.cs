@@ -10,4 +10,7 @@ public sealed record HeadFollowing(HeadTemplateSource Source, Workflows.SolveReq
 
     /// <summary>-SealByteOrder given by the user: a runtime upgrade does not change it.</summary>
     public Engine.SealByteOrder? SealOverride { get; init; }
+
+    /// <summary>The coldkey a pow_register seal would bind, read only if an upgrade brings pow_register mid-solve.</summary>
+    public Func<byte[]?>? Coldkey { get; init; }
 }

@@ -7,15 +7,6 @@ using BittensorPow.Subtensor.Runtime;
 
 namespace BittensorPow.Registration.Solving;
 
-/// <summary>What the solved seal is for: it decides which runtime upgrades make the work pointless.</summary>
-public enum SolvePurpose
-{
-    /// <summary>SubtensorModule.register (or a solution for it): pointless once register stops checking work.</summary>
-    Register,
-    /// <summary>SubtensorModule.faucet: pointless once the runtime has no faucet.</summary>
-    Faucet,
-}
-
 /// <summary>
 /// Follows state_subscribeRuntimeVersion for the length of one solve. On an upgrade it re-decides the seal rule for
 /// the next template (and says so), or stops the search with a clear error when the new runtime would not look at the
@@ -27,12 +18,15 @@ public sealed class RuntimeFollower : IDisposable
     private readonly HeadTemplateSource _source;
     private readonly SealByteOrder? _override;
     private readonly SolvePurpose _purpose;
+    private readonly Func<byte[]?>? _coldkey;
     private readonly CancellationTokenSource _stop;
     private IAsyncDisposable? _subscription;
     private PowError? _stopReason;
 
-    private RuntimeFollower(ChainSession chain, HeadTemplateSource source, SealByteOrder? sealOverride, SolvePurpose purpose, CancellationToken cancellation)
+    private RuntimeFollower(ChainSession chain, HeadTemplateSource source, SealByteOrder? sealOverride, SolvePurpose purpose, Func<byte[]?>? coldkey,
+        CancellationToken cancellation)
     {
+        _coldkey = coldkey;
         _chain = chain;
         _source = source;
         _override = sealOverride;
@@ -49,7 +43,7 @@ public sealed class RuntimeFollower : IDisposable
     public static RuntimeFollower Start(ChainSession chain, HeadFollowing following, IWorkflowOutput output, CancellationToken cancellation)
     {
         var source = following.Source;
-        var follower = new RuntimeFollower(chain, source, following.SealOverride, following.Purpose, cancellation);
+        var follower = new RuntimeFollower(chain, source, following.SealOverride, following.Purpose, following.Coldkey, cancellation);
         var client = chain.Client;
         client.RuntimeChanged += follower.OnChange;
         try
@@ -73,8 +67,14 @@ public sealed class RuntimeFollower : IDisposable
         _source.Messages.Enqueue($"The node upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} (metadata V{after.MetadataVersion}) during the solve.");
         if (Refusal(before, after) is { } error)
         {
-            Volatile.Write(ref _stopReason, error);
-            try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+            Stop(error);
+            return;
+        }
+        if (_purpose == SolvePurpose.Register && after.HasPowRegister && !before.HasPowRegister
+            && _source is SubnetTemplateSource subnet)
+        {
+            // Reading the subnet's switch is a round trip: not on the thread that delivered the notice.
+            _ = Task.Run(() => SwitchToPowRegisterAsync(subnet, after));
             return;
         }
         var (order, rule) = SealRuleChoice.Choose(after, _override);
@@ -85,9 +85,64 @@ public sealed class RuntimeFollower : IDisposable
         }
     }
 
+    /// <summary>
+    /// An upgrade to a runtime with pow_register (SPEC §10): its seal binds the subnet and the coldkey, so the search goes
+    /// on with that challenge where the subnet's PoW switch is on, and stops, naming burn registration, where it is off.
+    /// </summary>
+    private async Task SwitchToPowRegisterAsync(SubnetTemplateSource subnet, RuntimeProfile after)
+    {
+        string upgraded = $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve; " +
+            "it registers by pow_register";
+        try
+        {
+            byte[]? coldkey;
+            try { coldkey = _coldkey?.Invoke(); }
+            catch (PowException) { coldkey = null; }
+            var hotkey = subnet.Current.Challenge.Hotkey.ToArray();
+            if (coldkey is null)
+            {
+                Stop(new PowError(ErrorIds.MissingColdkey, PowErrorCategory.InvalidArgument, subnet.NetUid,
+                    $"{upgraded}, whose seal binds the coldkey that signs it, and no coldkey was given, so the search was stopped.",
+                    "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.") { Scope = PowErrorScope.Pipeline });
+                return;
+            }
+            var client = _chain.Client;
+            var head = await client.GetHeadAsync(Token).ConfigureAwait(false);
+            var query = new PowRegistrationQuery(subnet.NetUid) { Hotkey = hotkey, Coldkey = coldkey };
+            var state = await client.Subtensor.PowRegistrationStateAsync(query, head.Hash, Token).ConfigureAwait(false);
+            if (!state.PowRegistrationAllowed)
+            {
+                Stop(new PowError(ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied, subnet.NetUid,
+                    $"{upgraded}, and proof-of-work registration on subnet {subnet.NetUid} is off there " +
+                    "(NetworkPowRegistrationAllowed is false), so the search was stopped.",
+                    $"Register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Workflows.Tao.Format(state.Burn)} TAO), " +
+                    "or wait for the subnet's owner.") { Scope = PowErrorScope.Pipeline });
+                return;
+            }
+            _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey));
+            _source.Messages.Enqueue($"Spec {after.SpecVersion} registers by pow_register: solving its seal (PowRegisterV1) for subnet " +
+                $"{subnet.NetUid} and coldkey {Subtensor.Keys.Ss58.Encode(coldkey)} from now on; the difficulty is the subnet's clamped one " +
+                "from the next head.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _source.Messages.Enqueue($"Could not read subnet {subnet.NetUid} after the upgrade to spec {after.SpecVersion}: {e.Message}.");
+            Stop(ChainFailures.Describe(e, _chain.Endpoint) ?? new PowError(ErrorIds.PowRegistrationRemovedDuringSolve,
+                PowErrorCategory.InvalidOperation, after.SpecVersion, $"{upgraded}, and its subnet state could not be read: {e.Message}",
+                "Solve again: New-PowSolution -NetUid <n> picks the new runtime's seal."));
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private void Stop(PowError error)
+    {
+        Volatile.Write(ref _stopReason, error);
+        try { _stop.Cancel(); } catch (ObjectDisposedException) { }
+    }
+
     private PowError? Refusal(RuntimeProfile before, RuntimeProfile after) => _purpose switch
     {
-        SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork => new PowError(
+        SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork && !after.HasPowRegister => new PowError(
             ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation, after.SpecVersion,
             $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
             "Register by burn instead: Register-SubtensorNeuron -MaxCost <TAO> (the most TAO the coldkey may burn).") { Scope = PowErrorScope.Pipeline },

@@ -87,7 +87,10 @@ public static class OnlineSolve
         var request = solve.Solve;
         if (request.Spread is { } spread) return spread(new OnlineSolveTarget(chain, solve.NetUid, first.Challenge, rule));
         var source = new SubnetTemplateSource(chain.Client, solve.NetUid, first, cancellation) { Margin = solve.DifficultyMargin };
-        var following = new HeadFollowing(source, request, SolvePurpose.Register) { NetUid = solve.NetUid, SealRule = rule, SealOverride = solve.SealByteOrder };
+        var following = new HeadFollowing(source, request, SolvePurpose.Register)
+        {
+            NetUid = solve.NetUid, SealRule = rule, SealOverride = solve.SealByteOrder, Coldkey = () => solve.Coldkey ?? solve.ReadColdkey?.Invoke(),
+        };
         return FollowingHeads(chain, following, output, cancellation) with { DifficultyMargin = solve.DifficultyMargin };
     }
 

@@ -136,13 +136,24 @@ public static class PowRegisterWorkflow
             }
 
             bool again = result.DispatchError?.ErrorName is "InvalidWorkBlock" or "InvalidDifficulty" or "TooManyRegistrationsThisBlock";
-            bool retry = again && attempt < request.MaxAttempts;
+            // A block builder drops (status "invalid") what fails its checks when it applies it — e.g. the loser of a race
+            // for the subnet's one registration per block; no event says which check, so storage is asked, as for 255.
+            var dropped = result.Success is null && result.Status is TransactionStatus.Invalid or TransactionStatus.Dropped
+                ? DroppedVerdict(chain, checking, coldkey, cancellation) : null;
+            bool retry = (again || dropped?.SolveAgain == true) && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
             {
                 BlockNumber = checking.BlockNumber, Nonce = checking.Nonce, SolvedToSubmitted = solvedToSubmitted,
             };
             if (result.DispatchError is { } error)
                 outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
+            else if (dropped is not null)
+                outcome = outcome with
+                {
+                    Error = new PowError(dropped.Check, PowErrorCategory.InvalidResult, outcome,
+                        $"The node dropped pow_register from the block it built ({result.Status}): {dropped.Why}.",
+                        retry ? "Solving again." : "Nothing was registered; see the reason above."),
+                };
             else if (result.Success == true) output.Verbose($"Registered: {result.Registration} in block {result.BlockHash}.");
             yield return outcome;
             if (!retry) yield break;
@@ -204,6 +215,9 @@ public static class PowRegisterWorkflow
         {
             case (RejectionReason.Custom, 3): return new("SubnetNotExists", $"subnet {solution.NetUid} does not exist (custom error 3)", false);
             case (RejectionReason.Custom, 25): return new("NonAssociatedColdKey", "the hotkey belongs to another coldkey (custom error 25)", false);
+            case (RejectionReason.PriorityTooLow, _):
+                return new("DuplicateProof", "the pool already holds a pow_register for this hotkey and work block " +
+                    "(this proof, or another coldkey's for the same block), and sets no priority to replace it", true);
             case (RejectionReason.AlreadyImported or RejectionReason.TemporarilyBanned, _):
                 return new("DuplicateProof", "the pool already holds (or just refused) this very proof: the same (hotkey, work block) was submitted before", true);
             case (RejectionReason.Outdated or RejectionReason.AncientBirthBlock, _):
@@ -214,6 +228,15 @@ public static class PowRegisterWorkflow
                     ?? new("BadRequest", $"custom error {rejected.CustomCode}; every check passes on storage at head #{head.Number}, so it held at the block the pool judged by", true);
             default: return new(ErrorIds.TransactionRejected, rejected.Message, false);
         }
+    }
+
+    /// <summary>Why a block left the transaction out: the first check that fails on storage now.</summary>
+    private static PowRegisterDiagnosis.Finding DroppedVerdict(ChainSession chain, Solution solution, byte[] coldkey, CancellationToken cancellation)
+    {
+        var (head, state) = ReadState(chain, solution.NetUid!.Value, solution.Hotkey, coldkey, cancellation);
+        return PowRegisterDiagnosis.FirstFailure(state, solution, head.Number)
+            ?? new(ErrorIds.TransactionRejected,
+                $"every check passes on storage at head #{head.Number}, so it failed only in the block that dropped it", true);
     }
 
     private static PowException Refused(ChainSession chain, PowRegisterDiagnosis.Finding finding, Solution solution) =>

@@ -44,5 +44,29 @@ public static class ValueTarget
                 if (seen.Add(Convert.ToHexString(seed))) yield return seed;
             }
         }
+        foreach (var seed in PowRegisterSeeds(ids, metadata)) yield return seed;
+    }
+
+    /// <summary>
+    /// Values pow_register's checks read (SPEC §10) as a spec-475 node serves them, by the types this registry gives those
+    /// items: LastPowRegistrationBlock is the u64 Difficulty has (393 predates it), OwnedHotkeys full at 256 and past it.
+    /// </summary>
+    private static IEnumerable<byte[]> PowRegisterSeeds(int[] ids, RuntimeMetadata metadata)
+    {
+        byte[] Typed(string item, byte[] value)
+        {
+            int selector = Array.IndexOf(ids, metadata.Storage("SubtensorModule", item).ValueTypeId);
+            return [(byte)selector, (byte)(selector >> 8), .. value];
+        }
+        foreach (ulong block in new ulong[] { 0, 1, 4_000_000, ulong.MaxValue / 4, ulong.MaxValue })
+            yield return Typed("Difficulty", BitConverter.GetBytes(block));   // LastPowRegistrationBlock, Difficulty, Min/MaxDifficulty
+        foreach (ushort n in new ushort[] { 0, 1, ushort.MaxValue })
+            yield return Typed("RegistrationsThisBlock", BitConverter.GetBytes(n));
+        yield return Typed("NetworkPowRegistrationAllowed", [0]);
+        yield return Typed("NetworkPowRegistrationAllowed", [2]);
+        foreach (int count in new[] { 255, 256, 257 })
+            yield return Typed("OwnedHotkeys", [.. BitConverter.GetBytes(count << 2 | 1).AsSpan(0, 2), .. new byte[32 * count]]);
+        // A length that claims a billion hotkeys with none behind it.
+        yield return Typed("OwnedHotkeys", [0x02, 0x28, 0x6b, 0xee]);
     }
 }

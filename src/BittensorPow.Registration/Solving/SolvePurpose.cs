@@ -1,0 +1,17 @@
+using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
+using BittensorPow.Subtensor.Chain;
+using BittensorPow.Subtensor.Rpc;
+using BittensorPow.Subtensor.Runtime;
+
+namespace BittensorPow.Registration.Solving;
+
+/// <summary>What the solved seal is for: it decides which runtime upgrades make the work pointless.</summary>
+public enum SolvePurpose
+{
+    /// <summary>SubtensorModule.register (or a solution for it): pointless once register stops checking work.</summary>
+    Register,
+    /// <summary>SubtensorModule.faucet: pointless once the runtime has no faucet.</summary>
+    Faucet,
+}
