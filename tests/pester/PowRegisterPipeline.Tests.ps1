@@ -43,6 +43,21 @@ Describe 'Import-Csv hotkeys | Register-SubtensorNeuron -NetUid on a pow_registe
         $owner | Should -Be (Get-Content (Join-Path $wallets 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).ss58Address
     }
 
+    It '-DifficultyMargin 1.26 solves for the chain''s D times 1.26, says so in -Verbose and on the solution' {
+        $margin = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '250', '--subnet', '2:1000:pow=on')
+        try {
+            $coldkey = (Get-Content (Join-Path $wallets 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).ss58Address
+            $all = New-PowSolution -NetUid 2 -Endpoint $margin.Endpoint -Hotkey $hotkeys[0] -Coldkey $coldkey `
+                -DifficultyMargin 1.26 -ThreadCount 1 -Verbose 4>&1
+            $s = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })[0]
+            $s.DifficultyMargin | Should -Be 1.26
+            $s.Difficulty | Should -Be 1260
+            $s | Test-PowSolution -Endpoint $margin.Endpoint | Should -BeTrue
+            @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '1\.26' | Should -Not -BeNullOrEmpty
+        }
+        finally { Stop-DevNode $margin }
+    }
+
     It '-TimeoutSec takes up to a day (a subnet at high difficulty can take long on one machine)' {
         $spare = (Get-Content (Join-Path (Get-SharedPath) 'vectors/substrate-vectors.json') -Raw | ConvertFrom-Json).sr25519_keys.dev_root.ss58_42
         { Register-SubtensorNeuron -NetUid 1 -Endpoint $node.Endpoint -Hotkey $spare -Wallet default -WalletPath $wallets `

@@ -46,7 +46,7 @@ BeforeAll {
     function Wait-SpreadRunning($Run, [int] $Hosts = 2) {
         # Until the coordinator's progress shows every host searching.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match " total on $Hosts/$Hosts host\(s\).* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
+        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match " total(, ~ETA \S+)? on $Hosts/$Hosts host\(s\).* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
             if ($Run.Async.IsCompleted) { throw "The search ended early: $($Run.PowerShell.Streams.Error)" }
             Start-Sleep -Milliseconds 100
         }
@@ -110,7 +110,7 @@ Describe 'New-PowSolution -Session, offline' {
         $spread | Should -Not -BeNullOrEmpty
         $last = $spread[-1]
         $last.Activity | Should -Match 'on 2 host\(s\)'
-        $last.StatusDescription | Should -Match '^[\d.]+ [kM]?H/s total on 2/2 host\(s\), block 1, [\d,]+ nonces tried, [\d.]+ s$'
+        $last.StatusDescription | Should -Match '^[\d.]+ [kM]?H/s total, ~ETA \S+ on 2/2 host\(s\), block 1, [\d,]+ nonces tried, [\d.]+ s$'
         foreach ($n in $names) { $last.CurrentOperation | Should -Match ([regex]::Escape($n) + ' [\d.]+ [kM]?H/s') }
         # Only the coordinator's activity: the hosts' own progress does not reach this host's display.
         @($r.PowerShell.Streams.Progress | Where-Object ActivityId -ne 2) | Should -BeNullOrEmpty
@@ -315,6 +315,19 @@ Describe 'Spread search online' {
             $d.IsValid | Should -BeTrue
         }
         finally { Invoke-DevRpc $endpoint dev_setDifficulty @(3, 10000000000000) | Out-Null; $r.PowerShell.Dispose() }
+    }
+
+    It 'solves pow_register online on a spec-475 node: each host gets the scheme and the coldkey, the winner is checked here' {
+        $finney = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '1000', '--subnet', '1:200000:pow=on')
+        try {
+            $s = New-PowSolution -Session $sessions -NetUid 1 -Endpoint $finney.Endpoint @w -ThreadCount 1 -TimeoutSec 60
+            $s.Scheme | Should -Be 'PowRegisterV1'
+            $s.NetUid | Should -Be 1
+            $s.ComputerName | Should -BeIn $names
+            $s.ColdkeyPublicKey | Should -Be (Get-Content (Join-Path $walletRoot 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).publicKey
+            ($s | Test-PowSolution -Endpoint $finney.Endpoint -Detailed).IsValid | Should -BeTrue
+        }
+        finally { Stop-DevNode $finney }
     }
 
     It '-TimeoutSec bounds the coordinator''s own connection too: RpcTimeout naming the connecting phase' {

@@ -154,7 +154,11 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             Func<OnlineSolveTarget, Solution> spread = t => (outcome = SpreadSearch.Run(plan, SpreadTarget.OnChain(t), Output, Cancellation))
                 .Solution;
             var request = new SolveRequest(PowBackend.Cpu) { Spread = spread };
-            var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request) { SealByteOrder = SealByteOrder };
+            var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
+            {
+                SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin,
+                Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null, ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+            };
             solution = OnlineSolve.Run(chain, solve, Output, Cancellation);
         }
         if (solution is not null) WriteObject(PowSolution.From(solution, outcome));

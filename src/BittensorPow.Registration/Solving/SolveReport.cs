@@ -23,17 +23,20 @@ public sealed record SolveReport
     public required ulong BlockNumber { get; init; }
     public required int BlocksSeen { get; init; }
     public required double ElapsedSeconds { get; init; }
+    /// <summary>The difficulty the host searches at now (null from a host whose module predates it).</summary>
+    public ulong? Difficulty { get; init; }
 
     public static SolveReport From(SolverStatistics s) => new()
     {
         NonceStart = s.NonceStart, NonceCount = s.NonceCount, NoncesTried = s.NoncesTried, HashRate = s.HashRate > 0 ? s.HashRate : s.HashRateAverage,
-        BlockNumber = s.BlockNumber, BlocksSeen = s.BlocksSeen, ElapsedSeconds = s.Elapsed.TotalSeconds,
+        BlockNumber = s.BlockNumber, BlocksSeen = s.BlocksSeen, ElapsedSeconds = s.Elapsed.TotalSeconds, Difficulty = s.Difficulty,
     };
 
     public Hashtable ToFields() => new()
     {
         [nameof(NonceStart)] = NonceStart, [nameof(NonceCount)] = NonceCount, [nameof(NoncesTried)] = NoncesTried, [nameof(HashRate)] = HashRate,
         [nameof(BlockNumber)] = BlockNumber, [nameof(BlocksSeen)] = BlocksSeen, [nameof(ElapsedSeconds)] = ElapsedSeconds,
+        [nameof(Difficulty)] = Difficulty,
     };
 
     /// <summary>The report <see cref="ToFields"/> wrote; null when a field is missing or not a number (another module version).</summary>
@@ -49,6 +52,7 @@ public sealed record SolveReport
                 NoncesTried = Get<ulong>(nameof(NoncesTried)), HashRate = Get<double>(nameof(HashRate)),
                 BlockNumber = Get<ulong>(nameof(BlockNumber)), BlocksSeen = Get<int>(nameof(BlocksSeen)),
                 ElapsedSeconds = Get<double>(nameof(ElapsedSeconds)),
+                Difficulty = fields[nameof(Difficulty)] is null ? null : Get<ulong>(nameof(Difficulty)),
             };
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)

@@ -201,8 +201,12 @@ public sealed class SpreadSearch
         var live = _runs.Where(r => r.Failure is null).ToList();
         ulong tried = (ulong)_runs.Sum(r => (decimal)r.NoncesTried);
         string block = live.Select(r => r.Last?.BlockNumber).Where(b => b is not null).Max() is { } b ? $", block {b}" : "";
-        // The rate first, as SolveRunner.Describe: an 80-column progress line shows only the status's start.
-        return $"{Rate(live.Sum(r => r.HashRate))} total on {live.Count}/{_runs.Count} host(s){block}, {tried:N0} nonces tried, " +
+        // The rate and the expected time left first, as SolveRunner.Describe: an 80-column progress line shows only the
+        // status's start. The difficulty is the hosts' (online each follows the chain), else the offline target's.
+        double rate = live.Sum(r => r.HashRate);
+        ulong? difficulty = live.Select(r => r.Last?.Difficulty).Where(d => d is not null).Max() ?? _target.Difficulty?.Value;
+        string eta = difficulty is { } d ? $", {SolveRunner.FormatEta(d, rate)}" : "";
+        return $"{Rate(rate)} total{eta} on {live.Count}/{_runs.Count} host(s){block}, {tried:N0} nonces tried, " +
             $"{_clock.Elapsed.TotalSeconds:F1} s";
     }
 

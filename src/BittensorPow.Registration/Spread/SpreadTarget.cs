@@ -62,8 +62,12 @@ public sealed record SpreadTarget
         yield return new("Hotkey", Hex.Encode(Challenge.Hotkey));
         if (Challenge is PowRegisterChallenge p)
         {
-            yield return new("Scheme", p.Scheme.ToString());
-            if (Online is null) yield return new("NetUid", p.NetUid);
+            // Online the host's runtime chooses the seal, as here: it needs only the coldkey the seal binds.
+            if (Online is null)
+            {
+                yield return new("Scheme", p.Scheme.ToString());
+                yield return new("NetUid", p.NetUid);
+            }
             yield return new("Coldkey", Hex.Encode(p.Coldkey));
         }
         else yield return new("SealByteOrder", Challenge.ByteOrder.ToString());

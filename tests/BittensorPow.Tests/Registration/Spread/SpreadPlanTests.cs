@@ -101,4 +101,17 @@ public sealed class SpreadPlanTests
         garbled["HashRate"] = "fast";
         Assert.Null(SolveReport.Read(garbled));
     }
+
+    [Fact]
+    public void A_report_carries_the_hosts_difficulty_and_one_from_an_older_host_without_it_still_reads()
+    {
+        var report = new SolveReport
+        {
+            NonceStart = 5, NoncesTried = 10, HashRate = 2e6, BlockNumber = 9, BlocksSeen = 1, ElapsedSeconds = 1, Difficulty = 8_000_000,
+        };
+        Assert.Equal(8_000_000UL, SolveReport.Read(report.ToFields())!.Difficulty);
+        var older = report.ToFields();
+        older.Remove("Difficulty");
+        Assert.Equal(report with { Difficulty = null }, SolveReport.Read(older));
+    }
 }

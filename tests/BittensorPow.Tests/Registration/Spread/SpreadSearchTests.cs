@@ -221,7 +221,7 @@ public sealed class SpreadSearchTests
         var lines = output.ProgressRecords.Where(p => p.ActivityId == ProgressActivity.SpreadSearch && !p.Completed).ToList();
         // An upper bound over the measured window: a slow machine only makes it easier to meet.
         Assert.InRange(lines.Count, 1, (int)Math.Floor(elapsed.TotalSeconds) + 1);
-        Assert.Matches(@"^[\d.]+ [kMG]?H/s total on 2/2 host\(s\), block 7, [\d,]+ nonces tried, [\d.]+ s$", lines[^1].Status);
+        Assert.Matches(@"^[\d.]+ [kMG]?H/s total, ~ETA \S+ on 2/2 host\(s\), block 7, [\d,]+ nonces tried, [\d.]+ s$", lines[^1].Status);
         Assert.Equal("a 50.00 kH/s, b 50.00 kH/s", lines[^1].CurrentOperation);
         Assert.Single(output.ProgressRecords, p => p.Completed);
     }
