@@ -11,7 +11,6 @@ using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Commands;

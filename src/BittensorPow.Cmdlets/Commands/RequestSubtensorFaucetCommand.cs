@@ -4,13 +4,10 @@ using BittensorPow.Cmdlets.Input;
 using BittensorPow.Cmdlets.Output;
 using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Commands;

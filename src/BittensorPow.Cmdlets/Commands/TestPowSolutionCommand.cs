@@ -8,7 +8,6 @@ using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Cmdlets.Commands;
 

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Rpc;
 
 namespace BittensorPow.Cmdlets.Input;
 

@@ -2,7 +2,6 @@ using BittensorPow.Engine.Backends;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 using BittensorPow.Subtensor.Wallets;
 

@@ -2,8 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Backends.Gpu;
-using BittensorPow.Subtensor.Rpc;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Input;

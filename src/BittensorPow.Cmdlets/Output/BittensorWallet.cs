@@ -1,5 +1,4 @@
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Cmdlets.Output;

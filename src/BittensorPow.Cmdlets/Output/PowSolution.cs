@@ -3,7 +3,6 @@ using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Spread;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Cmdlets.Output;

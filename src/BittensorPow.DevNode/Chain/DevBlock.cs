@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.DevNode.Chain;
 

@@ -3,7 +3,6 @@ using BittensorPow.DevNode.Chain;
 using BittensorPow.DevNode.Transport;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.DevNode.Methods;
 

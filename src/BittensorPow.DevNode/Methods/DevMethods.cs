@@ -3,7 +3,6 @@ using BittensorPow.DevNode.Chain;
 using BittensorPow.DevNode.Execution;
 using BittensorPow.DevNode.Transport;
 using BittensorPow.Subtensor.Keys;
-using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Methods;
 

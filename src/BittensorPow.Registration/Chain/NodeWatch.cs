@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Rpc;
 
 namespace BittensorPow.Registration.Chain;

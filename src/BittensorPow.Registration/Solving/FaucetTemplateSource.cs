@@ -1,6 +1,5 @@
 using BittensorPow.Engine;
 using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Solving;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using BittensorPow.Engine.Solving;
 using BittensorPow.Engine;
 using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Solving;
 

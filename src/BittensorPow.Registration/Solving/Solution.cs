@@ -1,7 +1,6 @@
 using BittensorPow.Engine.Solving;
 using BittensorPow.Engine;
 using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Solving;
 

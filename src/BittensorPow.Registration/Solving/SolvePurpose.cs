@@ -1,10 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>What the solved seal is for: it decides which runtime upgrades make the work pointless.</summary>

@@ -1,7 +1,6 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Solving;
 

@@ -3,7 +3,6 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Events;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Keys;
 

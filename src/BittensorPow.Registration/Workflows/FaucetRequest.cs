@@ -1,12 +1,5 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Keys;
-using BittensorPow.Subtensor.Metadata;
 
 namespace BittensorPow.Registration.Workflows;
 

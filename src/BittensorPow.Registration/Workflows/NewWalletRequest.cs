@@ -1,7 +1,4 @@
 using System.Security;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Native;
 using BittensorPow.Subtensor.Wallets;
 
 namespace BittensorPow.Registration.Workflows;

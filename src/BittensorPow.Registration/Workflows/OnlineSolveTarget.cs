@@ -1,5 +1,4 @@
 using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Solving;
 
 namespace BittensorPow.Registration.Workflows;
 

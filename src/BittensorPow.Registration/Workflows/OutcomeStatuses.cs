@@ -1,5 +1,4 @@
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;
 

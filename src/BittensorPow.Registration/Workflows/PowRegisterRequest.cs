@@ -1,7 +1,6 @@
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Wallets;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;
 

@@ -7,7 +7,6 @@ using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Events;
 using BittensorPow.Subtensor.Chain.Submission;
 using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Extrinsics;
 using BittensorPow.Subtensor.Keys;
 

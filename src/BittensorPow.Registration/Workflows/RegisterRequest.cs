@@ -1,13 +1,7 @@
 using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Events;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Registration.Workflows;
 

@@ -5,8 +5,6 @@ using BittensorPow.Registration.Solving;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Events;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Registration.Workflows;

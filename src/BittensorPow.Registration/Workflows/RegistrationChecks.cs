@@ -4,7 +4,6 @@ using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Registration.Workflows;

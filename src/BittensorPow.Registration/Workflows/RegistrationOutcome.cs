@@ -1,7 +1,6 @@
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Blocks;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 
 namespace BittensorPow.Registration.Workflows;
 

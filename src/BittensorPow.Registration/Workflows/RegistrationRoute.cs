@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>How a runtime registers a neuron (SPEC §2, §9, §10), decided once from its profile.</summary>

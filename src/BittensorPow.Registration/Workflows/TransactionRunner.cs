@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Errors;
 using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
 using BittensorPow.Subtensor.Rpc;
 
 namespace BittensorPow.Registration.Workflows;

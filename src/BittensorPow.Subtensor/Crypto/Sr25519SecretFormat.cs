@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Subtensor.Crypto;
 
 /// <summary>How a 64-byte sr25519 secret key is laid out.</summary>

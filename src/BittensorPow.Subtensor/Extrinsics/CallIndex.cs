@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>A call's position in the runtime: pallet index and call index, both read from the metadata.</summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.Subtensor.Extrinsics;
 

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Hashing;
-
 namespace BittensorPow.Subtensor.Keys;
 
 public sealed class Ss58FormatException(string message) : FormatException(message);

@@ -1,8 +1,3 @@
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Storage;
 
 /// <summary>The parts of System.Account the client uses; balances in rao (1 TAO = 10⁹ rao).</summary>

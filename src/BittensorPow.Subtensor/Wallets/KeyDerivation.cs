@@ -1,4 +1,3 @@
-using BittensorPow.Subtensor.Native;
 using Sodium;
 
 namespace BittensorPow.Subtensor.Wallets;

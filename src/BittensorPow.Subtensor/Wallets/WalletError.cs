@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.Subtensor.Wallets;
 

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Chain.Events;
 
 /// <summary>When in the block an event was emitted (frame_system::Phase).</summary>
