@@ -320,8 +320,10 @@ Describe 'Spread search online' {
     It 'solves pow_register online on a spec-475 node: each host gets the scheme and the coldkey, the winner is checked here' {
         $finney = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '1000', '--subnet', '1:200000:pow=on')
         try {
-            $s = New-PowSolution -Session $sessions -NetUid 1 -Endpoint $finney.Endpoint @w -ThreadCount 1 -TimeoutSec 60
+            $s = New-PowSolution -Session $sessions -NetUid 1 -Endpoint $finney.Endpoint @w -ThreadCount 1 -TimeoutSec 60 -DifficultyMargin 1.26
             $s.Scheme | Should -Be 'PowRegisterV1'
+            $s.DifficultyMargin | Should -Be 1.26
+            $s.Difficulty | Should -Be 252000 -Because 'each host solves for the chain''s 200,000 × 1.26'
             $s.NetUid | Should -Be 1
             $s.ComputerName | Should -BeIn $names
             $s.ColdkeyPublicKey | Should -Be (Get-Content (Join-Path $walletRoot 'default/coldkeypub.txt') -Raw | ConvertFrom-Json).publicKey

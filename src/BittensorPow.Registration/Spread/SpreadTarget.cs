@@ -51,6 +51,7 @@ public sealed record SpreadTarget
             yield return new("NetUid", online.NetUid);
             // The URL as given, credentials included: each host connects to the node itself (never shown).
             yield return new("Endpoint", online.Chain.Url);
+            if (online.DifficultyMargin > 1) yield return new("DifficultyMargin", online.DifficultyMargin);
         }
         else
         {
