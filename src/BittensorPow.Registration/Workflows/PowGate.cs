@@ -60,16 +60,10 @@ public static class PowGate
         finally
         {
             // Not awaited: the registration starts on this head, and a head that still arrives only releases a semaphore nobody waits on.
-            _ = UnsubscribeAsync(subscription);
+            ChainSession.Unsubscribe(subscription);
         }
         output.Progress(new WorkflowProgress(ProgressActivity.WaitingForPow, $"Subnet {netUid}: registration by work", "Open") { Completed = true });
         output.Verbose($"Subnet {netUid}: PoW registration is open at block {head.Number} (difficulty {Difficulty(chain, state):N0}), after waiting since block {since}; registering.");
-    }
-
-    private static async Task UnsubscribeAsync(IAsyncDisposable subscription)
-    {
-        try { await subscription.DisposeAsync().ConfigureAwait(false); }
-        catch (Exception) { } // the connection may close first; nothing is left to clean up then
     }
 
     /// <summary>The difficulty registration by work must meet: pow_register's clamped D, or register's stored one.</summary>

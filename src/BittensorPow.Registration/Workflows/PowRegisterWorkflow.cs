@@ -96,7 +96,7 @@ public static class PowRegisterWorkflow
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: block #{full.Head.Number} already holds this subnet's registration; " +
                     "the proof waits for the next block.");
-                span.Run($"waiting for the block after #{full.Head.Number} {of}", ErrorIds.RpcTimeout, t => NextHead(chain, full.Head.Number, t));
+                span.Run($"waiting for the block after #{full.Head.Number} {of}", ErrorIds.RpcTimeout, t => chain.HeadAfter(full.Head.Number, t));
                 ready = Stopwatch.GetTimestamp();
                 recheck = Recheck();
             }
@@ -163,18 +163,6 @@ public static class PowRegisterWorkflow
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, netUid,
             $"No registration after {request.MaxAttempts} attempt(s): each proof expired, met a raised difficulty or a full block before it landed.",
             "Raise -MaxAttempts, solve with a margin (-DifficultyMargin 1.26), or use a faster back end (-Cuda)."));
-    }
-
-    /// <summary>Returns once the node's head is past <paramref name="number"/> (polled: a block is 250 ms on a local chain, 12 s on Finney).</summary>
-    private static BlockHeader NextHead(ChainSession chain, ulong number, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            var head = chain.Head(cancellation);
-            if (head.Number > number) return head;
-            cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
-            cancellation.ThrowIfCancellationRequested();
-        }
     }
 
     private static (BlockHeader Head, PowRegistrationState State) ReadState(ChainSession chain, ushort netUid, byte[] hotkey, byte[] coldkey,
