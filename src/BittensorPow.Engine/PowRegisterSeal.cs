@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
-using BittensorPow.Engine.Hashing;
-
 namespace BittensorPow.Engine;
 
 /// <summary>

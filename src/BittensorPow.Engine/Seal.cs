@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using BittensorPow.Engine.Hashing;
-
 namespace BittensorPow.Engine;
 
 /// <summary>

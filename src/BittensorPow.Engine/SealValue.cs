@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace BittensorPow.Engine;
 
 /// <summary>A 256-bit seal value as four 64-bit words, most significant first.</summary>

@@ -1,9 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Lists Bittensor wallets and their hotkeys from public files only (coldkeypub.txt, *pub.txt, public JSON fields).</summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Backends.Gpu;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Lists the CPU (with its SIMD widths) and every CUDA and OpenCL device ILGPU sees.</summary>

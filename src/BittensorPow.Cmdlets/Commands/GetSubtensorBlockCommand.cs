@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Reads the head (or a numbered block) and, with -NetUid, what a registration needs to know about the subnet.</summary>

@@ -1,10 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Lists the subnets (or those in -NetUid) with their registration switches, difficulty, burn and expected solve time.</summary>

@@ -1,11 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Measures seals per second of a back end on a fixed random template at a difficulty no run will meet.</summary>

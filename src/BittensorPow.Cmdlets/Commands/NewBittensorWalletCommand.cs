@@ -1,11 +1,3 @@
-using System.Management.Automation;
-using System.Security;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>

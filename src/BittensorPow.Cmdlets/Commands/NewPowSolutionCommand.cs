@@ -1,16 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Cmdlets.Remoting;
-using BittensorPow.Engine;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Spread;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 [Cmdlet(VerbsCommon.New, "PowSolution", DefaultParameterSetName = Online)]

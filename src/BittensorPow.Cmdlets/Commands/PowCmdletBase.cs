@@ -1,9 +1,3 @@
-using System.Management.Automation;
-using System.Management.Automation.Host;
-using BittensorPow.Registration;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>

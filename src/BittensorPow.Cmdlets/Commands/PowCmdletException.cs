@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using System.Management.Automation.Host;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>The exception inside our ErrorRecords: the message only, never a stack trace of ours.</summary>

@@ -1,18 +1,3 @@
-using System.Management.Automation;
-using System.Security;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Cmdlets.Remoting;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Spread;
-using BittensorPow.Registration.Wallets;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>

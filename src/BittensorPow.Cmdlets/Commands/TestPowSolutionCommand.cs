@@ -1,14 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-
 namespace BittensorPow.Cmdlets.Commands;
 
 /// <summary>Recomputes a solution's seal on the reference path and applies the chain's difficulty rule.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>Tab completion shared by the completers: matching, quoting, and the wallet folder in effect.</summary>

@@ -1,10 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Backends.Gpu;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>-DeviceId: the ids of the GPU devices present (of the kind -Cuda / -OpenCL / -Backend asks for, when given).</summary>

@@ -1,10 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>-Endpoint: BT_SUBTENSOR_CHAIN_ENDPOINT, then the known networks' URLs.</summary>

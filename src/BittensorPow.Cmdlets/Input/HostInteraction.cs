@@ -1,8 +1,3 @@
-using System.Collections.ObjectModel;
-using System.Management.Automation;
-using System.Management.Automation.Host;
-using System.Security;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation.Host;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>

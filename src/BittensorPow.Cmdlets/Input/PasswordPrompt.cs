@@ -1,11 +1,3 @@
-using System.Management.Automation.Host;
-using System.Security;
-using BittensorPow.Registration;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>Passwords asked through the host: an existing key's (for <see cref="KeyUnlock"/>), and a new coldkey's, twice.</summary>

@@ -1,9 +1,3 @@
-using System.Management.Automation;
-using BittensorPow.Cmdlets.Output;
-using BittensorPow.Engine;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>

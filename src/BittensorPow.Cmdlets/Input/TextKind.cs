@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>What a parameter holds, and so the longest text that can be one: far above any real value, far below an attack.</summary>

@@ -1,10 +1,3 @@
-using BittensorPow.Engine.Backends;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Keys;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>Text users type or pipe, turned into values once, with an error that names the parameter and what to pass.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>-Wait: how far to follow the transaction.</summary>

@@ -1,9 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Input;
 
 /// <summary>-WalletHotkey: the hotkeys of the wallet in effect (-Wallet, BT_WALLET_NAME, or 'default').</summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Get-BittensorWallet, New-BittensorWallet: a wallet's public data only.</summary>

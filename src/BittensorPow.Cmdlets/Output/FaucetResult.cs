@@ -1,6 +1,3 @@
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Request-SubtensorFaucet: one drip, and the coldkey's free balance at the block that included it.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Measure-PowHashRate: seals per second of one back end.</summary>

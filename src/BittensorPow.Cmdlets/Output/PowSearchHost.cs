@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Spread;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>One host of a spread search, as it last reported itself.</summary>

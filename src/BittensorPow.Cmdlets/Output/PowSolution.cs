@@ -1,10 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Spread;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>A verified registration solution: everything Register-SubtensorNeuron and Test-PowSolution need.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Test-PowSolution -Detailed: what was recomputed and why a solution passes or fails.</summary>

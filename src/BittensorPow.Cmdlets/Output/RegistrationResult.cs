@@ -1,6 +1,3 @@
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Register-SubtensorNeuron / Request-SubtensorFaucet: what happened to the transaction.</summary>

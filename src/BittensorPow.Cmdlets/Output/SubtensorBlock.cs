@@ -1,6 +1,3 @@
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Get-SubtensorBlock: a block and, with -NetUid, the subnet's registration state at that block.</summary>

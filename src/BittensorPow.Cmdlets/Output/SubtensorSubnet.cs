@@ -1,6 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Cmdlets.Output;
 
 /// <summary>Get-SubtensorSubnet: one subnet's registration state at the head, and how long registering by work would take.</summary>

@@ -1,11 +1,3 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
-using BittensorPow.Cmdlets.Input;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Spread;
-
 namespace BittensorPow.Cmdlets.Remoting;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Collections;
-using System.Diagnostics;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
-using BittensorPow.Registration;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Spread;
-
 namespace BittensorPow.Cmdlets.Remoting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace BittensorPow.Cmdlets.Remoting;
 
 /// <summary>How New-PSSession logs in to the hosts given by -HostName: -Port, -UserName, -KeyFilePath, -SshOption.</summary>

@@ -1,8 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
-using BittensorPow.Engine.Backends.Gpu;
-
 namespace BittensorPow.Engine.Backends;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine.Backends.Cpu;
-
 namespace BittensorPow.Engine.Backends;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-
 namespace BittensorPow.Engine.Hashing;
 
 /// <summary>

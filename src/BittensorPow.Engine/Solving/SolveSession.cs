@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using BittensorPow.Engine.Backends;
-
 namespace BittensorPow.Engine.Solving;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Workflows;
-
 namespace BittensorPow.Registration.Chain;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Registration.Chain;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Storage;
-
 namespace BittensorPow.Registration.Errors;
 
 /// <summary>Turns the chain client's typed failures into errors users can act on, naming the endpoint.</summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Native;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Registration.Errors;
 
 /// <summary>Wallet file problems as errors (never with a secret in the message); the hint names the caller's own parameters.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration;
 
 /// <summary>One progress snapshot; <see cref="Completed"/> closes the activity.</summary>

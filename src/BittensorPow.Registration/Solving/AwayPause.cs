@@ -1,6 +1,3 @@
-using System.Globalization;
-using BittensorPow.Registration.Chain;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

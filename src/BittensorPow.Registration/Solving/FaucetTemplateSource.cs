@@ -1,6 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>The faucet's work: the coldkey's seal at the pallet's fixed difficulty, so a new head needs no read at all.</summary>

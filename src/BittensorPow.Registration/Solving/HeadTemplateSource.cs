@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>The runtime decides the seal byte order (SPEC §2) unless the user overrides it; either way we say which.</summary>

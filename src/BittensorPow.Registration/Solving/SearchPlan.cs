@@ -1,6 +1,3 @@
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>One solve: the searchers (disposed when it ends), where the work comes from, the solver's knobs, and what the solution records.</summary>

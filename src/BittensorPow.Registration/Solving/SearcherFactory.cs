@@ -1,7 +1,3 @@
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Backends.Gpu;
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Turns -Backend/-ThreadCount/-DeviceId into engine searchers, with clear errors for what this machine lacks.</summary>

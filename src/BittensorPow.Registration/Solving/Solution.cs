@@ -1,7 +1,3 @@
-using BittensorPow.Engine.Solving;
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

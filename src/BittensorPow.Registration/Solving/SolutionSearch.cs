@@ -1,9 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Runs one solve to its end and turns the outcome into a <see cref="Solution"/> or the right error.</summary>

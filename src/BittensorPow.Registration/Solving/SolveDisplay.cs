@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>How a running solve shows itself: its progress activity, the status line, and who else has verbose lines to drain.</summary>

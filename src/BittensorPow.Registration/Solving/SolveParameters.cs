@@ -1,6 +1,3 @@
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>Checks the solver knobs users type, with an error id per knob.</summary>

@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

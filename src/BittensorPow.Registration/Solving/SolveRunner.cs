@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

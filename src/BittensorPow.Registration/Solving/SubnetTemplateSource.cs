@@ -1,7 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

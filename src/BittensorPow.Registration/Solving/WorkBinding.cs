@@ -1,7 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Registration.Solving;
 
 /// <summary>

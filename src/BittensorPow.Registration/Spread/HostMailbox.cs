@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>One search's events, queued for the coordinator's thread together with the search they came from.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>One host's part in a running spread search: its assignment, which of its searches is current, what it last reported.</summary>

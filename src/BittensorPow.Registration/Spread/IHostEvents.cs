@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>What one search on a host tells the coordinator, from any thread; the coordinator acts on it on its own thread.</summary>

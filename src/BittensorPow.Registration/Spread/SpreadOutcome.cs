@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections;
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>

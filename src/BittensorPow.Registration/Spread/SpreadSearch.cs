@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>

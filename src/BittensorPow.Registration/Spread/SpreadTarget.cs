@@ -1,9 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Workflows;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-
 namespace BittensorPow.Registration.Spread;
 
 /// <summary>

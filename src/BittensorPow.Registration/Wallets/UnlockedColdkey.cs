@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Crypto;
-
 namespace BittensorPow.Registration.Wallets;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Security;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Native;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Registration.Wallets;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Get-SubtensorBlock: reads the head (or a numbered block) and, with a subnet, what a registration needs to know there.</summary>

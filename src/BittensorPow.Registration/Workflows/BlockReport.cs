@@ -1,8 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>A block, the runtime that produced it, and (when asked) a subnet's registration state at it.</summary>

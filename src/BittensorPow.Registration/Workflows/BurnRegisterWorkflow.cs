@@ -1,11 +1,3 @@
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Errors;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Crypto;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What the faucet needs; <see cref="Unlock"/> decrypts the coldkey (called once, after confirmation).</summary>

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using BittensorPow.Engine;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Measure-PowHashRate: seals per second of a back end on a random challenge of the chosen scheme.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Seals tried by <see cref="Threads"/> searchers of <see cref="Backend"/> in <see cref="Elapsed"/>.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What to measure: the back end and its knobs, for how long, and which seal.</summary>

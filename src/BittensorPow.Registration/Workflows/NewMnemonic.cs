@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>A new key's mnemonic: <see cref="Key"/> says which ("coldkey", "hotkey 'h1'").</summary>

@@ -1,6 +1,3 @@
-using System.Security;
-using BittensorPow.Subtensor.Wallets;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What to make: the coldkey (New-BittensorWallet), a hotkey, or both.</summary>

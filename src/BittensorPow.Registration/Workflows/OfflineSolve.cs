@@ -1,7 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Engine.Solving;
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>New-PowSolution -BlockHash: solves one given block, no chain involved.</summary>

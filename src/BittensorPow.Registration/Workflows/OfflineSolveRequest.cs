@@ -1,5 +1,3 @@
-using BittensorPow.Registration.Solving;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>New-PowSolution -BlockHash: the work as the user gave it, the difficulty to meet, and how to search.</summary>

@@ -1,11 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Engine.Backends;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>New-PowSolution -NetUid: checks the subnet and the hotkey, then solves on the chain's head, following new heads.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Engine.Backends;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What an online solve hands to a <see cref="SolveRequest.Spread"/> search once the subnet and hotkey checks pass.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Registration.Workflows;
 
 public static class OutcomeStatuses

@@ -1,8 +1,3 @@
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Errors named like the pallet's own and quoting its docs from this runtime's metadata (the id scheme in <see cref="ErrorIds"/>).</summary>

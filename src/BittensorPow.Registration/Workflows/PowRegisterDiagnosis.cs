@@ -1,7 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Wallets;
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>pow_register for the wallet's hotkey on a subnet, signed by the wallet's coldkey (unlocked once, before any solving).</summary>

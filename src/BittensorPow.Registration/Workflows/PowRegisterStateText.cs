@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>One verbose line on what the chain says about a pow_register target.</summary>

@@ -1,15 +1,3 @@
-using System.Diagnostics;
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Extrinsics;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Registration.Wallets;
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

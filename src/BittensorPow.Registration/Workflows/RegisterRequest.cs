@@ -1,8 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Crypto;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What to register and how; the keys are the caller's to dispose.</summary>

@@ -1,11 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Registration.Solving;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>What happened to one register (or faucet) extrinsic; <see cref="Error"/> is the chain's verdict when it failed.</summary>

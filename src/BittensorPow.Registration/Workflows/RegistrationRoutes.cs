@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Workflows;
 
 public static class RegistrationRoutes

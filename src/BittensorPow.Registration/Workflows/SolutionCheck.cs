@@ -1,10 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
-
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Engine.Backends;
-using BittensorPow.Engine.Solving;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>How to search: the back end and its knobs, as the user gave them.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain.Submission;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>A signed transaction to submit, how far to follow it and for how long.</summary>

@@ -1,8 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

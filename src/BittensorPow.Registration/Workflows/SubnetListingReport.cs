@@ -1,8 +1,3 @@
-using BittensorPow.Engine;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Runtime;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>The subnets at one block, sorted by netuid, and the rate their solve times were estimated with.</summary>

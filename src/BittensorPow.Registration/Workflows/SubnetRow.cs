@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

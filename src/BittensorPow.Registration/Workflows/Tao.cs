@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>TAO as users write it and rao as the chain counts it (1 TAO = 10^9 rao).</summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using BittensorPow.Registration.Chain;
-using BittensorPow.Registration.Errors;
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Buffers.Binary;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Runtime;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

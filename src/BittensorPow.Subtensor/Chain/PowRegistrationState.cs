@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Extrinsics;
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Runtime;
-using BittensorPow.Subtensor.Storage;
-
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

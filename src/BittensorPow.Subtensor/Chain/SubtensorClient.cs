@@ -1,11 +1,3 @@
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Keys;
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Rpc;
-using BittensorPow.Subtensor.Runtime;
-using BittensorPow.Subtensor.Storage;
-
 namespace BittensorPow.Subtensor.Chain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Crypto;
 
 /// <summary>

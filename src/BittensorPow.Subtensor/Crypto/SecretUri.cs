@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using BittensorPow.Subtensor.Hashing;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Crypto;
 
 /// <summary>Substrate secret URIs and derivation junctions ("//Alice", "/0", "///password").</summary>

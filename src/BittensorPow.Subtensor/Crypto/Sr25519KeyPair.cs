@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Subtensor.Crypto;
 
 /// <summary>

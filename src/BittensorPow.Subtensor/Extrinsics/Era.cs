@@ -1,6 +1,3 @@
-using System.Numerics;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>The values a signed extrinsic's extra bytes carry.</summary>

@@ -1,7 +1,3 @@
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Hashing;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>Decodes extrinsics and checks their signatures (what the dev node does with submissions).</summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Extrinsics;
 
 /// <summary>SCALE encodings of the SubtensorModule calls this module submits.</summary>

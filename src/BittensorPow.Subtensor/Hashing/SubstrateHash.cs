@@ -1,6 +1,3 @@
-using System.IO.Hashing;
-using Org.BouncyCastle.Crypto.Digests;
-
 namespace BittensorPow.Subtensor.Hashing;
 
 /// <summary>The hashes Substrate uses for storage keys, block hashes and addresses.</summary>

@@ -1,6 +1,3 @@
-using System.Numerics;
-using BittensorPow.Subtensor.Hashing;
-
 namespace BittensorPow.Subtensor.Keys;
 
 /// <summary>SS58 addresses for 32-byte account ids with a one-byte network prefix (Bittensor uses 42).</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Metadata;
 
 /// <summary>The few generic SCALE shapes the metadata structures are built from (Vec, Option, type ids, doc lists).</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Metadata;
 
 /// <summary>Reads an element of a metadata structure; <c>ref</c> because <see cref="ScaleReader"/> is a ref struct.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Metadata;
 
 /// <summary>Every integer kind (u8…u256, i8…i256, compact) as a BigInteger; the type says which it was.</summary>

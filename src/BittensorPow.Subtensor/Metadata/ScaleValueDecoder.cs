@@ -1,7 +1,3 @@
-using System.Numerics;
-using System.Text;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Metadata;
 
 /// <summary>Decodes SCALE bytes into a <see cref="ScaleValue"/> by walking a type of the runtime's registry.</summary>

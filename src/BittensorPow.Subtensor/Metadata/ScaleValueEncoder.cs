@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Metadata;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using BittensorPow.Subtensor.Scale;
 using static BittensorPow.Subtensor.Metadata.MetadataReading;
 
 namespace BittensorPow.Subtensor.Metadata;

@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Runtime.InteropServices;
-using Sodium;
-
 namespace BittensorPow.Subtensor.Native;
 
 /// <summary>

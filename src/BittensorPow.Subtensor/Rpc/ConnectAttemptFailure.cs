@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Net.WebSockets;
-using System.Security.Authentication;
-
 namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>One failed open: what it was, in words that name the endpoint, and whether another attempt could go differently.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Net.WebSockets;
-using System.Security.Authentication;
-
 namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>Why a WebSocket open failed, as far as the client can tell; callers choose what to suggest from it.</summary>

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-
 namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>Writes one JSON-RPC 2.0 request. Byte arrays become 0x-hex, the form every Substrate RPC expects for bytes.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Threading.Channels;
-
 namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>

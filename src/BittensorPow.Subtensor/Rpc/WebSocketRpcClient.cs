@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using System.Text.Json;
-
 namespace BittensorPow.Subtensor.Rpc;
 
 /// <summary>

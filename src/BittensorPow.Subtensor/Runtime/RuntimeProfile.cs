@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Runtime;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain;
-
 namespace BittensorPow.Subtensor.Runtime;
 
 /// <summary>The reply of <c>state_getRuntimeVersion</c>: which runtime the node executes.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Scale;
 
 /// <summary>SCALE compact integers: single-byte, two-byte, four-byte and big-integer modes.</summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Scale;
 
 /// <summary>Reads SCALE-encoded values from a byte buffer; throws <see cref="ScaleFormatException"/> on truncated input.</summary>

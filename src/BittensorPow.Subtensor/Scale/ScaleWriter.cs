@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Numerics;
-
 namespace BittensorPow.Subtensor.Scale;
 
 /// <summary>Appends SCALE-encoded values (little-endian fixed ints, compact ints, length-prefixed vectors).</summary>

@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Hashing;
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Storage;
 
 /// <summary>Storage keys: <c>twox128(pallet) ‖ twox128(item) ‖ hasher₁(SCALE(key₁)) ‖ hasher₂(SCALE(key₂)) ‖ …</c>.</summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Storage;
 
 /// <summary>One entry of a batched read: the item and its encoded key parts (hashed as the metadata says).</summary>

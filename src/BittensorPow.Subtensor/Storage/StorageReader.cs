@@ -1,9 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Chain;
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Subtensor.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Sodium;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>Turns a keyfile password into the 32-byte secretbox key.</summary>

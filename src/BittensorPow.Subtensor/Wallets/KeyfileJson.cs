@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

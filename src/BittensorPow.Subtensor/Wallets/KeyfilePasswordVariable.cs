@@ -1,7 +1,3 @@
-using System.Security;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

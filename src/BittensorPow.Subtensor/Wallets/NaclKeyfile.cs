@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using BittensorPow.Subtensor.Native;
-using Sodium;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

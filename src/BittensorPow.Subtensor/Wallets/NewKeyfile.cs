@@ -1,8 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security;
-using System.Security.Cryptography;
-using BittensorPow.Subtensor.Crypto;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

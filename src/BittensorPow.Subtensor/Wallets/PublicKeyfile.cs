@@ -1,6 +1,3 @@
-using System.Text.Json;
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

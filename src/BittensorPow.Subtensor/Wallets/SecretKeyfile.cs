@@ -1,10 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Security;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using BittensorPow.Subtensor.Crypto;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Keys;
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace BittensorPow.Subtensor.Wallets;
 
 public sealed class WalletFileException(WalletError error, string path, string message) : IOException(message)

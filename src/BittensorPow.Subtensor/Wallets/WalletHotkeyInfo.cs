@@ -1,4 +1,3 @@
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>A hotkey as Get-BittensorWallet shows it: public data only. <see cref="Error"/> says why a key could not be read.</summary>

@@ -1,4 +1,3 @@
-
 namespace BittensorPow.Subtensor.Wallets;
 
 /// <summary>A wallet folder: its coldkey's public key (from coldkeypub.txt) and its hotkeys.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using BittensorPow.Engine.Hashing;
 using static BittensorPow.Engine.Hashing.Sha256Block;
 
 namespace BittensorPow.Engine.Backends.Cpu;

@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-
 namespace BittensorPow.Engine.Backends.Cpu;
 
 /// <summary>

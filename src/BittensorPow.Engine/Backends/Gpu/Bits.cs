@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using ILGPU.Runtime.Cuda;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using ILGPU;
-using ILGPU.Runtime;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

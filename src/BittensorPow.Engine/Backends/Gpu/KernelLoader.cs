@@ -1,10 +1,3 @@
-using ILGPU;
-using System.Reflection;
-using ILGPU.Backends.EntryPoints;
-using ILGPU.Backends.PTX;
-using ILGPU.Runtime;
-using ILGPU.Runtime.Cuda;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using BittensorPow.Engine.Hashing;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

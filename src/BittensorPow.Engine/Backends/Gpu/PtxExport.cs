@@ -1,10 +1,3 @@
-using System.Reflection;
-using ILGPU;
-using ILGPU.Backends.EntryPoints;
-using ILGPU.Backends.PTX;
-using ILGPU.Runtime;
-using ILGPU.Runtime.Cuda;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

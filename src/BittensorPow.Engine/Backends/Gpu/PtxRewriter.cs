@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ILGPU;
-using ILGPU.Runtime;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace BittensorPow.Engine.Backends.Gpu;
 
 /// <summary>Host side of a launch: turns a template into the kernel's per-block parameters.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain.Text;
-
 namespace BittensorPow.Subtensor.Chain.Blocks;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BittensorPow.Subtensor.Chain.Blocks;
 
 /// <summary>JSON-RPC writes a block hash as its 0x-hex string, wherever it appears in a request.</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Hashing;
-using BittensorPow.Subtensor.Scale;
-
 namespace BittensorPow.Subtensor.Chain.Blocks;
 
 /// <summary>

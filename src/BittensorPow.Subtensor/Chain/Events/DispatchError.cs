@@ -1,6 +1,3 @@
-using BittensorPow.Subtensor.Chain.Submission;
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Chain.Events;
 
 /// <summary>

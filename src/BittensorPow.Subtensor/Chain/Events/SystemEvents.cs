@@ -1,8 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Metadata;
-using BittensorPow.Subtensor.Scale;
-using BittensorPow.Subtensor.Storage;
-
 namespace BittensorPow.Subtensor.Chain.Events;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using System.Threading.Channels;
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Hashing;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Hashing;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BittensorPow.Subtensor.Chain.Text;
-using BittensorPow.Subtensor.Extrinsics;
-using BittensorPow.Subtensor.Hashing;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

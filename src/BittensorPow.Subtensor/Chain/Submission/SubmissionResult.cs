@@ -1,7 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Chain.Events;
-using BittensorPow.Subtensor.Chain.Text;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

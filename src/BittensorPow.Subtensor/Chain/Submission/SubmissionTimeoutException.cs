@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Chain.Text;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BittensorPow.Subtensor.Chain.Blocks;
-using BittensorPow.Subtensor.Crypto;
-using BittensorPow.Subtensor.Extrinsics;
-using BittensorPow.Subtensor.Metadata;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Numerics;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>How a transaction is signed besides its call.</summary>

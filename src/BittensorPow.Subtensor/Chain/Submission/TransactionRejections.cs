@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>

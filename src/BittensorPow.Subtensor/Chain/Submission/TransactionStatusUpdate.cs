@@ -1,6 +1,3 @@
-using System.Text.Json;
-using BittensorPow.Subtensor.Chain.Blocks;
-
 namespace BittensorPow.Subtensor.Chain.Submission;
 
 /// <summary>One status notification: the status and, for InBlock/Retracted/FinalityTimeout/Finalized, the block hash.</summary>

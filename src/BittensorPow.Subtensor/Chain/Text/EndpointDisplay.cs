@@ -1,5 +1,3 @@
-using BittensorPow.Subtensor.Rpc;
-
 namespace BittensorPow.Subtensor.Chain.Text;
 
 /// <summary>
