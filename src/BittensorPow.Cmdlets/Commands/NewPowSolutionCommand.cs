@@ -87,26 +87,23 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             ThreadCount = ThreadCount, UpdateInterval = UpdateInterval, TimeoutSec = TimeoutSec, NonceStart = NonceStart, NonceCount = NonceCount,
             HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
         });
-        var request = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        var solve = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
-        if (Session is not null || HostName is not null) { Spread(hotkey, options.Timeout); return; }
-
-        if (ParameterSetName == Offline)
+        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        var request = new NewSolutionRequest
         {
-            WriteObject(PowSolution.From(OfflineSolve.Run(new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, request), Output, Cancellation)));
-            return;
-        }
-        // -TimeoutSec online is the whole call: connecting and every RPC count, not just the search.
-        using var deadline = new CallDeadline(options.Timeout, Cancellation);
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, deadline, TimeSpan.FromSeconds(ReconnectLimitSec));
-        var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
-        {
-            SealByteOrder = SealByteOrder, Deadline = deadline, DifficultyMargin = DifficultyMargin,
-            Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null, ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+            Offline = ParameterSetName == Offline ? new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, solve) : null,
+            Online = ParameterSetName == Online ? new OnlineSolveRequest(NetUid!.Value, hotkey, solve)
+            {
+                SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
+                ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+            } : null,
+            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Timeout = options.Timeout,
+            Spread = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart),
         };
-        var solution = deadline.Run(t => OnlineSolve.Run(chain, solve, Output, t));
-        if (solution is not null) WriteObject(PowSolution.From(solution));
+        var (solution, spread) = NewSolution.Run(request, Output, Cancellation);
+        if (solution is not null) WriteObject(PowSolution.From(solution, spread));
     }
 
     private WorkBinding OfflineWork(byte[] hotkey) => Scheme == SealScheme.Legacy && Coldkey is not null
@@ -119,35 +116,4 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
     private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text) : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath) : null;
-
-    /// <summary>-Session/-HostName: every host solves its own partition there; the first solution that holds here wins.</summary>
-    private void Spread(byte[] hotkey, TimeSpan? timeout)
-    {
-        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
-        var plan = remote!.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart);
-        SpreadOutcome? outcome = null;
-        Solution? solution;
-        if (ParameterSetName == Offline)
-        {
-            var (challenge, rule) = OfflineWork(hotkey).ToChallenge();
-            var target = SpreadTarget.Offline(new BlockTemplate(challenge, Difficulties.FromUser(Difficulty)), rule);
-            solution = (outcome = SpreadSearch.Run(plan, target, Output, Cancellation)).Solution;
-        }
-        else
-        {
-            // Each host bounds its own search with -TimeoutSec; the coordinator's connection is bounded by it here.
-            using var connecting = new CallDeadline(timeout, Cancellation);
-            using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
-            Func<OnlineSolveTarget, Solution> spread = t => (outcome = SpreadSearch.Run(plan, SpreadTarget.OnChain(t), Output, Cancellation))
-                .Solution;
-            var request = new SolveRequest(PowBackend.Cpu) { Spread = spread };
-            var solve = new OnlineSolveRequest(NetUid!.Value, hotkey, request)
-            {
-                SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin,
-                Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null, ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
-            };
-            solution = OnlineSolve.Run(chain, solve, Output, Cancellation);
-        }
-        if (solution is not null) WriteObject(PowSolution.From(solution, outcome));
-    }
 }

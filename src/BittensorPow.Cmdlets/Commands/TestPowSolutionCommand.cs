@@ -61,8 +61,8 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ParameterSetName = PassThruSet, Mandatory = true)]
     public SwitchParameter PassThru { get; set; }
 
-    // One connection per endpoint for the whole pipeline, not one per solution.
-    private readonly Dictionary<string, ChainSession> _chains = new(StringComparer.OrdinalIgnoreCase);
+    // One connection for the whole pipeline, not one per solution.
+    private readonly ChainSessions _sessions = new();
 
     private bool _orderOnCommandLine;
 
@@ -75,7 +75,7 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     /// </summary>
     private SealByteOrder ByteOrder()
     {
-        if (!_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null) return PipedSolution.ByteOrder(InputObject, null);
+        if (!_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null) return PipedSolution.Of(InputObject).ByteOrder(null);
         if (!Enum.IsDefined(SealByteOrder))
             throw PowException.Argument(ErrorIds.InvalidSealByteOrder, SealByteOrder, $"SealByteOrder {(int)SealByteOrder} is not a known byte order.", "Use LittleEndian or BigEndian.");
         return SealByteOrder;
@@ -83,26 +83,18 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
 
     protected override void Process()
     {
-        var scheme = InputObject?.Properties[nameof(Scheme)] is not null ? PipedSolution.Scheme(InputObject) : Scheme;
-        var order = ByteOrder();
+        var scheme = InputObject?.Properties[nameof(Scheme)] is not null ? PipedSolution.Of(InputObject).Scheme() : Scheme;
         var work = new WorkBinding(scheme, BlockNumber, UserInput.BlockHash(BlockHash), UserInput.Hotkey(Hotkey))
         {
-            SealByteOrder = order, NetUid = NetUid, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
+            SealByteOrder = ByteOrder(), NetUid = NetUid, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
         };
-        byte[]? claimed = Seal is null ? null : UserInput.Seal(Seal);
-        var template = new BlockTemplate(work.ToChallenge().Challenge, Difficulties.FromUser(Difficulty));
         // Export-Csv writes an offline solution's null Endpoint as "": such a record is checked offline.
         bool csvOffline = Endpoint == "" && InputObject?.Properties[nameof(Endpoint)]?.Value is "";
-        var v = Endpoint is null || csvOffline
-            ? SolutionCheck.Check(template, Nonce, claimed, null, Cancellation)
-            : CheckAgainst(Endpoint, template, claimed);
-        var verification = new PowVerification
+        var request = new SolutionCheckRequest(work, Difficulty, Nonce, _sessions)
         {
-            IsValid = v.IsValid, Nonce = Nonce, BlockNumber = BlockNumber, Difficulty = Difficulty, Seal = Hex.Encode(v.Seal), SealMatches = v.SealMatches,
-            MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = template.ByteOrder, Scheme = scheme, MeetsOtherByteOrder = v.MeetsOtherByteOrder,
-            IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason, CurrentDifficulty = v.CurrentDifficulty,
-            MeetsCurrentDifficulty = v.MeetsCurrentDifficulty, LastPowRegistrationBlock = v.LastPowRegistrationBlock,
+            ClaimedSeal = Seal is null ? null : UserInput.Seal(Seal), Endpoint = csvOffline ? null : Endpoint, Timeout = TimeSpan.FromSeconds(TimeoutSec),
         };
+        var verification = PowVerification.From(request, SolutionCheck.Run(request, Output, Cancellation));
         if (ParameterSetName == DetailedSet) WriteObject(verification);
         else if (ParameterSetName == PassThruSet)
         {
@@ -114,19 +106,6 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         else WriteObject(verification.IsValid);
     }
 
-    /// <summary>-TimeoutSec bounds each solution's check against a node, connecting to it (the first time) included.</summary>
-    private SolutionCheck.Verdict CheckAgainst(string endpoint, BlockTemplate template, byte[]? claimed)
-    {
-        using var deadline = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each solution's check");
-        if (!_chains.TryGetValue(endpoint, out var chain)) _chains[endpoint] = chain = ChainSession.Connect(endpoint, null, Output, deadline);
-        return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
-            t => SolutionCheck.Check(template, Nonce, claimed, chain, t));
-    }
-
     /// <summary>PowerShell disposes the cmdlet when the pipeline ends, stopped or not.</summary>
-    public void Dispose()
-    {
-        foreach (var chain in _chains.Values) chain.Dispose();
-        _chains.Clear();
-    }
+    public void Dispose() => _sessions.Dispose();
 }

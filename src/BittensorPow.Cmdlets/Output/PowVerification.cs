@@ -24,4 +24,13 @@ public sealed class PowVerification
     /// <summary>pow_register against a node: the hotkey's replay watermark; work must be for a later block.</summary>
     public ulong? LastPowRegistrationBlock { get; init; }
     public string Reason { get; init; } = "";
+
+    internal static PowVerification From(SolutionCheckRequest r, SolutionCheck.Verdict v) => new()
+    {
+        IsValid = v.IsValid, Nonce = r.Nonce, BlockNumber = r.Work.BlockNumber, Difficulty = r.Difficulty, Seal = Hex.Encode(v.Seal),
+        SealMatches = v.SealMatches, MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = v.ByteOrder, Scheme = r.Work.Scheme,
+        MeetsOtherByteOrder = v.MeetsOtherByteOrder, IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
+        CurrentDifficulty = v.CurrentDifficulty, MeetsCurrentDifficulty = v.MeetsCurrentDifficulty,
+        LastPowRegistrationBlock = v.LastPowRegistrationBlock,
+    };
 }

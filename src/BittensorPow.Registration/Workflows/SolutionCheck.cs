@@ -11,6 +11,8 @@ public static class SolutionCheck
         public bool? SealMatches { get; init; }
         public bool MeetsDifficulty { get; init; }
         public bool MeetsOtherByteOrder { get; init; }
+        /// <summary>The rule applied: the challenge's byte order.</summary>
+        public SealByteOrder ByteOrder { get; init; }
         public bool? IsStale { get; init; }
         public ulong? CurrentBlock { get; init; }
 
@@ -20,6 +22,20 @@ public static class SolutionCheck
 
         /// <summary>pow_register against a node: the hotkey's replay watermark (work must be for a later block).</summary>
         public ulong? LastPowRegistrationBlock { get; init; }
+    }
+
+    /// <summary>
+    /// One record of Test-PowSolution: offline, or against the node it names through the pipeline's one session; each
+    /// check against a node bounded by <see cref="SolutionCheckRequest.Timeout"/>, connecting to it included.
+    /// </summary>
+    public static Verdict Run(SolutionCheckRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    {
+        var template = new BlockTemplate(request.Work.ToChallenge().Challenge, Difficulties.FromUser(request.Difficulty));
+        if (request.Endpoint is not { } endpoint) return Check(template, request.Nonce, request.ClaimedSeal, null, cancellation);
+        using var deadline = new CallDeadline(request.Timeout, cancellation, bounds: "each solution's check");
+        var chain = request.Sessions.Get(endpoint, null, output, deadline, reconnectLimit: null);
+        return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
+            t => Check(template, request.Nonce, request.ClaimedSeal, chain, t));
     }
 
     /// <param name="claimedSeal">The seal the solution claims; when given it must match the recomputed one.</param>
@@ -75,7 +91,10 @@ public static class SolutionCheck
                 ? $"the seal does not meet difficulty {difficulty} under the {order} rule, but does under {other}: solved for the other runtime rule"
             : !meets ? $"the seal does not meet difficulty {difficulty} under the {order} rule"
             : "valid";
-        return new Verdict(matches != false && meets, seal, reason) { SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther };
+        return new Verdict(matches != false && meets, seal, reason)
+        {
+            SealMatches = matches, MeetsDifficulty = meets, MeetsOtherByteOrder = meetsOther, ByteOrder = order,
+        };
     }
 
     private static string Mismatch(Challenge challenge, ulong nonce, byte[] claimed, byte[] seal) => challenge switch

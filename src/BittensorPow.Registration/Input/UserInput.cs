@@ -1,7 +1,7 @@
-namespace BittensorPow.Cmdlets.Input;
+namespace BittensorPow.Registration.Input;
 
 /// <summary>Text users type or pipe, turned into values once, with an error that names the parameter and what to pass.</summary>
-internal static class UserInput
+public static class UserInput
 {
     public static BlockHash BlockHash(string? text, string parameter = "BlockHash") =>
         Subtensor.Chain.Blocks.BlockHash.TryParse(text, out var hash, out var error) ? hash

@@ -1,4 +1,4 @@
-namespace BittensorPow.Cmdlets.Input;
+namespace BittensorPow.Registration.Input;
 
 /// <summary>What a parameter holds, and so the longest text that can be one: far above any real value, far below an attack.</summary>
 public enum TextKind
