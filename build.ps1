@@ -4,8 +4,8 @@
     Builds, tests and demonstrates BittensorPow.
 .DESCRIPTION
     Build: the importable module under out/BittensorPow (Import-Module ./out/BittensorPow).
-    Test:  Build, fetch ptxas (tools/ptx/fetch-ptxas.sh) and sshd (tools/ssh/fetch-sshd.sh, for the remoting tests),
-           then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
+    Test:  Build, check the layout (dotnet format whitespace --verify-no-changes, one check in the count), fetch ptxas
+           (tools/ptx/fetch-ptxas.sh) and sshd (tools/ssh/fetch-sshd.sh, for the remoting tests), then xunit (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh
            (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
     Demo:  Build; on a Finney-shaped chain (spec 475) register an unfunded coldkey's hotkey fee-free by pow_register; on a
            local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn; on a
@@ -91,6 +91,11 @@ function Invoke-Test {
     # Remoting.Tests.ps1 fails when there is no sshd; the summary names why.
     if ($sshdExit -ne 0) { $notRun += "remoting tests ($($sshdLog | Select-Object -Last 1))" }
 
+    # The layout the tools keep (.editorconfig): one check in the summary, its findings above it.
+    Write-Host '== dotnet format whitespace --verify-no-changes' -ForegroundColor Cyan
+    dotnet format whitespace $Root --folder --verify-no-changes --exclude .tools .pester out | Out-Host
+    $format = [pscustomobject]@{ Passed = [int]($LASTEXITCODE -eq 0); Failed = [int]($LASTEXITCODE -ne 0) }
+
     Write-Host '== xunit' -ForegroundColor Cyan
     $xunitXml = Join-Path $Results 'xunit.xml'
     Remove-Item $xunitXml -ErrorAction Ignore
@@ -108,10 +113,12 @@ function Invoke-Test {
         -ModulePath $ModuleOut -ResultPath $pesterXml -SummaryPath $pesterSummary | Out-Host
     $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
 
-    $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
+    $passed = $format.Passed + $xunit.Passed + $pester.Passed
+    $failed = $format.Failed + $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
+    Write-Host ("format: $(if ($format.Failed) { 'FAILED (dotnet format whitespace --folder applies it)' } else { 'ok' }); " +
+        "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped; " +
+        "Pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped")
     foreach ($line in $notRun) { Write-Host "not run: $line" -ForegroundColor Yellow }
     Write-Host "$passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
