@@ -6,7 +6,8 @@
     Build: the importable module under out/BittensorPow (Import-Module ./out/BittensorPow).
     Test:  Build, check the layout (dotnet format whitespace --verify-no-changes, one check in the count), fetch ptxas
            (tools/ptx/fetch-ptxas.sh) and sshd (tools/ssh/fetch-sshd.sh, for the remoting tests), then xunit
-           (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh (out/test-results/pester.xml, NUnit); prints one line "N passed, N failed"; exits 1 on any failure.
+           (out/test-results/xunit.xml, JUnit) and Pester in a child pwsh (out/test-results/pester.xml, NUnit); prints
+           one line "N passed, N failed"; exits 1 on any failure.
     Demo:  Build; on a Finney-shaped chain (spec 475) register an unfunded coldkey's hotkey fee-free by pow_register; on a
            local chain in today's shape (spec 425) fund a fresh coldkey by faucet and register by capped burn; on a
            spec-218 chain solve, verify and register by proof of work.
