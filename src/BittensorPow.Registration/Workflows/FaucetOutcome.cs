@@ -21,4 +21,6 @@ public sealed record FaucetOutcome(OutcomeStatus Status, int Attempts)
     /// <summary>The part of <see cref="HeadToSubmitted"/> after the solution was found: signing and the last staleness check.</summary>
     public TimeSpan SolvedToSubmitted { get; init; }
     public PowError? Error { get; init; }
+    /// <summary>Where the node last said the extrinsic stood (Submitted with -Wait None, InBlock, …).</summary>
+    public TransactionStatus? NodeStatus { get; init; }
 }

@@ -79,7 +79,7 @@ public static class FaucetWorkflow
             }
             var outcome = new FaucetOutcome(OutcomeStatuses.Of(submitted, OutcomeStatus.Funded), attempt)
             {
-                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
+                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex, NodeStatus = submitted.Status,
                 WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
             };
             if (submitted.BlockHash is { } included)

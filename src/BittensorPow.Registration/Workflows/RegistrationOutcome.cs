@@ -12,6 +12,9 @@ public sealed record RegistrationOutcome(OutcomeStatus Status, int Attempts)
     public ulong? Nonce { get; init; }
     public PowError? Error { get; init; }
 
+    /// <summary>Where the node last said the extrinsic stood (Submitted with -Wait None, InBlock, …).</summary>
+    public TransactionStatus? NodeStatus { get; init; }
+
     /// <summary>
     /// pow_register: from the moment the proof may be signed (found, or its wait for a block without this subnet's
     /// registration over) to handing the extrinsic to the node: the re-check and the signing.
@@ -23,7 +26,7 @@ public sealed record RegistrationOutcome(OutcomeStatus Status, int Attempts)
         new(OutcomeStatuses.Of(submitted, OutcomeStatus.Registered), attempt)
         {
             NetUid = netUid, Account = hotkey, Uid = submitted.Registration?.Uid, BlockHash = submitted.BlockHash,
-            ExtrinsicHash = submitted.ExtrinsicHashHex,
+            ExtrinsicHash = submitted.ExtrinsicHashHex, NodeStatus = submitted.Status,
         };
 
 }
