@@ -113,15 +113,7 @@ public static class ScaleValueDecoder
     /// </summary>
     private static ScaleBits DecodeBits(TypeRegistry types, BitSequenceDef def, ref ScaleReader r)
     {
-        int width = types[def.StoreTypeId].Def switch
-        {
-            PrimitiveDef { Kind: PrimitiveKind.U8 } => 8,
-            PrimitiveDef { Kind: PrimitiveKind.U16 } => 16,
-            PrimitiveDef { Kind: PrimitiveKind.U32 } => 32,
-            PrimitiveDef { Kind: PrimitiveKind.U64 } => 64,
-            _ => throw new ScaleFormatException($"Bit store type {types.Describe(def.StoreTypeId)} is not u8/u16/u32/u64."),
-        };
-        bool msb0 = types[def.OrderTypeId].Path.LastOrDefault() == "Msb0";
+        var (width, msb0) = def.Layout(types);
         // The count is of bits, not bytes, so the plain length check does not fit: check the words it needs instead.
         ulong bits = r.Compact();
         ulong words = bits / (ulong)width + (bits % (ulong)width == 0 ? 0UL : 1UL);

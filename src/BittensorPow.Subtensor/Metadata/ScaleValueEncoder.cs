@@ -144,15 +144,7 @@ public static class ScaleValueEncoder
     private static void EncodeBits(TypeRegistry types, int typeId, BitSequenceDef def, ScaleValue value, ScaleWriter w)
     {
         if (value is not ScaleBits bits) throw Mismatch(types, typeId, value);
-        int width = types[def.StoreTypeId].Def switch
-        {
-            PrimitiveDef { Kind: PrimitiveKind.U8 } => 8,
-            PrimitiveDef { Kind: PrimitiveKind.U16 } => 16,
-            PrimitiveDef { Kind: PrimitiveKind.U32 } => 32,
-            PrimitiveDef { Kind: PrimitiveKind.U64 } => 64,
-            _ => throw new ScaleFormatException($"Bit store type {types.Describe(def.StoreTypeId)} is not u8/u16/u32/u64."),
-        };
-        bool msb0 = types[def.OrderTypeId].Path.LastOrDefault() == "Msb0";
+        var (width, msb0) = def.Layout(types);
         w.Compact((ulong)bits.Bits.Count);
         Span<byte> word8 = stackalloc byte[8];
         for (int start = 0; start < bits.Bits.Count; start += width)
