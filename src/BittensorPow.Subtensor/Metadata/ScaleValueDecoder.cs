@@ -18,7 +18,8 @@ public static class ScaleValueDecoder
         var r = new ScaleReader(bytes);
         var value = Decode(types, typeId, ref r);
         if (!r.AtEnd)
-            throw new ScaleFormatException($"{r.Remaining} bytes were left after decoding a {types.Describe(typeId)}; the value does not match its type.");
+            throw new ScaleFormatException($"{r.Remaining} bytes were left after decoding a {types.Describe(typeId)}; "
+                + "the value does not match its type.");
         return value;
     }
 
@@ -47,7 +48,9 @@ public static class ScaleValueDecoder
             case SequenceDef s:
                 return DecodeMany(types, s.ElementTypeId, r.CompactLength(), ref r, depth, ref budget);
             case ArrayDef a:
-                if (a.Length > int.MaxValue) throw new ScaleFormatException($"Array type #{typeId} has {a.Length} elements, more than any input holds.");
+                if (a.Length > int.MaxValue)
+                    throw new ScaleFormatException(
+                        $"Array type #{typeId} has {a.Length} elements, more than any input holds.");
                 return DecodeMany(types, a.ElementTypeId, (int)a.Length, ref r, depth, ref budget);
             case TupleDef t:
             {

@@ -69,7 +69,8 @@ public static class ScaleValueEncoder
     }
 
     /// <summary>Fields go by position (the bytes carry no names); when both sides name them, the names must agree.</summary>
-    private static void EncodeFields(TypeRegistry types, int typeId, IReadOnlyList<FieldDef> defs, IReadOnlyList<ScaleField> fields, ScaleWriter w, int depth)
+    private static void EncodeFields(TypeRegistry types, int typeId, IReadOnlyList<FieldDef> defs,
+        IReadOnlyList<ScaleField> fields, ScaleWriter w, int depth)
     {
         if (defs.Count != fields.Count)
             throw new ScaleFormatException($"{types.Describe(typeId)} has {defs.Count} field(s) but the value has {fields.Count}.");

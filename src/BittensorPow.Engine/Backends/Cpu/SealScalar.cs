@@ -52,7 +52,8 @@ internal partial struct SealScalar : ISealKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint Maj(uint a, uint b, uint c) => (a & b) | ((a | b) & c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong B64(ulong x) => x;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Rotl64(ulong x, [ConstantExpected] byte n) => BitOperations.RotateLeft(x, n);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Rotl64(ulong x, [ConstantExpected] byte n) => BitOperations.RotateLeft(x, n);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Xor3_64(ulong a, ulong b, ulong c) => a ^ b ^ c;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Chi(ulong a, ulong b, ulong c) => a ^ (~b & c);
 }
