@@ -119,10 +119,18 @@ public static class ScaleValueEncoder
         var n = value is ScaleNumber number ? number.Value : throw Mismatch(types, typeId, value);
         (int bytes, bool signed) = kind switch
         {
-            PrimitiveKind.U8 => (1, false), PrimitiveKind.U16 => (2, false), PrimitiveKind.U32 => (4, false),
-            PrimitiveKind.U64 => (8, false), PrimitiveKind.U128 => (16, false), PrimitiveKind.U256 => (32, false),
-            PrimitiveKind.I8 => (1, true), PrimitiveKind.I16 => (2, true), PrimitiveKind.I32 => (4, true),
-            PrimitiveKind.I64 => (8, true), PrimitiveKind.I128 => (16, true), PrimitiveKind.I256 => (32, true),
+            PrimitiveKind.U8 => (1, false),
+            PrimitiveKind.U16 => (2, false),
+            PrimitiveKind.U32 => (4, false),
+            PrimitiveKind.U64 => (8, false),
+            PrimitiveKind.U128 => (16, false),
+            PrimitiveKind.U256 => (32, false),
+            PrimitiveKind.I8 => (1, true),
+            PrimitiveKind.I16 => (2, true),
+            PrimitiveKind.I32 => (4, true),
+            PrimitiveKind.I64 => (8, true),
+            PrimitiveKind.I128 => (16, true),
+            PrimitiveKind.I256 => (32, true),
             _ => throw new ScaleFormatException($"Unknown primitive {kind}."),
         };
         w.Raw(FixedWidth(n, bytes, signed, kind));

@@ -77,16 +77,20 @@ internal partial struct SealAvx2 : ISealKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> B32(uint x) => Vector256.Create(x);
     // Σ and σ written with the instructions themselves, not through a rotate helper: the straight-line pow_register rounds
     // have so many call sites that RyuJIT stops inlining two-level helpers part way through the method (then calls them).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> BigSigma0(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> BigSigma0(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 2) | Avx2.ShiftLeftLogical(x, 30)) ^ (Avx2.ShiftRightLogical(x, 13) | Avx2.ShiftLeftLogical(x, 19))
         ^ (Avx2.ShiftRightLogical(x, 22) | Avx2.ShiftLeftLogical(x, 10));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> BigSigma1(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> BigSigma1(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 6) | Avx2.ShiftLeftLogical(x, 26)) ^ (Avx2.ShiftRightLogical(x, 11) | Avx2.ShiftLeftLogical(x, 21))
         ^ (Avx2.ShiftRightLogical(x, 25) | Avx2.ShiftLeftLogical(x, 7));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> SmallSigma0(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> SmallSigma0(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 7) | Avx2.ShiftLeftLogical(x, 25)) ^ (Avx2.ShiftRightLogical(x, 18) | Avx2.ShiftLeftLogical(x, 14))
         ^ Avx2.ShiftRightLogical(x, 3);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> SmallSigma1(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> SmallSigma1(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 17) | Avx2.ShiftLeftLogical(x, 15)) ^ (Avx2.ShiftRightLogical(x, 19) | Avx2.ShiftLeftLogical(x, 13))
         ^ Avx2.ShiftRightLogical(x, 10);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
