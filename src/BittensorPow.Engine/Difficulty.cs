@@ -12,7 +12,9 @@ public sealed class Difficulty
     /// <exception cref="ArgumentOutOfRangeException">0: the chain would accept any seal, so there is nothing to solve.</exception>
     public Difficulty(ulong value)
     {
-        if (value == 0) throw new ArgumentOutOfRangeException(nameof(value), "Difficulty 0 is not a real difficulty: the chain would accept any seal.");
+        if (value == 0)
+            throw new ArgumentOutOfRangeException(nameof(value),
+                "Difficulty 0 is not a real difficulty: the chain would accept any seal.");
         Value = value;
         var t = Limit / value;
         Threshold = new SealThreshold(

@@ -38,10 +38,8 @@ public static class PowRegisterSeal
     public static void Compute(ReadOnlySpan<byte> prefix, ulong nonce, Span<byte> seal)
     {
         Span<byte> payload = stackalloc byte[PayloadLength];
-        Span<byte> sha = stackalloc byte[32];
         Payload(prefix, nonce, payload);
-        SHA256.HashData(payload, sha);
-        Keccak256.Hash(sha, seal);
+        SealHash.Compute(payload, seal);
     }
 
     /// <summary>The tag as text, for messages and help.</summary>

@@ -29,10 +29,8 @@ public static class Seal
     public static void Compute(ReadOnlySpan<byte> blockAndHotkeyHash, ulong nonce, Span<byte> seal)
     {
         Span<byte> preSeal = stackalloc byte[PreSealLength];
-        Span<byte> sha = stackalloc byte[32];
         PreSeal(blockAndHotkeyHash, nonce, preSeal);
-        SHA256.HashData(preSeal, sha);
-        Keccak256.Hash(sha, seal);
+        SealHash.Compute(preSeal, seal);
     }
 
     public static byte[] Compute(ReadOnlySpan<byte> blockAndHotkeyHash, ulong nonce)

@@ -14,7 +14,10 @@ public static class Staleness
     /// <summary>The most blocks pow_register's executing block may be past its work block.</summary>
     public const ulong PowRegisterWindow = 5;
 
-    /// <summary>The legacy rule: stale unless the solution's block is the head or the one before it. (btcli's b &lt; head − 3 is too lenient.)</summary>
+    /// <summary>
+    /// The legacy rule: stale unless the solution's block is the head or the one before it. (btcli's b &lt; head − 3 is
+    /// too lenient.)
+    /// </summary>
     public static bool IsStale(ulong solutionBlock, ulong head) => solutionBlock > head + 1 || head + 1 - solutionBlock >= Window;
 
     /// <summary>The rule of <paramref name="challenge"/>'s scheme at <paramref name="head"/>.</summary>
@@ -28,5 +31,6 @@ public static class Staleness
     public static bool IsPowRegisterStale(ulong workBlock, ulong head) => workBlock > head || head + 1 - workBlock > PowRegisterWindow;
 
     /// <summary>The last head at which work on <paramref name="workBlock"/> can still be submitted.</summary>
-    public static ulong LastHeadFor(Challenge challenge) => challenge.BlockNumber + (challenge.Scheme == SealScheme.PowRegisterV1 ? PowRegisterWindow - 1 : Window - 2);
+    public static ulong LastHeadFor(Challenge challenge) =>
+        challenge.BlockNumber + (challenge.Scheme == SealScheme.PowRegisterV1 ? PowRegisterWindow - 1 : Window - 2);
 }

@@ -14,7 +14,8 @@ public static class BackendAbsence
         var cpu = CpuBackends.Available();
         if (!cpu.Contains(PowBackend.CpuAvx512))
             lines.Add($"{PowBackend.CpuAvx512}: not available: " +
-                Simd("AVX-512", "avx512f", "DOTNET_EnableAVX512F", Avx512F.IsSupported && Avx512BW.IsSupported, Vector512.IsHardwareAccelerated, 512));
+                Simd("AVX-512", "avx512f", "DOTNET_EnableAVX512F", Avx512F.IsSupported && Avx512BW.IsSupported,
+                    Vector512.IsHardwareAccelerated, 512));
         if (!cpu.Contains(PowBackend.CpuAvx2))
             lines.Add($"{PowBackend.CpuAvx2}: not available: " +
                 Simd("AVX2", "avx2", "DOTNET_EnableAVX2", Avx2.IsSupported, Vector256.IsHardwareAccelerated, 256));

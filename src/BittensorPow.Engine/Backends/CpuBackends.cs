@@ -35,7 +35,9 @@ public static class CpuBackends
         if (!Known().Contains(backend))
             throw new NotSupportedException($"'{backend}' is not a CPU back end. Known: {string.Join(", ", Known())}.");
         if (!IsAvailable(backend))
-            throw new NotSupportedException($"CPU back end '{backend}' needs instructions this processor (or runtime) does not provide natively. Available here: {string.Join(", ", Available())}.");
+            throw new NotSupportedException(
+                $"CPU back end '{backend}' needs instructions this processor (or runtime) does not provide natively. "
+                + $"Available here: {string.Join(", ", Available())}.");
         return backend switch
         {
             PowBackend.CpuAvx512 => new CpuSealSearcher<SealAvx512>(),

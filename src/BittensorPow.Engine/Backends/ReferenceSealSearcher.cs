@@ -1,6 +1,9 @@
 namespace BittensorPow.Engine.Backends;
 
-/// <summary>The reference path as a back end (tests compare the others with it): one nonce at a time through <see cref="Challenge.ComputeSeal(ulong, Span{byte})"/>, in the challenge's search order.</summary>
+/// <summary>
+/// The reference path as a back end (tests compare the others with it): one nonce at a time through
+/// <see cref="Challenge.ComputeSeal(ulong, Span{byte})"/>, in the challenge's search order.
+/// </summary>
 public sealed class ReferenceSealSearcher : ISealSearcher
 {
     private BlockTemplate? _template;

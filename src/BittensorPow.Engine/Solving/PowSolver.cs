@@ -17,7 +17,8 @@ public static class PowSolver
     internal static void WorkerStarted() => Interlocked.Increment(ref _runningWorkers);
     internal static void WorkerEnded() => Interlocked.Decrement(ref _runningWorkers);
 
-    public static SolveSession Start(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
+    public static SolveSession Start(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options,
+        CancellationToken cancellation)
     {
         if (searchers.Count == 0) throw new ArgumentException("At least one searcher is needed.", nameof(searchers));
         if (options.UpdateInterval == 0) throw new ArgumentOutOfRangeException(nameof(options), "UpdateInterval must be at least 1.");
@@ -26,7 +27,8 @@ public static class PowSolver
         return session;
     }
 
-    public static SolveResult Solve(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options, CancellationToken cancellation)
+    public static SolveResult Solve(IReadOnlyList<ISealSearcher> searchers, IBlockTemplateSource source, SolverOptions options,
+        CancellationToken cancellation)
     {
         using var session = Start(searchers, source, options, cancellation);
         return session.Completion.GetAwaiter().GetResult();

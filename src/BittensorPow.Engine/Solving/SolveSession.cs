@@ -132,7 +132,8 @@ public sealed class SolveSession : IDisposable
             if (++_pickups != _searchers.Count || _blocksSeen == 1) return;
             long delay = Stopwatch.GetTimestamp() - template.AnnouncedTimestamp;
             Volatile.Write(ref _switchDelayTicks, delay);
-            Messages.Enqueue($"New work: {template}; all {_searchers.Count} worker(s) moved onto it {Stopwatch.GetElapsedTime(0, delay).TotalMilliseconds:F1} ms after it was announced.");
+            Messages.Enqueue($"New work: {template}; all {_searchers.Count} worker(s) moved onto it "
+                + $"{Stopwatch.GetElapsedTime(0, delay).TotalMilliseconds:F1} ms after it was announced.");
         }
     }
 
@@ -170,7 +171,9 @@ public sealed class SolveSession : IDisposable
         else
             result = new SolveResult
             {
-                Outcome = _userCancellation.IsCancellationRequested ? SolveOutcome.Cancelled : _exhausted ? SolveOutcome.Exhausted : SolveOutcome.TimedOut,
+                Outcome = _userCancellation.IsCancellationRequested ? SolveOutcome.Cancelled
+                    : _exhausted ? SolveOutcome.Exhausted
+                    : SolveOutcome.TimedOut,
                 Statistics = stats, Backend = BackendName,
             };
         _completion.TrySetResult(result);
@@ -203,7 +206,8 @@ public sealed class SolveSession : IDisposable
             HashRateAverage = elapsed.TotalSeconds > 0 ? nonces / elapsed.TotalSeconds : 0,
             Difficulty = template.Difficulty.Value, BlockNumber = template.BlockNumber,
             BlockHash = template.BlockHash.ToArray(), Workers = _searchers.Count,
-            BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults), NonceStart = _nonces.Start, NonceCount = _nonces.Count,
+            BlocksSeen = Volatile.Read(ref _blocksSeen), DeviceFaults = Volatile.Read(ref _faults),
+            NonceStart = _nonces.Start, NonceCount = _nonces.Count,
             PausedWorkers = Volatile.Read(ref _paused),
             TemplateSwitchDelay = Volatile.Read(ref _switchDelayTicks) is var d and >= 0 ? Stopwatch.GetElapsedTime(0, d) : null,
         };

@@ -17,7 +17,8 @@ public static class MetadataLoader
         {
             try
             {
-                var versions = ParseVersions(await StateCallAsync(rpc, "Metadata_metadata_versions", [], atBlockHash, cancellation).ConfigureAwait(false));
+                var versions = ParseVersions(await StateCallAsync(
+                    rpc, "Metadata_metadata_versions", [], atBlockHash, cancellation).ConfigureAwait(false));
                 var best = versions.Where(v => v is >= 14 and <= HighestSupported).DefaultIfEmpty(0u).Max();
                 if (best > 14)
                 {

@@ -5,7 +5,9 @@ namespace BittensorPow.Subtensor.Chain;
 /// that metadata. Swapped whole when the node upgrades its runtime, so a caller that reads
 /// <see cref="SubtensorClient.Runtime"/> once never mixes one runtime's metadata with another's versions.
 /// </summary>
-public sealed record RuntimeState(RuntimeVersion Version, RuntimeMetadata Metadata, RuntimeProfile Profile, StorageReader Storage, SubtensorStorage Subtensor)
+public sealed record RuntimeState(
+    RuntimeVersion Version, RuntimeMetadata Metadata, RuntimeProfile Profile, StorageReader Storage,
+    SubtensorStorage Subtensor)
 {
     public static RuntimeState Create(IRpcClient rpc, RuntimeVersion version, RuntimeMetadata metadata)
     {
@@ -15,5 +17,6 @@ public sealed record RuntimeState(RuntimeVersion Version, RuntimeMetadata Metada
 
     /// <summary>True when <paramref name="version"/> names another runtime than this one (a spec or transaction version change).</summary>
     public bool DiffersFrom(RuntimeVersion version) =>
-        version.SpecVersion != Version.SpecVersion || version.TransactionVersion != Version.TransactionVersion || version.SpecName != Version.SpecName;
+        version.SpecVersion != Version.SpecVersion || version.TransactionVersion != Version.TransactionVersion
+        || version.SpecName != Version.SpecName;
 }

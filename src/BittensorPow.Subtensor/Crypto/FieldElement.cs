@@ -74,7 +74,17 @@ internal readonly struct FieldElement
     /// <summary>RFC 9496 IS_NEGATIVE: the low bit of the canonical encoding.</summary>
     public bool IsNegative { get { Span<byte> b = stackalloc byte[32]; WriteBytes(b); return (b[0] & 1) != 0; } }
 
-    public bool IsZero { get { Span<byte> b = stackalloc byte[32]; WriteBytes(b); Span<byte> z = stackalloc byte[32]; z.Clear(); return CryptographicOperations.FixedTimeEquals(b, z); } }
+    public bool IsZero
+    {
+        get
+        {
+            Span<byte> b = stackalloc byte[32];
+            WriteBytes(b);
+            Span<byte> z = stackalloc byte[32];
+            z.Clear();
+            return CryptographicOperations.FixedTimeEquals(b, z);
+        }
+    }
 
     public bool ConstantTimeEquals(FieldElement other)
     {

@@ -41,7 +41,10 @@ internal static class SecretUri
         return pair;
     }
 
-    /// <summary>Splits "//a/b" into junctions; each junction's chain code is its SCALE encoding (u64 if numeric, else str), padded to 32 or hashed if longer.</summary>
+    /// <summary>
+    /// Splits "//a/b" into junctions; each junction's chain code is its SCALE encoding (u64 if numeric, else str), padded
+    /// to 32 or hashed if longer.
+    /// </summary>
     public static List<(bool Hard, byte[] ChainCode)> ParsePath(string path)
     {
         var result = new List<(bool, byte[])>();

@@ -30,8 +30,12 @@ public static class ExtrinsicBuilder
         return Assemble(signer.PublicKey, signature, call, extensions, parameters);
     }
 
-    /// <summary>As <see cref="BuildSigned(ReadOnlySpan{byte}, SignedExtensions, TransactionParameters, Sr25519KeyPair)"/> with fixed signing randomness (reproducible bytes for tests).</summary>
-    internal static byte[] BuildSigned(ReadOnlySpan<byte> call, SignedExtensions extensions, TransactionParameters parameters, Sr25519KeyPair signer, ReadOnlySpan<byte> randomness32)
+    /// <summary>
+    /// As <see cref="BuildSigned(ReadOnlySpan{byte}, SignedExtensions, TransactionParameters, Sr25519KeyPair)"/> with fixed
+    /// signing randomness (reproducible bytes for tests).
+    /// </summary>
+    internal static byte[] BuildSigned(ReadOnlySpan<byte> call, SignedExtensions extensions,
+        TransactionParameters parameters, Sr25519KeyPair signer, ReadOnlySpan<byte> randomness32)
     {
         var signature = signer.Sign(SignatureInput(SigningPayload(call, extensions, parameters)), randomness32);
         return Assemble(signer.PublicKey, signature, call, extensions, parameters);

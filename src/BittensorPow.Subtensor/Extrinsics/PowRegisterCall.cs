@@ -12,13 +12,16 @@ public sealed record PowRegisterCall(ushort NetUid, ulong WorkBlock, ulong Nonce
     /// <exception cref="UnsupportedRuntimeException">The runtime has no pow_register, or its arguments are not the ones SPEC §10 names.</exception>
     public byte[] Encode(RuntimeMetadata metadata)
     {
-        var call = metadata.TryGetCall(Chain.Submission.SubtensorTransactions.Pallet, Name)
-            ?? throw new Chain.UnsupportedRuntimeException($"This runtime has no {Chain.Submission.SubtensorTransactions.Pallet}.{Name} (fee-free registration by work came with spec 475).");
+        var call = metadata.TryGetCall(SubtensorTransactions.Pallet, Name)
+            ?? throw new UnsupportedRuntimeException($"This runtime has no {SubtensorTransactions.Pallet}.{Name} "
+                + "(fee-free registration by work came with spec 475).");
         string[] expected = ["netuid", "work_block", "nonce", "work", "hotkey"];
         if (!call.Arguments.Select(a => a.Name).SequenceEqual(expected))
-            throw new Chain.UnsupportedRuntimeException(
-                $"{Chain.Submission.SubtensorTransactions.Pallet}.{Name} takes ({string.Join(", ", call.Arguments.Select(a => a.Name))}) in this runtime, not ({string.Join(", ", expected)}).");
-        ScaleValue[] values = [new ScaleNumber(NetUid), new ScaleNumber(WorkBlock), new ScaleNumber(Nonce), new ScaleBytes(Work), new ScaleBytes(Hotkey)];
+            throw new UnsupportedRuntimeException(
+                $"{SubtensorTransactions.Pallet}.{Name} takes ({string.Join(", ", call.Arguments.Select(a => a.Name))}) "
+                + $"in this runtime, not ({string.Join(", ", expected)}).");
+        ScaleValue[] values = [new ScaleNumber(NetUid), new ScaleNumber(WorkBlock), new ScaleNumber(Nonce),
+            new ScaleBytes(Work), new ScaleBytes(Hotkey)];
         var w = new ScaleWriter().U8(call.PalletIndex).U8(call.CallIndex);
         try
         {
@@ -26,10 +29,11 @@ public sealed record PowRegisterCall(ushort NetUid, ulong WorkBlock, ulong Nonce
         }
         catch (ScaleFormatException e)
         {
-            throw new Chain.UnsupportedRuntimeException($"{Chain.Submission.SubtensorTransactions.Pallet}.{Name}'s argument types in this runtime do not take these values: {e.Message}");
+            throw new UnsupportedRuntimeException($"{SubtensorTransactions.Pallet}.{Name}'s argument types in this runtime "
+                + $"do not take these values: {e.Message}");
         }
         return w.ToArray();
     }
 
-    public override string ToString() => $"{Chain.Submission.SubtensorTransactions.Pallet}.{Name}(netuid {NetUid}, work block {WorkBlock})";
+    public override string ToString() => $"{SubtensorTransactions.Pallet}.{Name}(netuid {NetUid}, work block {WorkBlock})";
 }

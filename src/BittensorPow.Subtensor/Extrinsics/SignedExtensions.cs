@@ -27,7 +27,9 @@ public sealed class SignedExtensions
         HasMetadataHash = Identifiers.Contains(CheckMetadataHash);
         foreach (var required in new[] { "CheckNonce" })
             if (!Identifiers.Contains(required))
-                throw new ArgumentException($"The signed-extension list has no {required}; it does not look like a Substrate runtime's list.", nameof(identifiers));
+                throw new ArgumentException(
+                    $"The signed-extension list has no {required}; it does not look like a Substrate runtime's list.",
+                    nameof(identifiers));
     }
 
     /// <summary>Writes the extra bytes: era, compact nonce, compact tip, metadata-hash mode (0 = disabled), in list order.</summary>

@@ -24,7 +24,10 @@ public static class SubtensorCalls
     public static byte[] BurnedRegister(CallIndex index, ushort netuid, ReadOnlySpan<byte> hotkey) =>
         Start(index).U16(netuid).Raw(Account(hotkey, nameof(hotkey))).ToArray();
 
-    /// <summary>register_limit(netuid u16, hotkey AccountId32, limit_price u64): burned_register that refuses a burn above limit_price (rao).</summary>
+    /// <summary>
+    /// register_limit(netuid u16, hotkey AccountId32, limit_price u64): burned_register that refuses a burn above
+    /// limit_price (rao).
+    /// </summary>
     public static byte[] RegisterLimit(CallIndex index, ushort netuid, ReadOnlySpan<byte> hotkey, ulong limitPriceRao) =>
         Start(index).U16(netuid).Raw(Account(hotkey, nameof(hotkey))).U64(limitPriceRao).ToArray();
 

@@ -14,6 +14,7 @@ public sealed record TransactionParameters(
     BigInteger Tip = default)
 {
     /// <summary>An immortal transaction: the birth hash is the genesis hash.</summary>
-    public static TransactionParameters Immortal(uint specVersion, uint transactionVersion, byte[] genesisHash, ulong nonce, BigInteger tip = default) =>
+    public static TransactionParameters Immortal(
+        uint specVersion, uint transactionVersion, byte[] genesisHash, ulong nonce, BigInteger tip = default) =>
         new(specVersion, transactionVersion, genesisHash, genesisHash, Era.Immortal, nonce, tip);
 }

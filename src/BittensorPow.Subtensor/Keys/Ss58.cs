@@ -36,11 +36,19 @@ public static class Ss58
         publicKey = null;
         if (string.IsNullOrWhiteSpace(address)) { error = "The address is empty."; return false; }
         if (address.Trim().Length > MaxAddressLength)
-        { error = $"'{Shorten(address)}' is {address.Trim().Length} characters; an SS58 account address has at most {MaxAddressLength}."; return false; }
+        {
+            error = $"'{Shorten(address)}' is {address.Trim().Length} characters; "
+                + $"an SS58 account address has at most {MaxAddressLength}.";
+            return false;
+        }
         if (!TryBase58Decode(address.Trim(), out var raw))
         { error = $"'{address}' is not base58: it contains characters outside the SS58 alphabet."; return false; }
         if (raw.Length != 35)
-        { error = $"'{address}' decodes to {raw.Length} bytes; an SS58 account address has 35 (prefix, 32-byte key, 2-byte checksum)."; return false; }
+        {
+            error = $"'{address}' decodes to {raw.Length} bytes; "
+                + "an SS58 account address has 35 (prefix, 32-byte key, 2-byte checksum).";
+            return false;
+        }
         if (raw[0] > 63)
         { error = $"'{address}' uses a two-byte SS58 prefix, which is not a Bittensor address."; return false; }
         var expected = Checksum(raw.AsSpan(0, 33));

@@ -24,7 +24,9 @@ public sealed class RuntimeMetadata
         {
             // Lookups by name and by index would each find only one of two pallets that share them.
             if (!_byName.TryAdd(p.Name, p)) throw new MetadataFormatException($"Two pallets are named '{p.Name}'.");
-            if (!_byIndex.TryAdd(p.Index, p)) throw new MetadataFormatException($"Pallets '{_byIndex[p.Index].Name}' and '{p.Name}' share index {p.Index}.");
+            if (!_byIndex.TryAdd(p.Index, p))
+                throw new MetadataFormatException(
+                    $"Pallets '{_byIndex[p.Index].Name}' and '{p.Name}' share index {p.Index}.");
         }
     }
 

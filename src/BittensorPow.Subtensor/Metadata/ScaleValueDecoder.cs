@@ -18,7 +18,8 @@ public static class ScaleValueDecoder
         var r = new ScaleReader(bytes);
         var value = Decode(types, typeId, ref r);
         if (!r.AtEnd)
-            throw new ScaleFormatException($"{r.Remaining} bytes were left after decoding a {types.Describe(typeId)}; the value does not match its type.");
+            throw new ScaleFormatException($"{r.Remaining} bytes were left after decoding a {types.Describe(typeId)}; "
+                + "the value does not match its type.");
         return value;
     }
 
@@ -47,7 +48,9 @@ public static class ScaleValueDecoder
             case SequenceDef s:
                 return DecodeMany(types, s.ElementTypeId, r.CompactLength(), ref r, depth, ref budget);
             case ArrayDef a:
-                if (a.Length > int.MaxValue) throw new ScaleFormatException($"Array type #{typeId} has {a.Length} elements, more than any input holds.");
+                if (a.Length > int.MaxValue)
+                    throw new ScaleFormatException(
+                        $"Array type #{typeId} has {a.Length} elements, more than any input holds.");
                 return DecodeMany(types, a.ElementTypeId, (int)a.Length, ref r, depth, ref budget);
             case TupleDef t:
             {
@@ -113,15 +116,7 @@ public static class ScaleValueDecoder
     /// </summary>
     private static ScaleBits DecodeBits(TypeRegistry types, BitSequenceDef def, ref ScaleReader r)
     {
-        int width = types[def.StoreTypeId].Def switch
-        {
-            PrimitiveDef { Kind: PrimitiveKind.U8 } => 8,
-            PrimitiveDef { Kind: PrimitiveKind.U16 } => 16,
-            PrimitiveDef { Kind: PrimitiveKind.U32 } => 32,
-            PrimitiveDef { Kind: PrimitiveKind.U64 } => 64,
-            _ => throw new ScaleFormatException($"Bit store type {types.Describe(def.StoreTypeId)} is not u8/u16/u32/u64."),
-        };
-        bool msb0 = types[def.OrderTypeId].Path.LastOrDefault() == "Msb0";
+        var (width, msb0) = def.Layout(types);
         // The count is of bits, not bytes, so the plain length check does not fit: check the words it needs instead.
         ulong bits = r.Compact();
         ulong words = bits / (ulong)width + (bits % (ulong)width == 0 ? 0UL : 1UL);

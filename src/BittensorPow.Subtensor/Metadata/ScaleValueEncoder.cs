@@ -69,7 +69,8 @@ public static class ScaleValueEncoder
     }
 
     /// <summary>Fields go by position (the bytes carry no names); when both sides name them, the names must agree.</summary>
-    private static void EncodeFields(TypeRegistry types, int typeId, IReadOnlyList<FieldDef> defs, IReadOnlyList<ScaleField> fields, ScaleWriter w, int depth)
+    private static void EncodeFields(TypeRegistry types, int typeId, IReadOnlyList<FieldDef> defs,
+        IReadOnlyList<ScaleField> fields, ScaleWriter w, int depth)
     {
         if (defs.Count != fields.Count)
             throw new ScaleFormatException($"{types.Describe(typeId)} has {defs.Count} field(s) but the value has {fields.Count}.");
@@ -118,10 +119,18 @@ public static class ScaleValueEncoder
         var n = value is ScaleNumber number ? number.Value : throw Mismatch(types, typeId, value);
         (int bytes, bool signed) = kind switch
         {
-            PrimitiveKind.U8 => (1, false), PrimitiveKind.U16 => (2, false), PrimitiveKind.U32 => (4, false),
-            PrimitiveKind.U64 => (8, false), PrimitiveKind.U128 => (16, false), PrimitiveKind.U256 => (32, false),
-            PrimitiveKind.I8 => (1, true), PrimitiveKind.I16 => (2, true), PrimitiveKind.I32 => (4, true),
-            PrimitiveKind.I64 => (8, true), PrimitiveKind.I128 => (16, true), PrimitiveKind.I256 => (32, true),
+            PrimitiveKind.U8 => (1, false),
+            PrimitiveKind.U16 => (2, false),
+            PrimitiveKind.U32 => (4, false),
+            PrimitiveKind.U64 => (8, false),
+            PrimitiveKind.U128 => (16, false),
+            PrimitiveKind.U256 => (32, false),
+            PrimitiveKind.I8 => (1, true),
+            PrimitiveKind.I16 => (2, true),
+            PrimitiveKind.I32 => (4, true),
+            PrimitiveKind.I64 => (8, true),
+            PrimitiveKind.I128 => (16, true),
+            PrimitiveKind.I256 => (32, true),
             _ => throw new ScaleFormatException($"Unknown primitive {kind}."),
         };
         w.Raw(FixedWidth(n, bytes, signed, kind));
@@ -144,15 +153,7 @@ public static class ScaleValueEncoder
     private static void EncodeBits(TypeRegistry types, int typeId, BitSequenceDef def, ScaleValue value, ScaleWriter w)
     {
         if (value is not ScaleBits bits) throw Mismatch(types, typeId, value);
-        int width = types[def.StoreTypeId].Def switch
-        {
-            PrimitiveDef { Kind: PrimitiveKind.U8 } => 8,
-            PrimitiveDef { Kind: PrimitiveKind.U16 } => 16,
-            PrimitiveDef { Kind: PrimitiveKind.U32 } => 32,
-            PrimitiveDef { Kind: PrimitiveKind.U64 } => 64,
-            _ => throw new ScaleFormatException($"Bit store type {types.Describe(def.StoreTypeId)} is not u8/u16/u32/u64."),
-        };
-        bool msb0 = types[def.OrderTypeId].Path.LastOrDefault() == "Msb0";
+        var (width, msb0) = def.Layout(types);
         w.Compact((ulong)bits.Bits.Count);
         Span<byte> word8 = stackalloc byte[8];
         for (int start = 0; start < bits.Bits.Count; start += width)

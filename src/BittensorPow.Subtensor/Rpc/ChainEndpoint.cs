@@ -31,6 +31,8 @@ public static class ChainEndpoint
         "local" => Local,
         // btcli also lets BT_SUBTENSOR_NETWORK hold a URL.
         var other when other.Contains("://") => network.Trim(),
-        _ => throw new ArgumentException($"Network '{Chain.Text.Hex.Shorten(network)}' is not known; use {string.Join(", ", Networks)} or a ws:// URL.", nameof(network)),
+        _ => throw new ArgumentException(
+            $"Network '{Hex.Shorten(network)}' is not known; use {string.Join(", ", Networks)} or a ws:// URL.",
+            nameof(network)),
     };
 }

@@ -9,7 +9,10 @@ public sealed record RpcClientOptions
     /// <summary>How long one WebSocket open handshake may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Attempts for the first connection in <see cref="WebSocketRpcClient.ConnectAsync(Uri, RpcClientOptions?, CancellationToken)"/> (at least 1).</summary>
+    /// <summary>
+    /// Attempts for the first connection in
+    /// <see cref="WebSocketRpcClient.ConnectAsync(Uri, RpcClientOptions?, CancellationToken)"/> (at least 1).
+    /// </summary>
     public int ConnectAttempts { get; init; } = 3;
 
     /// <summary>Attempts after a dropped connection before the client gives up for good (0: never reconnect).</summary>
@@ -56,7 +59,8 @@ public sealed record RpcClientOptions
     /// re-sending author_submitAndWatchExtrinsic would submit the transaction a second time. They end with the
     /// connection (the loss is reported through ConnectionChanged); the caller decides what to do.
     /// </summary>
-    public IReadOnlySet<string> NonResumableSubscriptions { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "author_submitAndWatchExtrinsic" };
+    public IReadOnlySet<string> NonResumableSubscriptions { get; init; } =
+        new HashSet<string>(StringComparer.Ordinal) { "author_submitAndWatchExtrinsic" };
 
     /// <summary>
     /// For wss:// nodes whose certificate the system does not trust (a self-signed private node): decides instead of the

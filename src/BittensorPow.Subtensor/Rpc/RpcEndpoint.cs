@@ -13,8 +13,11 @@ public static class RpcEndpoint
             var port = System.Text.RegularExpressions.Regex.Match(endpoint, @"^\s*wss?://[^/:]+:(\d+)");
             if (port.Success && (!int.TryParse(port.Groups[1].Value, out var n) || n > 65535))
                 throw new RpcException(RpcErrorKind.BadEndpoint,
-                    $"'{Chain.Text.EndpointDisplay.Show(endpoint)}': port {Chain.Text.Hex.Shorten(port.Groups[1].Value)} is out of range 1–65535; a subtensor node listens on 9944 unless told otherwise (ws://127.0.0.1:9944).");
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Text.EndpointDisplay.Show(endpoint)}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
+                    $"'{EndpointDisplay.Show(endpoint)}': port {Hex.Shorten(port.Groups[1].Value)} "
+                    + "is out of range 1–65535; a subtensor node listens on 9944 unless told otherwise "
+                    + "(ws://127.0.0.1:9944).");
+            throw new RpcException(RpcErrorKind.BadEndpoint,
+                $"'{EndpointDisplay.Show(endpoint)}' is not a URL; give a ws:// or wss:// URL such as ws://127.0.0.1:9944.");
         }
         Validate(uri);
         return uri;
@@ -24,18 +27,23 @@ public static class RpcEndpoint
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAbsoluteUri)
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Text.EndpointDisplay.Show(endpoint.OriginalString)}' is not an absolute URL; give a ws:// or wss:// URL.");
+            throw new RpcException(RpcErrorKind.BadEndpoint,
+                $"'{EndpointDisplay.Show(endpoint.OriginalString)}' is not an absolute URL; give a ws:// or wss:// URL.");
         if (endpoint.Scheme is "http" or "https")
         {
             // The same node's WebSocket URL differs only in the scheme: name it, so that the fix can be copied.
             string ws = (endpoint.Scheme == "https" ? "wss" : "ws") + endpoint.OriginalString.Trim()[endpoint.Scheme.Length..];
             throw new RpcException(RpcErrorKind.BadEndpoint,
-                $"'{Chain.Text.EndpointDisplay.Show(endpoint.OriginalString)}': {endpoint.Scheme}:// is not a WebSocket scheme; subtensor nodes speak JSON-RPC over WebSocket: use ws:// (or wss:// for TLS), e.g. {Chain.Text.EndpointDisplay.Show(ws)}.");
+                $"'{EndpointDisplay.Show(endpoint.OriginalString)}': {endpoint.Scheme}:// is not a WebSocket scheme; "
+                + "subtensor nodes speak JSON-RPC over WebSocket: use ws:// (or wss:// for TLS), "
+                + $"e.g. {EndpointDisplay.Show(ws)}.");
         }
         if (endpoint.Scheme is not ("ws" or "wss"))
             throw new RpcException(RpcErrorKind.BadEndpoint,
-                $"'{Chain.Text.EndpointDisplay.Show(endpoint.OriginalString)}' uses scheme '{endpoint.Scheme}'; subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");
+                $"'{EndpointDisplay.Show(endpoint.OriginalString)}' uses scheme '{endpoint.Scheme}'; "
+                + "subtensor nodes speak JSON-RPC over WebSocket, so use ws:// (or wss:// for TLS).");
         if (string.IsNullOrEmpty(endpoint.Host))
-            throw new RpcException(RpcErrorKind.BadEndpoint, $"'{Chain.Text.EndpointDisplay.Show(endpoint.OriginalString)}' names no host.");
+            throw new RpcException(RpcErrorKind.BadEndpoint,
+                $"'{EndpointDisplay.Show(endpoint.OriginalString)}' names no host.");
     }
 }

@@ -46,13 +46,15 @@ public sealed class WebSocketRpcClient : IRpcClient
 
     /// <summary>Connects (retrying per <see cref="RpcClientOptions.ConnectAttempts"/>) and starts the receive loop.</summary>
     /// <exception cref="RpcException">BadEndpoint for a URL that is not ws/wss with a host; ConnectionFailed when every attempt failed.</exception>
-    public static async Task<WebSocketRpcClient> ConnectAsync(Uri endpoint, RpcClientOptions? options = null, CancellationToken cancellation = default)
+    public static async Task<WebSocketRpcClient> ConnectAsync(
+        Uri endpoint, RpcClientOptions? options = null, CancellationToken cancellation = default)
     {
         RpcEndpoint.Validate(endpoint);
         options ??= new RpcClientOptions();
         options.Validate();
         var client = new WebSocketRpcClient(endpoint, options);
-        var socket = await client.ConnectWithRetriesAsync(options.ConnectAttempts, "connect", cancellation, definitiveEnds: true).ConfigureAwait(false)
+        var socket = await client.ConnectWithRetriesAsync(
+                options.ConnectAttempts, "connect", cancellation, definitiveEnds: true).ConfigureAwait(false)
             ?? throw new OperationCanceledException(cancellation);
         client._supervisor = Task.Run(() => client.SuperviseAsync(socket));
         return client;
@@ -62,7 +64,8 @@ public sealed class WebSocketRpcClient : IRpcClient
     public static Task<WebSocketRpcClient> ConnectAsync(string endpoint, RpcClientOptions? options = null, CancellationToken cancellation = default)
         => ConnectAsync(RpcEndpoint.Parse(endpoint), options, cancellation);
 
-    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
+    public Task<JsonElement> CallAsync(
+        string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
         => CallCoreAsync(method, parameters, onResult: null, cancellation, timeout);
 
     public async Task<IAsyncDisposable> SubscribeAsync(string subscribeMethod, IReadOnlyList<object?> parameters, string unsubscribeMethod,
@@ -236,12 +239,16 @@ public sealed class WebSocketRpcClient : IRpcClient
         string attemptsFailed = $"{_options.MaxReconnectAttempts} reconnect attempts failed";
         if (_options.MaxReconnectAttempts == 0) return (null, "reconnecting is off");
         if (_options.ReconnectLimit is not { } limit)
-            return (await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false),
+            return (await ConnectWithRetriesAsync(
+                    _options.MaxReconnectAttempts, "reconnect", _life.Token, swallowFinalError: true).ConfigureAwait(false),
                 attemptsFailed);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
         giveUp.CancelAfter(limit);
-        var socket = await ConnectWithRetriesAsync(_options.MaxReconnectAttempts, "reconnect", giveUp.Token, swallowFinalError: true).ConfigureAwait(false);
-        return (socket, giveUp.IsCancellationRequested ? $"it did not come back within the reconnect limit of {limit.TotalSeconds:0.###} s" : attemptsFailed);
+        var socket = await ConnectWithRetriesAsync(
+            _options.MaxReconnectAttempts, "reconnect", giveUp.Token, swallowFinalError: true).ConfigureAwait(false);
+        return (socket, giveUp.IsCancellationRequested
+            ? $"it did not come back within the reconnect limit of {limit.TotalSeconds:0.###} s"
+            : attemptsFailed);
     }
 
     private void Publish(ClientWebSocket socket)
@@ -263,7 +270,10 @@ public sealed class WebSocketRpcClient : IRpcClient
             if (subscription.IsDisposed) continue;
             if (_options.NonResumableSubscriptions.Contains(subscription.SubscribeMethod))
             {
-                Report(ConnectionEventKind.NotResubscribed, $"not resubscribing {subscription.SubscribeMethod}: subscribing again would repeat its effect; its notifications ended with the connection", subscription.SubscribeMethod);
+                Report(ConnectionEventKind.NotResubscribed,
+                    $"not resubscribing {subscription.SubscribeMethod}: subscribing again would repeat its effect; "
+                    + "its notifications ended with the connection",
+                    subscription.SubscribeMethod);
                 continue;
             }
             try
@@ -274,7 +284,8 @@ public sealed class WebSocketRpcClient : IRpcClient
             catch (Exception e) when (e is RpcException or OperationCanceledException or ObjectDisposedException)
             {
                 // The next drop retries it; until then this subscription is silent, which the report makes visible.
-                Report(ConnectionEventKind.ResubscribeFailed, $"resubscribe {subscription.SubscribeMethod} failed: {e.Message}", subscription.SubscribeMethod);
+                Report(ConnectionEventKind.ResubscribeFailed,
+                    $"resubscribe {subscription.SubscribeMethod} failed: {e.Message}", subscription.SubscribeMethod);
             }
         }
         if (subscriptions.Count > 0) Report(ConnectionEventKind.Resubscribed, $"resubscribed {done} of {subscriptions.Count}");
@@ -371,8 +382,8 @@ public sealed class WebSocketRpcClient : IRpcClient
     /// A definitive answer (an HTTP server that does not upgrade, a failed TLS handshake) ends the first connect at
     /// once; reconnecting keeps trying, since a proxy may answer so while the node behind it restarts.
     /// </summary>
-    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation, bool swallowFinalError = false,
-        bool definitiveEnds = false)
+    private async Task<ClientWebSocket?> ConnectWithRetriesAsync(int attempts, string what, CancellationToken cancellation,
+        bool swallowFinalError = false, bool definitiveEnds = false)
     {
         ConnectAttemptFailure? last = null;
         int attempt;
@@ -412,18 +423,21 @@ public sealed class WebSocketRpcClient : IRpcClient
                 socket.Dispose();
                 return null;
             }
-            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or HttpRequestException or ArgumentException)
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException
+                or HttpRequestException or ArgumentException)
             {
                 // ArgumentException: an HTTP server that answers and closes before the request is written ("the base stream is not writeable").
                 last = ConnectAttemptFailure.From(e, socket, Endpoint, ShownEndpoint, _options.ConnectTimeout, tlsAnswered);
                 socket.Dispose();
-                Report(ConnectionEventKind.ConnectAttemptFailed, $"{what} attempt {attempt}{Of(attempts)} to {ShownEndpoint} failed: {last.Description}");
+                Report(ConnectionEventKind.ConnectAttemptFailed,
+                    $"{what} attempt {attempt}{Of(attempts)} to {ShownEndpoint} failed: {last.Description}");
                 if (!last.Transient && definitiveEnds) break;
             }
         }
         if (swallowFinalError) return null;
         string tries = last!.Transient ? $" after {Math.Min(attempt, attempts)} attempt(s)" : "";
-        throw new RpcException(RpcErrorKind.ConnectionFailed, $"Could not connect to {ShownEndpoint}{tries}: {last.Description}.", inner: last.Error, connect: last.Kind);
+        throw new RpcException(RpcErrorKind.ConnectionFailed,
+            $"Could not connect to {ShownEndpoint}{tries}: {last.Description}.", inner: last.Error, connect: last.Kind);
     }
 
     /// <summary>A count of int.MaxValue means "until the reconnect limit": it is not shown.</summary>

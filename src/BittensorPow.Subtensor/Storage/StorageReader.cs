@@ -36,8 +36,8 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         ReadAsync(metadata.Storage(pallet, item), encodedKeys, atBlockHash, cancellation);
 
     /// <summary>
-    /// Several entries at one block in one round trip (<c>state_queryStorageAt</c>), decoded as <see cref="ReadAsync(StorageEntry, byte[][], BlockHash?, CancellationToken)"/>
-    /// does, in the order asked.
+    /// Several entries at one block in one round trip (<c>state_queryStorageAt</c>), decoded as
+    /// <see cref="ReadAsync(StorageEntry, byte[][], BlockHash?, CancellationToken)"/> does, in the order asked.
     /// </summary>
     public async Task<ScaleValue?[]> ReadManyAsync(IReadOnlyList<StorageRead> reads, BlockHash? atBlockHash = null,
         CancellationToken cancellation = default)
@@ -51,13 +51,15 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
             throw new ChainReplyException($"state_queryStorageAt answered {result.ValueKind}, not a list of change sets.");
         foreach (var set in result.EnumerateArray())
         {
-            if (!set.TryGetProperty("changes", out var changes) || changes.ValueKind != System.Text.Json.JsonValueKind.Array)
+            if (!set.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array)
                 throw new ChainReplyException("state_queryStorageAt answered a change set without its changes.");
             foreach (var change in changes.EnumerateArray())
             {
-                if (change.ValueKind != System.Text.Json.JsonValueKind.Array || change.GetArrayLength() != 2 || change[0].ValueKind != System.Text.Json.JsonValueKind.String)
+                if (change.ValueKind != JsonValueKind.Array || change.GetArrayLength() != 2
+                    || change[0].ValueKind != JsonValueKind.String)
                     throw new ChainReplyException("state_queryStorageAt answered a change that is not [key, value].");
-                found[change[0].GetString()!] = change[1].ValueKind == System.Text.Json.JsonValueKind.String ? Hex.Decode(change[1].GetString()!) : null;
+                found[change[0].GetString()!] =
+                    change[1].ValueKind == JsonValueKind.String ? Hex.Decode(change[1].GetString()!) : null;
             }
         }
         // A key the node leaves out of the change set has no value there: absent, like a null.
@@ -68,7 +70,8 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
     /// One page of the keys under <paramref name="prefix"/> (<c>state_getKeysPaged</c>), after <paramref name="startKey"/>
     /// when given, in key order; fewer than <paramref name="count"/> means the last page.
     /// </summary>
-    public async Task<byte[][]> KeysPagedAsync(byte[] prefix, int count, byte[]? startKey, BlockHash atBlockHash, CancellationToken cancellation = default)
+    public async Task<byte[][]> KeysPagedAsync(
+        byte[] prefix, int count, byte[]? startKey, BlockHash atBlockHash, CancellationToken cancellation = default)
     {
         object?[] parameters = [Hex.Encode(prefix), count, startKey is null ? null : Hex.Encode(startKey), atBlockHash];
         var result = await rpc.CallAsync("state_getKeysPaged", parameters, cancellation).ConfigureAwait(false);
@@ -95,7 +98,9 @@ public sealed class StorageReader(IRpcClient rpc, RuntimeMetadata metadata)
         {
             // The value is the node's: a few bytes of it say enough, all of them (up to 64 MiB) would flood the message.
             string shown = Rpc.PeerText.Quote(Hex.Encode(raw.AsSpan(0, Math.Min(raw.Length, 40))), 80);
-            throw new ChainReplyException($"The value of {entry} ({shown}, {raw.Length} bytes) does not match its type in the runtime metadata: {e.Message}", e);
+            throw new ChainReplyException(
+                $"The value of {entry} ({shown}, {raw.Length} bytes) does not match its type "
+                + $"in the runtime metadata: {e.Message}", e);
         }
     }
 }

@@ -24,7 +24,10 @@ public sealed class SubtensorStorage(StorageReader reader)
     public async Task<ulong> BurnAsync(ushort netuid, BlockHash? at = null, CancellationToken ct = default) =>
         (await ReadNetAsync("Burn", netuid, at, ct).ConfigureAwait(false)).AsUInt64();
 
-    /// <summary>RegistrationsThisBlock, MaxRegistrationsPerBlock, RegistrationsThisInterval, TargetRegistrationsPerInterval, MaxAllowedUids, SubnetworkN….</summary>
+    /// <summary>
+    /// RegistrationsThisBlock, MaxRegistrationsPerBlock, RegistrationsThisInterval, TargetRegistrationsPerInterval,
+    /// MaxAllowedUids, SubnetworkN….
+    /// </summary>
     public async Task<ushort> U16ItemAsync(string item, ushort netuid, BlockHash? at = null, CancellationToken ct = default) =>
         (await ReadNetAsync(item, netuid, at, ct).ConfigureAwait(false)).AsUInt16();
 
@@ -55,7 +58,8 @@ public sealed class SubtensorStorage(StorageReader reader)
     {
         var key = NetUid(netuid);
         var m = reader.Metadata;
-        StorageRead[] reads = [.. new[] { "Difficulty", "MinDifficulty", "MaxDifficulty" }.Select(item => new StorageRead(m.Storage(Pallet, item), [key]))];
+        StorageRead[] reads = [.. new[] { "Difficulty", "MinDifficulty", "MaxDifficulty" }
+            .Select(item => new StorageRead(m.Storage(Pallet, item), [key]))];
         var v = await reader.ReadManyAsync(reads, at, ct).ConfigureAwait(false);
         return PowRegistrationState.Clamp(v[0]?.AsUInt64() ?? 0, v[1]?.AsUInt64() ?? 0, v[2]?.AsUInt64() ?? ulong.MaxValue);
     }
@@ -91,8 +95,10 @@ public sealed class SubtensorStorage(StorageReader reader)
     {
         const int PageSize = 1000;
         var entry = reader.Metadata.Storage(Pallet, "NetworksAdded");
-        if (entry.Hashers.Count != 1 || entry.Hashers[0] is not (StorageHasher.Identity or StorageHasher.Twox64Concat or StorageHasher.Blake2_128Concat))
-            throw new UnsupportedRuntimeException($"{entry} is keyed by {string.Join(", ", entry.Hashers)} in this runtime; its netuids cannot be read back from its keys.");
+        if (entry.Hashers.Count != 1
+            || entry.Hashers[0] is not (StorageHasher.Identity or StorageHasher.Twox64Concat or StorageHasher.Blake2_128Concat))
+            throw new UnsupportedRuntimeException($"{entry} is keyed by {string.Join(", ", entry.Hashers)} in this runtime; "
+                + "its netuids cannot be read back from its keys.");
         var prefix = StorageKey.Prefix(entry.Prefix, entry.Name);
         var netUids = new SortedSet<ushort>();
         byte[]? after = null;
@@ -162,7 +168,8 @@ public sealed class SubtensorStorage(StorageReader reader)
 
     private async Task<ScaleValue> ReadNetAsync(string item, ushort netuid, BlockHash? at, CancellationToken ct) =>
         (await reader.ReadAsync(Pallet, item, [NetUid(netuid)], at, ct).ConfigureAwait(false))
-        ?? throw new StorageValueMissingException($"{Pallet}.{item} holds no value for subnet {netuid} and is Optional in this runtime; a value was expected.");
+        ?? throw new StorageValueMissingException(
+            $"{Pallet}.{item} holds no value for subnet {netuid} and is Optional in this runtime; a value was expected.");
 
     public static byte[] NetUid(ushort netuid) => [(byte)netuid, (byte)(netuid >> 8)];
 

@@ -6,7 +6,9 @@ public static class KeyfileFormats
     private const int HeadLength = 64;
 
     /// <summary>A keyfile's format from its first bytes only: cheap, and reads no secret beyond those bytes.</summary>
-    /// <exception cref="WalletFileException">KeyfileNotFound when <paramref name="path"/> does not exist; KeyfileUnreadable when it cannot be read.</exception>
+    /// <exception cref="WalletFileException">
+    /// KeyfileNotFound when <paramref name="path"/> does not exist; KeyfileUnreadable when it cannot be read.
+    /// </exception>
     public static KeyfileFormat Read(string path)
     {
         var head = KeyfileBytes.ReadHead(path, HeadLength);

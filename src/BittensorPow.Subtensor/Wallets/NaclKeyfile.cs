@@ -81,7 +81,8 @@ public static class NaclKeyfile
         // keyfile writer, so it is refused here as damaged rather than misread.
         if (box.Length < MacLength || !box[..(MacLength - 1)].ContainsAnyExcept((byte)0))
             throw new WalletFileException(WalletError.KeyfileNotJson, path,
-                $"Keyfile '{path}' is a damaged $NACL file: its box has no MAC (it is short or starts with zero bytes). Restore it from a backup or regenerate the key.");
+                $"Keyfile '{path}' is a damaged $NACL file: its box has no MAC (it is short or starts with zero bytes). "
+                + "Restore it from a backup or regenerate the key.");
         Libsodium.EnsureLoaded();
         var keyCopy = key.ToArray();
         try { return SecretBox.Open(box.ToArray(), nonce.ToArray(), keyCopy); }

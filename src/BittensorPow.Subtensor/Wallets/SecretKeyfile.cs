@@ -7,7 +7,10 @@ namespace BittensorPow.Subtensor.Wallets;
 /// </summary>
 public static class SecretKeyfile
 {
-    /// <summary>The hotkey that signs a register extrinsic. Hotkeys are usually plain JSON; an encrypted one needs <paramref name="password"/>.</summary>
+    /// <summary>
+    /// The hotkey that signs a register extrinsic. Hotkeys are usually plain JSON; an encrypted one needs
+    /// <paramref name="password"/>.
+    /// </summary>
     public static Sr25519KeyPair ReadHotkey(string? root, string wallet, string hotkey, SecureString? password = null) =>
         Read(WalletPaths.Hotkey(root!, wallet, hotkey), password);
 

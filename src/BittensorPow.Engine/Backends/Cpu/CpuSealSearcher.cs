@@ -16,7 +16,9 @@ internal sealed class CpuSealSearcher<TKernel> : ISealSearcher where TKernel : s
 
     public CpuSealSearcher()
     {
-        if (!TKernel.IsSupported) throw new NotSupportedException($"CPU back end '{TKernel.Name}' needs instructions this processor (or runtime) does not provide.");
+        if (!TKernel.IsSupported)
+            throw new NotSupportedException(
+                $"CPU back end '{TKernel.Name}' needs instructions this processor (or runtime) does not provide.");
     }
 
     public string Name => TKernel.Name;

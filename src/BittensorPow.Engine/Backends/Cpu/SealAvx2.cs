@@ -71,31 +71,44 @@ internal partial struct SealAvx2 : ISealKernel
         return mask;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> ByteSwap32(Vector256<uint> x) => Avx2.Shuffle(x.AsByte(), Swap32).AsUInt32();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> ByteSwap32(Vector256<uint> x) => Avx2.Shuffle(x.AsByte(), Swap32).AsUInt32();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> B32(uint x) => Vector256.Create(x);
     // Σ and σ written with the instructions themselves, not through a rotate helper: the straight-line pow_register rounds
     // have so many call sites that RyuJIT stops inlining two-level helpers part way through the method (then calls them).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> BigSigma0(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> BigSigma0(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 2) | Avx2.ShiftLeftLogical(x, 30)) ^ (Avx2.ShiftRightLogical(x, 13) | Avx2.ShiftLeftLogical(x, 19))
         ^ (Avx2.ShiftRightLogical(x, 22) | Avx2.ShiftLeftLogical(x, 10));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> BigSigma1(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> BigSigma1(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 6) | Avx2.ShiftLeftLogical(x, 26)) ^ (Avx2.ShiftRightLogical(x, 11) | Avx2.ShiftLeftLogical(x, 21))
         ^ (Avx2.ShiftRightLogical(x, 25) | Avx2.ShiftLeftLogical(x, 7));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> SmallSigma0(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> SmallSigma0(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 7) | Avx2.ShiftLeftLogical(x, 25)) ^ (Avx2.ShiftRightLogical(x, 18) | Avx2.ShiftLeftLogical(x, 14))
         ^ Avx2.ShiftRightLogical(x, 3);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> SmallSigma1(Vector256<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> SmallSigma1(Vector256<uint> x) =>
         (Avx2.ShiftRightLogical(x, 17) | Avx2.ShiftLeftLogical(x, 15)) ^ (Avx2.ShiftRightLogical(x, 19) | Avx2.ShiftLeftLogical(x, 13))
         ^ Avx2.ShiftRightLogical(x, 10);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> Ch(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) => ((f ^ g) & e) ^ g;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<uint> Maj(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) => (a & b) | ((a | b) & c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Ch(Vector256<uint> e, Vector256<uint> f, Vector256<uint> g) => ((f ^ g) & e) ^ g;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Maj(Vector256<uint> a, Vector256<uint> b, Vector256<uint> c) =>
+        (a & b) | ((a | b) & c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<ulong> B64(ulong x) => Vector256.Create(x);
     // Every call site passes a literal n, so after inlining 64 − n is an immediate too.
 #pragma warning disable CA1857
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<ulong> Rotl64(Vector256<ulong> x, [ConstantExpected] byte n) => Avx2.ShiftLeftLogical(x, n) | Avx2.ShiftRightLogical(x, (byte)(64 - n));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Rotl64(Vector256<ulong> x, [ConstantExpected] byte n) =>
+        Avx2.ShiftLeftLogical(x, n) | Avx2.ShiftRightLogical(x, (byte)(64 - n));
 #pragma warning restore CA1857
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<ulong> Xor3_64(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c) => a ^ b ^ c;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector256<ulong> Chi(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c) => a ^ Avx2.AndNot(b, c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Xor3_64(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c) => a ^ b ^ c;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Chi(Vector256<ulong> a, Vector256<ulong> b, Vector256<ulong> c) =>
+        a ^ Avx2.AndNot(b, c);
 }

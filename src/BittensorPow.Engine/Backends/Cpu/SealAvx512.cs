@@ -79,24 +79,38 @@ internal partial struct SealAvx512 : ISealKernel
         return mask;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> ByteSwap32(Vector512<uint> x) => Avx512BW.Shuffle(x.AsByte(), Swap32).AsUInt32();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> ByteSwap32(Vector512<uint> x) => Avx512BW.Shuffle(x.AsByte(), Swap32).AsUInt32();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> B32(uint x) => Vector512.Create(x);
     // Σ and σ written with the instructions themselves, not through a rotate helper: the straight-line pow_register rounds
     // have so many call sites that RyuJIT stops inlining two-level helpers part way through the method (then calls them).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> BigSigma0(Vector512<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> BigSigma0(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 2), Avx512F.RotateRight(x, 13), Avx512F.RotateRight(x, 22), Xor3Table);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> BigSigma1(Vector512<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> BigSigma1(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 6), Avx512F.RotateRight(x, 11), Avx512F.RotateRight(x, 25), Xor3Table);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> SmallSigma0(Vector512<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> SmallSigma0(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 7), Avx512F.RotateRight(x, 18), Avx512F.ShiftRightLogical(x, 3), Xor3Table);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> SmallSigma1(Vector512<uint> x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> SmallSigma1(Vector512<uint> x) =>
         Avx512F.TernaryLogic(Avx512F.RotateRight(x, 17), Avx512F.RotateRight(x, 19), Avx512F.ShiftRightLogical(x, 10), Xor3Table);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> Ch(Vector512<uint> e, Vector512<uint> f, Vector512<uint> g) => Avx512F.TernaryLogic(e, f, g, ChooseTable);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<uint> Maj(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c) => Avx512F.TernaryLogic(a, b, c, MajorityTable);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> Ch(Vector512<uint> e, Vector512<uint> f, Vector512<uint> g) =>
+        Avx512F.TernaryLogic(e, f, g, ChooseTable);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> Maj(Vector512<uint> a, Vector512<uint> b, Vector512<uint> c) =>
+        Avx512F.TernaryLogic(a, b, c, MajorityTable);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<ulong> B64(ulong x) => Vector512.Create(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<ulong> Rotl64(Vector512<ulong> x, [ConstantExpected] byte n) => Avx512F.RotateLeft(x, n);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<ulong> Xor3_64(Vector512<ulong> a, Vector512<ulong> b, Vector512<ulong> c) => Avx512F.TernaryLogic(a, b, c, Xor3Table);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector512<ulong> Chi(Vector512<ulong> a, Vector512<ulong> b, Vector512<ulong> c) => Avx512F.TernaryLogic(a, b, c, ChiTable);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Rotl64(Vector512<ulong> x, [ConstantExpected] byte n) => Avx512F.RotateLeft(x, n);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Xor3_64(Vector512<ulong> a, Vector512<ulong> b, Vector512<ulong> c) =>
+        Avx512F.TernaryLogic(a, b, c, Xor3Table);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Chi(Vector512<ulong> a, Vector512<ulong> b, Vector512<ulong> c) =>
+        Avx512F.TernaryLogic(a, b, c, ChiTable);
 }

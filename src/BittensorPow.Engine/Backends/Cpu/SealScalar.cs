@@ -40,19 +40,24 @@ internal partial struct SealScalar : ISealKernel
         BinaryPrimitives.ReverseEndianness(low) | (ulong)BinaryPrimitives.ReverseEndianness(high) << 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint B32(uint x) => x;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint BigSigma0(uint x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BigSigma0(uint x) =>
         BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint BigSigma1(uint x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BigSigma1(uint x) =>
         BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint SmallSigma0(uint x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint SmallSigma0(uint x) =>
         BitOperations.RotateRight(x, 7) ^ BitOperations.RotateRight(x, 18) ^ (x >> 3);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint SmallSigma1(uint x) =>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint SmallSigma1(uint x) =>
         BitOperations.RotateRight(x, 17) ^ BitOperations.RotateRight(x, 19) ^ (x >> 10);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint Ch(uint e, uint f, uint g) => ((f ^ g) & e) ^ g;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static uint Maj(uint a, uint b, uint c) => (a & b) | ((a | b) & c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong B64(ulong x) => x;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Rotl64(ulong x, [ConstantExpected] byte n) => BitOperations.RotateLeft(x, n);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Rotl64(ulong x, [ConstantExpected] byte n) => BitOperations.RotateLeft(x, n);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Xor3_64(ulong a, ulong b, ulong c) => a ^ b ^ c;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] private static ulong Chi(ulong a, ulong b, ulong c) => a ^ (~b & c);
 }

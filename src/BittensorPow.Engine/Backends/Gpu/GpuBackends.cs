@@ -28,7 +28,8 @@ public static class GpuBackends
         var ids = deviceIds is { Count: > 0 } ? deviceIds.Distinct().ToArray() : Enumerable.Range(0, available).ToArray();
         foreach (var id in ids)
             if (id < 0 || id >= available)
-                throw new GpuDeviceNotFoundException(kind, id, $"There is no {kind} device {id}: this machine has {available} ({(available == 1 ? "id 0" : $"ids 0..{available - 1}")}).");
+                throw new GpuDeviceNotFoundException(kind, id, $"There is no {kind} device {id}: this machine has "
+                    + $"{available} ({(available == 1 ? "id 0" : $"ids 0..{available - 1}")}).");
 
         var searchers = new List<GpuSealSearcher>();
         try

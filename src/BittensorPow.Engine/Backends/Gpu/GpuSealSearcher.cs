@@ -207,7 +207,10 @@ public sealed class GpuSealSearcher : ISealSearcher
     private GpuDeviceException Failure(string what, Exception inner) =>
         new(Kind, DeviceId, GpuDevices.Label(Info),
             $"{Kind} device {DeviceId}, {GpuDevices.Label(Info)}: {what}: {inner.Message}"
-            + (Kind == PowBackend.Cuda ? " (ILGPU 1.5.3 has an open report of failures on some GPUs, e.g. H100/H200: m4rs-mt/ILGPU#1540; try a newer driver or another back end.)" : ""),
+            + (Kind == PowBackend.Cuda
+                ? " (ILGPU 1.5.3 has an open report of failures on some GPUs, e.g. H100/H200: m4rs-mt/ILGPU#1540; "
+                    + "try a newer driver or another back end.)"
+                : ""),
             inner);
 
     public void Dispose()

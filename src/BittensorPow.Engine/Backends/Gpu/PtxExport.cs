@@ -19,7 +19,8 @@ public static class PtxExport
     public static IReadOnlyDictionary<string, string> Compile(CudaArchitecture? architecture = null, CudaInstructionSet? instructionSet = null)
     {
         using var context = Context.Create(b => b.Optimize(OptimizationLevel.O1));
-        using var backend = new PTXBackend(context, architecture ?? DefaultArchitecture, instructionSet ?? DefaultInstructionSet, null!); // no NVVM: ILGPU's own PTX generator
+        using var backend = new PTXBackend(context, architecture ?? DefaultArchitecture,
+            instructionSet ?? DefaultInstructionSet, null!); // no NVVM: ILGPU's own PTX generator
         var result = new Dictionary<string, string>();
         foreach (var name in KernelNames)
         {

@@ -29,26 +29,35 @@ public static class SealKernels
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
         SealState st = SealMath.ComputeState((uint)p.Base + (uint)index, p.Constants);
-        // Little-endian: the most significant limb is seal bytes 24..31, i.e. lane 3 as it is. As in the big-endian
-        // kernel, the early reject reads only its top 32 bits, which need a fraction of the last Keccak round.
-        if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
-        SealLanes s = SealMath.Finish(st);
-        if (Accepts(s.L3, s.L2, s.L1, s.L0, p.T3, p.T2, p.T1, p.T0)) Atomic.Min(ref best[0], (ulong)index);
+        RecordLittleEndianHit(st, p.T3, p.T2, p.T1, p.T0, best, 0, index);
     }
 
     /// <summary>
     /// pow_register (SPEC §10): one dispatch per span a launch touches, each thread one position of the span. The host
-    /// folded SHA-256's first two blocks into p.Span, so a thread compresses block 3 (only W0 varies) and runs the
-    /// legacy little-endian kernel's Keccak-f, early reject and compare.
+    /// folded SHA-256's first two blocks into p.Span, so a thread compresses block 3 (only W0 varies) and ends as the
+    /// legacy little-endian kernel does (<see cref="RecordLittleEndianHit"/>: Keccak-f, early reject and compare).
     /// </summary>
     public static void SearchPowRegister(PowRegisterLaunch p, ArrayView<ulong> best)
     {
         int index = Grid.GlobalIndex.X;
         if (index >= p.Count) return;
         SealState st = PowRegisterSealMath.ComputeState(p.PaddedPosition + (uint)index, p.Span);
-        if (SealMath.TopWordLittleEndian(st) > (uint)(p.T3 >> 32)) return;
+        RecordLittleEndianHit(st, p.T3, p.T2, p.T1, p.T0, best, p.Offset, index);
+    }
+
+    /// <summary>
+    /// The little-endian end of both the legacy little-endian kernel and pow_register's: the most significant limb is
+    /// seal bytes 24..31, i.e. lane 3 as it is. As in the big-endian kernel, the early reject reads only its top 32 bits,
+    /// which need a fraction of the last Keccak round. A seal that meets the threshold records its offset
+    /// <paramref name="first"/> + <paramref name="index"/>, added only then so that rejected threads do not pay for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RecordLittleEndianHit(
+        SealState st, ulong t3, ulong t2, ulong t1, ulong t0, ArrayView<ulong> best, int first, int index)
+    {
+        if (SealMath.TopWordLittleEndian(st) > (uint)(t3 >> 32)) return;
         SealLanes s = SealMath.Finish(st);
-        if (Accepts(s.L3, s.L2, s.L1, s.L0, p.T3, p.T2, p.T1, p.T0)) Atomic.Min(ref best[0], (ulong)(long)(p.Offset + index));
+        if (Accepts(s.L3, s.L2, s.L1, s.L0, t3, t2, t1, t0)) Atomic.Min(ref best[0], (ulong)(long)(first + index));
     }
 
     /// <summary>

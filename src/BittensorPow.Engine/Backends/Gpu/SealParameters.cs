@@ -9,7 +9,8 @@ public static class SealParameters
     /// </summary>
     public static SealConstants Constants(ReadOnlySpan<byte> blockAndHotkeyHash, ulong nonce)
     {
-        if (blockAndHotkeyHash.Length != 32) throw new ArgumentException($"bah is 32 bytes, not {blockAndHotkeyHash.Length}.", nameof(blockAndHotkeyHash));
+        if (blockAndHotkeyHash.Length != 32)
+            throw new ArgumentException($"bah is 32 bytes, not {blockAndHotkeyHash.Length}.", nameof(blockAndHotkeyHash));
         Span<uint> w = stackalloc uint[8];
         for (int i = 0; i < 8; i++) w[i] = BinaryPrimitives.ReadUInt32BigEndian(blockAndHotkeyHash[(4 * i)..]);
         // u64_le(nonce) puts the high half in bytes 4..7, which SHA-256 reads as a big-endian word.
@@ -31,7 +32,8 @@ public static class SealParameters
     public static SealLaunch ForLaunch(SealLaunch template, ReadOnlySpan<byte> blockAndHotkeyHash, ulong launchBase, int count)
     {
         if (count < 0 || (ulong)(uint)launchBase + (ulong)count > 1UL << 32)
-            throw new ArgumentOutOfRangeException(nameof(count), "A launch must not cross a multiple of 2^32: the nonce's high half is a launch constant.");
+            throw new ArgumentOutOfRangeException(nameof(count),
+                "A launch must not cross a multiple of 2^32: the nonce's high half is a launch constant.");
         var p = template;
         p.Constants = Constants(blockAndHotkeyHash, launchBase);
         p.Base = launchBase;

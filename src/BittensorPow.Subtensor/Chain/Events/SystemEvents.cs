@@ -13,7 +13,8 @@ public static class SystemEvents
     {
         ArgumentNullException.ThrowIfNull(client);
         // The hash comes from a node's status notification: a malformed one is the node's fault, not ours.
-        if (!BlockHash.TryParse(blockHash, out var at, out var error)) throw new ChainReplyException($"The node named a block hash that is not one: {error}");
+        if (!BlockHash.TryParse(blockHash, out var at, out var error))
+            throw new ChainReplyException($"The node named a block hash that is not one: {error}");
         var raw = await client.Storage.GetRawAsync(StorageKey, at, cancellation).ConfigureAwait(false);
         return raw is null ? [] : Decode(client.Metadata, raw);
     }

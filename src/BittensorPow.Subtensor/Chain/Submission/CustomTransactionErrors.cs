@@ -67,7 +67,8 @@ public static class CustomTransactionErrors
         // Before the enum covered registration, SubtensorSignedExtension rejected register/burned_register with a
         // bare Custom(5) once a subnet's registrations this interval reached three times its target.
         if (code == 5)
-            text += "; on older runtimes, 5 on a registration means the subnet took 3× its target registrations this interval: wait for the next interval";
+            text += "; on older runtimes, 5 on a registration means the subnet took 3× its target registrations "
+                + "this interval: wait for the next interval";
         return text;
     }
 }

@@ -18,8 +18,12 @@ public static class ExtrinsicSubmitter
         Action<string>? progress = null, CancellationToken cancellation = default) =>
         SubmitAndWatchAsync(client, extrinsic, null, waitFor, timeout, progress, null, cancellation);
 
-    /// <param name="window">The blocks the extrinsic's era allows (birth, death) and the birth block's hash it was signed against; null when only its bytes are known.</param>
-    private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic, (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor, TimeSpan timeout,
+    /// <param name="window">
+    /// The blocks the extrinsic's era allows (birth, death) and the birth block's hash it was signed against; null when
+    /// only its bytes are known.
+    /// </param>
+    private static async Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, byte[] extrinsic,
+        (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress, Action? accepted, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -36,7 +40,10 @@ public static class ExtrinsicSubmitter
     public static Task<SubmissionResult> SubmitAndWatchAsync(SubtensorClient client, SignedTransaction transaction, WaitFor waitFor, TimeSpan timeout,
         Action<string>? progress = null, CancellationToken cancellation = default, Action? accepted = null) =>
         SubmitAndWatchAsync(client, (transaction ?? throw new ArgumentNullException(nameof(transaction))).Bytes,
-            transaction.Era.IsImmortal ? null : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock), transaction.BirthBlockHash), waitFor, timeout, progress, accepted, cancellation);
+            transaction.Era.IsImmortal
+                ? null
+                : (transaction.BirthBlock, transaction.Era.Death(transaction.BirthBlock), transaction.BirthBlockHash),
+            waitFor, timeout, progress, accepted, cancellation);
 
     private static async Task<SubmissionResult> SubmitOnlyAsync(IRpcClient rpc, byte[] extrinsic, byte[] hash, TimeSpan timeout,
         Action<string>? progress, Action? accepted, CancellationToken ct)
@@ -62,7 +69,8 @@ public static class ExtrinsicSubmitter
         return new SubmissionResult(hash, TransactionStatus.Submitted, null, null, null, null, [], null);
     }
 
-    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash, (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor,
+    private static async Task<SubmissionResult> WatchAsync(SubtensorClient client, byte[] extrinsic, byte[] hash,
+        (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor,
         TimeSpan timeout, Action<string>? progress, Action? accepted, CancellationToken ct)
     {
         // Notifications arrive on the client's thread; a channel hands them to this method in order.
@@ -142,15 +150,16 @@ public static class ExtrinsicSubmitter
     /// The status stream ended with the connection: find the extrinsic in the blocks (it carries a mortal era, so after
     /// its last valid block it can no longer land: then it counts as dropped).
     /// </summary>
-    private static async Task<SubmissionResult> FollowInBlocksAsync(SubtensorClient client, byte[] hash, (ulong From, ulong Until, byte[] BirthHash)? window,
-        WaitFor waitFor, Action<string>? progress, CancellationToken ct)
+    private static async Task<SubmissionResult> FollowInBlocksAsync(SubtensorClient client, byte[] hash,
+        (ulong From, ulong Until, byte[] BirthHash)? window, WaitFor waitFor, Action<string>? progress, CancellationToken ct)
     {
         progress?.Invoke("The watch ended with the connection; looking for the extrinsic in the chain's blocks instead.");
         if (window is { } w && !await HoldsBlockAsync(client, w.From, w.BirthHash, ct).ConfigureAwait(false))
         {
             // Signed against a block this chain does not have (the node came back as a restarted chain): no block of it
             // can ever hold the extrinsic, so waiting for its era to end would only wait.
-            progress?.Invoke($"The chain no longer holds block #{w.From} {Hex.Encode(w.BirthHash)}, which {Hex.Encode(hash)} was signed against (the node came back as another chain): dropped.");
+            progress?.Invoke($"The chain no longer holds block #{w.From} {Hex.Encode(w.BirthHash)}, "
+                + $"which {Hex.Encode(hash)} was signed against (the node came back as another chain): dropped.");
             return new SubmissionResult(hash, TransactionStatus.Dropped, null, null, null, null, [], null);
         }
         // Without the era (raw bytes only) the default mortality around the current head bounds the search.

@@ -6,10 +6,12 @@ namespace BittensorPow.Subtensor.Chain.Submission;
 /// </summary>
 public static class InclusionInspector
 {
-    public sealed record Inclusion(uint Index, IReadOnlyList<ChainEvent> Events, bool? Success, DispatchError? DispatchError, NeuronRegistration? Registration);
+    public sealed record Inclusion(uint Index, IReadOnlyList<ChainEvent> Events, bool? Success, DispatchError? DispatchError,
+        NeuronRegistration? Registration);
 
     /// <exception cref="ChainReplyException">The node does not know the block, or the block does not hold the extrinsic.</exception>
-    public static async Task<Inclusion> InspectAsync(SubtensorClient client, string blockHash, byte[] extrinsicHash, CancellationToken cancellation = default)
+    public static async Task<Inclusion> InspectAsync(
+        SubtensorClient client, string blockHash, byte[] extrinsicHash, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         uint index = await FindIndexAsync(client, blockHash, extrinsicHash, cancellation).ConfigureAwait(false);
@@ -53,7 +55,8 @@ public static class InclusionInspector
     {
         var reply = await client.Rpc.CallAsync("chain_getBlock", [blockHash], ct).ConfigureAwait(false);
         if (reply.ValueKind == JsonValueKind.Null) throw new ChainReplyException($"The node does not know block {blockHash}.");
-        if (!reply.TryGetProperty("block", out var block) || !block.TryGetProperty("extrinsics", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (!reply.TryGetProperty("block", out var block) || !block.TryGetProperty("extrinsics", out var list)
+            || list.ValueKind != JsonValueKind.Array)
             throw new ChainReplyException($"chain_getBlock({blockHash}) answered without a list of extrinsics.");
         uint i = 0;
         foreach (var x in list.EnumerateArray())
@@ -62,6 +65,7 @@ public static class InclusionInspector
                 return i;
             i++;
         }
-        throw new ChainReplyException($"Block {blockHash} does not contain extrinsic {Hex.Encode(extrinsicHash)}, although the node reported it there.");
+        throw new ChainReplyException($"Block {blockHash} does not contain extrinsic {Hex.Encode(extrinsicHash)}, "
+            + "although the node reported it there.");
     }
 }

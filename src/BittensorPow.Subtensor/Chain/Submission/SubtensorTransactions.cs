@@ -14,7 +14,10 @@ public static class SubtensorTransactions
     /// other signer with TransactorAccountShouldBeHotKey). <paramref name="nonce"/> is the proof-of-work nonce, not the
     /// account's transaction nonce.
     /// </summary>
-    /// <exception cref="UnsupportedRuntimeException">The runtime has no register, or its register burns instead of checking work and <see cref="TransactionOptions.AllowBurningRegister"/> is not set.</exception>
+    /// <exception cref="UnsupportedRuntimeException">
+    /// The runtime has no register, or its register burns instead of checking work and
+    /// <see cref="TransactionOptions.AllowBurningRegister"/> is not set.
+    /// </exception>
     public static async Task<SignedTransaction> BuildRegisterAsync(SubtensorClient client, Sr25519KeyPair hotkey, byte[] coldkeyPublic,
         ushort netuid, ulong blockNumber, ulong nonce, byte[] work, TransactionOptions? options = null, CancellationToken cancellation = default)
     {
@@ -26,8 +29,10 @@ public static class SubtensorTransactions
             throw new UnsupportedRuntimeException(
                 $"On this runtime (spec {runtime.Version.SpecVersion}) register ignores the work and burns TAO from the signer instead; " +
                 "refusing to build it without an explicit request for a burn registration.");
-        var call = SubtensorCalls.Register(CallIndexOf(runtime.Metadata, "register"), netuid, blockNumber, nonce, work, hotkey.PublicKey, coldkeyPublic);
-        return await BuildSignedAsync(client, runtime, hotkey, call, $"{Pallet}.register(netuid {netuid}, block {blockNumber})", options, cancellation).ConfigureAwait(false);
+        var call = SubtensorCalls.Register(
+            CallIndexOf(runtime.Metadata, "register"), netuid, blockNumber, nonce, work, hotkey.PublicKey, coldkeyPublic);
+        return await BuildSignedAsync(client, runtime, hotkey, call,
+            $"{Pallet}.register(netuid {netuid}, block {blockNumber})", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -41,7 +46,8 @@ public static class SubtensorTransactions
         ArgumentNullException.ThrowIfNull(coldkey);
         var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.Faucet(CallIndexOf(runtime.Metadata, "faucet"), blockNumber, nonce, work);
-        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.faucet(block {blockNumber})", options, cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.faucet(block {blockNumber})",
+            options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary><c>burned_register(netuid, hotkey)</c>, signed by the coldkey that pays the burn.</summary>
@@ -52,7 +58,8 @@ public static class SubtensorTransactions
         ArgumentNullException.ThrowIfNull(coldkey);
         var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.BurnedRegister(CallIndexOf(runtime.Metadata, "burned_register"), netuid, hotkeyPublic);
-        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})", options, cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.burned_register(netuid {netuid})",
+            options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -68,7 +75,8 @@ public static class SubtensorTransactions
         ArgumentNullException.ThrowIfNull(coldkey);
         var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
         var call = SubtensorCalls.RegisterLimit(CallIndexOf(runtime.Metadata, "register_limit"), netuid, hotkeyPublic, limitPriceRao);
-        return await BuildSignedAsync(client, runtime, coldkey, call, $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, coldkey, call,
+            $"{Pallet}.register_limit(netuid {netuid}, limit {limitPriceRao} rao)", options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,7 +90,8 @@ public static class SubtensorTransactions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(call);
         var runtime = await client.RuntimeForSigningAsync(cancellation).ConfigureAwait(false);
-        return await BuildSignedAsync(client, runtime, coldkey, call.Encode(runtime.Metadata), call.ToString(), options, cancellation).ConfigureAwait(false);
+        return await BuildSignedAsync(client, runtime, coldkey, call.Encode(runtime.Metadata), call.ToString(),
+            options, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Signs any encoded call (pallet index, call index, arguments) for this runtime.</summary>

@@ -19,7 +19,8 @@ public static partial class TransactionRejections
         // error.Message already quotes the node's words (RpcIncomingMessage); its data is quoted here the same way.
         var nodeText = error.ErrorData is { Length: > 0 } data ? $"{error.Message}: {PeerText.Quote(data)}" : error.Message;
         var (reason, custom) = Classify(code, error.Message, error.ErrorData);
-        return new TransactionRejectedException(code, reason, custom, nodeText, Explain(reason, custom) + $" (node said: {nodeText}; code {code})", error);
+        return new TransactionRejectedException(code, reason, custom, nodeText,
+            Explain(reason, custom) + $" (node said: {nodeText}; code {code})", error);
     }
 
     private static (RejectionReason, int?) Classify(int code, string message, string? data)
@@ -102,9 +103,11 @@ public static partial class TransactionRejections
     private static string Explain(RejectionReason reason, int? custom) => reason switch
     {
         RejectionReason.Outdated =>
-            "The node rejected the transaction as outdated: its account nonce was already used or its era has expired. Build it again (fresh nonce and era) and resubmit.",
+            "The node rejected the transaction as outdated: its account nonce was already used or its era has expired. "
+            + "Build it again (fresh nonce and era) and resubmit.",
         RejectionReason.BadSignature =>
-            "The node rejected the signature: the transaction was not signed for this chain (genesis hash, runtime version, birth block) or not by the key it names.",
+            "The node rejected the signature: the transaction was not signed for this chain (genesis hash, runtime version, "
+            + "birth block) or not by the key it names.",
         RejectionReason.CannotPayFees =>
             "The signer cannot pay the transaction fee (balance too low). Fund the signing account and try again.",
         RejectionReason.ExhaustsResources =>
