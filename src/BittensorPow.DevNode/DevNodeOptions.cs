@@ -183,7 +183,8 @@ public sealed record DevNodeOptions
         int colon = text.LastIndexOf(':');
         if (colon <= 0) throw new FormatException($"--endow '{text}': expected ss58:rao.");
         return new Endowment(Ss58.Decode(text[..colon]),
-            ulong.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rao) ? rao : throw new FormatException($"--endow '{text}': bad amount."));
+            ulong.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rao)
+                ? rao : throw new FormatException($"--endow '{text}': bad amount."));
     }
 
     private static int ParseInt(string name, string text, int min, int max)

@@ -122,7 +122,8 @@ public sealed class DevNodeServer : IAsyncDisposable
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException) { return; }
 
-            var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            var socket = WebSocket.CreateFromStream(stream,
+                new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
             Interlocked.Increment(ref _accepted);
             var session = new DevNodeSession(this, socket, _stop.Token);
             lock (_sessionsLock) _sessions.Add(session);

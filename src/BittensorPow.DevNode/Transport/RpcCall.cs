@@ -39,7 +39,9 @@ public sealed class RpcCall(DevNodeSession session, string method, JsonElement p
         if (p.ValueKind == JsonValueKind.String)
         {
             var s = p.GetString()!;
-            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && ulong.TryParse(s[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out n)) return n;
+            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                && ulong.TryParse(s[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out n))
+                return n;
             if (ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n)) return n;
         }
         throw RpcError.InvalidParams($"parameter {i} must be a number");
