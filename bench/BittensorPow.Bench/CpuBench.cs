@@ -206,7 +206,8 @@ internal static class CpuBench
             long done = 0;
             while (Interlocked.Read(ref phase) == 1) { ulong n = work(next); next += n; done += (long)n; }
             counts[w * 16] = done;
-        }) { IsBackground = true }).ToArray();
+        })
+        { IsBackground = true }).ToArray();
         foreach (var t in workers) t.Start();
         ready.SignalAndWait();
         Thread.Sleep(TimeSpan.FromSeconds(Math.Min(1.0, seconds / 2)));

@@ -54,7 +54,8 @@ internal static class FaucetBench
             var key = SecretKeyfile.ReadColdkey(walletRoot, "default", password);
             unlock = clock.Elapsed;
             return key;
-        }, new SolveRequest(PowBackend.Cpu, threads)) { Count = drips };
+        }, new SolveRequest(PowBackend.Cpu, threads))
+        { Count = drips };
 
         var output = new QuietOutput();
         var total = Stopwatch.StartNew();

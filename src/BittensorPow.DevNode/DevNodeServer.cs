@@ -74,7 +74,8 @@ public sealed class DevNodeServer : IAsyncDisposable
     {
         var options = Options with
         {
-            SpecVersion = specVersion, Metadata = metadata ?? Options.Metadata,
+            SpecVersion = specVersion,
+            Metadata = metadata ?? Options.Metadata,
             TransactionVersion = transactionVersion ?? Runtime.TransactionVersion,
         };
         var runtime = RuntimeProfile.Load(options);

@@ -76,8 +76,10 @@ public sealed class RegisterWorkflowTests
     {
         await using var n = await WorkflowNode.StartAsync();
         var mine = SolveNow(n);
-        var theirs = mine with { Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash,
-            WorkflowNode.Bob.PublicKey, mine.ByteOrder) };
+        var theirs = mine with
+        {
+            Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash, WorkflowNode.Bob.PublicKey, mine.ByteOrder)
+        };
         var ex = Assert.Throws<PowException>(
             () => RegisterWorkflow.Run(n.Chain, Request(1, theirs), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.HotkeyMismatch, ex.Error.Id);
@@ -176,7 +178,8 @@ public sealed class RegisterWorkflowTests
         int unlocks = 0;
         var request = new FaucetRequest(coldkey.PublicKey,
             () => { unlocks++; return global::BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Bob"); },
-            WorkflowNode.Cpu) { Count = 2 };
+            WorkflowNode.Cpu)
+        { Count = 2 };
         var output = new RecordingOutput();
         var outcomes = FaucetWorkflow.Run(n.Chain, request, output, CancellationToken.None).ToList();
 

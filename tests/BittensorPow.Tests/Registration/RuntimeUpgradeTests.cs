@@ -99,7 +99,8 @@ public sealed class RuntimeUpgradeTests
             return ScriptedSearcher.FirstPassing(t, s, c);
         });
         var request = new FaucetRequest(WorkflowNode.Alice.PublicKey,
-            () => BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Alice"), With(searcher)) { MaxAttempts = 1 };
+            () => BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Alice"), With(searcher))
+        { MaxAttempts = 1 };
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList());
 

@@ -15,8 +15,11 @@ public class ReconnectLimitTests
 {
     private static RpcClientOptions Options(TimeSpan limit) => DevNodeHarness.FastOptions with
     {
-        MaxReconnectAttempts = int.MaxValue, ReconnectLimit = limit, CallTimeout = TimeSpan.FromSeconds(1),
-        ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+        MaxReconnectAttempts = int.MaxValue,
+        ReconnectLimit = limit,
+        CallTimeout = TimeSpan.FromSeconds(1),
+        ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
     };
 
     [Fact]
