@@ -55,7 +55,9 @@ internal static class CpuBench
         int[] threadCounts = requested is { Length: > 0 } ? [.. requested.Prepend(1).Distinct().Order()] : cores > 1 ? [1, cores] : [1];
 
         Console.WriteLine($"CPU: {CpuModel()}; {cores} logical processors; .NET {Environment.Version}; {RuntimeInformation.OSDescription}");
-        Console.WriteLine($"ISA: Vector512 accelerated={Vector512.IsHardwareAccelerated}, Vector256 accelerated={Vector256.IsHardwareAccelerated}; available back ends: {string.Join(", ", CpuBackends.Available())}");
+        Console.WriteLine($"ISA: Vector512 accelerated={Vector512.IsHardwareAccelerated}, "
+            + $"Vector256 accelerated={Vector256.IsHardwareAccelerated}; "
+            + $"available back ends: {string.Join(", ", CpuBackends.Available())}");
         Console.WriteLine($"{seconds:F1} s per measurement after a warm-up, best of {rounds} interleaved rounds; seals/s summed over threads.");
         Console.WriteLine($"Load average at start: {BenchFolders.LoadAverage()}");
         Console.WriteLine();
@@ -136,7 +138,8 @@ internal static class CpuBench
         return start =>
         {
             const ulong batch = 1 << 16;
-            if (searcher.Search(start, batch, CancellationToken.None, out _)) throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
+            if (searcher.Search(start, batch, CancellationToken.None, out _))
+                throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
             return batch;
         };
     };
@@ -171,7 +174,8 @@ internal static class CpuBench
                 SHA256.HashData(message, sha);
                 keccak.BlockUpdate(sha, 0, 32);
                 keccak.DoFinal(seal, 0);
-                if (template.Challenge.Accepts(seal, template.Difficulty)) throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
+                if (template.Challenge.Accepts(seal, template.Difficulty))
+                    throw new InvalidOperationException("A hit at difficulty 2^64 − 1 is not expected.");
             }
             return batch;
         };
@@ -202,7 +206,8 @@ internal static class CpuBench
             long done = 0;
             while (Interlocked.Read(ref phase) == 1) { ulong n = work(next); next += n; done += (long)n; }
             counts[w * 16] = done;
-        }) { IsBackground = true }).ToArray();
+        })
+        { IsBackground = true }).ToArray();
         foreach (var t in workers) t.Start();
         ready.SignalAndWait();
         Thread.Sleep(TimeSpan.FromSeconds(Math.Min(1.0, seconds / 2)));

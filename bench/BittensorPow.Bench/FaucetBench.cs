@@ -41,7 +41,8 @@ internal static class FaucetBench
         var rpc = WebSocketRpcClient.ConnectAsync(node.Endpoint).GetAwaiter().GetResult();
         var client = SubtensorClient.ConnectAsync(rpc).GetAwaiter().GetResult();
         using var chain = new ChainSession(client, node.Endpoint.ToString(), rpc);
-        Console.WriteLine($"DevNode --profile localnet at {node.Endpoint}: spec {client.RuntimeProfile.SpecVersion}, 250 ms blocks; {drips} drips, CPU back end, {threads?.ToString() ?? "all"} threads.");
+        Console.WriteLine($"DevNode --profile localnet at {node.Endpoint}: spec {client.RuntimeProfile.SpecVersion}, "
+            + $"250 ms blocks; {drips} drips, CPU back end, {threads?.ToString() ?? "all"} threads.");
 
         var coldkeyPublic = PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(walletRoot, "default"));
         TimeSpan unlock = default;
@@ -53,7 +54,8 @@ internal static class FaucetBench
             var key = SecretKeyfile.ReadColdkey(walletRoot, "default", password);
             unlock = clock.Elapsed;
             return key;
-        }, new SolveRequest(PowBackend.Cpu, threads)) { Count = drips };
+        }, new SolveRequest(PowBackend.Cpu, threads))
+        { Count = drips };
 
         var output = new QuietOutput();
         var total = Stopwatch.StartNew();
@@ -77,11 +79,17 @@ internal static class FaucetBench
 
         Console.WriteLine($"load average at end: {BenchFolders.LoadAverage()}");
         Console.WriteLine($"unlock (argon2i, libsodium): {unlock.TotalSeconds:F2} s, once");
-        Console.WriteLine($"total: {total.Elapsed.TotalSeconds:F1} s = unlock + {drips} × {(total.Elapsed - unlock).TotalMilliseconds / drips:F0} ms mean per drip");
-        Console.WriteLine($"funded: {funded}/{drips}; funded on the first try: {firstTry}/{drips} ({100.0 * firstTry / drips:F1} %); re-solves: {output.Resolves}");
-        Console.WriteLine($"per drip (solve + sign + submit + inclusion + balance read): p50 {Percentiles.Of(perDrip, 50):F0} ms, p99 {Percentiles.Of(perDrip, 99):F0} ms, max {perDrip.Max():F0} ms");
-        Console.WriteLine($"head announced -> extrinsic submitted: p50 {Percentiles.Of(headToSubmitted, 50):F1} ms, p99 {Percentiles.Of(headToSubmitted, 99):F1} ms, max {headToSubmitted.Max():F1} ms");
-        Console.WriteLine($"  of which solution found -> submitted (sign, staleness check): p50 {Percentiles.Of(solvedToSubmitted, 50):F1} ms, p99 {Percentiles.Of(solvedToSubmitted, 99):F1} ms, max {solvedToSubmitted.Max():F1} ms");
+        Console.WriteLine($"total: {total.Elapsed.TotalSeconds:F1} s = unlock + {drips} × "
+            + $"{(total.Elapsed - unlock).TotalMilliseconds / drips:F0} ms mean per drip");
+        Console.WriteLine($"funded: {funded}/{drips}; funded on the first try: {firstTry}/{drips} ({100.0 * firstTry / drips:F1} %); "
+            + $"re-solves: {output.Resolves}");
+        Console.WriteLine($"per drip (solve + sign + submit + inclusion + balance read): p50 {Percentiles.Of(perDrip, 50):F0} ms, "
+            + $"p99 {Percentiles.Of(perDrip, 99):F0} ms, max {perDrip.Max():F0} ms");
+        Console.WriteLine($"head announced -> extrinsic submitted: p50 {Percentiles.Of(headToSubmitted, 50):F1} ms, "
+            + $"p99 {Percentiles.Of(headToSubmitted, 99):F1} ms, max {headToSubmitted.Max():F1} ms");
+        Console.WriteLine($"  of which solution found -> submitted (sign, staleness check): "
+            + $"p50 {Percentiles.Of(solvedToSubmitted, 50):F1} ms, p99 {Percentiles.Of(solvedToSubmitted, 99):F1} ms, "
+            + $"max {solvedToSubmitted.Max():F1} ms");
         return funded == drips ? 0 : 1;
     }
 

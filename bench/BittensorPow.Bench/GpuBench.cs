@@ -41,7 +41,8 @@ public static class GpuBench
 
         var listed = GpuDevices.List(out var problems);
         foreach (var d in listed)
-            Console.WriteLine($"device {d.Kind} {d.Id}: {d.Name}; units {d.ComputeUnits}; clock {d.ClockMHz} MHz; memory {d.MemoryBytes / (1 << 20)} MiB; arch {d.Architecture}; driver {d.Driver}");
+            Console.WriteLine($"device {d.Kind} {d.Id}: {d.Name}; units {d.ComputeUnits}; clock {d.ClockMHz} MHz; "
+                + $"memory {d.MemoryBytes / (1 << 20)} MiB; arch {d.Architecture}; driver {d.Driver}");
         foreach (var p in problems) Console.WriteLine($"note: {p}");
 
         var clock = Stopwatch.StartNew();
@@ -59,7 +60,8 @@ public static class GpuBench
         try
         {
             foreach (var s in searchers)
-                Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
+                Console.WriteLine($"{s.Name}: tpb {s.ThreadsPerBlock}, launch {s.LaunchSize:N0} nonces, "
+                    + $"calibrated {s.MeasuredRate / 1e6:F1} M seals/s");
             Throughputs(searchers, TimeSpan.FromSeconds(seconds));
             if (audits > 0 && Audit(searchers[0], audits) != 0) return 1;
             if (verify && Verify(searchers[0]) != 0) return 1;
@@ -94,8 +96,9 @@ public static class GpuBench
             var st = result.Statistics;
             bool ok = result.Outcome == SolveOutcome.Solved && template.Verify(result.Nonce, out _);
             Console.WriteLine($"solver {kernel} D={difficulty:N0}: {result.Outcome} nonce {result.Nonce} after {st.NoncesTried:N0} nonces "
-                + $"in {st.Elapsed.TotalSeconds:F2} s " +
-                $"({st.HashRateAverage / 1e9:F2} G seals/s average, {st.Rounds} rounds, device faults {st.DeviceFaults}); CPU re-check {(ok ? "OK" : "FAILED")}");
+                + $"in {st.Elapsed.TotalSeconds:F2} s "
+                + $"({st.HashRateAverage / 1e9:F2} G seals/s average, {st.Rounds} rounds, device faults {st.DeviceFaults}); "
+                + $"CPU re-check {(ok ? "OK" : "FAILED")}");
             if (!ok) status = 1;
         }
         return status;
@@ -145,7 +148,8 @@ public static class GpuBench
         {
             double rate = counts[i] / elapsed[i];
             total += rate;
-            Console.WriteLine($"{searchers[i].Name}: {rate / 1e6:F1} M seals/s ({counts[i]:N0} seals in {elapsed[i]:F2} s, launch {searchers[i].LaunchSize:N0})");
+            Console.WriteLine($"{searchers[i].Name}: {rate / 1e6:F1} M seals/s "
+                + $"({counts[i]:N0} seals in {elapsed[i]:F2} s, launch {searchers[i].LaunchSize:N0})");
         }
         Console.WriteLine($"total: {total / 1e6:F1} M seals/s");
         return total;
@@ -258,7 +262,8 @@ public static class GpuBench
             ulong? earlier = FirstCpuHit(template, start, offset);
             bool ok = passes && earlier is null;
             Console.WriteLine($"verify {kernel}: {(ok ? "OK" : "FAIL")} nonce {nonce} (position start + {offset:N0})"
-                + $" seal 0x{Convert.ToHexStringLower(seal)} GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier positions" + (earlier is { } e ? $"; CPU finds {e} first" : ""));
+                + $" seal 0x{Convert.ToHexStringLower(seal)} GPU {gpuSeconds:F3} s; CPU re-checked {offset:N0} earlier positions"
+                + (earlier is { } e ? $"; CPU finds {e} first" : ""));
             if (!ok) failures++;
         }
         return failures == 0 ? 0 : 1;

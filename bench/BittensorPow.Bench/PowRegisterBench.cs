@@ -47,7 +47,8 @@ internal static partial class PowRegisterBench
         // The difficulty held at D (min = max = D): each registration would otherwise raise it by 1.26.
         var options = DevNodeProfiles.Finney with
         {
-            SharedFolder = shared, BlockMs = 250,
+            SharedFolder = shared,
+            BlockMs = 250,
             Subnets = [new SubnetSpec(1, difficulty) { MinDifficulty = difficulty, MaxDifficulty = difficulty }],
         };
         // Not disposed: the node lives as long as this run, and the process ends with it.

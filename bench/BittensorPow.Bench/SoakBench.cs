@@ -24,7 +24,8 @@ namespace BittensorPow.Bench;
 /// </summary>
 public static class SoakBench
 {
-    private sealed record Sample(double Minute, long WorkingSet, long Heap, double SealsPerSecond, int Templates, int Reconnects, int Threads, int Handles, string HandleKinds);
+    private sealed record Sample(double Minute, long WorkingSet, long Heap, double SealsPerSecond, int Templates,
+        int Reconnects, int Threads, int Handles, string HandleKinds);
 
     public static int Run(string[] args)
     {
@@ -48,7 +49,8 @@ public static class SoakBench
         if (devnode is null) { Console.Error.WriteLine("error: build src/BittensorPow.DevNode first, or pass --devnode PATH"); return 2; }
 
         using var node = StartNode(devnode, blockMs, dropEveryMs, out string endpoint);
-        Console.WriteLine($"soak: {minutes} min, heads every {blockMs} ms, connections dropped every {dropEveryMs / 1000.0:0.#} s, {threads} CPU thread(s), node {endpoint}");
+        Console.WriteLine($"soak: {minutes} min, heads every {blockMs} ms, connections dropped every {dropEveryMs / 1000.0:0.#} s, "
+            + $"{threads} CPU thread(s), node {endpoint}");
         var output = new CountingOutput();
         using var cancel = new CancellationTokenSource();
         using var chain = ChainSession.Connect(endpoint, null, output, cancel.Token);
@@ -59,12 +61,17 @@ public static class SoakBench
         var request = new SolveRequest(PowBackend.Cpu, ThreadCount: threads,
             Options: new SolverOptions { Timeout = TimeSpan.FromMinutes(minutes) })
         {
-            Searchers = () => SearcherFactory.Create(PowBackend.Cpu, threads, null, 0, output).Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
+            Searchers = () => SearcherFactory.Create(PowBackend.Cpu, threads, null, 0, output)
+                .Select(s => (ISealSearcher)new CountingSearcher(s, nonces)).ToArray(),
         };
         var hotkey = Sr25519KeyPair.FromUri("//Alice").PublicKey;
         var solve = Task.Run(() =>
         {
-            try { OnlineSolve.Run(chain, new OnlineSolveRequest(1, hotkey, request), output, cancel.Token); return "solved (unexpected at this difficulty)"; }
+            try
+            {
+                OnlineSolve.Run(chain, new OnlineSolveRequest(1, hotkey, request), output, cancel.Token);
+                return "solved (unexpected at this difficulty)";
+            }
             catch (PowException e) when (e.Error.Id == ErrorIds.PowSolveTimeout) { return "ran to its timeout"; }
         });
 
@@ -80,7 +87,8 @@ public static class SoakBench
             var s = Take(now / 60, (n - lastNonces) / (now - lastSeconds), output.TakeTemplates(), Volatile.Read(ref reconnects));
             (lastNonces, lastSeconds) = (n, now);
             samples.Add(s);
-            Console.WriteLine($"{s.Minute,6:F1}  {s.WorkingSet / 1e6,8:F1} MB  {s.Heap / 1e6,9:F1} MB  {s.SealsPerSecond / 1e6,8:F3} M  {s.Templates,9}  {s.Reconnects,10}  {s.Threads,7}  {s.Handles,3}  {s.HandleKinds}");
+            Console.WriteLine($"{s.Minute,6:F1}  {s.WorkingSet / 1e6,8:F1} MB  {s.Heap / 1e6,9:F1} MB  {s.SealsPerSecond / 1e6,8:F3} M  "
+                + $"{s.Templates,9}  {s.Reconnects,10}  {s.Threads,7}  {s.Handles,3}  {s.HandleKinds}");
         }
         Console.WriteLine($"solve: {solve.Result}");
 
@@ -100,9 +108,13 @@ public static class SoakBench
         var clock = Stopwatch.StartNew();
         int valid = 0;
         for (ulong n = 1; n <= 1000; n++)
-            if (SolutionCheck.Check(new BlockTemplate(new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, SealByteOrder.LittleEndian), new Difficulty(1)), n, null, chain, CancellationToken.None).IsValid) valid++;
+            if (SolutionCheck.Check(new BlockTemplate(
+                    new LegacyChallenge(head.Number, head.Hash.AsSpan(), hotkey, SealByteOrder.LittleEndian), new Difficulty(1)),
+                    n, null, chain, CancellationToken.None).IsValid) valid++;
         var (ws1, heap1) = Memory();
-        return $"pipeline: 1,000 Test-PowSolution checks over one connection in {clock.Elapsed.TotalSeconds:F2} s ({valid} valid; stale ones are heads moving on): working set {ws0 / 1e6:F1} -> {ws1 / 1e6:F1} MB, managed heap {heap0 / 1e6:F1} -> {heap1 / 1e6:F1} MB";
+        return $"pipeline: 1,000 Test-PowSolution checks over one connection in {clock.Elapsed.TotalSeconds:F2} s "
+            + $"({valid} valid; stale ones are heads moving on): working set {ws0 / 1e6:F1} -> {ws1 / 1e6:F1} MB, "
+            + $"managed heap {heap0 / 1e6:F1} -> {heap1 / 1e6:F1} MB";
     }
 
     private static int Judge(List<Sample> samples)
@@ -119,8 +131,10 @@ public static class SoakBench
         double rateWorst = next.Count == 0 ? 0 : next.Max(s => Math.Abs(s.SealsPerSecond - first.SealsPerSecond) / first.SealsPerSecond);
         bool wsOk = wsWorst <= 0.10, threadsOk = threadsMax - threadsMin <= 2, fdOk = fdMax - fdMin <= 2, rateOk = rateWorst <= 0.05;
         Console.WriteLine($"goals: working set within {wsWorst:P1} of the first sample (goal 10 %): {(wsOk ? "met" : "MISSED")}");
-        Console.WriteLine($"goals: threads {threadsMin}-{threadsMax}, fds {fdMin}-{fdMax} (goal flat, +-2): {(threadsOk && fdOk ? "met" : "MISSED")}");
-        Console.WriteLine($"goals: {afterReconnect.Count} sample(s) with a reconnect; seals/s in the sample after each within {rateWorst:P1} of the first (goal 5 %): {(rateOk ? "met" : "MISSED")}");
+        Console.WriteLine($"goals: threads {threadsMin}-{threadsMax}, fds {fdMin}-{fdMax} (goal flat, +-2): "
+            + $"{(threadsOk && fdOk ? "met" : "MISSED")}");
+        Console.WriteLine($"goals: {afterReconnect.Count} sample(s) with a reconnect; seals/s in the sample after each within "
+            + $"{rateWorst:P1} of the first (goal 5 %): {(rateOk ? "met" : "MISSED")}");
         return wsOk && threadsOk && fdOk && rateOk ? 0 : 1;
     }
 
@@ -187,7 +201,11 @@ public static class SoakBench
         var process = Process.Start(start)!;
         string? line = process.StandardOutput.ReadLine();
         var match = line is null ? null : System.Text.RegularExpressions.Regex.Match(line, @"listening on (ws://\S+)");
-        if (match is not { Success: true }) { process.Kill(true); throw new InvalidOperationException($"the DevNode did not start: {line} {process.StandardError.ReadToEnd()}"); }
+        if (match is not { Success: true })
+        {
+            process.Kill(true);
+            throw new InvalidOperationException($"the DevNode did not start: {line} {process.StandardError.ReadToEnd()}");
+        }
         endpoint = match.Groups[1].Value;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -200,7 +218,8 @@ public static class SoakBench
         {
             var bin = Path.Combine(dir.FullName, "src", "BittensorPow.DevNode", "bin");
             if (Directory.Exists(bin))
-                return Directory.GetFiles(bin, "BittensorPow.DevNode.dll", SearchOption.AllDirectories).OrderBy(File.GetLastWriteTimeUtc).LastOrDefault();
+                return Directory.GetFiles(bin, "BittensorPow.DevNode.dll", SearchOption.AllDirectories)
+                    .OrderBy(File.GetLastWriteTimeUtc).LastOrDefault();
         }
         return null;
     }

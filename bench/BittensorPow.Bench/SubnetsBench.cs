@@ -31,7 +31,8 @@ internal static class SubnetsBench
         node.StartAsync(new DevNodeOptions
         {
             BlockMs = 0, SharedFolder = BenchFolders.Shared(),
-            Subnets = [.. Enumerable.Range(1, subnets).Select(u => new SubnetSpec((ushort)u, 10_000UL * (ulong)u, PowRegistrationAllowed: u % 2 == 0))],
+            Subnets = [.. Enumerable.Range(1, subnets)
+                .Select(u => new SubnetSpec((ushort)u, 10_000UL * (ulong)u, PowRegistrationAllowed: u % 2 == 0))],
         }).GetAwaiter().GetResult();
         var output = new Quiet();
         var request = new SubnetListingRequest(node.Endpoint.ToString(), null, TimeSpan.FromSeconds(30)) { HashRate = 1e6 };

@@ -28,8 +28,10 @@ internal static class UnlockBench
         var file = File.ReadAllBytes(coldkey);
         var password = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("BITTENSORPOW_BENCH_PASSWORD") ?? SharedWalletPassword);
 
-        Console.WriteLine($"CPU: {CpuBench.CpuModel()}; {Environment.ProcessorCount} logical processors; .NET {Environment.Version}; {RuntimeInformation.OSDescription}");
-        Console.WriteLine($"Unlocking {coldkey}: argon2i t={NaclKeyfile.Argon2Iterations} m={NaclKeyfile.Argon2MemoryKiB / 1024} MiB p=1, then secretbox; {rounds} rounds, sides alternating.");
+        Console.WriteLine($"CPU: {CpuBench.CpuModel()}; {Environment.ProcessorCount} logical processors; "
+            + $".NET {Environment.Version}; {RuntimeInformation.OSDescription}");
+        Console.WriteLine($"Unlocking {coldkey}: argon2i t={NaclKeyfile.Argon2Iterations} m={NaclKeyfile.Argon2MemoryKiB / 1024} MiB "
+            + $"p=1, then secretbox; {rounds} rounds, sides alternating.");
         Console.WriteLine($"load average at start: {BenchFolders.LoadAverage()}");
 
         // Wall time is what a user waits; CPU time (the process's, argon2i runs on this thread with p = 1) is what the
@@ -48,13 +50,15 @@ internal static class UnlockBench
                 var process = Process.GetCurrentProcess();
                 var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                byte[] publicKey = side == "libsodium" ? UnlockWithLibsodium(file, password, coldkey) : UnlockWithBouncyCastle(file, password, coldkey);
+                byte[] publicKey = side == "libsodium"
+                    ? UnlockWithLibsodium(file, password, coldkey) : UnlockWithBouncyCastle(file, password, coldkey);
                 double seconds = clock.Elapsed.TotalSeconds;
                 process.Refresh();
                 double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
                 wall[side].Add(seconds);
                 cpu[side].Add(cpuSeconds);
-                Console.WriteLine($"round {round + 1} {side,-12} wall {seconds,6:F2} s  cpu {cpuSeconds,6:F2} s  (public key 0x{Convert.ToHexStringLower(publicKey)[..16]}…)");
+                Console.WriteLine($"round {round + 1} {side,-12} wall {seconds,6:F2} s  cpu {cpuSeconds,6:F2} s  "
+                    + $"(public key 0x{Convert.ToHexStringLower(publicKey)[..16]}…)");
                 expectedPublic ??= publicKey;
                 if (!publicKey.AsSpan().SequenceEqual(expectedPublic))
                 {

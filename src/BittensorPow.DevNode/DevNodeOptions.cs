@@ -3,25 +3,6 @@ using BittensorPow.Subtensor.Keys;
 
 namespace BittensorPow.DevNode;
 
-/// <summary>A subnet the DevNode creates at genesis.</summary>
-public sealed record SubnetSpec(ushort NetUid, ulong Difficulty, bool PowRegistrationAllowed = true, bool RegistrationAllowed = true)
-{
-    /// <summary>SubtensorModule.MinDifficulty at genesis (null: the metadata default, or D under the finney profile when D &lt; 10^7).</summary>
-    public ulong? MinDifficulty { get; init; }
-    /// <summary>SubtensorModule.MaxDifficulty at genesis (null: the metadata default, u64::MAX/4 on 475).</summary>
-    public ulong? MaxDifficulty { get; init; }
-    /// <summary>The block from which <see cref="PowRegistrationAllowed"/> holds; before it the opposite (null: from genesis).</summary>
-    public ulong? PowSwitchBlock { get; init; }
-    /// <summary>SubtensorModule.SubnetOwner (null: the sudo key, when there is one).</summary>
-    public byte[]? Owner { get; init; }
-}
-
-/// <summary>A hotkey registered on a subnet at genesis (UIDs are handed out in order, from 0).</summary>
-public sealed record RegisteredHotkey(ushort NetUid, byte[] Hotkey);
-
-/// <summary>An account funded at genesis (free balance in rao).</summary>
-public sealed record Endowment(byte[] Account, ulong Rao);
-
 /// <summary>Everything the DevNode can be told on its command line (see <see cref="Usage"/>).</summary>
 public sealed record DevNodeOptions
 {
@@ -202,7 +183,8 @@ public sealed record DevNodeOptions
         int colon = text.LastIndexOf(':');
         if (colon <= 0) throw new FormatException($"--endow '{text}': expected ss58:rao.");
         return new Endowment(Ss58.Decode(text[..colon]),
-            ulong.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rao) ? rao : throw new FormatException($"--endow '{text}': bad amount."));
+            ulong.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var rao)
+                ? rao : throw new FormatException($"--endow '{text}': bad amount."));
     }
 
     private static int ParseInt(string name, string text, int min, int max)

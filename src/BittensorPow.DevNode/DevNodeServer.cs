@@ -74,7 +74,8 @@ public sealed class DevNodeServer : IAsyncDisposable
     {
         var options = Options with
         {
-            SpecVersion = specVersion, Metadata = metadata ?? Options.Metadata,
+            SpecVersion = specVersion,
+            Metadata = metadata ?? Options.Metadata,
             TransactionVersion = transactionVersion ?? Runtime.TransactionVersion,
         };
         var runtime = RuntimeProfile.Load(options);
@@ -122,7 +123,8 @@ public sealed class DevNodeServer : IAsyncDisposable
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException) { return; }
 
-            var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+            var socket = WebSocket.CreateFromStream(stream,
+                new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
             Interlocked.Increment(ref _accepted);
             var session = new DevNodeSession(this, socket, _stop.Token);
             lock (_sessionsLock) _sessions.Add(session);

@@ -54,6 +54,7 @@ static int Replay(FuzzTarget target, string[] paths)
 
 static int Usage()
 {
-    Console.Error.WriteLine($"usage: fuzz <target> | seed <folder> | replay <target> <path>...  (targets: {string.Join(", ", FuzzTargets.All.Select(t => t.Name))})");
+    Console.Error.WriteLine("usage: fuzz <target> | seed <folder> | replay <target> <path>...  "
+        + $"(targets: {string.Join(", ", FuzzTargets.All.Select(t => t.Name))})");
     return 2;
 }

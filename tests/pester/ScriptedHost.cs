@@ -52,7 +52,8 @@ namespace BittensorPowTests
 
         private void Ask(string text)
         {
-            if (Refuse) throw new PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.");
+            if (Refuse)
+                throw new PSInvalidOperationException("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.");
             lock (_asked) _asked.Add(text);
         }
 

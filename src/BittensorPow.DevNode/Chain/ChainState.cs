@@ -125,7 +125,8 @@ public sealed class ChainState
 
     private DevBlock Build(byte[] parentHash, ulong number, IReadOnlyList<byte[]> extrinsics, ImmutableSortedDictionary<string, byte[]> state)
         // Genesis carries no digest (as on a real chain), so its hash depends only on the genesis state.
-        => new(parentHash, number, StateRoot(state), ExtrinsicsRoot(extrinsics), number == 0 ? [] : [AuraDigest.PreRuntime(_firstSlot + number)], extrinsics, state);
+        => new(parentHash, number, StateRoot(state), ExtrinsicsRoot(extrinsics),
+            number == 0 ? [] : [AuraDigest.PreRuntime(_firstSlot + number)], extrinsics, state);
 
     private void Append(DevBlock block)
     {

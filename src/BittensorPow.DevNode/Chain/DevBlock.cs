@@ -30,7 +30,10 @@ public sealed class DevBlock
     public IReadOnlyList<byte[]> Extrinsics { get; }
     public byte[] Hash => Header.Hash.ToArray();
 
-    /// <summary>Storage keyed by lower-case 0x-hex key. Dev control calls may replace it on the head block (as chopsticks' dev_setStorage does).</summary>
+    /// <summary>
+    /// Storage keyed by lower-case 0x-hex key. Dev control calls may replace it on the head block (as chopsticks'
+    /// dev_setStorage does).
+    /// </summary>
     public ImmutableSortedDictionary<string, byte[]> State { get; internal set; }
 
     public string HashHex => Hex(Hash);

@@ -63,7 +63,8 @@ public static class GenesisBuilder
         => options.Subnets.Where(s => s.PowSwitchBlock is not null)
             .Select(s => new Execution.PowSwitch(s.NetUid, s.PowRegistrationAllowed, s.PowSwitchBlock!.Value));
 
-    public static ImmutableSortedDictionary<string, byte[]> SetDifficulty(ImmutableSortedDictionary<string, byte[]> state, ushort netuid, ulong difficulty)
+    public static ImmutableSortedDictionary<string, byte[]> SetDifficulty(
+        ImmutableSortedDictionary<string, byte[]> state, ushort netuid, ulong difficulty)
         => Set(state, StorageKeys.BySubnet("Difficulty", netuid), new ScaleWriter().U64(difficulty).ToArray());
 
     /// <summary>Registers a hotkey the way the pallet records it: Uids, Keys, IsNetworkMember and SubnetworkN. Idempotent.</summary>

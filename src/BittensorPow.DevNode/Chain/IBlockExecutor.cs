@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 
 namespace BittensorPow.DevNode.Chain;
 
-/// <summary>The number → hash lookup a runtime has through System.BlockHash: null for blocks that do not exist (yet).</summary>
-public delegate byte[]? BlockHashLookup(ulong number);
-
 /// <summary>
 /// The runtime as the chain drives it: checks a transaction for the pool, starts a block, applies the pool's
 /// transactions one by one. <see cref="ChainState"/> owns blocks and the pool; the executor owns what they mean.
@@ -26,6 +23,3 @@ public interface IBlockExecutor
     /// <summary>Applies one transaction as extrinsic <paramref name="index"/> of block <paramref name="blockNumber"/>.</summary>
     ApplyOutcome Apply(ref ImmutableSortedDictionary<string, byte[]> state, PoolEntry entry, ulong blockNumber, uint index, BlockHashLookup hashes);
 }
-
-/// <summary>Applied: in the block (its dispatch may still have failed, which its events tell). Future: stays in the pool. Invalid: dropped.</summary>
-public enum ApplyOutcome { Applied, Future, Invalid }

@@ -3,16 +3,6 @@ using BittensorPow.DevNode.Runtime;
 
 namespace BittensorPow.DevNode.Execution;
 
-/// <summary>A pallet error raised by a dispatch (the pallet's <c>ensure!(…, Error::&lt;T&gt;::Name)</c>).</summary>
-public sealed class PalletError(string pallet, string name) : Exception($"{pallet}.{name}")
-{
-    public string Pallet { get; } = pallet;
-    public string Name { get; } = name;
-}
-
-/// <summary>A dispatch's origin is not the one the call requires (DispatchError::BadOrigin): ensure_signed on root, a non-owner…</summary>
-public sealed class BadOrigin(string call) : Exception($"{call}: bad origin");
-
 /// <summary>
 /// Everything one dispatch sees: the storage, the event log, the origin (a signer, or root for what Sudo.sudo
 /// dispatches), and the block executing it.

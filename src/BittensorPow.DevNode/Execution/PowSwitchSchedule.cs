@@ -1,8 +1,5 @@
 namespace BittensorPow.DevNode.Execution;
 
-/// <summary>A subnet owner's PoW switch taking effect at a block (<c>--subnet N:D:pow=on@B</c>, dev_setPowRegistration).</summary>
-public sealed record PowSwitch(ushort NetUid, bool On, ulong AtBlock);
-
 /// <summary>
 /// Switches still to come. Kept by the server, not the runtime, so a runtime upgrade does not forget them; the block
 /// step takes the ones due as each block starts.

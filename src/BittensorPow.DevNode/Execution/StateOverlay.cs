@@ -25,7 +25,8 @@ public sealed class StateOverlay(RuntimeMetadata metadata, ImmutableSortedDictio
     public ScaleValue? Get(string pallet, string item, params byte[][] encodedKeys)
     {
         var entry = Metadata.Storage(pallet, item);
-        if (State.TryGetValue(Key(pallet, item, encodedKeys), out var bytes)) return ScaleValueDecoder.DecodeAll(Metadata.Types, entry.ValueTypeId, bytes);
+        if (State.TryGetValue(Key(pallet, item, encodedKeys), out var bytes))
+            return ScaleValueDecoder.DecodeAll(Metadata.Types, entry.ValueTypeId, bytes);
         return entry.Modifier == StorageModifier.Optional ? null : ScaleValueDecoder.DecodeAll(Metadata.Types, entry.ValueTypeId, entry.Default);
     }
 
@@ -38,7 +39,8 @@ public sealed class StateOverlay(RuntimeMetadata metadata, ImmutableSortedDictio
         State = State.SetItem(Key(pallet, item, encodedKeys), ScaleValueEncoder.Encode(Metadata.Types, entry.ValueTypeId, value));
     }
 
-    public void SetNumber(string pallet, string item, ulong value, params byte[][] encodedKeys) => Set(pallet, item, new ScaleNumber(value), encodedKeys);
+    public void SetNumber(string pallet, string item, ulong value, params byte[][] encodedKeys)
+        => Set(pallet, item, new ScaleNumber(value), encodedKeys);
 
     /// <summary>The ValueQuery counters' <c>saturating_inc</c>.</summary>
     public void Increment(string pallet, string item, params byte[][] encodedKeys)

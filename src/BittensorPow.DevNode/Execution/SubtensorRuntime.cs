@@ -51,7 +51,8 @@ public sealed class SubtensorRuntime(RuntimeProfile runtime, DispatchFailures? f
         return s.State;
     }
 
-    public ApplyOutcome Apply(ref ImmutableSortedDictionary<string, byte[]> state, PoolEntry entry, ulong blockNumber, uint index, BlockHashLookup hashes)
+    public ApplyOutcome Apply(ref ImmutableSortedDictionary<string, byte[]> state, PoolEntry entry, ulong blockNumber,
+        uint index, BlockHashLookup hashes)
     {
         // The block re-checks what the pool accepted: the era may have run out, the nonce may not be due yet.
         try

@@ -29,7 +29,8 @@ public sealed class TransactionChecks(RuntimeProfile runtime)
         ulong length;
         try { length = outer.Compact(); }
         catch (ScaleFormatException e) { throw TransactionRejected.BadFormat(e.Message); }
-        if (length != (ulong)outer.Remaining) throw TransactionRejected.BadFormat($"the length prefix says {length} bytes but {outer.Remaining} follow");
+        if (length != (ulong)outer.Remaining)
+            throw TransactionRejected.BadFormat($"the length prefix says {length} bytes but {outer.Remaining} follow");
 
         DecodedExtrinsic decoded;
         try { decoded = ExtrinsicDecoder.Decode(bytes, runtime.Extensions); }

@@ -43,7 +43,8 @@ public static class ChainMethods
     {
         var chain = call.Server.Chain;
         if (call.Param(0) is { ValueKind: System.Text.Json.JsonValueKind.Array } list)
-            return new JsonArray(list.EnumerateArray().Select(e => (JsonNode?)(e.TryGetUInt64(out var n) ? chain.ByNumber(n)?.HashHex : null)).ToArray());
+            return new JsonArray(list.EnumerateArray()
+                .Select(e => (JsonNode?)(e.TryGetUInt64(out var n) ? chain.ByNumber(n)?.HashHex : null)).ToArray());
         return call.OptionalNumber(0) is { } number ? chain.ByNumber(number)?.HashHex : chain.Head.HashHex;
     }
 

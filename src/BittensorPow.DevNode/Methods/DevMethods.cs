@@ -85,10 +85,18 @@ public static class DevMethods
         {
             ulong spec = c.OptionalNumber(0) is { } n && n <= uint.MaxValue ? n : throw RpcError.InvalidParams("the spec version (u32) is required");
             Runtime.RuntimeProfile runtime;
-            uint? txVersion = c.OptionalNumber(2) is { } t ? (t <= uint.MaxValue ? (uint)t : throw RpcError.InvalidParams("the transaction version is a u32")) : null;
+            uint? txVersion = c.OptionalNumber(2) is { } t
+                ? (t <= uint.MaxValue ? (uint)t : throw RpcError.InvalidParams("the transaction version is a u32"))
+                : null;
             try { runtime = c.Server.UpgradeRuntime((uint)spec, c.OptionalString(1), txVersion); }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException) { throw RpcError.InvalidParams(e.Message); }
-            return new JsonObject { ["specVersion"] = runtime.SpecVersion, ["metadata"] = runtime.FileName, ["metadataVersion"] = runtime.MetadataVersion };
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                throw RpcError.InvalidParams(e.Message);
+            }
+            return new JsonObject
+            {
+                ["specVersion"] = runtime.SpecVersion, ["metadata"] = runtime.FileName, ["metadataVersion"] = runtime.MetadataVersion
+            };
         });
         table.Add("dev_connectionStats", c => new JsonObject { ["accepted"] = c.Server.ConnectionsAccepted, ["open"] = c.Server.ConnectionCount });
         table.Add("dev_callCounts", c =>

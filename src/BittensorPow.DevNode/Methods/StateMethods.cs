@@ -22,7 +22,8 @@ public static class StateMethods
         table.Add("chain_getRuntimeVersion", c => { At(c, 0); return c.Server.Runtime.RuntimeVersionJson(); });
 
         // The version on subscribe, as a real node sends it, then again after each dev_upgradeRuntime.
-        foreach (var (sub, unsub) in new[] { ("state_subscribeRuntimeVersion", "state_unsubscribeRuntimeVersion"), ("chain_subscribeRuntimeVersion", "chain_unsubscribeRuntimeVersion") })
+        foreach (var (sub, unsub) in new[] { ("state_subscribeRuntimeVersion", "state_unsubscribeRuntimeVersion"),
+            ("chain_subscribeRuntimeVersion", "chain_unsubscribeRuntimeVersion") })
         {
             table.Add(sub, c => c.Session.Subscribe(c, id =>
             {
@@ -98,7 +99,8 @@ public static class StateMethods
     }
 
     private static List<string> Keys(RpcCall call)
-        => call.Param(0) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().Select(k => k.GetString()!.ToLowerInvariant()).ToList() : [];
+        => call.Param(0) is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(k => k.GetString()!.ToLowerInvariant()).ToList() : [];
 
     private static JsonArray Changes(RpcCall call, DevBlock at, IEnumerable<string> keys)
         => new(keys.Select(k => (JsonNode)new JsonArray(k, call.Server.Chain.Read(k, at) is { } v ? RpcCall.Hex(v) : null)).ToArray());

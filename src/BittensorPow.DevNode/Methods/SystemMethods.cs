@@ -27,7 +27,8 @@ public static class SystemMethods
     /// <summary>The nonce from System.Account at the head, advanced past the account's ready pool transactions (as a node counts).</summary>
     private static JsonNode? AccountNextIndex(Transport.RpcCall call)
     {
-        byte[] account = Ss58.TryDecode(call.RequiredString(0), null, out var key, out var error) ? key! : throw Transport.RpcError.InvalidParams(error!);
+        byte[] account = Ss58.TryDecode(call.RequiredString(0), null, out var key, out var error)
+            ? key! : throw Transport.RpcError.InvalidParams(error!);
         return call.Server.Chain.NextIndex(account);
     }
 }

@@ -9,8 +9,9 @@ namespace BittensorPow.DevNode.Runtime;
 /// declares: the call at 152 (and register_limit at 134, which 475 also lists), the errors it raises that the file
 /// lacks, at their 475 indices, the storage items LastPowRegistrationBlock, BurnHalfLife and BurnIncreaseMult,
 /// NetworkPowRegistrationAllowed off by default, the SubtensorPalletId constant (subnet system accounts) and the
-/// NetUid(u16) newtype of the calls' netuid. Items the file already has keep the file's indices and types. Everything is inserted, or changed in place, as a list of
-/// <see cref="MetadataEdit"/>s against the original: every other byte of the file, docs included, is kept.
+/// NetUid(u16) newtype of the calls' netuid. Items the file already has keep the file's indices and types. Everything
+/// is inserted, or changed in place, as a list of <see cref="MetadataEdit"/>s against the original: every other byte
+/// of the file, docs included, is kept.
 /// </summary>
 public static class Finney475Patch
 {

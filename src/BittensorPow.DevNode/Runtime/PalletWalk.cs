@@ -3,16 +3,6 @@ using static BittensorPow.DevNode.Runtime.RegistryWalk;
 
 namespace BittensorPow.DevNode.Runtime;
 
-/// <summary>An item of a pallet's storage or constant list: its name and the offsets of its encoding.</summary>
-/// <param name="ValueStart">Where its default (storage) or value (constant) bytes begin, after their length prefix.</param>
-public sealed record ItemAt(string Name, int Start, int End, int ValueStart, int ValueLength);
-
-/// <summary>Where a pallet's storage entries and constants lie in a metadata blob.</summary>
-/// <param name="StorageCount">Null when the pallet has no storage.</param>
-public sealed record PalletLayout(
-    string Name, CompactAt? StorageCount, IReadOnlyList<ItemAt> Storage, int StorageEnd,
-    CompactAt ConstantCount, IReadOnlyList<ItemAt> Constants, int ConstantsEnd);
-
 /// <summary>
 /// Byte offsets of one pallet's storage entries and constants (frame-metadata's PalletMetadata: V15 adds pallet docs,
 /// V16 deprecation info, associated types and view functions), for patches that insert or change an item in place.

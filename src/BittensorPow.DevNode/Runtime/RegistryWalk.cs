@@ -2,9 +2,6 @@ using BittensorPow.Subtensor.Scale;
 
 namespace BittensorPow.DevNode.Runtime;
 
-/// <summary>A SCALE compact in a blob: where it starts and ends and the count it holds.</summary>
-public readonly record struct CompactAt(int Start, int End, int Value);
-
 /// <summary>
 /// Byte offsets in a metadata blob's portable type registry (scale-info's PortableRegistry, laid out alike in V14, V15
 /// and V16): where the type count is, where the registry ends, where an enum's variant list is. Our decoder answers

@@ -116,7 +116,8 @@ public sealed class DevNodeSession
                 if (frame.MessageType == WebSocketMessageType.Close)
                 {
                     using var closing = new CancellationTokenSource(1000);
-                    try { await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", closing.Token); } catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
+                    try { await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", closing.Token); }
+                    catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
                     return;
                 }
                 message.Write(buffer, 0, frame.Count);
@@ -134,7 +135,8 @@ public sealed class DevNodeSession
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("method", out var m) || m.ValueKind != JsonValueKind.String)
         {
-            SendJson(ErrorReply(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var badId) ? JsonNode.Parse(badId.GetRawText()) : null,
+            SendJson(ErrorReply(root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out var badId)
+                    ? JsonNode.Parse(badId.GetRawText()) : null,
                 new RpcError(-32600, "Invalid request")));
             document.Dispose();
             return;

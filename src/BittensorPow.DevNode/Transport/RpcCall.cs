@@ -4,15 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace BittensorPow.DevNode.Transport;
 
-/// <summary>A JSON-RPC error the handler wants sent back (code, message and optional data, as a real node sends them).</summary>
-public sealed class RpcError(int code, string message, string? data = null) : Exception(message)
-{
-    public int Code { get; } = code;
-    public string? ErrorData { get; } = data;
-
-    public static RpcError InvalidParams(string message) => new(-32602, "Invalid params", message);
-}
-
 /// <summary>One request as a handler sees it: its parameters, the session it came on, and work to do after the reply.</summary>
 public sealed class RpcCall(DevNodeSession session, string method, JsonElement parameters)
 {
@@ -48,7 +39,9 @@ public sealed class RpcCall(DevNodeSession session, string method, JsonElement p
         if (p.ValueKind == JsonValueKind.String)
         {
             var s = p.GetString()!;
-            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && ulong.TryParse(s[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out n)) return n;
+            if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                && ulong.TryParse(s[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out n))
+                return n;
             if (ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out n)) return n;
         }
         throw RpcError.InvalidParams($"parameter {i} must be a number");

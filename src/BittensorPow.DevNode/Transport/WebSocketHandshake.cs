@@ -20,11 +20,13 @@ public static class WebSocketHandshake
         bool upgrade = request is not null && (Header(request, "Upgrade")?.Contains("websocket", StringComparison.OrdinalIgnoreCase) ?? false);
         if (key is null || !upgrade)
         {
-            await WriteAsync(stream, "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: 38\r\n\r\nThis node speaks JSON-RPC on WebSocket", cancellation);
+            await WriteAsync(stream, "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n"
+                + "Content-Length: 38\r\n\r\nThis node speaks JSON-RPC on WebSocket", cancellation);
             return false;
         }
         string accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key.Trim() + Rfc6455Guid)));
-        await WriteAsync(stream, $"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n", cancellation);
+        await WriteAsync(stream, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Accept: {accept}\r\n\r\n", cancellation);
         return true;
     }
 

@@ -25,7 +25,8 @@ public static class RpcTarget
         Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1010,"message":"Invalid Transaction","data":"Custom error: 255"}}"""),
         Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1010,"message":"Invalid Transaction","data":"Custom error: 3"}}"""),
         Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1010,"message":"Invalid Transaction","data":"Custom error: 25"}}"""),
-        Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1014,"message":"Priority is too low: (0 vs 0)","data":"The transaction has too low priority to replace another transaction already in the pool."}}"""),
+        Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1014,"message":"Priority is too low: (0 vs 0)","data":"The transaction """
+            + """has too low priority to replace another transaction already in the pool."}}"""),
         Seed.Utf8("""{"jsonrpc":"2.0","id":9,"error":{"code":1013,"message":"Transaction Already Imported"}}"""),
         Seed.Utf8("""{"jsonrpc":"2.0","method":"author_extrinsicUpdate","params":{"subscription":"abc","result":"invalid"}}"""),
         Seed.Utf8("""{"jsonrpc":"2.0","id":3,"res"""),

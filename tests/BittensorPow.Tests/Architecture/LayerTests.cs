@@ -47,7 +47,8 @@ public sealed class LayerTests
         Assert.True(projects.Count >= 6, $"found only {projects.Count} projects under src/ and bench/");
         var offenders = projects
             .SelectMany(p => XDocument.Load(p).Descendants("ProjectReference")
-                .Select(r => (Project: p, Target: Path.GetFullPath(Path.Combine(Path.GetDirectoryName(p)!, r.Attribute("Include")!.Value.Replace('\\', '/'))))))
+                .Select(r => (Project: p, Target: Path.GetFullPath(
+                    Path.Combine(Path.GetDirectoryName(p)!, r.Attribute("Include")!.Value.Replace('\\', '/'))))))
             .Where(x => x.Target.StartsWith(Path.Combine(root, "tests") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Select(x => $"{Path.GetRelativePath(root, x.Project)} -> {Path.GetRelativePath(root, x.Target)}")
             .ToList();

@@ -13,7 +13,8 @@ public sealed class ParameterCountTests
 {
     private const int MaxParameters = 5;
 
-    public static TheoryData<string> Assemblies => new() { typeof(Challenge).Assembly.GetName().Name!, typeof(IWorkflowOutput).Assembly.GetName().Name! };
+    public static TheoryData<string> Assemblies
+        => new() { typeof(Challenge).Assembly.GetName().Name!, typeof(IWorkflowOutput).Assembly.GetName().Name! };
 
     [Theory]
     [MemberData(nameof(Assemblies))]
@@ -29,7 +30,8 @@ public sealed class ParameterCountTests
             .Select(x => $"{x.Type.FullName}.{(x.Member is ConstructorInfo ? "ctor" : x.Member.Name)}({x.Count})")
             .Order()
             .ToList();
-        Assert.True(offenders.Count == 0, $"{offenders.Count} public members with more than {MaxParameters} parameters:\n" + string.Join("\n", offenders));
+        Assert.True(offenders.Count == 0,
+            $"{offenders.Count} public members with more than {MaxParameters} parameters:\n" + string.Join("\n", offenders));
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public class DevNodeProcessTests
             Assert.NotNull(line);
             Assert.Matches(@"^DevNode listening on ws://127\.0\.0\.1:\d+$", line);
 
-            await using (var client = await global::BittensorPow.Subtensor.Rpc.WebSocketRpcClient.ConnectAsync(new Uri(line["DevNode listening on ".Length..]), DevNodeHarness.FastOptions))
+            await using (var client = await global::BittensorPow.Subtensor.Rpc.WebSocketRpcClient.ConnectAsync(
+                new Uri(line["DevNode listening on ".Length..]), DevNodeHarness.FastOptions))
             {
                 var header = await client.CallAsync("chain_getHeader", []);
                 Assert.StartsWith("0x", header.GetProperty("parentHash").GetString());
@@ -46,7 +47,10 @@ public class DevNodeProcessTests
     public void BadOptionsExitWithCode2()
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "BittensorPow.DevNode.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--subnet", "nonsense"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--subnet", "nonsense"])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true
+        })!;
         Assert.True(process.WaitForExit(30_000));
         Assert.Equal(2, process.ExitCode);
     }

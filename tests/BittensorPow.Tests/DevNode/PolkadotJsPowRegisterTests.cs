@@ -10,8 +10,9 @@ namespace BittensorPow.Tests.DevNode;
 /// <summary>
 /// Someone else's client against `--profile finney`: @polkadot/api (tests/polkadot/pow-register.mjs) decodes the
 /// served metadata (Finney 393's V16 with 475's pow_register patched in), builds pow_register from it, mines the seal
-/// with Node's SHA-256 and polkadot.js's Keccak, signs with the runtime's 13 signed extensions and follows signAndSend to inBlock. The DevNode must accept
-/// it, execute it, and agree with polkadot.js on every byte (call index, seal, events, storage).
+/// with Node's SHA-256 and polkadot.js's Keccak, signs with the runtime's 13 signed extensions and follows signAndSend
+/// to inBlock. The DevNode must accept it, execute it, and agree with polkadot.js on every byte (call index, seal,
+/// events, storage).
 /// </summary>
 public class PolkadotJsPowRegisterTests(ITestOutputHelper output)
 {

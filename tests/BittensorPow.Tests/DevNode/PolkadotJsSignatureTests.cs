@@ -116,7 +116,8 @@ public class PolkadotJsSignatureTests(ITestOutputHelper output)
         BittensorPow.Subtensor.Runtime.RuntimeVersion version)
     {
         var start = new ProcessStartInfo("node",
-            ["verify-extrinsic.mjs", metadataFile, extrinsicHex, genesis, birth, version.SpecVersion.ToString(), version.TransactionVersion.ToString()])
+            ["verify-extrinsic.mjs", metadataFile, extrinsicHex, genesis, birth, version.SpecVersion.ToString(),
+                version.TransactionVersion.ToString()])
         {
             WorkingDirectory = PolkadotJsTheoryAttribute.Folder,
             RedirectStandardOutput = true,

@@ -22,7 +22,8 @@ public class PolkadotJsTests(ITestOutputHelper output)
     {
         string folder = PolkadotJsTheoryAttribute.Folder;
 
-        await using var node = await DevNodeHarness.StartAsync(new DevNodeOptions { BlockMs = 0, Metadata = metadataFile, Subnets = [new SubnetSpec(1, 987_654_321)] });
+        await using var node = await DevNodeHarness.StartAsync(
+            new DevNodeOptions { BlockMs = 0, Metadata = metadataFile, Subnets = [new SubnetSpec(1, 987_654_321)] });
         for (int i = 0; i < 3; i++) node.Chain.ProduceBlock();
         await using var client = await DevNodeHarness.ConnectAsync(node);
 
@@ -93,7 +94,8 @@ public sealed class PolkadotJsTheoryAttribute : TheoryAttribute
     {
         try
         {
-            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            using var p = System.Diagnostics.Process.Start(
+                new System.Diagnostics.ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
             return p is not null && p.WaitForExit(10_000) && p.ExitCode == 0;
         }
         catch (System.ComponentModel.Win32Exception) { return false; }

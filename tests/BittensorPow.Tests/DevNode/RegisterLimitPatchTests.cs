@@ -26,7 +26,8 @@ public class RegisterLimitPatchTests
         Assert.Equal(Names(original, p => p.CallTypeId).Count + 1, Names(patched, p => p.CallTypeId).Count);
         Assert.Equal(Names(original, p => p.ErrorTypeId).Count + 1, Names(patched, p => p.ErrorTypeId).Count);
         Assert.Equal(original.Types.Count, patched.Types.Count);
-        Assert.Equal(original.Pallets.Select(p => (p.Name, p.Index, p.Storage.Count)), patched.Pallets.Select(p => (p.Name, p.Index, p.Storage.Count)));
+        Assert.Equal(original.Pallets.Select(p => (p.Name, p.Index, p.Storage.Count)),
+            patched.Pallets.Select(p => (p.Name, p.Index, p.Storage.Count)));
 
         var call = patched.Call(Pallet, "register_limit");
         var burned = original.Call(Pallet, "burned_register");

@@ -29,9 +29,13 @@ public sealed class RegistrationDriver(DevNodeServer node, WebSocketRpcClient cl
         return new RegistrationDriver(node, await DevNodeHarness.ConnectAsync(node));
     }
 
-    public SealByteOrder ByteOrder => Node.Runtime.SealRule == BittensorPow.Subtensor.Runtime.SealRule.BigEndian ? SealByteOrder.BigEndian : SealByteOrder.LittleEndian;
+    public SealByteOrder ByteOrder => Node.Runtime.SealRule == BittensorPow.Subtensor.Runtime.SealRule.BigEndian
+        ? SealByteOrder.BigEndian : SealByteOrder.LittleEndian;
 
-    /// <summary>The smallest nonce whose seal passes (or, with <paramref name="pass"/> false, fails) the difficulty in <paramref name="order"/>.</summary>
+    /// <summary>
+    /// The smallest nonce whose seal passes (or, with <paramref name="pass"/> false, fails) the difficulty in
+    /// <paramref name="order"/>.
+    /// </summary>
     public (ulong Nonce, byte[] Work) Solve(ulong blockNumber, byte[] hotkey, ulong difficulty, SealByteOrder order, bool pass = true)
     {
         byte[] bah = Seal.BlockAndHotkeyHash(Node.Chain.ByNumber(blockNumber)!.Hash, hotkey);

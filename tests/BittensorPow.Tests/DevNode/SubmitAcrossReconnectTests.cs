@@ -30,7 +30,8 @@ public class SubmitAcrossReconnectTests
         });
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(10));
         d.Node.DropConnections();
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => progress.Any(m => m.StartsWith("The watch ended", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)),
+        Assert.True(await DevNodeHarness.EventuallyAsync(
+                () => progress.Any(m => m.StartsWith("The watch ended", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)),
             string.Join(" | ", progress));
         d.Node.Chain.ProduceBlock();
 

@@ -56,7 +56,8 @@ public class SubmitRegisterTests
         await using var d = await StartAsync(Options() with { FinalityLag = 1 });
         byte[] extrinsic = d.SolvedRegister(Bob);
         var statuses = new BlockingCollection<JsonElement>();
-        await using var sub = await d.Client.SubscribeAsync("author_submitAndWatchExtrinsic", [Hex(extrinsic)], "author_unwatchExtrinsic", statuses.Add);
+        await using var sub = await d.Client.SubscribeAsync("author_submitAndWatchExtrinsic", [Hex(extrinsic)],
+            "author_unwatchExtrinsic", statuses.Add);
 
         Assert.True(statuses.TryTake(out var ready, 5000));
         Assert.Equal("ready", ready.GetString());
@@ -121,7 +122,8 @@ public class SubmitRegisterTests
         d.Node.Chain.ProduceBlock();
         ulong head = d.Node.Chain.Head.Number;  // the extrinsic executes in head + 1
         var (n1, w1) = d.Solve(head - 2, Bob.PublicKey, 10, d.ByteOrder);
-        Assert.Equal("InvalidWorkBlock", d.FailureOf(await d.IncludeAsync(d.Sign(d.RegisterCall(1, head - 2, n1, w1, Bob.PublicKey, Alice.PublicKey), Bob))));
+        Assert.Equal("InvalidWorkBlock",
+            d.FailureOf(await d.IncludeAsync(d.Sign(d.RegisterCall(1, head - 2, n1, w1, Bob.PublicKey, Alice.PublicKey), Bob))));
 
         head = d.Node.Chain.Head.Number;
         var (n2, w2) = d.Solve(head - 1, Bob.PublicKey, 10, d.ByteOrder);
@@ -133,7 +135,8 @@ public class SubmitRegisterTests
     {
         await using var d = await StartAsync(Options());
         d.Node.Chain.ProduceBlock();
-        var block = await d.IncludeAsync(d.Sign(d.RegisterCall(1, d.Node.Chain.Head.Number + 2, 0, new byte[32], Bob.PublicKey, Alice.PublicKey), Bob));
+        var block = await d.IncludeAsync(
+            d.Sign(d.RegisterCall(1, d.Node.Chain.Head.Number + 2, 0, new byte[32], Bob.PublicKey, Alice.PublicKey), Bob));
         Assert.Equal("InvalidWorkBlock", d.FailureOf(block));
     }
 
@@ -145,7 +148,8 @@ public class SubmitRegisterTests
         // Passes little-endian but fails big-endian at D = 1000 (subnet 3).
         byte[] bah = Seal.BlockAndHotkeyHash(d.Node.Chain.Head.Hash, Bob.PublicKey);
         ulong nonce = 0;
-        while (!(Difficulty.ChainRule(Seal.Compute(bah, nonce), 1_000, SealByteOrder.LittleEndian) && !Difficulty.ChainRule(Seal.Compute(bah, nonce), 1_000, SealByteOrder.BigEndian))) nonce++;
+        while (!(Difficulty.ChainRule(Seal.Compute(bah, nonce), 1_000, SealByteOrder.LittleEndian)
+            && !Difficulty.ChainRule(Seal.Compute(bah, nonce), 1_000, SealByteOrder.BigEndian))) nonce++;
         var block = await d.IncludeAsync(d.Sign(d.RegisterCall(3, head, nonce, Seal.Compute(bah, nonce), Bob.PublicKey, Alice.PublicKey), Bob));
         Assert.Equal("InvalidDifficulty", d.FailureOf(block));
     }

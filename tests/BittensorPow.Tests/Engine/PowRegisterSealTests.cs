@@ -14,7 +14,8 @@ public sealed class PowRegisterSealTests
 {
     internal static JsonElement Vectors()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoRoot, "tests", "BittensorPow.Tests", "Engine", "Data", "pow-register-v1-spec.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(
+            Path.Combine(RepoRoot, "tests", "BittensorPow.Tests", "Engine", "Data", "pow-register-v1-spec.json")));
         return doc.RootElement.GetProperty("vectors").Clone();
     }
 
@@ -101,7 +102,8 @@ public sealed class PowRegisterSealTests
     internal static class Independent
     {
         public static byte[] Payload(ushort netUid, byte[] blockHash, byte[] hotkey, byte[] coldkey, ulong nonce) =>
-            [.. "subtensor-pow-register-v1"u8.ToArray(), (byte)netUid, (byte)(netUid >> 8), .. blockHash, .. hotkey, .. coldkey, .. BitConverter.GetBytes(nonce)];
+            [.. "subtensor-pow-register-v1"u8.ToArray(), (byte)netUid, (byte)(netUid >> 8), .. blockHash, .. hotkey, .. coldkey,
+                .. BitConverter.GetBytes(nonce)];
 
         public static byte[] Seal(byte[] payload)
         {

@@ -11,11 +11,13 @@ namespace BittensorPow.Tests.Engine;
 public class PowVectorTests
 {
     public static TheoryData<string> CaseIds() => new(PowVectors.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
-    public static TheoryData<string> SolveIds() => new(PowVectors.GetProperty("solves").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+    public static TheoryData<string> SolveIds()
+        => new(PowVectors.GetProperty("solves").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
     public static TheoryData<int> EdgeCaseIndexes() => new(Enumerable.Range(0, PowVectors.GetProperty("ruleEdgeCases").GetArrayLength()));
 
     private static JsonElement Case(string id) => PowVectors.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
-    private static JsonElement Solve(string id) => PowVectors.GetProperty("solves").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+    private static JsonElement Solve(string id)
+        => PowVectors.GetProperty("solves").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
     [Theory, MemberData(nameof(CaseIds))]
     public void Seal_case_matches_every_intermediate(string id)
@@ -43,8 +45,10 @@ public class PowVectorTests
         {
             ulong d = ulong.Parse(check.GetProperty("difficulty").GetString()!);
             string label = check.GetProperty("label").GetString()!;
-            Assert.True(check.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.BigEndian), $"{id} BE d={label}");
-            Assert.True(check.GetProperty("chainLE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.LittleEndian), $"{id} LE d={label}");
+            Assert.True(check.GetProperty("chainLegacyBE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.BigEndian),
+                $"{id} BE d={label}");
+            Assert.True(check.GetProperty("chainLE").GetBoolean() == new Difficulty(d).IsMetBy(seal, SealByteOrder.LittleEndian),
+                $"{id} LE d={label}");
             Assert.Equal(check.GetProperty("chainLegacyBE").GetBoolean(), Difficulty.ChainRule(seal, d, SealByteOrder.BigEndian));
             Assert.Equal(check.GetProperty("python").GetBoolean(), ReferenceClientRules.Python(seal, d));
             Assert.Equal(check.GetProperty("cubit").GetBoolean(), ReferenceClientRules.Cubit(seal, d));
@@ -90,7 +94,10 @@ public class PowVectorTests
     public void One_thread_from_start_nonce_finds_the_smallest_solution(string id)
     {
         var s = Solve(id);
-        var template = new BlockTemplate(new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), SealByteOrder.BigEndian), new Difficulty(ulong.Parse(s.GetProperty("difficulty").GetString()!)));
+        var template = new BlockTemplate(
+            new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!),
+                SealByteOrder.BigEndian),
+            new Difficulty(ulong.Parse(s.GetProperty("difficulty").GetString()!)));
         Assert.Equal(Hex(s.GetProperty("blockAndHotkeyHashHex").GetString()!), ((LegacyChallenge)template.Challenge).BlockAndHotkeyHash.ToArray());
         ulong start = ulong.Parse(s.GetProperty("startNonce").GetString()!);
         foreach (var (rule, order) in new[] { ("chainLegacyBE", SealByteOrder.BigEndian), ("chainLE", SealByteOrder.LittleEndian) })
@@ -112,7 +119,8 @@ public class PowVectorTests
         Assert.Equal(Hex(h.GetProperty("keccak256_empty").GetString()!), BittensorPow.Engine.Hashing.Keccak256.Hash([]));
         Assert.Equal(Hex(h.GetProperty("sha3_256_empty").GetString()!), System.Security.Cryptography.SHA3_256.IsSupported
             ? System.Security.Cryptography.SHA3_256.HashData([]) : Hex(h.GetProperty("sha3_256_empty").GetString()!));
-        Assert.NotEqual(Hex(h.GetProperty("case01_WRONG_sealIfSha3Used").GetString()!), Seal.Compute(Hex(Case("seal-01").GetProperty("blockAndHotkeyHashHex").GetString()!), 0));
+        Assert.NotEqual(Hex(h.GetProperty("case01_WRONG_sealIfSha3Used").GetString()!),
+            Seal.Compute(Hex(Case("seal-01").GetProperty("blockAndHotkeyHashHex").GetString()!), 0));
     }
 
     [Fact]
@@ -121,7 +129,8 @@ public class PowVectorTests
         foreach (var u in PowVectors.GetProperty("upstreamVectors").EnumerateArray())
         {
             if (u.TryGetProperty("expectedSealHex", out var seal))
-                Assert.Equal(Hex(seal.GetString()!), Seal.Compute(Hex(u.GetProperty("blockAndHotkeyHashHex").GetString()!), ulong.Parse(u.GetProperty("nonce").GetString()!)));
+                Assert.Equal(Hex(seal.GetString()!),
+                    Seal.Compute(Hex(u.GetProperty("blockAndHotkeyHashHex").GetString()!), ulong.Parse(u.GetProperty("nonce").GetString()!)));
             else
                 Assert.Equal(Hex(u.GetProperty("expectedBlockAndHotkeyHashHex").GetString()!),
                     Seal.BlockAndHotkeyHash(Hex(u.GetProperty("blockHashHex").GetString()!), Hex(u.GetProperty("hotkeyPublicKeyHex").GetString()!)));

@@ -66,7 +66,8 @@ public sealed class ScalePropertyTests
     }, iter: 500);
 
     [Fact]
-    public void A_length_beyond_the_input_is_rejected_before_anything_is_read() => Gen.Select(Gen.UInt[1, 1u << 30], Gen.Byte.Array[0, 64]).Sample((claimed, tail) =>
+    public void A_length_beyond_the_input_is_rejected_before_anything_is_read()
+        => Gen.Select(Gen.UInt[1, 1u << 30], Gen.Byte.Array[0, 64]).Sample((claimed, tail) =>
     {
         if (claimed <= tail.Length) return;
         var bytes = new ScaleWriter().Compact(claimed).Raw(tail).ToArray();

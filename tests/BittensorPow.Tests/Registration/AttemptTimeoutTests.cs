@@ -20,10 +20,16 @@ public sealed class AttemptTimeoutTests
     private static DevNodeOptions Plain => new() { Subnets = [new SubnetSpec(1, 10_000)] };
 
     private static RegisterRequest Register(double seconds, TimeSpan spentConnecting = default) =>
-        new(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu) { Timeout = TimeSpan.FromSeconds(seconds), SpentConnecting = spentConnecting };
+        new(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu)
+        {
+            Timeout = TimeSpan.FromSeconds(seconds), SpentConnecting = spentConnecting
+        };
 
     private static FaucetRequest Faucet(double seconds) =>
-        new(Dave.PublicKey, () => Sr25519KeyPair.FromUri("//Dave"), WorkflowNode.Cpu with { ThreadCount = 2 }) { Timeout = TimeSpan.FromSeconds(seconds) };
+        new(Dave.PublicKey, () => Sr25519KeyPair.FromUri("//Dave"), WorkflowNode.Cpu with { ThreadCount = 2 })
+        {
+            Timeout = TimeSpan.FromSeconds(seconds)
+        };
 
     [Fact]
     public async Task Register_against_a_node_that_never_includes_names_waiting_for_inclusion_and_submits_once()
@@ -35,7 +41,8 @@ public sealed class AttemptTimeoutTests
 
         Assert.Equal(ErrorIds.SubmissionTimeout, ex.Error.Id);
         Assert.Equal(PowErrorCategory.OperationTimeout, ex.Error.Category);
-        Assert.Matches("^-TimeoutSec 2 ran out while waiting for inclusion of SubtensorModule\\.register\\(netuid 1, block \\d+\\) 0x[0-9a-f]{64} in a block\\.$", ex.Error.Message);
+        Assert.Matches("^-TimeoutSec 2 ran out while waiting for inclusion of "
+            + "SubtensorModule\\.register\\(netuid 1, block \\d+\\) 0x[0-9a-f]{64} in a block\\.$", ex.Error.Message);
         Assert.Contains("may still be included", ex.Error.RecommendedAction);
         // The attempt's limit ended the call: no second attempt, no second submission.
         Assert.DoesNotContain(output.VerboseLines, l => l.StartsWith("Attempt 2", StringComparison.Ordinal));
@@ -48,7 +55,8 @@ public sealed class AttemptTimeoutTests
         await using var n = await WorkflowNode.StartAsync(Plain with { BlockMs = 0 });
         await n.Chain.Client.Rpc.CallAsync("dev_setDelay", [int.MaxValue]);
 
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Register(2), new RecordingOutput(), CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Register(2), new RecordingOutput(), CancellationToken.None).ToList());
 
         Assert.Equal(ErrorIds.RpcTimeout, ex.Error.Id);
         Assert.Equal($"-TimeoutSec 2 ran out while reading the head and subnet 1 from {n.Chain.Endpoint}.", ex.Error.Message);
@@ -61,7 +69,8 @@ public sealed class AttemptTimeoutTests
         // A node that answers at once: only the time already spent can have used up the limit.
         await using var n = await WorkflowNode.StartAsync(Plain with { BlockMs = 0 });
 
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Register(2, spentConnecting: TimeSpan.FromSeconds(2)), new RecordingOutput(), CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(
+            n.Chain, Register(2, spentConnecting: TimeSpan.FromSeconds(2)), new RecordingOutput(), CancellationToken.None).ToList());
 
         Assert.StartsWith("-TimeoutSec 2 ran out while ", ex.Error.Message);
         Assert.Null(await n.Chain.Client.GetUidAsync(1, WorkflowNode.Alice.PublicKey));
@@ -76,7 +85,8 @@ public sealed class AttemptTimeoutTests
         var ex = Assert.Throws<PowException>(() => FaucetWorkflow.Run(n.Chain, Faucet(8), new RecordingOutput(), CancellationToken.None).ToList());
 
         Assert.Equal(ErrorIds.SubmissionTimeout, ex.Error.Id);
-        Assert.Matches("^-TimeoutSec 8 ran out while waiting for inclusion of SubtensorModule\\.faucet\\(block \\d+\\) 0x[0-9a-f]{64} in a block\\.$", ex.Error.Message);
+        Assert.Matches("^-TimeoutSec 8 ran out while waiting for inclusion of "
+            + "SubtensorModule\\.faucet\\(block \\d+\\) 0x[0-9a-f]{64} in a block\\.$", ex.Error.Message);
         Assert.Contains("bounds each drip", ex.Error.RecommendedAction);
         Assert.Single(n.Node.Chain.Pool.Pending);
     }

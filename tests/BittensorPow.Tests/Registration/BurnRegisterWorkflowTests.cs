@@ -28,12 +28,14 @@ public sealed class BurnRegisterWorkflowTests
         return new BurnRegisterRequest(1, Dave.PublicKey, c.PublicKey, () => { onUnlock?.Invoke(); return Sr25519KeyPair.FromUri(UriOf(c)); }, cap);
     }
 
-    private static string UriOf(Sr25519KeyPair k) => k.Ss58Address == WorkflowNode.Alice.Ss58Address ? "//Alice" : k.Ss58Address == Ferdie.Ss58Address ? "//Ferdie" : "//Bob";
+    private static string UriOf(Sr25519KeyPair k)
+        => k.Ss58Address == WorkflowNode.Alice.Ss58Address ? "//Alice" : k.Ss58Address == Ferdie.Ss58Address ? "//Ferdie" : "//Bob";
 
     private static async Task<UInt128> FreeAsync(WorkflowNode n, Sr25519KeyPair k) => (await n.Chain.Client.Subtensor.AccountAsync(k.PublicKey)).Free;
 
     private static byte[]? Owner(WorkflowNode n, byte[] hotkey) =>
-        n.Node.Chain.Read("0x" + Convert.ToHexStringLower(StorageKey.For(n.Node.Runtime.Decoded.Storage("SubtensorModule", "Owner"), [hotkey])), null);
+        n.Node.Chain.Read(
+            "0x" + Convert.ToHexStringLower(StorageKey.For(n.Node.Runtime.Decoded.Storage("SubtensorModule", "Owner"), [hotkey])), null);
 
     [Fact]
     public async Task Unlocking_the_coldkey_does_not_count_against_TimeoutSec()
@@ -69,7 +71,8 @@ public sealed class BurnRegisterWorkflowTests
         await using var n = await WorkflowNode.StartAsync(Localnet);
         int unlocks = 0;
         var output = new RecordingOutput();
-        var ex = Assert.Throws<PowException>(() => BurnRegisterWorkflow.Run(n.Chain, Request(null, onUnlock: () => unlocks++), output, CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(
+            () => BurnRegisterWorkflow.Run(n.Chain, Request(null, onUnlock: () => unlocks++), output, CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.PowRegistrationRemoved, ex.Error.Id);
         Assert.Contains("1 TAO", ex.Error.Message);
         Assert.Contains("-MaxCost", ex.Error.RecommendedAction);
@@ -107,7 +110,8 @@ public sealed class BurnRegisterWorkflowTests
         Assert.Equal("RegistrationPriceLimitExceeded", ex.Error.Id);
         Assert.Empty(output.Questions);
 
-        var chainSays = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, Request(Burn - 1) with { SkipValidation = true }, new RecordingOutput(), CancellationToken.None));
+        var chainSays = Assert.Single(BurnRegisterWorkflow.Run(
+            n.Chain, Request(Burn - 1) with { SkipValidation = true }, new RecordingOutput(), CancellationToken.None));
         Assert.Equal(OutcomeStatus.Failed, chainSays.Status);
         Assert.Equal("RegistrationPriceLimitExceeded", chainSays.Error!.Id);
         Assert.Contains("nothing was registered or charged", chainSays.Error.Message);
@@ -121,7 +125,8 @@ public sealed class BurnRegisterWorkflowTests
         await using var n = await WorkflowNode.StartAsync(WithoutRegisterLimit);
         Assert.False(n.Chain.Client.RuntimeProfile.HasRegisterLimit);
         var refused = new RecordingOutput();
-        var ex = Assert.Throws<PowException>(() => BurnRegisterWorkflow.Run(n.Chain, Request(Burn - 1) with { SkipValidation = true }, refused, CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(() => BurnRegisterWorkflow.Run(
+            n.Chain, Request(Burn - 1) with { SkipValidation = true }, refused, CancellationToken.None).ToList());
         Assert.Equal("RegistrationPriceLimitExceeded", ex.Error.Id);
         Assert.Contains(refused.Warnings, w => w.Contains("checked by this client") && w.Contains("not by the chain"));
 
@@ -136,10 +141,12 @@ public sealed class BurnRegisterWorkflowTests
     public async Task A_coldkey_short_of_the_burn_is_NotEnoughBalanceToStake_before_and_from_the_chain()
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
-        var ex = Assert.Throws<PowException>(() => BurnRegisterWorkflow.Run(n.Chain, Request(Burn, Ferdie), new RecordingOutput(), CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(
+            () => BurnRegisterWorkflow.Run(n.Chain, Request(Burn, Ferdie), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal("NotEnoughBalanceToStake", ex.Error.Id);
 
-        var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, Request(Burn, Ferdie) with { SkipValidation = true }, new RecordingOutput(), CancellationToken.None));
+        var outcome = Assert.Single(BurnRegisterWorkflow.Run(
+            n.Chain, Request(Burn, Ferdie) with { SkipValidation = true }, new RecordingOutput(), CancellationToken.None));
         Assert.Equal("NotEnoughBalanceToStake", outcome.Error!.Id);
         Assert.Contains("free balance is below", outcome.Error.Message);
     }
@@ -149,7 +156,8 @@ public sealed class BurnRegisterWorkflowTests
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
         int unlocks = 0;
-        Assert.Empty(BurnRegisterWorkflow.Run(n.Chain, Request(Burn, onUnlock: () => unlocks++), new RecordingOutput { Answer = false }, CancellationToken.None));
+        Assert.Empty(BurnRegisterWorkflow.Run(
+            n.Chain, Request(Burn, onUnlock: () => unlocks++), new RecordingOutput { Answer = false }, CancellationToken.None));
         Assert.Equal(0, unlocks);
         Assert.Null(Owner(n, Dave.PublicKey));
     }

@@ -30,7 +30,8 @@ public class KeyUnlockTests
         string coldkey = Path.Combine(root.CopySharedWallet("w"), "coldkey");
         string? asked = null;
         var refused = KeyUnlock.PasswordRequired(coldkey, "The coldkey", "-Password", "X", "no console");
-        var e = Assert.Throws<PowException>(() => KeyUnlock.Read(coldkey, null, v => { asked = v; throw refused; }, "-Password", new RecordingOutput()));
+        var e = Assert.Throws<PowException>(
+            () => KeyUnlock.Read(coldkey, null, v => { asked = v; throw refused; }, "-Password", new RecordingOutput()));
         Assert.Same(refused, e);
         Assert.Equal(KeyfilePasswordVariable.Name(coldkey), asked);
         Assert.Equal(PowErrorScope.Pipeline, e.Error.Scope);

@@ -44,7 +44,8 @@ public class NewWalletWorkflowTests
     public void When_the_mnemonic_cannot_be_shown_nothing_is_written()
     {
         using var root = new TempWalletRoot();
-        var refused = new PowException(new PowError(ErrorIds.MnemonicNotShown, PowErrorCategory.InvalidOperation, null, "no screen", "use -Mnemonic"));
+        var refused = new PowException(
+            new PowError(ErrorIds.MnemonicNotShown, PowErrorCategory.InvalidOperation, null, "no screen", "use -Mnemonic"));
         var e = Assert.Throws<PowException>(() => NewWalletWorkflow.Run(new NewWalletRequest(root.Root, "w") { Coldkey = true, Hotkey = "h" },
             _ => throw refused, new RecordingOutput()));
         Assert.Same(refused, e);
@@ -69,7 +70,10 @@ public class NewWalletWorkflowTests
     {
         using var root = new TempWalletRoot();
         var e = Assert.Throws<PowException>(() => NewWalletWorkflow.Run(
-            new NewWalletRequest(root.Root, "w") { Coldkey = true, Mnemonic = Secure("walk fit lonely race hold basket smoke curtain lake obey drive bottom") },
+            new NewWalletRequest(root.Root, "w")
+            {
+                Coldkey = true, Mnemonic = Secure("walk fit lonely race hold basket smoke curtain lake obey drive bottom")
+            },
             _ => { }, new RecordingOutput()));
         Assert.Equal(ErrorIds.InvalidMnemonic, e.Error.Id);
         Assert.DoesNotContain("lonely", e.Error.Message);
@@ -79,8 +83,10 @@ public class NewWalletWorkflowTests
     [Fact]
     public void A_new_password_must_not_be_empty_and_must_be_typed_the_same_twice()
     {
-        Assert.Equal(ErrorIds.EmptyPassword, Assert.Throws<PowException>(() => NewWalletWorkflow.CheckNewPassword(new SecureString(), null)).Error.Id);
-        Assert.Equal(ErrorIds.PasswordMismatch, Assert.Throws<PowException>(() => NewWalletWorkflow.CheckNewPassword(Secure("one"), Secure("two"))).Error.Id);
+        Assert.Equal(ErrorIds.EmptyPassword,
+            Assert.Throws<PowException>(() => NewWalletWorkflow.CheckNewPassword(new SecureString(), null)).Error.Id);
+        Assert.Equal(ErrorIds.PasswordMismatch,
+            Assert.Throws<PowException>(() => NewWalletWorkflow.CheckNewPassword(Secure("one"), Secure("two"))).Error.Id);
         NewWalletWorkflow.CheckNewPassword(Secure("same"), Secure("same"));
         NewWalletWorkflow.CheckNewPassword(Secure("given"), null);
     }

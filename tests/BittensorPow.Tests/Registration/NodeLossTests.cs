@@ -53,7 +53,8 @@ public sealed class NodeLossTests
 
         var killed = Stopwatch.StartNew();
         await n.KillAsync();
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => !output.Warnings.IsEmpty, TimeSpan.FromSeconds(2)), "no warning within 2 s of the drop");
+        Assert.True(await DevNodeHarness.EventuallyAsync(() => !output.Warnings.IsEmpty, TimeSpan.FromSeconds(2)),
+            "no warning within 2 s of the drop");
         string warning = Assert.Single(output.Warnings);
         Assert.Contains(n.Endpoint.TrimEnd('/'), warning);
         Assert.Matches(@"while solving registration work for subnet 1 on block #\d+ \(difficulty", warning);
@@ -84,7 +85,8 @@ public sealed class NodeLossTests
         var output = new RecordingOutput();
         using var chain = n.Connect(output, TimeSpan.FromSeconds(1));
         var searcher = Counting();
-        var solving = Task.Run(() => OnlineSolve.Run(chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, With(searcher)), output, CancellationToken.None));
+        var solving = Task.Run(() => OnlineSolve.Run(
+            chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, With(searcher)), output, CancellationToken.None));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => searcher.Calls > 10, Within), "the search never started");
 
         var killed = Stopwatch.StartNew();
@@ -93,7 +95,8 @@ public sealed class NodeLossTests
         Assert.Equal(ErrorIds.NodeLost, ex.Error.Id);
         Assert.Equal(PowErrorCategory.ConnectionError, ex.Error.Category);
         Assert.InRange(killed.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(8));
-        Assert.Matches(@"^The node at ws://127\.0\.0\.1:\d+/? is gone: the connection dropped while solving registration work for subnet 1 on block #\d+ .*, and it did not come back within the reconnect limit of 1 s\.", ex.Message);
+        Assert.Matches(@"^The node at ws://127\.0\.0\.1:\d+/? is gone: the connection dropped while solving registration work "
+            + @"for subnet 1 on block #\d+ .*, and it did not come back within the reconnect limit of 1 s\.", ex.Message);
         int calls = Volatile.Read(ref searcher.Calls);
         await Task.Delay(300);
         Assert.Equal(calls, Volatile.Read(ref searcher.Calls)); // every worker has ended
@@ -104,7 +107,10 @@ public sealed class NodeLossTests
     {
         await using var n = await RestartableNode.StartAsync(new DevNodeOptions { BlockMs = 0, Subnets = [new SubnetSpec(1, 100)] });
         // On the workflow's own thread, right after the checks and before signing: the connection is cut there.
-        var output = new RecordingOutput { OnVerbose = line => { if (line.Contains("signing register", StringComparison.Ordinal)) n.Node.DropConnections(); } };
+        var output = new RecordingOutput
+        {
+            OnVerbose = line => { if (line.Contains("signing register", StringComparison.Ordinal)) n.Node.DropConnections(); }
+        };
         using var chain = n.Connect(output, TimeSpan.FromSeconds(30));
         var request = new RegisterRequest(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu);
 
@@ -148,7 +154,13 @@ public sealed class NodeLossTests
     {
         // Blocks never come: the extrinsic waits in the pool when the node dies.
         await using var n = await RestartableNode.StartAsync(new DevNodeOptions { BlockMs = 3_600_000, Subnets = [new SubnetSpec(1, 100)] });
-        var output = new RecordingOutput { OnVerbose = line => { if (line.StartsWith("Submitted 0x", StringComparison.Ordinal)) n.KillAsync().GetAwaiter().GetResult(); } };
+        var output = new RecordingOutput
+        {
+            OnVerbose = line =>
+            {
+                if (line.StartsWith("Submitted 0x", StringComparison.Ordinal)) n.KillAsync().GetAwaiter().GetResult();
+            }
+        };
         using var chain = n.Connect(output, TimeSpan.FromSeconds(timeoutFirst ? 30 : 1));
         var request = new RegisterRequest(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu)
         {
@@ -169,7 +181,13 @@ public sealed class NodeLossTests
     public async Task Killed_after_a_drip_was_submitted_the_faucet_is_NodeLost()
     {
         await using var n = await RestartableNode.StartAsync(DevNodeProfiles.Localnet with { BlockMs = 3_600_000 });
-        var output = new RecordingOutput { OnVerbose = line => { if (line.StartsWith("Submitted 0x", StringComparison.Ordinal)) n.KillAsync().GetAwaiter().GetResult(); } };
+        var output = new RecordingOutput
+        {
+            OnVerbose = line =>
+            {
+                if (line.StartsWith("Submitted 0x", StringComparison.Ordinal)) n.KillAsync().GetAwaiter().GetResult();
+            }
+        };
         using var chain = n.Connect(output, TimeSpan.FromSeconds(1));
         var request = new FaucetRequest(WorkflowNode.Bob.PublicKey, () => Sr25519KeyPair.FromUri("//Bob"), WorkflowNode.Cpu with { ThreadCount = 2 });
 

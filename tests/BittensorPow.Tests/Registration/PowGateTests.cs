@@ -12,7 +12,10 @@ public class PowGateTests
     {
         await using var node = await WorkflowNode.StartAsync();
         using var stop = new CancellationTokenSource();
-        var output = new RecordingOutput { OnVerbose = m => { if (m.Contains("waiting for the subnet owner", StringComparison.Ordinal)) stop.CancelAfter(200); } };
+        var output = new RecordingOutput
+        {
+            OnVerbose = m => { if (m.Contains("waiting for the subnet owner", StringComparison.Ordinal)) stop.CancelAfter(200); }
+        };
         long cancelledAt = 0;
         using var _ = stop.Token.Register(() => cancelledAt = Stopwatch.GetTimestamp());
         Assert.ThrowsAny<OperationCanceledException>(() =>
@@ -28,7 +31,8 @@ public class PowGateTests
         await using var node = await WorkflowNode.StartAsync();
         var output = new RecordingOutput();
         ulong since = node.Head;
-        var gate = Task.Run(() => PowGate.Pass(node.Chain, new PowGateRequest(3, TimeSpan.FromSeconds(30)) { WaitForPow = true }, output, CancellationToken.None));
+        var gate = Task.Run(() => PowGate.Pass(
+            node.Chain, new PowGateRequest(3, TimeSpan.FromSeconds(30)) { WaitForPow = true }, output, CancellationToken.None));
         Assert.True(await output.WaitForAsync("waiting for the subnet owner", TimeSpan.FromSeconds(10)));
         node.Produce(3);
         await Task.Delay(300);
@@ -45,8 +49,10 @@ public class PowGateTests
     {
         await using var node = await WorkflowNode.StartAsync();
         var refused = Assert.Throws<PowException>(() =>
-            PowGate.Pass(node.Chain, new PowGateRequest(1, TimeSpan.FromSeconds(10)) { MaxDifficulty = 9_999 }, new RecordingOutput(), CancellationToken.None));
+            PowGate.Pass(node.Chain, new PowGateRequest(1, TimeSpan.FromSeconds(10)) { MaxDifficulty = 9_999 },
+                new RecordingOutput(), CancellationToken.None));
         Assert.Equal((ErrorIds.DifficultyAboveLimit, PowErrorCategory.LimitsExceeded), (refused.Error.Id, refused.Error.Category));
-        PowGate.Pass(node.Chain, new PowGateRequest(1, TimeSpan.FromSeconds(10)) { MaxDifficulty = 10_000 }, new RecordingOutput(), CancellationToken.None);
+        PowGate.Pass(node.Chain, new PowGateRequest(1, TimeSpan.FromSeconds(10)) { MaxDifficulty = 10_000 },
+            new RecordingOutput(), CancellationToken.None);
     }
 }

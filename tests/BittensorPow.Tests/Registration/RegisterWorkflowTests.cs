@@ -19,7 +19,8 @@ public sealed class RegisterWorkflowTests
         new(netUid, WorkflowNode.Alice, Coldkey, WorkflowNode.Cpu) { Solution = solution };
 
     private static Solution SolveNow(WorkflowNode n, ushort netUid = 1) =>
-        OnlineSolve.Run(n.Chain, new OnlineSolveRequest(netUid, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
+        OnlineSolve.Run(n.Chain, new OnlineSolveRequest(netUid, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu),
+            new RecordingOutput(), CancellationToken.None)!;
 
     [Fact]
     public async Task Solves_and_registers()
@@ -53,7 +54,8 @@ public sealed class RegisterWorkflowTests
     public async Task Pre_checks_refuse_before_solving(ushort netUid, string id)
     {
         await using var n = await WorkflowNode.StartAsync();
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(netUid), new RecordingOutput(), CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Request(netUid), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(id, ex.Error.Id);
     }
 
@@ -74,8 +76,12 @@ public sealed class RegisterWorkflowTests
     {
         await using var n = await WorkflowNode.StartAsync();
         var mine = SolveNow(n);
-        var theirs = mine with { Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash, WorkflowNode.Bob.PublicKey, mine.ByteOrder) };
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(1, theirs), new RecordingOutput(), CancellationToken.None).ToList());
+        var theirs = mine with
+        {
+            Challenge = new LegacyChallenge(mine.BlockNumber, mine.Challenge.BlockHash, WorkflowNode.Bob.PublicKey, mine.ByteOrder)
+        };
+        var ex = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Request(1, theirs), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.HotkeyMismatch, ex.Error.Id);
     }
 
@@ -110,7 +116,11 @@ public sealed class RegisterWorkflowTests
         var output = new RecordingOutput
         {
             // The chain moves on while the first solution is being signed.
-            OnVerbose = line => { if (line.Contains("Attempt 1 of 3: signing register") && Interlocked.Exchange(ref produced, 1) == 0) node!.Produce(3); },
+            OnVerbose = line =>
+            {
+                if (line.Contains("Attempt 1 of 3: signing register") && Interlocked.Exchange(ref produced, 1) == 0)
+                    node!.Produce(3);
+            },
         };
         await using var n = node = await WorkflowNode.StartAsync();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None));
@@ -128,7 +138,8 @@ public sealed class RegisterWorkflowTests
         var outcomes = RegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList();
 
         Assert.Equal(2, outcomes.Count);
-        Assert.Equal((OutcomeStatus.Failed, "InvalidWorkBlock", "Solving again."), (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
+        Assert.Equal((OutcomeStatus.Failed, "InvalidWorkBlock", "Solving again."),
+            (outcomes[0].Status, outcomes[0].Error!.Id, outcomes[0].Error!.RecommendedAction));
         Assert.Equal((OutcomeStatus.Registered, 2), (outcomes[1].Status, outcomes[1].Attempts));
     }
 
@@ -139,7 +150,8 @@ public sealed class RegisterWorkflowTests
         var solution = SolveNow(n);
         n.Produce(3);
         var output = new RecordingOutput();
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(1, solution) with { MaxAttempts = 1 }, output, CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(
+            n.Chain, Request(1, solution) with { MaxAttempts = 1 }, output, CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.RegistrationAttemptsExhausted, ex.Error.Id);
         Assert.False(output.Said("solving for subnet"));
         Assert.Null(await n.Chain.Client.GetUidAsync(1, WorkflowNode.Alice.PublicKey));
@@ -151,7 +163,8 @@ public sealed class RegisterWorkflowTests
         await using var n = await WorkflowNode.StartAsync();
         var solution = SolveNow(n);
         var tampered = solution with { Seal = [.. solution.Seal.Select(b => (byte)~b)] };
-        var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(1, tampered), new RecordingOutput(), CancellationToken.None).ToList());
+        var ex = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Request(1, tampered), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal("InvalidSeal", ex.Error.Id);
         Assert.Contains(Hex.Encode(solution.Seal), ex.Error.Message);
     }
@@ -163,7 +176,10 @@ public sealed class RegisterWorkflowTests
         var coldkey = WorkflowNode.Bob;
         var before = (await n.Chain.Client.Subtensor.AccountAsync(coldkey.PublicKey)).Free;
         int unlocks = 0;
-        var request = new FaucetRequest(coldkey.PublicKey, () => { unlocks++; return global::BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Bob"); }, WorkflowNode.Cpu) { Count = 2 };
+        var request = new FaucetRequest(coldkey.PublicKey,
+            () => { unlocks++; return global::BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Bob"); },
+            WorkflowNode.Cpu)
+        { Count = 2 };
         var output = new RecordingOutput();
         var outcomes = FaucetWorkflow.Run(n.Chain, request, output, CancellationToken.None).ToList();
 

@@ -43,7 +43,8 @@ public sealed class RegistrationIntervalTests
         Assert.False(output.Said("Nonces start"), "nothing was solved");
         // New-PowSolution -NetUid says the same before solving.
         var solving = Assert.Throws<PowException>(() =>
-            OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None));
+            OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu),
+                new RecordingOutput(), CancellationToken.None));
         Assert.Equal(RegistrationInterval.PalletError, solving.Error.Id);
     }
 
@@ -60,11 +61,13 @@ public sealed class RegistrationIntervalTests
     public async Task The_DevNodes_pallet_refuses_a_full_interval_with_the_same_name()
     {
         await using var n = await WorkflowNode.StartAsync();
-        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
+        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu),
+            new RecordingOutput(), CancellationToken.None)!;
         await FillAsync(n, 0);
 
         // Checked here: refused before signing.
-        var refused = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Request(solution), new RecordingOutput(), CancellationToken.None).ToList());
+        var refused = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Request(solution), new RecordingOutput(), CancellationToken.None).ToList());
         Assert.Equal(RegistrationInterval.PalletError, refused.Error.Id);
         // Not checked here: the chain says the same.
         var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(solution, skipValidation: true), new RecordingOutput(),

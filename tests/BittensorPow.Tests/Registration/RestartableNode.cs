@@ -27,8 +27,10 @@ public sealed class RestartableNode : IAsyncDisposable
     /// <summary>The session's options with a short reconnect limit and a quick backoff, so a test takes seconds.</summary>
     public static RpcClientOptions Fast(TimeSpan reconnectLimit) => ChainSession.Options(reconnectLimit) with
     {
-        CallTimeout = TimeSpan.FromSeconds(10), ConnectTimeout = TimeSpan.FromSeconds(5),
-        ReconnectInitialDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+        CallTimeout = TimeSpan.FromSeconds(10),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        ReconnectInitialDelay = TimeSpan.FromMilliseconds(50),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
     };
 
     public ChainSession Connect(BittensorPow.Registration.IWorkflowOutput output, TimeSpan reconnectLimit) =>

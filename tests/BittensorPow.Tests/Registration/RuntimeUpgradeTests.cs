@@ -59,7 +59,8 @@ public sealed class RuntimeUpgradeTests
         });
         var started = DateTime.UtcNow;
 
-        var e = Assert.Throws<PowException>(() => RegisterWorkflow.Run(n.Chain, Register(With(searcher)), new RecordingOutput(), CancellationToken.None).ToList());
+        var e = Assert.Throws<PowException>(
+            () => RegisterWorkflow.Run(n.Chain, Register(With(searcher)), new RecordingOutput(), CancellationToken.None).ToList());
 
         Assert.Equal(ErrorIds.PowRegistrationRemovedDuringSolve, e.Error.Id);
         Assert.Equal(PowErrorCategory.InvalidOperation, e.Error.Category);
@@ -72,12 +73,14 @@ public sealed class RuntimeUpgradeTests
     public async Task A_register_is_signed_for_the_runtime_the_node_runs_when_it_is_submitted()
     {
         await using var n = await WorkflowNode.StartAsync(At(300));
-        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu), new RecordingOutput(), CancellationToken.None)!;
+        var solution = OnlineSolve.Run(n.Chain, new OnlineSolveRequest(1, WorkflowNode.Alice.PublicKey, WorkflowNode.Cpu),
+            new RecordingOutput(), CancellationToken.None)!;
         // No solve is running, so nothing follows the runtime: only signing can notice the new spec and transaction version.
         n.Node.UpgradeRuntime(301, transactionVersion: 2);
         Assert.Equal(300u, n.Chain.Client.RuntimeVersion.SpecVersion);
 
-        var outcome = Assert.Single(RegisterWorkflow.Run(n.Chain, Register(WorkflowNode.Cpu) with { Solution = solution }, new RecordingOutput(), CancellationToken.None).ToList());
+        var outcome = Assert.Single(RegisterWorkflow.Run(
+            n.Chain, Register(WorkflowNode.Cpu) with { Solution = solution }, new RecordingOutput(), CancellationToken.None).ToList());
 
         Assert.Equal(OutcomeStatus.Registered, outcome.Status);
         Assert.Equal(301u, n.Chain.Client.RuntimeVersion.SpecVersion);
@@ -95,7 +98,9 @@ public sealed class RuntimeUpgradeTests
             if (Interlocked.Increment(ref upgrades) == 1) n.Node.UpgradeRuntime(273, transactionVersion: 3);
             return ScriptedSearcher.FirstPassing(t, s, c);
         });
-        var request = new FaucetRequest(WorkflowNode.Alice.PublicKey, () => BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Alice"), With(searcher)) { MaxAttempts = 1 };
+        var request = new FaucetRequest(WorkflowNode.Alice.PublicKey,
+            () => BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Alice"), With(searcher))
+        { MaxAttempts = 1 };
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList());
 

@@ -7,7 +7,8 @@ namespace BittensorPow.Tests.Registration;
 /// A fake back end for fault cases: <see cref="Script"/> decides each round. <see cref="FirstPassing"/> is the honest
 /// answer (the smallest passing nonce of the range, found on the reference path).
 /// </summary>
-public sealed class ScriptedSearcher(Func<ScriptedSearcher, BlockTemplate, ulong, ulong, CancellationToken, (bool Found, ulong Nonce)> script) : ISealSearcher
+public sealed class ScriptedSearcher(
+    Func<ScriptedSearcher, BlockTemplate, ulong, ulong, CancellationToken, (bool Found, ulong Nonce)> script) : ISealSearcher
 {
     public Func<ScriptedSearcher, BlockTemplate, ulong, ulong, CancellationToken, (bool Found, ulong Nonce)> Script { get; } = script;
     public BlockTemplate? Template { get; private set; }

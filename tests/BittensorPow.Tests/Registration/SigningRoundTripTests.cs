@@ -68,7 +68,8 @@ public sealed class SigningRoundTripTests
         var output = new RecordingOutput();
 
         var submitted = TransactionRunner.Submit(n.Chain,
-            new Submission(stale, WaitFor.InBlock, TimeSpan.FromSeconds(20)) { Resign = () => Sign().GetAwaiter().GetResult() }, output, CancellationToken.None);
+            new Submission(stale, WaitFor.InBlock, TimeSpan.FromSeconds(20)) { Resign = () => Sign().GetAwaiter().GetResult() },
+            output, CancellationToken.None);
 
         Assert.Equal(272u, stale.SignedFor!.SpecVersion);
         Assert.Equal(273u, client.RuntimeVersion.SpecVersion);

@@ -40,7 +40,8 @@ public sealed class SolveWorkflowTests
         Assert.Equal(start + 2, solution.BlockNumber);
         Assert.Equal(n.Node.Chain.ByNumber(start + 2)!.Hash, solution.BlockHash.ToArray());
         Assert.True(solution.Statistics!.BlocksSeen >= 3);
-        Assert.True(new BlockTemplate(new LegacyChallenge(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.ByteOrder), solution.Difficulty).Verify(solution.Nonce, out var seal));
+        Assert.True(new BlockTemplate(new LegacyChallenge(solution.BlockNumber, solution.BlockHash.AsSpan(), Hotkey, solution.ByteOrder),
+            solution.Difficulty).Verify(solution.Nonce, out var seal));
         Assert.Equal(seal, solution.Seal);
     }
 
@@ -50,11 +51,16 @@ public sealed class SolveWorkflowTests
         var searcher = new ScriptedSearcher((self, t, s, c, ct) =>
             self.Calls == 1 ? (true, ScriptedSearcher.FirstFailing(t, s)) : ScriptedSearcher.FirstPassing(t, s, c));
         var output = new RecordingOutput();
-        var solution = OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey) { SealByteOrder = SealByteOrder.LittleEndian }, 1_000, With(searcher)), output, CancellationToken.None);
+        var solution = OfflineSolve.Run(
+            new OfflineSolveRequest(
+                new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey) { SealByteOrder = SealByteOrder.LittleEndian },
+                1_000, With(searcher)),
+            output, CancellationToken.None);
 
         Assert.Equal(1, solution.Statistics!.DeviceFaults);
         Assert.True(output.Said("Device fault: Scripted reported nonce"));
-        Assert.True(new BlockTemplate(new LegacyChallenge(7, SomeBlock.AsSpan(), Hotkey, SealByteOrder.LittleEndian), new Difficulty(1_000)).Verify(solution.Nonce, out _));
+        Assert.True(new BlockTemplate(new LegacyChallenge(7, SomeBlock.AsSpan(), Hotkey, SealByteOrder.LittleEndian),
+            new Difficulty(1_000)).Verify(solution.Nonce, out _));
     }
 
     [Fact]
@@ -62,7 +68,9 @@ public sealed class SolveWorkflowTests
     {
         var searcher = new ScriptedSearcher((_, _, _, _, _) => throw new InvalidOperationException("the device fell off the bus"));
         var ex = Assert.Throws<PowException>(() =>
-            OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 1_000, With(searcher)), new RecordingOutput(), CancellationToken.None));
+            OfflineSolve.Run(
+                new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 1_000, With(searcher)),
+                new RecordingOutput(), CancellationToken.None));
         Assert.Equal(ErrorIds.PowSolveFailed, ex.Error.Id);
         Assert.Contains("the device fell off the bus", ex.Error.Message);
     }
@@ -72,7 +80,9 @@ public sealed class SolveWorkflowTests
     {
         var searcher = new ScriptedSearcher((_, _, _, _, _) => throw new InvalidOperationException("must not run"));
         var ex = Assert.Throws<PowException>(() =>
-            OfflineSolve.Run(new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 0, With(searcher)), new RecordingOutput(), CancellationToken.None));
+            OfflineSolve.Run(
+                new OfflineSolveRequest(new WorkBinding(SealScheme.Legacy, 7, SomeBlock, Hotkey), 0, With(searcher)),
+                new RecordingOutput(), CancellationToken.None));
         Assert.Equal(ErrorIds.ZeroDifficulty, ex.Error.Id);
         Assert.Equal(0, searcher.Calls);
     }

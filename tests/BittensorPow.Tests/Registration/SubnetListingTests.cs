@@ -123,7 +123,10 @@ public class SubnetListingTests
     [Fact]
     public async Task The_subnet_list_pages_past_1000_keys()
     {
-        var node = await DevNodeHarness.StartAsync(new DevNodeOptions { BlockMs = 0, Subnets = [.. Enumerable.Range(1, 1100).Select(u => new SubnetSpec((ushort)u, 10))] });
+        var node = await DevNodeHarness.StartAsync(new DevNodeOptions
+        {
+            BlockMs = 0, Subnets = [.. Enumerable.Range(1, 1100).Select(u => new SubnetSpec((ushort)u, 10))]
+        });
         await using var _n = node;
         var rpc = new CountingRpcClient(await DevNodeHarness.ConnectAsync(node));
         var client = await SubtensorClient.ConnectAsync(rpc);

@@ -28,7 +28,8 @@ public sealed class WorkflowNode : IAsyncDisposable
         var node = await DevNodeHarness.StartAsync(options ?? new DevNodeOptions
         {
             BlockMs = 0,
-            Subnets = [new SubnetSpec(1, 10_000), new SubnetSpec(2, 10_000, RegistrationAllowed: false), new SubnetSpec(3, 10_000, PowRegistrationAllowed: false)],
+            Subnets = [new SubnetSpec(1, 10_000), new SubnetSpec(2, 10_000, RegistrationAllowed: false),
+                new SubnetSpec(3, 10_000, PowRegistrationAllowed: false)],
         });
         var rpc = await DevNodeHarness.ConnectAsync(node);
         var client = await SubtensorClient.ConnectAsync(rpc);

@@ -14,7 +14,8 @@ public sealed class CountingRpcClient(IRpcClient inner) : IRpcClient
 
     public Uri Endpoint => inner.Endpoint;
 
-    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
+    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default,
+        TimeSpan? timeout = null)
     {
         Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
         return inner.CallAsync(method, parameters, cancellation, timeout);

@@ -32,7 +32,8 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
     public static ScriptedTcpServer Http(string statusLine) => Start(async (stream, ct) =>
     {
         await ReadHeadAsync(stream, ct);
-        var reply = Encoding.ASCII.GetBytes($"HTTP/1.1 {statusLine}\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
+        var reply = Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 {statusLine}\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         await stream.WriteAsync(reply, ct);
     });
 
@@ -43,9 +44,12 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
     public static ScriptedTcpServer WebSocket(Func<NetworkStream, CancellationToken, Task> afterHandshake) => Start(async (stream, ct) =>
     {
         var head = await ReadHeadAsync(stream, ct);
-        var key = head.Split("\r\n").Select(l => l.Split(':', 2)).First(kv => kv[0].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase))[1].Trim();
-        var accept = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"), ct);
+        var key = head.Split("\r\n").Select(l => l.Split(':', 2))
+            .First(kv => kv[0].Trim().Equals("Sec-WebSocket-Key", StringComparison.OrdinalIgnoreCase))[1].Trim();
+        var accept = Convert.ToBase64String(
+            System.Security.Cryptography.SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + $"Sec-WebSocket-Accept: {accept}\r\n\r\n"), ct);
         await afterHandshake(stream, ct);
     });
 
@@ -73,8 +77,16 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
             await stream.ReadExactlyAsync(head.AsMemory(0, 2), ct);
             bool fin = (head[0] & 0x80) != 0;
             long length = head[1] & 0x7F;
-            if (length == 126) { await stream.ReadExactlyAsync(head.AsMemory(2, 2), ct); length = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(2)); }
-            else if (length == 127) { await stream.ReadExactlyAsync(head.AsMemory(2, 8), ct); length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(2)); }
+            if (length == 126)
+            {
+                await stream.ReadExactlyAsync(head.AsMemory(2, 2), ct);
+                length = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(head.AsSpan(2));
+            }
+            else if (length == 127)
+            {
+                await stream.ReadExactlyAsync(head.AsMemory(2, 8), ct);
+                length = (long)System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(head.AsSpan(2));
+            }
             var mask = new byte[4];
             await stream.ReadExactlyAsync(mask, ct);
             var payload = new byte[length];

@@ -63,7 +63,8 @@ public sealed class TranscriptRpcClient : IRpcClient
     /// <summary>Makes a method fail the way a node without it does (JSON-RPC error -32601).</summary>
     public TranscriptRpcClient Refuse(string method) { _refused.Add(method); return this; }
 
-    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
+    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default,
+        TimeSpan? timeout = null)
     {
         var key = Key(method, JsonSerializer.SerializeToElement(parameters));
         _calls.Add(key);

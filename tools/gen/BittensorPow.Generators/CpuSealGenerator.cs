@@ -162,7 +162,8 @@ public static class CpuSealGenerator
         L("        V64 pad4 = B64(SealMidstate.PadLane4), pad16 = B64(SealMidstate.PadLane16);");
         L("        // θ of round 0: column parities are l0, l1 ^ pad16, l2, l3 and pad4.");
         L("        V64 p1 = l1 ^ pad16;");
-        L("        V64 d0 = pad4 ^ Rotl64(p1, 1), d1 = l0 ^ Rotl64(l2, 1), d2 = p1 ^ Rotl64(l3, 1), d3 = l2 ^ Rotl64(pad4, 1), d4 = l3 ^ Rotl64(l0, 1);");
+        L("        V64 d0 = pad4 ^ Rotl64(p1, 1), d1 = l0 ^ Rotl64(l2, 1), d2 = p1 ^ Rotl64(l3, 1), "
+            + "d3 = l2 ^ Rotl64(pad4, 1), d4 = l3 ^ Rotl64(l0, 1);");
         var initial = new Dictionary<int, string> { [0] = "l0", [1] = "l1", [2] = "l2", [3] = "l3", [4] = "pad4", [16] = "pad16" };
         for (int y = 0; y < 5; y++)
         {
@@ -192,7 +193,8 @@ public static class CpuSealGenerator
         {
             var parts = new List<string>();
             for (int x = 0; x < 5; x++)
-                parts.Add($"{A(x, y)} = Chi({B(x, y)}, {B((x + 1) % 5, y)}, {B((x + 2) % 5, y)})" + (x == 0 && y == 0 ? " ^ B64(KeccakF1600.RoundConstant(r))" : "") + ";");
+                parts.Add($"{A(x, y)} = Chi({B(x, y)}, {B((x + 1) % 5, y)}, {B((x + 2) % 5, y)})"
+                    + (x == 0 && y == 0 ? " ^ B64(KeccakF1600.RoundConstant(r))" : "") + ";");
             L($"            {string.Join(" ", parts)}");
         }
         L("            // θ of the next round");
@@ -206,7 +208,8 @@ public static class CpuSealGenerator
         }
         L("        }");
         L("        // Round 23: only b[0..4, 0] = rot(a[x, x]) feed output lanes 0..3.");
-        L($"        V64 e0 = a00, e1 = Rotl64(a06, {Rho(1, 1)}), e2 = Rotl64(a12, {Rho(2, 2)}), e3 = Rotl64(a18, {Rho(3, 3)}), e4 = Rotl64(a24, {Rho(4, 4)});");
+        L($"        V64 e0 = a00, e1 = Rotl64(a06, {Rho(1, 1)}), e2 = Rotl64(a12, {Rho(2, 2)}), "
+            + $"e3 = Rotl64(a18, {Rho(3, 3)}), e4 = Rotl64(a24, {Rho(4, 4)});");
         L("        o1 = Chi(e1, e2, e3);");
         L("        o2 = Chi(e2, e3, e4);");
         L("        o3 = Chi(e3, e4, e0);");

@@ -16,7 +16,8 @@ public class SealAvx2Tests
     public void Hit_is_found_at_every_lane_position(SealByteOrder order) => SealKernelChecks.Hit_is_found_at_every_lane_position<SealAvx2>(order);
 
     [CpuBackendTheory(CpuBackends.Avx2), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
-    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order) => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealAvx2>(order);
+    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order)
+        => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealAvx2>(order);
 
     [CpuBackendFact(CpuBackends.Avx2)]
     public void Registered_under_its_name() => Assert.Equal(CpuBackends.Avx2.ToString(), CpuBackends.Create(CpuBackends.Avx2).Name);

@@ -16,7 +16,8 @@ public class SealAvx512Tests
     public void Hit_is_found_at_every_lane_position(SealByteOrder order) => SealKernelChecks.Hit_is_found_at_every_lane_position<SealAvx512>(order);
 
     [CpuBackendTheory(CpuBackends.Avx512), InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
-    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order) => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealAvx512>(order);
+    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order)
+        => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealAvx512>(order);
 
     [CpuBackendFact(CpuBackends.Avx512)]
     public void Registered_under_its_name() => Assert.Equal(CpuBackends.Avx512.ToString(), CpuBackends.Create(CpuBackends.Avx512).Name);

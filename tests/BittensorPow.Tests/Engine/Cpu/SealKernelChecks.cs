@@ -28,7 +28,8 @@ internal static class SealKernelChecks
     public static BlockTemplate Template(int solveIndex, ulong difficulty, SealByteOrder order)
     {
         var s = PowVectors.GetProperty("solves")[solveIndex];
-        return new BlockTemplate(new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!), Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), order), new Difficulty(difficulty));
+        return new BlockTemplate(new LegacyChallenge(1, Hex(s.GetProperty("blockHashHex").GetString()!),
+            Hex(s.GetProperty("hotkeyPublicKeyHex").GetString()!), order), new Difficulty(difficulty));
     }
 
     private static ulong TopWord(byte[] seal, SealByteOrder order) => SealValue.FromSeal(seal, order).W3;

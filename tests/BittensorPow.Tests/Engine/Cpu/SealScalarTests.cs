@@ -16,7 +16,8 @@ public class SealScalarTests
     public void Hit_is_found_at_every_lane_position(SealByteOrder order) => SealKernelChecks.Hit_is_found_at_every_lane_position<SealScalar>(order);
 
     [Theory, InlineData(SealByteOrder.BigEndian), InlineData(SealByteOrder.LittleEndian)]
-    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order) => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealScalar>(order);
+    public void Ranges_give_the_smallest_passing_nonce(SealByteOrder order)
+        => SealKernelChecks.Ranges_give_the_smallest_passing_nonce<SealScalar>(order);
 
     [Fact]
     public void Registered_under_its_name() => Assert.Equal(CpuBackends.Scalar.ToString(), CpuBackends.Create(CpuBackends.Scalar).Name);

@@ -17,7 +17,8 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture)
     {
         using var context = Context.Create(b => b.CPU(CPUDeviceKind.Default));
         using var accelerator = context.CreateCPUAccelerator(0);
-        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<SealConstants>, ArrayView<ulong>>(SealKernels.ComputeSeals);
+        var kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<SealConstants>, ArrayView<ulong>>(
+            SealKernels.ComputeSeals);
         using var input = accelerator.Allocate1D(nonces);
         var perNonce = new SealConstants[nonces.Length];
         for (int i = 0; i < nonces.Length; i++) perNonce[i] = SealParameters.Constants(bah, nonces[i]);
@@ -46,7 +47,8 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture)
     public void Kernel_seals_equal_the_reference_across_word_boundaries()
     {
         var bah = Hex(PowVectors.GetProperty("solves")[0].GetProperty("blockAndHotkeyHashHex").GetString()!);
-        ulong[] nonces = [0, 1, 0xFF, 0x100, 0xFFFF_FFFF, 0x1_0000_0000, 0x1_0000_0001, 0x1_FFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0000, ulong.MaxValue - 1, ulong.MaxValue];
+        ulong[] nonces = [0, 1, 0xFF, 0x100, 0xFFFF_FFFF, 0x1_0000_0000, 0x1_0000_0001, 0x1_FFFF_FFFF,
+            0x7FFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0000, ulong.MaxValue - 1, ulong.MaxValue];
         var seals = KernelSeals(bah, nonces);
         for (int i = 0; i < nonces.Length; i++) Assert.Equal(Seal.Compute(bah, nonces[i]), seals[i]);
     }
@@ -88,7 +90,8 @@ public class GpuSealKernelTests(IlgpuCpuFixture fixture)
     }
 
     /// <summary>Tries block hashes 0, 1, 2… until the reference path's first hit in the range satisfies <paramref name="wanted"/>.</summary>
-    private static (BlockTemplate Template, ulong Hit) FindTemplate(SealByteOrder order, ulong difficulty, ulong start, ulong count, Func<ulong, bool> wanted)
+    private static (BlockTemplate Template, ulong Hit) FindTemplate(SealByteOrder order, ulong difficulty, ulong start, ulong count,
+        Func<ulong, bool> wanted)
     {
         var hotkey = Hex(PowVectors.GetProperty("keys").GetProperty("alice").GetProperty("publicKeyHex").GetString()!);
         using var reference = new ReferenceSealSearcher();

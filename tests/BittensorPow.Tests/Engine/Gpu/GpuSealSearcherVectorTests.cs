@@ -25,7 +25,8 @@ public class GpuSealSearcherVectorTests(IlgpuCpuFixture fixture)
         return data;
     }
 
-    private static JsonElement Solve(string id) => PowVectors.GetProperty("solves").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+    private static JsonElement Solve(string id)
+        => PowVectors.GetProperty("solves").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
     internal static BlockTemplate Template(JsonElement solve, SealByteOrder order) => new(
         new LegacyChallenge(1, Hex(solve.GetProperty("blockHashHex").GetString()!), Hex(solve.GetProperty("hotkeyPublicKeyHex").GetString()!), order),

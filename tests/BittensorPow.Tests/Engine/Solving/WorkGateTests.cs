@@ -5,7 +5,10 @@ using BittensorPow.Tests.Registration;
 
 namespace BittensorPow.Tests.Engine.Solving;
 
-/// <summary>A source with no valid work closes its gate: the workers stop hashing (no rounds) until it opens, and a stop still ends them at once.</summary>
+/// <summary>
+/// A source with no valid work closes its gate: the workers stop hashing (no rounds) until it opens, and a stop still
+/// ends them at once.
+/// </summary>
 public class WorkGateTests
 {
     private sealed class GatedSource(BlockTemplate template) : IBlockTemplateSource
@@ -15,7 +18,8 @@ public class WorkGateTests
         public WorkGate Gate { get; } = new();
     }
 
-    private static readonly BlockTemplate Unsolvable = new(new LegacyChallenge(1, new byte[32], new byte[32], SealByteOrder.BigEndian), new Difficulty(ulong.MaxValue));
+    private static readonly BlockTemplate Unsolvable =
+        new(new LegacyChallenge(1, new byte[32], new byte[32], SealByteOrder.BigEndian), new Difficulty(ulong.MaxValue));
 
     private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
@@ -28,7 +32,8 @@ public class WorkGateTests
     public async Task Closed_the_workers_search_nothing_until_it_opens()
     {
         var source = new GatedSource(Unsolvable);
-        var searchers = Enumerable.Range(0, 2).Select(_ => new ScriptedSearcher((_, _, _, _, _) => { Thread.Sleep(1); return (false, 0); })).ToArray();
+        var searchers = Enumerable.Range(0, 2)
+            .Select(_ => new ScriptedSearcher((_, _, _, _, _) => { Thread.Sleep(1); return (false, 0); })).ToArray();
         using var session = PowSolver.Start(searchers, source, new SolverOptions(), CancellationToken.None);
         Assert.True(await EventuallyAsync(() => searchers.All(s => s.Calls > 3)));
 

@@ -70,7 +70,8 @@ public class SubtensorClientTranscriptTests
     {
         var rpc = Rpc();
         // Rate-limit items the transcript did not read: answered as absent, so they must come from the metadata.
-        foreach (var item in new[] { "RegistrationsThisBlock", "MaxRegistrationsPerBlock", "RegistrationsThisInterval", "TargetRegistrationsPerInterval" })
+        foreach (var item in new[] { "RegistrationsThisBlock", "MaxRegistrationsPerBlock", "RegistrationsThisInterval",
+            "TargetRegistrationsPerInterval" })
             rpc.Answer("state_getStorage", [ChainHex.Encode([.. StorageKey.Prefix("SubtensorModule", item), 1, 0])], null);
         var client = await SubtensorClient.ConnectAsync(rpc);
         var m = client.Metadata;

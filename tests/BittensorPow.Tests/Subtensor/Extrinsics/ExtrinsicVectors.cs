@@ -32,7 +32,8 @@ internal static class ExtrinsicVectors
         {
             using var request = JsonDocument.Parse(exchange.GetProperty("request").GetString()!);
             if (request.RootElement.GetProperty("method").GetString() == "chain_getBlockHash"
-                && request.RootElement.GetProperty("params") is { ValueKind: JsonValueKind.Array } ps && ps.GetArrayLength() == 1 && ps[0].GetInt32() == 0)
+                && request.RootElement.GetProperty("params") is { ValueKind: JsonValueKind.Array } ps
+                && ps.GetArrayLength() == 1 && ps[0].GetInt32() == 0)
             {
                 using var response = JsonDocument.Parse(exchange.GetProperty("response").GetString()!);
                 return Hex(response.RootElement.GetProperty("result").GetString()!);

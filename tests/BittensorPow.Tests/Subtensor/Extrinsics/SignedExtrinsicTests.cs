@@ -152,7 +152,8 @@ public class SignedExtrinsicTests
         var message = ExtrinsicBuilder.SignatureInput(ExtrinsicBuilder.SigningPayload(call, Subtensor218, p));
         var sig = new byte[64];
         Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Sign(seed, 0, message, 0, message.Length, sig, 0);
-        var body = new ScaleWriter().U8(ExtrinsicBuilder.SignedV4).U8(ExtrinsicBuilder.AddressId).Raw(pub).U8(ExtrinsicBuilder.SignatureEd25519).Raw(sig);
+        var body = new ScaleWriter().U8(ExtrinsicBuilder.SignedV4).U8(ExtrinsicBuilder.AddressId).Raw(pub)
+            .U8(ExtrinsicBuilder.SignatureEd25519).Raw(sig);
         Subtensor218.WriteExtra(body, p);
         body.Raw(call);
         var bytes = new ScaleWriter().Compact((ulong)body.Length).Raw(body.WrittenSpan).ToArray();

@@ -83,7 +83,8 @@ public class MetadataDecoderTests
         Check("SubtensorModule", "NetworkRegistrationAllowed", StorageHasher.Identity);
         Check("SubtensorModule", "Uids", StorageHasher.Identity, StorageHasher.Blake2_128Concat);
         Check("SubtensorModule", "IsNetworkMember", StorageHasher.Blake2_128Concat, StorageHasher.Identity);
-        foreach (var item in new[] { "RegistrationsThisBlock", "MaxRegistrationsPerBlock", "RegistrationsThisInterval", "TargetRegistrationsPerInterval" })
+        foreach (var item in new[] { "RegistrationsThisBlock", "MaxRegistrationsPerBlock", "RegistrationsThisInterval",
+            "TargetRegistrationsPerInterval" })
         {
             Check("SubtensorModule", item, StorageHasher.Identity);
             Assert.Equal("u16", m.Types.Describe(m.Storage("SubtensorModule", item).ValueTypeId));

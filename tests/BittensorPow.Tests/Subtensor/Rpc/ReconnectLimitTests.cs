@@ -15,8 +15,11 @@ public class ReconnectLimitTests
 {
     private static RpcClientOptions Options(TimeSpan limit) => DevNodeHarness.FastOptions with
     {
-        MaxReconnectAttempts = int.MaxValue, ReconnectLimit = limit, CallTimeout = TimeSpan.FromSeconds(1),
-        ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+        MaxReconnectAttempts = int.MaxValue,
+        ReconnectLimit = limit,
+        CallTimeout = TimeSpan.FromSeconds(1),
+        ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
     };
 
     [Fact]
@@ -33,7 +36,8 @@ public class ReconnectLimitTests
         // Made while the node is away; the call's own 1 s timeout starts only once it is sent.
         var waiting = client.CallAsync("chain_getHeader", []);
         // Far more attempts than the 5 that FastOptions allows by count: the limit, not the count, decides.
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Count(e => e.Kind == ConnectionEventKind.ConnectAttemptFailed) > 10, TimeSpan.FromSeconds(10)));
+        Assert.True(await DevNodeHarness.EventuallyAsync(
+            () => events.Count(e => e.Kind == ConnectionEventKind.ConnectAttemptFailed) > 10, TimeSpan.FromSeconds(10)));
         await using var second = await DevNodeHarness.StartAsync(new DevNodeOptions { BlockMs = 0, Port = port });
 
         var header = await waiting.WaitAsync(TimeSpan.FromSeconds(10));

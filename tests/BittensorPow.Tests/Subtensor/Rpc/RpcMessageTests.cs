@@ -21,7 +21,8 @@ public class RpcMessageTests
     [Fact]
     public void ErrorWithTextDataAsRealNodesSendIt()
     {
-        var m = Parse("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1010,\"message\":\"Invalid Transaction\",\"data\":\"Transaction is outdated\"},\"id\":3}");
+        var m = Parse("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":1010,\"message\":\"Invalid Transaction\","
+            + "\"data\":\"Transaction is outdated\"},\"id\":3}");
         Assert.Equal(RpcErrorKind.Remote, m.Error!.Kind);
         Assert.Equal(1010, m.Error.Code);
         Assert.Equal("Transaction is outdated", m.Error.ErrorData);
@@ -39,7 +40,8 @@ public class RpcMessageTests
     [Fact]
     public void NotificationRoutedBySubscriptionId()
     {
-        var m = Parse("{\"jsonrpc\":\"2.0\",\"method\":\"author_extrinsicUpdate\",\"params\":{\"result\":{\"ready\":null},\"subscription\":\"k4fmjdcz528\"}}");
+        var m = Parse("{\"jsonrpc\":\"2.0\",\"method\":\"author_extrinsicUpdate\","
+            + "\"params\":{\"result\":{\"ready\":null},\"subscription\":\"k4fmjdcz528\"}}");
         Assert.Equal(RpcIncomingKind.Notification, m.Kind);
         Assert.Equal("k4fmjdcz528", m.SubscriptionId);
         Assert.True(m.Result.TryGetProperty("ready", out _));

@@ -68,7 +68,8 @@ public class WebSocketRpcClientFaultTests
         var reply = await client.CallAsync("dev_sendMalformed", []);
 
         Assert.True(reply.GetBoolean());
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Count(e => e.StartsWith("ignored")) >= 4, TimeSpan.FromSeconds(5)), string.Join(" | ", events));
+        Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Count(e => e.StartsWith("ignored")) >= 4, TimeSpan.FromSeconds(5)),
+            string.Join(" | ", events));
         Assert.Contains(events, e => e.Contains("invalid JSON"));
         Assert.Contains(events, e => e.Contains("unknown id 987654321"));
         Assert.Equal(node.Chain.Genesis.HashHex, (await client.CallAsync("chain_getBlockHash", [0])).GetString());
@@ -107,7 +108,8 @@ public class WebSocketRpcClientFaultTests
             // A call racing the drop fails as ConnectionFailed (lost, or waiting for a reconnect that never comes).
             var first = await Assert.ThrowsAsync<RpcException>(() => client.CallAsync("chain_getHeader", []));
             Assert.Equal(RpcErrorKind.ConnectionFailed, first.Kind);
-            Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Contains("gave up reconnecting"), TimeSpan.FromSeconds(8)), string.Join(" | ", events));
+            Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Contains("gave up reconnecting"), TimeSpan.FromSeconds(8)),
+                string.Join(" | ", events));
 
             var later = await Assert.ThrowsAsync<RpcException>(() => client.CallAsync("chain_getHeader", []));
             Assert.Equal(RpcErrorKind.ConnectionFailed, later.Kind);
@@ -165,7 +167,8 @@ public class WebSocketRpcClientFaultTests
         await client.DisposeAsync();
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => node.ConnectionCount == 0, TimeSpan.FromSeconds(5)), "the node still sees the connection");
+        Assert.True(await DevNodeHarness.EventuallyAsync(() => node.ConnectionCount == 0, TimeSpan.FromSeconds(5)),
+            "the node still sees the connection");
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.CallAsync("chain_getHeader", []));
     }
 

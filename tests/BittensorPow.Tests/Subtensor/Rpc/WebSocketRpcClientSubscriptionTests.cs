@@ -36,7 +36,8 @@ public class WebSocketRpcClientSubscriptionTests
         var events = new ConcurrentQueue<string>();
         client.ConnectionChanged += e => events.Enqueue(e.Text);
 
-        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
+        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads",
+            h => heads.Enqueue(Number(h)));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)));
 
         node.DropConnections();
@@ -62,11 +63,13 @@ public class WebSocketRpcClientSubscriptionTests
         var events = new ConcurrentQueue<string>();
         client.ConnectionChanged += e => events.Enqueue(e.Text);
 
-        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
+        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads",
+            h => heads.Enqueue(Number(h)));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)));
 
         node.DropConnections();
-        Assert.True(await DevNodeHarness.EventuallyAsync(() => events.Any(e => e.StartsWith("not resubscribing chain_subscribeNewHeads")), TimeSpan.FromSeconds(10)),
+        Assert.True(await DevNodeHarness.EventuallyAsync(
+                () => events.Any(e => e.StartsWith("not resubscribing chain_subscribeNewHeads")), TimeSpan.FromSeconds(10)),
             string.Join(" | ", events));
         Assert.Equal(node.Chain.Head.HashHex, (await client.CallAsync("chain_getBlockHash", [])).GetString());
         node.Chain.ProduceBlock();
@@ -82,7 +85,8 @@ public class WebSocketRpcClientSubscriptionTests
         await using var client = await DevNodeHarness.ConnectAsync(node);
         var heads = new ConcurrentQueue<ulong>();
 
-        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", h => heads.Enqueue(Number(h)));
+        await using var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads",
+            h => heads.Enqueue(Number(h)));
 
         Assert.True(await DevNodeHarness.EventuallyAsync(() => heads.Contains(0UL), TimeSpan.FromSeconds(5)), "the early head was lost");
     }
@@ -93,7 +97,8 @@ public class WebSocketRpcClientSubscriptionTests
         await using var node = await DevNodeHarness.StartAsync();
         await using var client = await DevNodeHarness.ConnectAsync(node);
         int count = 0;
-        var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads", _ => Interlocked.Increment(ref count));
+        var subscription = await client.SubscribeAsync("chain_subscribeNewHeads", [], "chain_unsubscribeNewHeads",
+            _ => Interlocked.Increment(ref count));
         Assert.True(await DevNodeHarness.EventuallyAsync(() => Volatile.Read(ref count) == 1, TimeSpan.FromSeconds(5)));
 
         await subscription.DisposeAsync();

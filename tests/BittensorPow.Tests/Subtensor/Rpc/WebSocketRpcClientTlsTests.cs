@@ -23,7 +23,8 @@ public class WebSocketRpcClientTlsTests
         await using var tls = TlsRelay.Start(certificate, node.Port);
         var endpoint = new Uri($"wss://localhost:{tls.Port}");
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync(endpoint, DevNodeHarness.FastOptions with { ConnectAttempts = 1 }));
+        var refused = await Assert.ThrowsAsync<RpcException>(
+            () => WebSocketRpcClient.ConnectAsync(endpoint, DevNodeHarness.FastOptions with { ConnectAttempts = 1 }));
         Assert.Equal(RpcErrorKind.ConnectionFailed, refused.Kind);
 
         var pinned = DevNodeHarness.FastOptions with

@@ -53,7 +53,8 @@ public class WebSocketRpcClientWrongEndpointTests
 
         Assert.Equal(RpcErrorKind.ConnectionFailed, error.Kind);
         Assert.Equal(ConnectFailure.ClosedBeforeHandshake, error.Connect);
-        Assert.Contains($"Could not connect to {endpoint} after 3 attempt(s): {endpoint} accepted the connection and closed it before the WebSocket handshake", error.Message);
+        Assert.Contains($"Could not connect to {endpoint} after 3 attempt(s): {endpoint} accepted the connection and closed it "
+            + "before the WebSocket handshake", error.Message);
         // Each attempt failed on the hang-up, not on the 10 s handshake timeout.
         Assert.DoesNotContain("within", error.Message);
         // .NET's HTTP stack itself opens up to 4 connections per attempt when a fresh one closes before any response.
@@ -121,7 +122,8 @@ public class WebSocketRpcClientWrongEndpointTests
         int port;
         await using (var gone = ScriptedTcpServer.AcceptThenClose()) port = gone.Port;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{port}", Defaults with { ReconnectInitialDelay = TimeSpan.FromMilliseconds(10) }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => WebSocketRpcClient.ConnectAsync($"ws://127.0.0.1:{port}",
+            Defaults with { ReconnectInitialDelay = TimeSpan.FromMilliseconds(10) }));
 
         Assert.Equal(ConnectFailure.Refused, error.Connect);
         Assert.Contains("after 3 attempt(s)", error.Message);

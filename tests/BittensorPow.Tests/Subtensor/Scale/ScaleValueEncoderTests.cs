@@ -33,7 +33,8 @@ public class ScaleValueEncoderTests
             {
                 var value = ScaleValueDecoder.DecodeAll(metadata.Types, typeId, bytes);
                 var again = ScaleValueEncoder.Encode(metadata.Types, typeId, value);
-                Assert.True(bytes.AsSpan().SequenceEqual(again), $"{pallet.Name}.{name}: {Convert.ToHexString(bytes)} came back as {Convert.ToHexString(again)}");
+                Assert.True(bytes.AsSpan().SequenceEqual(again),
+                    $"{pallet.Name}.{name}: {Convert.ToHexString(bytes)} came back as {Convert.ToHexString(again)}");
                 checkedValues++;
             }
         }

@@ -11,7 +11,8 @@ namespace BittensorPow.Tests.Subtensor;
 public class StorageKeyTests
 {
     public static TheoryData<string> Twox128Names() => new(SubstrateVectors.GetProperty("twox128").EnumerateObject().Select(p => p.Name));
-    public static TheoryData<string> PowKeyNames() => new(PowVectors.GetProperty("storageKeys").GetProperty("items").EnumerateObject().Select(p => p.Name));
+    public static TheoryData<string> PowKeyNames()
+        => new(PowVectors.GetProperty("storageKeys").GetProperty("items").EnumerateObject().Select(p => p.Name));
     public static TheoryData<string> SubstrateKeyNames() => new(SubstrateVectors.GetProperty("storage_keys").EnumerateObject()
         .Select(p => p.Name).Where(n => n.Contains('.')));
 
@@ -35,7 +36,8 @@ public class StorageKeyTests
     {
         var expected = PowVectors.GetProperty("storageKeys").GetProperty("items").GetProperty(name).GetString()!;
         foreach (var file in MetadataFiles.Names())
-            Assert.Equal(expected, ChainHex.Encode(Build(MetadataFiles.Get(file), name, PowVectors.GetProperty("storageKeys").GetProperty("netuid").GetUInt16())));
+            Assert.Equal(expected, ChainHex.Encode(Build(MetadataFiles.Get(file), name,
+                PowVectors.GetProperty("storageKeys").GetProperty("netuid").GetUInt16())));
     }
 
     [Theory, MemberData(nameof(SubstrateKeyNames))]

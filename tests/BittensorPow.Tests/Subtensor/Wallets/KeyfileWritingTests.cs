@@ -56,7 +56,8 @@ public class KeyfileWritingTests
         using var plain = Key(root, "coldkey", BtwalletPhrase);
         Assert.Equal(File.ReadAllBytes(SharedFile("coldkeypub.txt")), plain.PublicContent);
         // The real argon2i (libsodium, t = 8, 512 MiB) with the shared file's nonce: the whole file must come out.
-        var sealedFile = NaclKeyfile.Encrypt(plain.Content, Encoding.UTF8.GetBytes(VectorPassword), Enumerable.Repeat((byte)7, 24).ToArray(), NaclKeyfile.DeriveKey);
+        var sealedFile = NaclKeyfile.Encrypt(plain.Content, Encoding.UTF8.GetBytes(VectorPassword),
+            Enumerable.Repeat((byte)7, 24).ToArray(), NaclKeyfile.DeriveKey);
         Assert.Equal(File.ReadAllBytes(SharedFile("coldkey")), sealedFile);
     }
 
@@ -80,7 +81,8 @@ public class KeyfileWritingTests
     {
         using var root = new TempWalletRoot();
         string nested = Path.Combine(root.Root, "deeper", "wallets");
-        using var key = NewKeyfile.FromPhrase(Path.Combine(nested, "w", "hotkeys", "h"), Path.Combine(nested, "w", "hotkeys", "hpub.txt"), SubstrateBip39.DevPhrase, null);
+        using var key = NewKeyfile.FromPhrase(Path.Combine(nested, "w", "hotkeys", "h"),
+            Path.Combine(nested, "w", "hotkeys", "hpub.txt"), SubstrateBip39.DevPhrase, null);
         UnixFileMode? before = OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(root.Root);
         WalletWriter.Write([key], overwrite: false);
         Assert.True(File.Exists(key.Path) && File.Exists(key.PublicPath));

@@ -13,7 +13,8 @@ namespace BittensorPow.Tests.Wallets;
 /// </summary>
 public class NaclContentsTests
 {
-    private static byte[] VectorKey => Convert.FromHexString(SubstrateVectors.GetProperty("bittensor_nacl_coldkey").GetProperty("key").GetString()![2..]);
+    private static byte[] VectorKey
+        => Convert.FromHexString(SubstrateVectors.GetProperty("bittensor_nacl_coldkey").GetProperty("key").GetString()![2..]);
 
     private static byte[] Seal(byte[] plaintext)
     {

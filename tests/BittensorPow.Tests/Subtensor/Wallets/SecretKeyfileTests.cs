@@ -46,7 +46,8 @@ public class SecretKeyfileTests
 
         var privateKeyHex = DevRoot.EnumerateObject().Single(p => p.Name.StartsWith("secret64_schnorrkel")).Value.GetString()!;
         var alicePublic = Keys.EnumerateObject().Single(p => p.Name.StartsWith("//Alice")).Value.GetProperty("public").GetString()!;
-        var mismatched = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["publicKey"] = alicePublic, ["privateKey"] = privateKeyHex });
+        var mismatched = JsonSerializer.SerializeToUtf8Bytes(
+            new Dictionary<string, string> { ["publicKey"] = alicePublic, ["privateKey"] = privateKeyHex });
         var e = Assert.Throws<WalletFileException>(() => SecretKeyfile.Read(root.Write("mismatch", mismatched), null));
         Assert.Equal(WalletError.KeyfileKeyMismatch, e.Error);
         Assert.DoesNotContain(privateKeyHex[2..18], e.Message, StringComparison.OrdinalIgnoreCase);

@@ -20,7 +20,8 @@ public class DispatchOutcomeTests
         int decoded = 0;
         foreach (var name in RegistrationErrors.Names)
         {
-            if (m.TryGetError("SubtensorModule", name) is not { } info) continue; // e.g. RegistrationNotPermittedOnRootSubnet is newer than some files
+            if (m.TryGetError("SubtensorModule", name) is not { } info)
+                continue; // e.g. RegistrationNotPermittedOnRootSubnet is newer than some files
             decoded++;
             var value = ScaleValueDecoder.DecodeAll(m.Types, EventBytes.DispatchErrorTypeId(m), EventBytes.ModuleError(m, info));
             var error = DispatchError.FromValue(value, m);
@@ -36,8 +37,10 @@ public class DispatchOutcomeTests
     [Fact]
     public void InvalidSeal_has_different_indices_in_different_runtimes()
     {
-        var indices = MetadataFiles.Names().Select(n => MetadataFiles.Get(n).TryGetError("SubtensorModule", "InvalidSeal")!.ErrorIndex).Distinct().ToList();
-        Assert.True(indices.Count > 1, "the runtimes agree on InvalidSeal's index, so the test could not tell a hard-coded index from a metadata lookup");
+        var indices = MetadataFiles.Names()
+            .Select(n => MetadataFiles.Get(n).TryGetError("SubtensorModule", "InvalidSeal")!.ErrorIndex).Distinct().ToList();
+        Assert.True(indices.Count > 1,
+            "the runtimes agree on InvalidSeal's index, so the test could not tell a hard-coded index from a metadata lookup");
         // Decoding one runtime's InvalidSeal with another runtime's metadata gives a different error.
         var a = MetadataFiles.Get("finney-spec219-v14.scale");
         var b = MetadataFiles.Get("finney-spec393-v16.scale");
@@ -70,7 +73,8 @@ public class DispatchOutcomeTests
         var invalidSeal = m.TryGetError("SubtensorModule", "InvalidSeal")!;
         var raw = EventBytes.Events(m,
             EventBytes.Record(m, 0, "System", "ExtrinsicSuccess"),
-            EventBytes.Record(m, 2, "System", "ExtrinsicFailed", (f, _) => f.Name == "dispatch_error" ? EventBytes.ModuleError(m, invalidSeal) : null),
+            EventBytes.Record(m, 2, "System", "ExtrinsicFailed",
+                (f, _) => f.Name == "dispatch_error" ? EventBytes.ModuleError(m, invalidSeal) : null),
             EventBytes.Record(m, 3, "System", "ExtrinsicSuccess"));
         var events = SystemEvents.Decode(m, raw);
         Assert.Equal([0u, 2u, 3u], events.Select(e => e.ExtrinsicIndex!.Value));

@@ -20,7 +20,8 @@ public class RejectionTests
     [InlineData(1011, "Unknown Transaction Validity", "CannotLookup", RejectionReason.UnknownValidity)]
     [InlineData(1012, "Transaction is temporarily banned", null, RejectionReason.TemporarilyBanned)]
     [InlineData(1013, "Transaction Already Imported", "0x1234", RejectionReason.AlreadyImported)]
-    [InlineData(1014, "Priority is too low: (10 vs 10)", "The transaction has too low priority to replace another transaction already in the pool.", RejectionReason.PriorityTooLow)]
+    [InlineData(1014, "Priority is too low: (10 vs 10)",
+        "The transaction has too low priority to replace another transaction already in the pool.", RejectionReason.PriorityTooLow)]
     [InlineData(1016, "Immediately Dropped", "The transaction couldn't enter the pool because of the limit", RejectionReason.PoolFull)]
     [InlineData(1001, "Extrinsic has invalid format: could not decode", null, RejectionReason.BadFormat)]
     // chopsticks: the TransactionValidityError as JSON in the message, no data.

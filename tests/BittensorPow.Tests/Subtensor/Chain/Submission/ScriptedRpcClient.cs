@@ -42,7 +42,8 @@ internal sealed class ScriptedRpcClient : IRpcClient
     /// <summary>author_submitAndWatchExtrinsic answers with this error instead of a subscription id.</summary>
     public ScriptedRpcClient WatchFails(RpcException error) { _watchError = error; return this; }
 
-    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default, TimeSpan? timeout = null)
+    public Task<JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellation = default,
+        TimeSpan? timeout = null)
     {
         cancellation.ThrowIfCancellationRequested();
         lock (_lock) _calls.Add(method);

@@ -28,7 +28,11 @@ public class StatusStreamTests
             EventBytes.Record(m, 0, "System", "ExtrinsicSuccess"),
             EventBytes.Record(m, 1, "System", "ExtrinsicSuccess"));
         return ScriptedChain.For(Runtime)
-            .On("chain_getBlock", _ => new { block = new { header = new { }, extrinsics = new[] { Other, ChainHex.Encode(Extrinsic) } }, justifications = (object?)null })
+            .On("chain_getBlock", _ => new
+            {
+                block = new { header = new { }, extrinsics = new[] { Other, ChainHex.Encode(Extrinsic) } },
+                justifications = (object?)null
+            })
             .On("state_getStorage", p => p.Count == 2 && (string?)p[0] == ChainHex.Encode(SystemEvents.StorageKey) ? ChainHex.Encode(events) : null)
             .Watch(statuses);
     }

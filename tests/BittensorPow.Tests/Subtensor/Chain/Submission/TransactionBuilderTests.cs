@@ -33,7 +33,8 @@ public class TransactionBuilderTests
         var x = ExtrinsicDecoder.Decode(tx.Bytes, extensions);
         Assert.Equal(hotkey.PublicKey, x.Signer);
         var register = client.Metadata.Call("SubtensorModule", "register");
-        Assert.Equal(SubtensorCalls.Register(new CallIndex(register.PalletIndex, register.CallIndex), 1, head.Number, 42, Work, hotkey.PublicKey, coldkey.PublicKey), x.Call);
+        Assert.Equal(SubtensorCalls.Register(new CallIndex(register.PalletIndex, register.CallIndex), 1, head.Number, 42, Work,
+            hotkey.PublicKey, coldkey.PublicKey), x.Call);
         Assert.Equal(Era.Mortal(64, head.Number), x.Extra.Era);
         Assert.Equal(head.Number, tx.BirthBlock);
         Assert.Equal(head.Hash.ToArray(), tx.BirthBlockHash);
@@ -112,7 +113,8 @@ public class TransactionBuilderTests
         var rpc = ScriptedChain.For("finney-spec365-v16.scale")
             .On("chain_getHeader", Header(4099))
             .On("system_accountNextIndex", 0)
-            .On("chain_getBlockHash", p => p.Count == 1 && Convert.ToUInt64(p[0]) == 4098 ? ChainHex.Encode(birthHash) : ChainHex.Encode(ScriptedChain.Genesis));
+            .On("chain_getBlockHash", p => p.Count == 1 && Convert.ToUInt64(p[0]) == 4098
+                ? ChainHex.Encode(birthHash) : ChainHex.Encode(ScriptedChain.Genesis));
         var client = await ScriptedChain.Connect(rpc);
         using var key = Sr25519KeyPair.FromUri("//Alice");
         var tx = await SubtensorTransactions.BuildBurnedRegisterAsync(client, key, key.PublicKey, 1, new TransactionOptions { EraPeriod = 8192 });
