@@ -75,8 +75,8 @@ public sealed class ChainSession : IDisposable
             rpc = ChainFailures.Run(() => WebSocketRpcClient.ConnectAsync(url, options, cancellation), url);
             var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
             var p = client.RuntimeProfile;
-            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, " +
-                $"register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
+            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): " +
+                $"seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
             var session = new ChainSession(client, url, rpc) { _output = output };
             session.Node.ReconnectLimit = options.ReconnectLimit;
             return session;

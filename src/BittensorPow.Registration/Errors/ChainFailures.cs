@@ -39,7 +39,8 @@ public static class ChainFailures
         RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
             WhatToTry(ex.Connect, endpoint)) { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
-            "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.") { Inner = ex, Scope = PowErrorScope.Pipeline },
+            "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.")
+            { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
             "Check that the endpoint is a subtensor node.") { Inner = ex },
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
@@ -53,11 +54,14 @@ public static class ChainFailures
     private static string WhatToTry(ConnectFailure? failure, string endpoint) => failure switch
     {
         ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort} (ws://host:9944) or -Network; an HTTP server's URL will not do.",
-        ConnectFailure.ClosedBeforeHandshake => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
+        ConnectFailure.ClosedBeforeHandshake
+            => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
         ConnectFailure.TlsFailed when endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
             => "A local node speaks plain WebSocket: use ws:// (as the message says); for a wss:// node, check its certificate.",
-        ConnectFailure.Refused => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
-        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
+        ConnectFailure.Refused
+            => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
+        ConnectFailure.HandshakeTimeout
+            => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
         _ => $"Check that the node is running and that this is {NodePort} (local: ws://127.0.0.1:9944), then try again.",
     };
 }

@@ -12,7 +12,8 @@ public static class SearcherFactory
     public static IReadOnlyList<ISealSearcher> For(Workflows.SolveRequest request, IWorkflowOutput output) =>
         request.Searchers?.Invoke() ?? Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, output);
 
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock, IWorkflowOutput output)
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock,
+        IWorkflowOutput output)
     {
         if (backend.IsGpu()) return CreateGpu(backend, deviceIds, threadsPerBlock, output);
         if (backend != PowBackend.Cpu && !CpuBackends.IsAvailable(backend))
@@ -32,7 +33,12 @@ public static class SearcherFactory
         }
         catch (GpuDeviceNotFoundException ex)
         {
-            string id = kind switch { PowBackend.Cuda => ErrorIds.CudaDeviceNotFound, PowBackend.OpenCL => ErrorIds.OpenCLDeviceNotFound, _ => ErrorIds.DeviceNotFound };
+            string id = kind switch
+            {
+                PowBackend.Cuda => ErrorIds.CudaDeviceNotFound,
+                PowBackend.OpenCL => ErrorIds.OpenCLDeviceNotFound,
+                _ => ErrorIds.DeviceNotFound,
+            };
             throw new PowException(new PowError(id, PowErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
                 kind == PowBackend.Cuda
                     ? "Check that an NVIDIA GPU and its driver are present (nvidia-smi), pick ids from Get-PowDevice, or use -Backend Cpu."
