@@ -116,9 +116,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
             "Add -Scheme PowRegisterV1 (with -NetUid) to solve for pow_register, or leave -Coldkey out.")
         : new(Scheme, BlockNumber, UserInput.BlockHash(BlockHash), hotkey)
-    {
-        SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
-    };
+        {
+            SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
+        };
 
     /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
     private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text)

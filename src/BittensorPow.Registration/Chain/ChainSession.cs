@@ -66,7 +66,8 @@ public sealed class ChainSession : IDisposable
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
-                "Use finney, test or local, or give -Endpoint ws://host:port.") { Scope = PowErrorScope.Pipeline });
+                "Use finney, test or local, or give -Endpoint ws://host:port.")
+            { Scope = PowErrorScope.Pipeline });
         }
         output.Verbose($"Connecting to {EndpointDisplay.Show(url)}.");
         WebSocketRpcClient? rpc = null;

@@ -24,28 +24,35 @@ public static class ChainFailures
         BlockNotFoundException b => new(ErrorIds.BlockNotFound, PowErrorCategory.ObjectNotFound, (object?)b.Number ?? endpoint,
             $"The node at {endpoint} says: {b.Message}", "Give a block the node has (Get-SubtensorBlock shows the head)."),
         StorageValueMissingException m => new(ErrorIds.StorageValueMissing, PowErrorCategory.InvalidResult, endpoint, m.Message,
-            "The runtime at this endpoint does not hold what a subtensor runtime holds; check that it is a subtensor node.") { Inner = m },
+            "The runtime at this endpoint does not hold what a subtensor runtime holds; check that it is a subtensor node.")
+        { Inner = m },
         UnsupportedRuntimeException u => new(ErrorIds.UnsupportedRuntime, PowErrorCategory.NotImplemented, endpoint, u.Message,
-            "This runtime does not offer that call in a form this module can sign.") { Inner = u },
+            "This runtime does not offer that call in a form this module can sign.")
+        { Inner = u },
         ChainReplyException r => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint,
-            $"The node at {endpoint} gave an unexpected answer: {r.Message}", "Check that the endpoint is a subtensor node.") { Inner = r },
+            $"The node at {endpoint} gave an unexpected answer: {r.Message}", "Check that the endpoint is a subtensor node.")
+        { Inner = r },
         _ => null,
     };
 
     private static PowError FromRpc(RpcException ex, string endpoint) => ex.Kind switch
     {
         RpcErrorKind.BadEndpoint => new(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, endpoint, ex.Message,
-            "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.") { Scope = PowErrorScope.Pipeline },
+            "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.")
+        { Scope = PowErrorScope.Pipeline },
         RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
-            WhatToTry(ex.Connect, endpoint)) { Inner = ex, Scope = PowErrorScope.Pipeline },
+            WhatToTry(ex.Connect, endpoint))
+        { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
             "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.")
-            { Inner = ex, Scope = PowErrorScope.Pipeline },
+        { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
-            "Check that the endpoint is a subtensor node.") { Inner = ex },
+            "Check that the endpoint is a subtensor node.")
+        { Inner = ex },
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
             $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}",
-            "See the node's message above.") { Inner = ex },
+            "See the node's message above.")
+        { Inner = ex },
     };
 
     private const string NodePort = "a node's WebSocket port";

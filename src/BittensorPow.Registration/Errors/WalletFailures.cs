@@ -67,5 +67,5 @@ public static class WalletFailures
     public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable,
         PowErrorCategory.NotInstalled, ex.SearchedPaths.FirstOrDefault(), ex.Message,
         "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.")
-        { Inner = ex, Scope = PowErrorScope.Pipeline });
+    { Inner = ex, Scope = PowErrorScope.Pipeline });
 }

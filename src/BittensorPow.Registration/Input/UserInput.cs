@@ -38,7 +38,7 @@ public static class UserInput
                 resolved.Item3.Replace("\0", "\\0"),
                 $"-WalletPath is not a usable folder path: {ex.Message}",
                 "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.")
-                { Scope = PowErrorScope.Pipeline });
+            { Scope = PowErrorScope.Pipeline });
         }
         return resolved;
     }

@@ -97,7 +97,8 @@ public sealed class RuntimeFollower : IDisposable
             {
                 Stop(new PowError(ErrorIds.MissingColdkey, PowErrorCategory.InvalidArgument, subnet.NetUid,
                     $"{upgraded}, whose seal binds the coldkey that signs it, and no coldkey was given, so the search was stopped.",
-                    "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.") { Scope = PowErrorScope.Pipeline });
+                    "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.")
+                { Scope = PowErrorScope.Pipeline });
                 return;
             }
             var client = _chain.Client;
@@ -110,7 +111,8 @@ public sealed class RuntimeFollower : IDisposable
                     $"{upgraded}, and proof-of-work registration on subnet {subnet.NetUid} is off there " +
                     "(NetworkPowRegistrationAllowed is false), so the search was stopped.",
                     $"Register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Workflows.Tao.Format(state.Burn)} TAO), " +
-                    "or wait for the subnet's owner.") { Scope = PowErrorScope.Pipeline });
+                    "or wait for the subnet's owner.")
+                { Scope = PowErrorScope.Pipeline });
                 return;
             }
             _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey));
@@ -141,12 +143,13 @@ public sealed class RuntimeFollower : IDisposable
             $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} " +
             "during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
             "Register by burn instead: Register-SubtensorNeuron -MaxCost <TAO> (the most TAO the coldkey may burn).")
-            { Scope = PowErrorScope.Pipeline },
+        { Scope = PowErrorScope.Pipeline },
         SolvePurpose.Faucet when !after.HasFaucet => new PowError(
             ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, _chain.Endpoint,
             $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, " +
             "and that runtime has no SubtensorModule.faucet; the search was stopped.",
-            "Use a local chain built with the pow-faucet feature.") { Scope = PowErrorScope.Pipeline },
+            "Use a local chain built with the pow-faucet feature.")
+        { Scope = PowErrorScope.Pipeline },
         _ => null,
     };
 

@@ -19,7 +19,8 @@ public static class SearcherFactory
         if (backend != PowBackend.Cpu && !CpuBackends.IsAvailable(backend))
             throw new PowException(new PowError(ErrorIds.BackendUnavailable, PowErrorCategory.NotImplemented, backend,
                 $"Back end {backend} is not available on this CPU; available: {string.Join(", ", CpuBackends.Available())}.",
-                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.") { Scope = PowErrorScope.Pipeline });
+                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.")
+            { Scope = PowErrorScope.Pipeline });
         return CpuBackends.CreateWorkers(backend, threadCount ?? Environment.ProcessorCount);
     }
 
@@ -42,12 +43,14 @@ public static class SearcherFactory
             throw new PowException(new PowError(id, PowErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
                 kind == PowBackend.Cuda
                     ? "Check that an NVIDIA GPU and its driver are present (nvidia-smi), pick ids from Get-PowDevice, or use -Backend Cpu."
-                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.") { Scope = PowErrorScope.Pipeline });
+                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.")
+            { Scope = PowErrorScope.Pipeline });
         }
         catch (GpuDeviceException ex)
         {
             throw new PowException(new PowError(ErrorIds.GpuDeviceFailed, PowErrorCategory.DeviceError, ex.Device, ex.Message,
-                "Update the GPU driver, try another device with -DeviceId, or use -Backend Cpu.") { Inner = ex, Scope = PowErrorScope.Pipeline });
+                "Update the GPU driver, try another device with -DeviceId, or use -Backend Cpu.")
+            { Inner = ex, Scope = PowErrorScope.Pipeline });
         }
         catch (ArgumentOutOfRangeException ex)
         {

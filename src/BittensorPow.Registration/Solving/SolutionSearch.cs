@@ -45,7 +45,7 @@ public static class SolutionSearch
                 _ => throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, result.Backend,
                     $"The solver failed: {result.Error?.Message}",
                     "Try another back end (-Backend Cpu); Get-PowDevice lists what works here.")
-                    { Inner = result.Error }),
+                { Inner = result.Error }),
             };
         }
         finally

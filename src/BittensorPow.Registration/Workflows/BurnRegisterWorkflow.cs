@@ -34,7 +34,7 @@ public static class BurnRegisterWorkflow
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} " +
                 $"burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
                 $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.")
-                { Scope = PowErrorScope.Pipeline });
+            { Scope = PowErrorScope.Pipeline });
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).",
@@ -94,13 +94,16 @@ public static class BurnRegisterWorkflow
             new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = () => Sign(t) }, output, t));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
-            outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
+            outcome = outcome with
             {
-                "RegistrationPriceLimitExceeded" =>
-                    $"The burn passed {Tao.Format(cap)} TAO first: see Get-SubtensorBlock -NetUid {netUid}, then raise -MaxCost.",
-                "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
-                _ => "See the pallet's reason above.",
-            }) };
+                Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
+                {
+                    "RegistrationPriceLimitExceeded" =>
+                        $"The burn passed {Tao.Format(cap)} TAO first: see Get-SubtensorBlock -NetUid {netUid}, then raise -MaxCost.",
+                    "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
+                    _ => "See the pallet's reason above.",
+                }),
+            };
         else if (submitted.Success == true)
             output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}, owned by coldkey {coldkeySs58}.");
         yield return outcome;

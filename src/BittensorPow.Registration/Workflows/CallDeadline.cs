@@ -104,7 +104,8 @@ public sealed class CallDeadline : IDisposable
             _raised = _node is { IsAway: true } node
                 ? node.Gone(ranOut, id == ErrorIds.SubmissionTimeout ? SubmittedMayLand : null, ex)
                 : new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
-                    $"{ranOut} while {phase}.", Advice(id)) { Inner = ex, Scope = PowErrorScope.Pipeline });
+                    $"{ranOut} while {phase}.", Advice(id))
+                { Inner = ex, Scope = PowErrorScope.Pipeline });
             throw _raised;
         }
     }

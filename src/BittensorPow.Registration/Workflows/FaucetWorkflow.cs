@@ -17,7 +17,7 @@ public static class FaucetWorkflow
                 $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: " +
                 "only pow-faucet builds (local nets, devnet, testnet) have it.",
                 "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).")
-                { Scope = PowErrorScope.Pipeline });
+            { Scope = PowErrorScope.Pipeline });
         var (order, rule) = SealRuleChoice.Choose(profile, null);
         output.Verbose($"Faucet seal byte order {order}: {rule}; difficulty {FaucetTemplateSource.Difficulty:N0}.");
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
@@ -33,7 +33,8 @@ public static class FaucetWorkflow
         {
             // -TimeoutSec bounds each drip from its start to inclusion; the first one also paid for connecting.
             using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero,
-                "each drip") { Node = chain.Node };
+                "each drip")
+            { Node = chain.Node };
             var outcome = deadline.Run(t => Drip(chain, coldkey, request, output, t, deadline, drip));
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.
@@ -101,9 +102,12 @@ public static class FaucetWorkflow
                 };
             }
             return submitted.DispatchError is { } error
-                ? outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
-                    ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh), or fund the coldkey from a dev account."
-                    : "See the pallet's reason above.") }
+                ? outcome with
+                {
+                    Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
+                        ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh), or fund the coldkey from a dev account."
+                        : "See the pallet's reason above."),
+                }
                 : outcome;
         }
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, Ss58.Encode(coldkey.PublicKey),

@@ -44,5 +44,5 @@ public static class KeyUnlock
         new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"{what} is encrypted, and no password was given: {why}.",
             $"Pass {passwordParameter}, set {variable} (about_BittensorPow), or run where a prompt can be answered.")
-            { Scope = PowErrorScope.Pipeline });
+        { Scope = PowErrorScope.Pipeline });
 }

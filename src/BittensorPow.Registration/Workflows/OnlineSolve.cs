@@ -91,8 +91,10 @@ public static class OnlineSolve
     {
         var request = solve.Solve;
         if (request.Spread is { } spread)
-            return spread(new OnlineSolveTarget(chain, solve.NetUid, first.Challenge, rule) { DifficultyMargin = solve.DifficultyMargin })
-                with { DifficultyMargin = solve.DifficultyMargin };
+            return spread(new OnlineSolveTarget(chain, solve.NetUid, first.Challenge, rule) { DifficultyMargin = solve.DifficultyMargin }) with
+            {
+                DifficultyMargin = solve.DifficultyMargin,
+            };
         var source = new SubnetTemplateSource(chain.Client, solve.NetUid, first, cancellation) { Margin = solve.DifficultyMargin };
         var following = new HeadFollowing(source, request, SolvePurpose.Register)
         {

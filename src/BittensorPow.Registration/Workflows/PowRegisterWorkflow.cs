@@ -52,7 +52,8 @@ public static class PowRegisterWorkflow
         if (!signer.PublicKey.AsSpan().SequenceEqual(coldkey))
             throw new PowException(new PowError(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
                 "The wallet's coldkey keyfile and its coldkeypub.txt hold different keys; the seal binds coldkeypub.txt's.",
-                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.") { Scope = PowErrorScope.Pipeline });
+                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.")
+            { Scope = PowErrorScope.Pipeline });
 
         var submitted = new HashSet<(ulong Block, ulong Nonce)>();
         ulong? accountNonce = null;
@@ -132,7 +133,8 @@ public static class PowRegisterWorkflow
                 }
                 throw new PowException(ex.Error with
                 {
-                    Id = verdict.Check, Message = $"The pool refused pow_register: {verdict.Why}. ({ex.Error.Message})",
+                    Id = verdict.Check,
+                    Message = $"The pool refused pow_register: {verdict.Why}. ({ex.Error.Message})",
                 });
             }
 
@@ -144,7 +146,9 @@ public static class PowRegisterWorkflow
             bool retry = (again || dropped?.SolveAgain == true) && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
             {
-                BlockNumber = checking.BlockNumber, Nonce = checking.Nonce, SolvedToSubmitted = solvedToSubmitted,
+                BlockNumber = checking.BlockNumber,
+                Nonce = checking.Nonce,
+                SolvedToSubmitted = solvedToSubmitted,
             };
             if (result.DispatchError is { } error)
                 outcome = outcome with

@@ -22,7 +22,7 @@ public static class RegisterWorkflow
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: " +
                 "it performs a burned registration and charges the signer the subnet's burn.",
                 "Register by burn instead, signed by the coldkey: Register-SubtensorNeuron -MaxCost <TAO> caps the burn.")
-                { Scope = PowErrorScope.Pipeline });
+            { Scope = PowErrorScope.Pipeline });
         var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
         output.Verbose($"Seal byte order {order}: {rule}.");
         var hotkey = request.Hotkey;
@@ -46,7 +46,8 @@ public static class RegisterWorkflow
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
             using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero,
-                "each attempt") { Node = chain.Node };
+                "each attempt")
+            { Node = chain.Node };
             string of = $"(attempt {attempt} of {request.MaxAttempts})";
             if (solution is null)
             {
@@ -98,7 +99,8 @@ public static class RegisterWorkflow
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with
             {
-                BlockNumber = solution.BlockNumber, Nonce = solution.Nonce,
+                BlockNumber = solution.BlockNumber,
+                Nonce = solution.Nonce,
             };
             if (submitted.DispatchError is { } error)
                 outcome = outcome with

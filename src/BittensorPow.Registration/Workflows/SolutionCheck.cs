@@ -53,7 +53,9 @@ public static class SolutionCheck
             bool legacyStale = Staleness.IsStale(template.BlockNumber, head.Number);
             return offline with
             {
-                IsStale = legacyStale, CurrentBlock = head.Number, IsValid = offline.IsValid && !legacyStale,
+                IsStale = legacyStale,
+                CurrentBlock = head.Number,
+                IsValid = offline.IsValid && !legacyStale,
                 Reason = offline.IsValid && legacyStale
                     ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; " +
                         "the chain accepts the head and the block before it)"
@@ -75,8 +77,12 @@ public static class SolutionCheck
             : "valid";
         return offline with
         {
-            IsValid = offline.IsValid && !stale && !replay && meetsNow, Reason = reason, IsStale = stale,
-            CurrentBlock = head.Number, CurrentDifficulty = state.EffectiveDifficulty, MeetsCurrentDifficulty = meetsNow,
+            IsValid = offline.IsValid && !stale && !replay && meetsNow,
+            Reason = reason,
+            IsStale = stale,
+            CurrentBlock = head.Number,
+            CurrentDifficulty = state.EffectiveDifficulty,
+            MeetsCurrentDifficulty = meetsNow,
             LastPowRegistrationBlock = state.LastPowRegistrationBlock,
         };
     }

@@ -57,7 +57,8 @@ public static class SubnetListing
         if (!(rate > 0)) return report with { HashRate = rate, HashRateSource = source };
         return report with
         {
-            HashRate = rate, HashRateSource = source,
+            HashRate = rate,
+            HashRateSource = source,
             Subnets = [.. report.Subnets.Select(r => r with { EstimatedSolveTime = SubnetRow.SolveTime(r.Difficulty, rate) })],
         };
     }

@@ -61,7 +61,8 @@ public static class TransactionRunner
         catch (SubmissionTimeoutException ex)
         {
             throw new PowException(new PowError(ErrorIds.SubmissionTimeout, PowErrorCategory.OperationTimeout, transaction.HashHex, ex.Message,
-                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.") { Inner = ex });
+                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.")
+            { Inner = ex });
         }
         catch (Exception ex) when (ChainFailures.Describe(ex, chain.Endpoint) is { } error)
         {
@@ -84,5 +85,6 @@ public static class TransactionRunner
 
     private static PowException Rejected(SignedTransaction transaction, TransactionRejectedException ex) =>
         new(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
-            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.") { Inner = ex });
+            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.")
+        { Inner = ex });
 }
