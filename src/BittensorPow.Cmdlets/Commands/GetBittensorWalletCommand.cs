@@ -25,7 +25,8 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
         if (!Directory.Exists(root))
             throw new PowException(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
                 $"The wallet folder '{root}' does not exist.",
-                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.") { Scope = PowErrorScope.Pipeline });
+                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.")
+            { Scope = PowErrorScope.Pipeline });
         var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
         var found = WalletDirectory.List(root).Where(w => patterns.Any(p => p.IsMatch(w.Name))).ToList();
         foreach (var name in Name ?? [])

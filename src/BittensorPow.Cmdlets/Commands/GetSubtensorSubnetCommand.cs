@@ -37,7 +37,8 @@ public sealed class GetSubtensorSubnetCommand : PowCmdletBase
         {
             var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
             UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
-            measure = new SolveRequest(backend, ThreadCount, DeviceId, Options: SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount }));
+            measure = new SolveRequest(backend, ThreadCount, DeviceId,
+                Options: SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount }));
         }
         var request = new SubnetListingRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec))
         {

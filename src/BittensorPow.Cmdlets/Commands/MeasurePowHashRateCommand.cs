@@ -25,7 +25,8 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
         var report = HashRateMeasurement.Run(new HashRateRequest(solve, Seconds) { Scheme = Scheme }, Output, Cancellation);
         WriteObject(new PowHashRate
         {
-            Backend = report.Backend, Scheme = report.Scheme, Threads = report.Threads, Seals = report.Seals, Elapsed = report.Elapsed, SealsPerSecond = report.SealsPerSecond,
+            Backend = report.Backend, Scheme = report.Scheme, Threads = report.Threads,
+            Seals = report.Seals, Elapsed = report.Elapsed, SealsPerSecond = report.SealsPerSecond,
         });
     }
 }

@@ -20,7 +20,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
-    /// <summary>Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
+    /// <summary>
+    /// Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).
+    /// </summary>
     [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
     public double DifficultyMargin { get; set; } = 1;
 
@@ -75,7 +77,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter] public System.Collections.Hashtable? SshOption { get; set; }
     [Parameter] public System.Collections.Hashtable? HostParameters { get; set; }
 
-    private static readonly string[] SolvingParameters = ["Backend", "Cuda", "OpenCL", "DeviceId", "ThreadsPerBlock", "ThreadCount", "UpdateInterval", "TimeoutSec"];
+    private static readonly string[] SolvingParameters =
+        ["Backend", "Cuda", "OpenCL", "DeviceId", "ThreadsPerBlock", "ThreadCount", "UpdateInterval", "TimeoutSec"];
 
     protected override void Process()
     {
@@ -88,7 +91,9 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
         });
         var solve = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
-        var (hotkey, hotkeySource) = Hotkey is { } text ? (UserInput.Hotkey(text), "-Hotkey") : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
+        var (hotkey, hotkeySource) = Hotkey is { } text
+            ? (UserInput.Hotkey(text), "-Hotkey")
+            : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
         using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
         var request = new NewSolutionRequest
@@ -107,13 +112,16 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     }
 
     private WorkBinding OfflineWork(byte[] hotkey) => Scheme == SealScheme.Legacy && Coldkey is not null
-        ? throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Coldkey", "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
+        ? throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Coldkey",
+            "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
             "Add -Scheme PowRegisterV1 (with -NetUid) to solve for pow_register, or leave -Coldkey out.")
         : new(Scheme, BlockNumber, UserInput.BlockHash(BlockHash), hotkey)
-    {
-        SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
-    };
+        {
+            SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
+        };
 
     /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
-    private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text) : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath) : null;
+    private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text)
+        : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath)
+        : null;
 }

@@ -5,7 +5,8 @@ namespace BittensorPow.Cmdlets.Commands;
 /// after checking everything the pallet will check; re-solves when a solution has gone stale. On runtimes whose register
 /// burns (spec 397 on), a burned registration signed by the coldkey, capped by -MaxCost.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Register, "SubtensorNeuron", DefaultParameterSetName = FromSolution, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsLifecycle.Register, "SubtensorNeuron", DefaultParameterSetName = FromSolution, SupportsShouldProcess = true,
+    ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RegistrationResult))]
 public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
 {
@@ -79,7 +80,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
+        var options = SolveParameters.Validate(new SolveKnobs
+        {
+            ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+        });
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
         UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
@@ -96,8 +100,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
             new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread })
         {
-            Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
-            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec),
+            Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
+            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
             MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, WaitForPow = WaitForPow, MaxDifficulty = MaxDifficulty,
         };
         foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))

@@ -10,7 +10,9 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 {
     [Parameter, BoundedText(TextKind.Url), ArgumentCompleter(typeof(EndpointCompleter))] public string? Endpoint { get; set; }
     [Parameter, BoundedText(TextKind.Name), ValidateSet("finney", "test", "local")] public string? Network { get; set; }
-    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)] [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Name)]
+    [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))]
+    public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
     /// <summary>The coldkey's password; without it the keyfile's BT_PW_… variable, else an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
@@ -26,7 +28,10 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha });
+        var options = SolveParameters.Validate(new SolveKnobs
+        {
+            ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+        });
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
         // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
         using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");

@@ -77,7 +77,8 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     {
         if (!_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null) return PipedSolution.Of(InputObject).ByteOrder(null);
         if (!Enum.IsDefined(SealByteOrder))
-            throw PowException.Argument(ErrorIds.InvalidSealByteOrder, SealByteOrder, $"SealByteOrder {(int)SealByteOrder} is not a known byte order.", "Use LittleEndian or BigEndian.");
+            throw PowException.Argument(ErrorIds.InvalidSealByteOrder, SealByteOrder,
+                $"SealByteOrder {(int)SealByteOrder} is not a known byte order.", "Use LittleEndian or BigEndian.");
         return SealByteOrder;
     }
 
@@ -92,7 +93,8 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
         bool csvOffline = Endpoint == "" && InputObject?.Properties[nameof(Endpoint)]?.Value is "";
         var request = new SolutionCheckRequest(work, Difficulty, Nonce, _sessions)
         {
-            ClaimedSeal = Seal is null ? null : UserInput.Seal(Seal), Endpoint = csvOffline ? null : Endpoint, Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            ClaimedSeal = Seal is null ? null : UserInput.Seal(Seal), Endpoint = csvOffline ? null : Endpoint,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
         };
         var verification = PowVerification.From(request, SolutionCheck.Run(request, Output, Cancellation));
         if (ParameterSetName == DetailedSet) WriteObject(verification);

@@ -10,7 +10,8 @@ public sealed class DeviceIdCompleter : IArgumentCompleter
             : fakeBoundParameters.Contains("OpenCL") ? PowBackend.OpenCL
             : fakeBoundParameters["Backend"] is { } b && Enum.TryParse<PowBackend>(b.ToString(), true, out var named) ? named : null;
         var devices = GpuDevices.List(out _).Where(d => d.Kind.IsGpu() && (kind is null || !kind.Value.IsGpu() || d.Kind == kind)).ToList();
-        return devices.SelectMany(d => Completion.Matching([d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], wordToComplete, $"{d.Kind} {d.Id}: {d.Name}"))
+        return devices.SelectMany(d => Completion.Matching(
+                [d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], wordToComplete, $"{d.Kind} {d.Id}: {d.Name}"))
             .GroupBy(r => r.CompletionText).Select(g => g.First());
     }
 }

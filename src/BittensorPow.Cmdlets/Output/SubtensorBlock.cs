@@ -19,13 +19,18 @@ public sealed class SubtensorBlock
     public bool RegisterVerifiesWork { get; init; }
     /// <summary>With -NetUid: Burn(netuid) in TAO at this block, what a burned registration costs now.</summary>
     public decimal? Burn { get; init; }
-    /// <summary>Listed or NotListed: whether the metadata lists SubtensorModule.faucet. Listed is not enabled: older runtimes list it in builds without pow-faucet and answer FaucetDisabled.</summary>
+    /// <summary>
+    /// Listed or NotListed: whether the metadata lists SubtensorModule.faucet. Listed is not enabled: older runtimes list it in
+    /// builds without pow-faucet and answer FaucetDisabled.
+    /// </summary>
     public string FaucetCall { get; init; } = "";
     /// <summary>Listed or NotListed: whether the metadata lists register_limit (a burn the chain caps).</summary>
     public string RegisterLimitCall { get; init; } = "";
     /// <summary>Listed or NotListed: whether the metadata lists pow_register (fee-free registration by work, spec 475 on).</summary>
     public string PowRegisterCall { get; init; } = "";
-    /// <summary>The seal registration by work takes here: PowRegisterV1 (pow_register) or Legacy (register); null where only burning registers.</summary>
+    /// <summary>
+    /// The seal registration by work takes here: PowRegisterV1 (pow_register) or Legacy (register); null where only burning registers.
+    /// </summary>
     public Engine.SealScheme? RegistrationScheme { get; init; }
     /// <summary>With -NetUid: the difficulty bounds pow_register clamps by (Difficulty is already clamped on such runtimes).</summary>
     public ulong? MinDifficulty { get; init; }
@@ -33,7 +38,10 @@ public sealed class SubtensorBlock
     /// <summary>With -NetUid: registrations (work and burn) in this block, against the per-block limit.</summary>
     public ushort? RegistrationsThisBlock { get; init; }
     public ushort? MaxRegistrationsPerBlock { get; init; }
-    /// <summary>With -NetUid and a hotkey: the hotkey, its uid on the subnet (null: not there), its owner coldkey and its last registration by work.</summary>
+    /// <summary>
+    /// With -NetUid and a hotkey: the hotkey, its uid on the subnet (null: not there),
+    /// its owner coldkey and its last registration by work.
+    /// </summary>
     public string? Hotkey { get; init; }
     public ushort? HotkeyUid { get; init; }
     public string? HotkeyOwner { get; init; }
@@ -49,8 +57,9 @@ public sealed class SubtensorBlock
             SpecName = profile.SpecName, SpecVersion = profile.SpecVersion, Endpoint = r.Endpoint,
             NetUid = r.Subnet?.NetUid, SubnetExists = r.Subnet?.SubnetExists, Difficulty = r.Difficulty,
             PowRegistrationAllowed = s?.PowRegistrationAllowed, RegistrationAllowed = s?.RegistrationAllowed,
-            SealByteOrder = r.SealByteOrder, RegisterVerifiesWork = profile.RegisterVerifiesWork, Burn = s is null ? null : Tao.FromRao(s.Burn),
-            FaucetCall = Listed(profile.HasFaucet), RegisterLimitCall = Listed(profile.HasRegisterLimit), PowRegisterCall = Listed(profile.HasPowRegister),
+            SealByteOrder = r.SealByteOrder, RegisterVerifiesWork = profile.RegisterVerifiesWork,
+            Burn = s is null ? null : Tao.FromRao(s.Burn), FaucetCall = Listed(profile.HasFaucet),
+            RegisterLimitCall = Listed(profile.HasRegisterLimit), PowRegisterCall = Listed(profile.HasPowRegister),
             RegistrationScheme = r.RegistrationScheme, MinDifficulty = s?.MinDifficulty, MaxDifficulty = s?.MaxDifficulty,
             RegistrationsThisBlock = s?.RegistrationsThisBlock, MaxRegistrationsPerBlock = s?.MaxRegistrationsPerBlock,
             Hotkey = s is not null && hotkey is not null ? Ss58.Encode(hotkey) : null, HotkeyUid = s?.Uid,

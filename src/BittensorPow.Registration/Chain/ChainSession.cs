@@ -66,7 +66,8 @@ public sealed class ChainSession : IDisposable
         catch (ArgumentException ex)
         {
             throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
-                "Use finney, test or local, or give -Endpoint ws://host:port.") { Scope = PowErrorScope.Pipeline });
+                "Use finney, test or local, or give -Endpoint ws://host:port.")
+            { Scope = PowErrorScope.Pipeline });
         }
         output.Verbose($"Connecting to {EndpointDisplay.Show(url)}.");
         WebSocketRpcClient? rpc = null;
@@ -75,8 +76,8 @@ public sealed class ChainSession : IDisposable
             rpc = ChainFailures.Run(() => WebSocketRpcClient.ConnectAsync(url, options, cancellation), url);
             var client = ChainFailures.Run(() => SubtensorClient.ConnectAsync(rpc, cancellation), url);
             var p = client.RuntimeProfile;
-            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): seal rule {p.SealRule}, " +
-                $"register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
+            output.Verbose($"Runtime {PeerText.Quote(p.SpecName, 64)} spec {p.SpecVersion} (metadata V{p.MetadataVersion}): " +
+                $"seal rule {p.SealRule}, register {(p.RegisterVerifiesWork ? "verifies work" : "burns and ignores work")}.");
             var session = new ChainSession(client, url, rpc) { _output = output };
             session.Node.ReconnectLimit = options.ReconnectLimit;
             return session;

@@ -134,7 +134,7 @@ public sealed class NodeWatch : IDisposable
         string message = $"The node at {_endpoint} is gone: the connection dropped while {doing}, and {why}.{(after is null ? "" : " " + after)}";
         return new PowException(new PowError(ErrorIds.NodeLost, PowErrorCategory.ConnectionError, _endpoint, message,
             $"Check that the node at {_endpoint} runs and is reachable, then retry; -ReconnectLimitSec waits longer for restarts.")
-            { Inner = inner, Scope = PowErrorScope.Pipeline });
+        { Inner = inner, Scope = PowErrorScope.Pipeline });
     }
 
     /// <summary>Stops listening; <see cref="LostToken"/> stays usable (its source holds no timer, so nothing is leaked).</summary>

@@ -24,27 +24,35 @@ public static class ChainFailures
         BlockNotFoundException b => new(ErrorIds.BlockNotFound, PowErrorCategory.ObjectNotFound, (object?)b.Number ?? endpoint,
             $"The node at {endpoint} says: {b.Message}", "Give a block the node has (Get-SubtensorBlock shows the head)."),
         StorageValueMissingException m => new(ErrorIds.StorageValueMissing, PowErrorCategory.InvalidResult, endpoint, m.Message,
-            "The runtime at this endpoint does not hold what a subtensor runtime holds; check that it is a subtensor node.") { Inner = m },
+            "The runtime at this endpoint does not hold what a subtensor runtime holds; check that it is a subtensor node.")
+        { Inner = m },
         UnsupportedRuntimeException u => new(ErrorIds.UnsupportedRuntime, PowErrorCategory.NotImplemented, endpoint, u.Message,
-            "This runtime does not offer that call in a form this module can sign.") { Inner = u },
+            "This runtime does not offer that call in a form this module can sign.")
+        { Inner = u },
         ChainReplyException r => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint,
-            $"The node at {endpoint} gave an unexpected answer: {r.Message}", "Check that the endpoint is a subtensor node.") { Inner = r },
+            $"The node at {endpoint} gave an unexpected answer: {r.Message}", "Check that the endpoint is a subtensor node.")
+        { Inner = r },
         _ => null,
     };
 
     private static PowError FromRpc(RpcException ex, string endpoint) => ex.Kind switch
     {
         RpcErrorKind.BadEndpoint => new(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, endpoint, ex.Message,
-            "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.") { Scope = PowErrorScope.Pipeline },
+            "Give -Endpoint as ws://host:port or wss://host:port, or -Network finney|test|local.")
+        { Scope = PowErrorScope.Pipeline },
         RpcErrorKind.ConnectionFailed => new(ErrorIds.ConnectionFailed, PowErrorCategory.ConnectionError, endpoint, ex.Message,
-            WhatToTry(ex.Connect, endpoint)) { Inner = ex, Scope = PowErrorScope.Pipeline },
+            WhatToTry(ex.Connect, endpoint))
+        { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.Timeout => new(ErrorIds.RpcTimeout, PowErrorCategory.OperationTimeout, endpoint, ex.Message,
-            "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.") { Inner = ex, Scope = PowErrorScope.Pipeline },
+            "The node did not answer in time; it may be overloaded or syncing. Try again or use another endpoint.")
+        { Inner = ex, Scope = PowErrorScope.Pipeline },
         RpcErrorKind.MalformedReply => new(ErrorIds.MalformedReply, PowErrorCategory.InvalidResult, endpoint, ex.Message,
-            "Check that the endpoint is a subtensor node.") { Inner = ex },
+            "Check that the endpoint is a subtensor node.")
+        { Inner = ex },
         _ => new(ErrorIds.NodeError, PowErrorCategory.InvalidOperation, endpoint,
             $"The node refused the request: {ex.Message}{(ex.ErrorData is { Length: > 0 } d ? $" ({PeerText.Quote(d)})" : "")}",
-            "See the node's message above.") { Inner = ex },
+            "See the node's message above.")
+        { Inner = ex },
     };
 
     private const string NodePort = "a node's WebSocket port";
@@ -53,11 +61,14 @@ public static class ChainFailures
     private static string WhatToTry(ConnectFailure? failure, string endpoint) => failure switch
     {
         ConnectFailure.NotWebSocket => $"Give -Endpoint as {NodePort} (ws://host:9944) or -Network; an HTTP server's URL will not do.",
-        ConnectFailure.ClosedBeforeHandshake => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
+        ConnectFailure.ClosedBeforeHandshake
+            => $"Check that this is {NodePort} and that the node lets this client in (--rpc-cors, --rpc-max-connections).",
         ConnectFailure.TlsFailed when endpoint.StartsWith("wss://", StringComparison.OrdinalIgnoreCase)
             => "A local node speaks plain WebSocket: use ws:// (as the message says); for a wss:// node, check its certificate.",
-        ConnectFailure.Refused => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
-        ConnectFailure.HandshakeTimeout => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
+        ConnectFailure.Refused
+            => "Start the node, or check the host and port (local: ws://127.0.0.1:9944); a starting node refuses for a few seconds.",
+        ConnectFailure.HandshakeTimeout
+            => $"Check that this is {NodePort}; a node under heavy load answers slowly: try again or use another endpoint.",
         _ => $"Check that the node is running and that this is {NodePort} (local: ws://127.0.0.1:9944), then try again.",
     };
 }

@@ -3,8 +3,12 @@ namespace BittensorPow.Registration.Errors;
 /// <summary>Wallet file problems as errors (never with a secret in the message); the hint names the caller's own parameters.</summary>
 public static class WalletFailures
 {
-    /// <param name="passwordParameter">The parameter that takes this key's password (-HotkeyPassword, -Password), or null when the caller has none.</param>
-    /// <param name="publicKeyParameter">The parameter that can stand in for the keyfile's public key (-Hotkey), or null when the caller has none.</param>
+    /// <param name="passwordParameter">
+    /// The parameter that takes this key's password (-HotkeyPassword, -Password), or null when the caller has none.
+    /// </param>
+    /// <param name="publicKeyParameter">
+    /// The parameter that can stand in for the keyfile's public key (-Hotkey), or null when the caller has none.
+    /// </param>
     public static PowException ToError(WalletFileException ex, string? passwordParameter = "-Password", string? publicKeyParameter = null)
     {
         bool coldkey = IsColdkeyFile(ex.FilePath);
@@ -31,7 +35,9 @@ public static class WalletFailures
             WalletError.KeyfileNoPublicKey => (ErrorIds.KeyfileNoPublicKey, PowErrorCategory.InvalidData,
                 $"Regenerate the keyfile with {regen}{orPublicKey}."),
             WalletError.WrongPassword => (ErrorIds.WrongPassword, PowErrorCategory.AuthenticationError,
-                passwordParameter is null ? "Give the keyfile's password again at the prompt." : $"Give the keyfile's password again ({passwordParameter}, or type it at the prompt)."),
+                passwordParameter is null
+                    ? "Give the keyfile's password again at the prompt."
+                    : $"Give the keyfile's password again ({passwordParameter}, or type it at the prompt)."),
             WalletError.PasswordRequired => (ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError,
                 $"Pass {password}, set the keyfile's BT_PW_ variable, or run interactively."),
             WalletError.KeyfileLegacyEncryption => (ErrorIds.KeyfileLegacyEncryption, PowErrorCategory.InvalidData,
@@ -58,7 +64,8 @@ public static class WalletFailures
         Path.GetFileName(path) is "coldkey" or "coldkeypub.txt";
 
     /// <summary>Unlocking a coldkey needs libsodium, which the module ships; the target is where it should have been.</summary>
-    public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable, PowErrorCategory.NotInstalled,
-        ex.SearchedPaths.FirstOrDefault(), ex.Message,
-        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.") { Inner = ex, Scope = PowErrorScope.Pipeline });
+    public static PowException ToError(LibsodiumUnavailableException ex) => new(new PowError(ErrorIds.LibsodiumUnavailable,
+        PowErrorCategory.NotInstalled, ex.SearchedPaths.FirstOrDefault(), ex.Message,
+        "Reinstall the BittensorPow module (its runtimes folder holds libsodium), or install libsodium 1.0.22 system-wide.")
+    { Inner = ex, Scope = PowErrorScope.Pipeline });
 }

@@ -10,7 +10,8 @@ public static class UserInput
 
     public static byte[] Seal(string? text) =>
         Hex.TryDecodeFixed(text, 32, out var seal, out var error) ? seal
-        : throw PowException.Argument(ErrorIds.MalformedSeal, text, $"Seal {error}", "Pass the seal as 0x followed by 64 hex digits, as New-PowSolution writes it.");
+        : throw PowException.Argument(ErrorIds.MalformedSeal, text, $"Seal {error}",
+            "Pass the seal as 0x followed by 64 hex digits, as New-PowSolution writes it.");
 
     public static byte[] Hotkey(string text) => Key(text, "Hotkey", ErrorIds.InvalidHotkey);
 
@@ -33,8 +34,11 @@ public static class UserInput
         try { _ = WalletPaths.ExpandRoot(resolved.Item3); }
         catch (ArgumentException ex)
         {
-            throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument, resolved.Item3.Replace("\0", "\\0"),
-                $"-WalletPath is not a usable folder path: {ex.Message}", "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.") { Scope = PowErrorScope.Pipeline });
+            throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument,
+                resolved.Item3.Replace("\0", "\\0"),
+                $"-WalletPath is not a usable folder path: {ex.Message}",
+                "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.")
+            { Scope = PowErrorScope.Pipeline });
         }
         return resolved;
     }
@@ -61,10 +65,14 @@ public static class UserInput
     public static void HotkeyOrWallet(string? hotkey, string? wallet, string? walletHotkey, string? walletPath)
     {
         if (hotkey is null) return;
-        string? walletParameter = wallet is not null ? "-Wallet" : walletHotkey is not null ? "-WalletHotkey" : walletPath is not null ? "-WalletPath" : null;
+        string? walletParameter = wallet is not null ? "-Wallet"
+            : walletHotkey is not null ? "-WalletHotkey"
+            : walletPath is not null ? "-WalletPath"
+            : null;
         if (walletParameter is not null)
             throw PowException.Parameter(ErrorIds.ConflictingParameters, $"-Hotkey {walletParameter}",
-                $"-Hotkey and {walletParameter} both say which hotkey to solve for: -Hotkey gives it outright, {walletParameter} reads it from a wallet.",
+                $"-Hotkey and {walletParameter} both say which hotkey to solve for: -Hotkey gives it outright, " +
+                $"{walletParameter} reads it from a wallet.",
                 "Give -Hotkey (SS58 or 0x public key) alone, or leave it out and name the wallet (-Wallet, -WalletHotkey, -WalletPath).");
     }
 
@@ -74,7 +82,8 @@ public static class UserInput
         if (backend.IsGpu()) return;
         string? gpuOnly = deviceIds is not null ? "-DeviceId" : threadsPerBlockGiven ? "-ThreadsPerBlock" : null;
         if (gpuOnly is not null)
-            throw PowException.Parameter(ErrorIds.ConflictingParameters, gpuOnly, $"{gpuOnly} applies to GPU back ends, and the back end is {backend}.",
+            throw PowException.Parameter(ErrorIds.ConflictingParameters, gpuOnly,
+                $"{gpuOnly} applies to GPU back ends, and the back end is {backend}.",
                 $"Add -Cuda (or -Backend Cuda / OpenCL / IlgpuCpu) to solve on GPUs, or leave {gpuOnly} out for the CPU.");
     }
 
@@ -92,7 +101,8 @@ public static class UserInput
         (wallet, hotkey, path) = Wallet(wallet, hotkey, path);
         try
         {
-            return (Subtensor.Wallets.WalletHotkey.ReadPublicKey(path, wallet, hotkey), $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
+            return (Subtensor.Wallets.WalletHotkey.ReadPublicKey(path, wallet, hotkey),
+                $"wallet '{wallet}' hotkey '{hotkey}' in {WalletPaths.ExpandRoot(path)}");
         }
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex, passwordParameter: null, publicKeyParameter: "-Hotkey"); }
     }

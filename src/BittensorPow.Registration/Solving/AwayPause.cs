@@ -35,9 +35,11 @@ public sealed class AwayPause : IDisposable
         if (left > TimeSpan.Zero) { OnDropped(); return; } // newer work came in meanwhile
         var work = _source.Current;
         string pace = _source.BlockTime is { } t
-            ? $"at the chain's pace ({t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s a block) block #{work.BlockNumber}'s work has left its window"
+            ? $"at the chain's pace ({t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s a block) " +
+                $"block #{work.BlockNumber}'s work has left its window"
             : $"no pace is known yet to say block #{work.BlockNumber}'s work is still inside its window";
-        _source.Pause($"The node has been away {_node.AwayFor.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s and {pace}: the workers pause, hashing nothing, until it is back.");
+        _source.Pause($"The node has been away {_node.AwayFor.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s " +
+            $"and {pace}: the workers pause, hashing nothing, until it is back.");
     }
 
     public void Dispose()

@@ -124,7 +124,8 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
             {
                 _epoch++;
                 if (header.Number < _head)
-                    Messages.Enqueue($"The node's head is #{header.Number}, below #{_head} before the drop: its chain started again (a restarted chain); solving on its head.");
+                    Messages.Enqueue($"The node's head is #{header.Number}, below #{_head} before the drop: " +
+                        "its chain started again (a restarted chain); solving on its head.");
                 _lastHeadAt = announced; // the time away says nothing about the chain's pace
                 Volatile.Write(ref _head, header.Number);
             }
@@ -151,7 +152,8 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
         catch (OperationCanceledException) { }
         catch (Exception ex)
         {
-            Messages.Enqueue($"Could not read the difficulty at new head #{header.Number}: {ex.Message}. Keeping block {Current.BlockNumber} until the next head.");
+            Messages.Enqueue($"Could not read the difficulty at new head #{header.Number}: {ex.Message}. " +
+                $"Keeping block {Current.BlockNumber} until the next head.");
         }
     }
 
@@ -182,6 +184,7 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
             Volatile.Write(ref _current, template);
             _recent[template.BlockNumber % 4] = template;
         }
-        Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
+        Messages.Enqueue($"New head #{header.Number} {header.Hash}: difficulty {difficulty:N0}; " +
+            $"template ready {Stopwatch.GetElapsedTime(announced).TotalMilliseconds:F1} ms after the notification.");
     }
 }

@@ -57,7 +57,8 @@ public sealed class RuntimeFollower : IDisposable
     {
         var before = change.Before.Profile;
         var after = change.After.Profile;
-        _source.Messages.Enqueue($"The node upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} (metadata V{after.MetadataVersion}) during the solve.");
+        _source.Messages.Enqueue($"The node upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} " +
+            $"(metadata V{after.MetadataVersion}) during the solve.");
         if (Refusal(before, after) is { } error)
         {
             Stop(error);
@@ -96,7 +97,8 @@ public sealed class RuntimeFollower : IDisposable
             {
                 Stop(new PowError(ErrorIds.MissingColdkey, PowErrorCategory.InvalidArgument, subnet.NetUid,
                     $"{upgraded}, whose seal binds the coldkey that signs it, and no coldkey was given, so the search was stopped.",
-                    "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.") { Scope = PowErrorScope.Pipeline });
+                    "Solve again with -Wallet (its coldkeypub.txt is read) or -Coldkey.")
+                { Scope = PowErrorScope.Pipeline });
                 return;
             }
             var client = _chain.Client;
@@ -109,7 +111,8 @@ public sealed class RuntimeFollower : IDisposable
                     $"{upgraded}, and proof-of-work registration on subnet {subnet.NetUid} is off there " +
                     "(NetworkPowRegistrationAllowed is false), so the search was stopped.",
                     $"Register by burn: Register-SubtensorNeuron -MaxCost <TAO> (now {Workflows.Tao.Format(state.Burn)} TAO), " +
-                    "or wait for the subnet's owner.") { Scope = PowErrorScope.Pipeline });
+                    "or wait for the subnet's owner.")
+                { Scope = PowErrorScope.Pipeline });
                 return;
             }
             _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey));
@@ -137,12 +140,16 @@ public sealed class RuntimeFollower : IDisposable
     {
         SolvePurpose.Register when !after.RegisterVerifiesWork && before.RegisterVerifiesWork && !after.HasPowRegister => new PowError(
             ErrorIds.PowRegistrationRemovedDuringSolve, PowErrorCategory.InvalidOperation, after.SpecVersion,
-            $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
-            "Register by burn instead: Register-SubtensorNeuron -MaxCost <TAO> (the most TAO the coldkey may burn).") { Scope = PowErrorScope.Pipeline },
+            $"The node at {_chain.Endpoint} upgraded its runtime from spec {before.SpecVersion} to spec {after.SpecVersion} " +
+            "during the solve; register there no longer checks proof of work (it burns TAO from the signer), so the search was stopped.",
+            "Register by burn instead: Register-SubtensorNeuron -MaxCost <TAO> (the most TAO the coldkey may burn).")
+        { Scope = PowErrorScope.Pipeline },
         SolvePurpose.Faucet when !after.HasFaucet => new PowError(
             ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, _chain.Endpoint,
-            $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, and that runtime has no SubtensorModule.faucet; the search was stopped.",
-            "Use a local chain built with the pow-faucet feature.") { Scope = PowErrorScope.Pipeline },
+            $"The node at {_chain.Endpoint} upgraded its runtime to spec {after.SpecVersion} during the solve, " +
+            "and that runtime has no SubtensorModule.faucet; the search was stopped.",
+            "Use a local chain built with the pow-faucet feature.")
+        { Scope = PowErrorScope.Pipeline },
         _ => null,
     };
 

@@ -9,7 +9,8 @@ public static class SealRuleChoice
         string runtimeRule = profile.SealRule == SealRule.BigEndian
             ? $"runtime spec {profile.SpecVersion} reads the seal big-endian (specs up to {RuntimeProfile.LastBigEndianSpec})"
             : profile.RegisterVerifiesWork
-                ? $"runtime spec {profile.SpecVersion} reads the seal little-endian (specs {RuntimeProfile.LastBigEndianSpec + 1}-{RuntimeProfile.FirstBurningRegisterSpec - 1})"
+                ? $"runtime spec {profile.SpecVersion} reads the seal little-endian " +
+                    $"(specs {RuntimeProfile.LastBigEndianSpec + 1}-{RuntimeProfile.FirstBurningRegisterSpec - 1})"
                 : $"runtime spec {profile.SpecVersion}'s register ignores work; little-endian as its faucet checks";
         if (overrideOrder is { } o && o != runtimeOrder)
             return (o, $"given with -SealByteOrder, although {runtimeRule}");
@@ -22,5 +23,7 @@ public static class SealRuleChoice
     /// <summary>Offline there is no runtime to ask: little-endian (specs 272-396) unless the user says otherwise.</summary>
     public static (SealByteOrder Order, string Rule) Offline(SealByteOrder? given) => given is { } o
         ? (o, "given with -SealByteOrder")
-        : (SealByteOrder.LittleEndian, $"default little-endian rule (subtensor spec {RuntimeProfile.LastBigEndianSpec + 1}-{RuntimeProfile.FirstBurningRegisterSpec - 1}); pass -SealByteOrder BigEndian for runtimes up to spec {RuntimeProfile.LastBigEndianSpec}");
+        : (SealByteOrder.LittleEndian,
+            $"default little-endian rule (subtensor spec {RuntimeProfile.LastBigEndianSpec + 1}-{RuntimeProfile.FirstBurningRegisterSpec - 1}); " +
+            $"pass -SealByteOrder BigEndian for runtimes up to spec {RuntimeProfile.LastBigEndianSpec}");
 }

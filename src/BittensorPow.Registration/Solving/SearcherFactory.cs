@@ -12,13 +12,15 @@ public static class SearcherFactory
     public static IReadOnlyList<ISealSearcher> For(Workflows.SolveRequest request, IWorkflowOutput output) =>
         request.Searchers?.Invoke() ?? Create(request.Backend, request.ThreadCount, request.DeviceIds, request.ThreadsPerBlock, output);
 
-    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock, IWorkflowOutput output)
+    public static IReadOnlyList<ISealSearcher> Create(PowBackend backend, int? threadCount, int[]? deviceIds, int threadsPerBlock,
+        IWorkflowOutput output)
     {
         if (backend.IsGpu()) return CreateGpu(backend, deviceIds, threadsPerBlock, output);
         if (backend != PowBackend.Cpu && !CpuBackends.IsAvailable(backend))
             throw new PowException(new PowError(ErrorIds.BackendUnavailable, PowErrorCategory.NotImplemented, backend,
                 $"Back end {backend} is not available on this CPU; available: {string.Join(", ", CpuBackends.Available())}.",
-                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.") { Scope = PowErrorScope.Pipeline });
+                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.")
+            { Scope = PowErrorScope.Pipeline });
         return CpuBackends.CreateWorkers(backend, threadCount ?? Environment.ProcessorCount);
     }
 
@@ -32,16 +34,23 @@ public static class SearcherFactory
         }
         catch (GpuDeviceNotFoundException ex)
         {
-            string id = kind switch { PowBackend.Cuda => ErrorIds.CudaDeviceNotFound, PowBackend.OpenCL => ErrorIds.OpenCLDeviceNotFound, _ => ErrorIds.DeviceNotFound };
+            string id = kind switch
+            {
+                PowBackend.Cuda => ErrorIds.CudaDeviceNotFound,
+                PowBackend.OpenCL => ErrorIds.OpenCLDeviceNotFound,
+                _ => ErrorIds.DeviceNotFound,
+            };
             throw new PowException(new PowError(id, PowErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
                 kind == PowBackend.Cuda
                     ? "Check that an NVIDIA GPU and its driver are present (nvidia-smi), pick ids from Get-PowDevice, or use -Backend Cpu."
-                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.") { Scope = PowErrorScope.Pipeline });
+                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.")
+            { Scope = PowErrorScope.Pipeline });
         }
         catch (GpuDeviceException ex)
         {
             throw new PowException(new PowError(ErrorIds.GpuDeviceFailed, PowErrorCategory.DeviceError, ex.Device, ex.Message,
-                "Update the GPU driver, try another device with -DeviceId, or use -Backend Cpu.") { Inner = ex, Scope = PowErrorScope.Pipeline });
+                "Update the GPU driver, try another device with -DeviceId, or use -Backend Cpu.")
+            { Inner = ex, Scope = PowErrorScope.Pipeline });
         }
         catch (ArgumentOutOfRangeException ex)
         {

@@ -16,22 +16,26 @@ public static class SolveParameters
         var (hashRateSamples, hashRateAlpha, nonceCount) = (knobs.HashRateSamples, knobs.HashRateAlpha, knobs.NonceCount);
         if (nonceCount is 0)
             throw PowException.Parameter(ErrorIds.InvalidNonceCount, nonceCount,
-                "NonceCount 0 is not valid: the range must hold at least one nonce.", "Pass a positive -NonceCount, or leave it out to search without a limit.");
+                "NonceCount 0 is not valid: the range must hold at least one nonce.",
+                "Pass a positive -NonceCount, or leave it out to search without a limit.");
         if (threadCount is < 1)
             throw PowException.Parameter(ErrorIds.InvalidThreadCount, threadCount,
                 $"ThreadCount {threadCount} is not valid: at least one worker thread is needed.",
-                $"Pass -ThreadCount between 1 and {Environment.ProcessorCount * 4}, or leave it out to use all {Environment.ProcessorCount} logical cores.");
+                $"Pass -ThreadCount between 1 and {Environment.ProcessorCount * 4}, " +
+                $"or leave it out to use all {Environment.ProcessorCount} logical cores.");
         if (threadCount > Environment.ProcessorCount * 4)
             throw PowException.Parameter(ErrorIds.InvalidThreadCount, threadCount,
                 $"ThreadCount {threadCount} is far more than this machine's {Environment.ProcessorCount} logical cores.",
                 "More threads than cores only slow the solve; leave -ThreadCount out to use every core.");
         if (updateInterval is 0)
             throw PowException.Parameter(ErrorIds.InvalidUpdateInterval, updateInterval,
-                "UpdateInterval 0 is not valid: each round must try at least one nonce.", "Leave -UpdateInterval out (50,000 per CPU round) or pass a positive number.");
+                "UpdateInterval 0 is not valid: each round must try at least one nonce.",
+                "Leave -UpdateInterval out (50,000 per CPU round) or pass a positive number.");
         // NaN, zero, negative, infinite, or past what a TimeSpan holds (TimeSpan.FromSeconds would throw).
         if (timeoutSec is { } t && !(t > 0 && t <= MaxTimeoutSec))
             throw PowException.Parameter(ErrorIds.InvalidTimeout, timeoutSec,
-                $"TimeoutSec {t} is not valid.", $"Pass a positive number of seconds up to {MaxTimeoutSec:N0}, or leave -TimeoutSec out to solve until found.");
+                $"TimeoutSec {t} is not valid.",
+                $"Pass a positive number of seconds up to {MaxTimeoutSec:N0}, or leave -TimeoutSec out to solve until found.");
         if (hashRateSamples is < 1 or > MaxHashRateSamples)
             throw PowException.Parameter(ErrorIds.InvalidHashRateSamples, hashRateSamples,
                 $"HashRateSamples {hashRateSamples} is not valid: the hash-rate average keeps 1 to {MaxHashRateSamples} samples.",

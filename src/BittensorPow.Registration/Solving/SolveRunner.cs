@@ -33,7 +33,8 @@ public static class SolveRunner
                 if (stats.PausedWorkers > 0 && stats.PausedWorkers == stats.Workers) status = $"Paused, waiting for valid work: {status}";
                 output.Progress(new WorkflowProgress(activityId, activity, status)
                 {
-                    CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; the rate is the EWMA of recent samples",
+                    CurrentOperation = $"{session.BackendName}, {stats.Workers} worker(s), {stats.Elapsed:hh\\:mm\\:ss} elapsed; " +
+                        "the rate is the EWMA of recent samples",
                     Statistics = withStatistics ? stats : null,
                 });
             }
@@ -91,7 +92,8 @@ public static class SolveRunner
         _ => $"{sealsPerSecond:F0} H/s",
     };
 
-    private static void Drain(IWorkflowOutput output, SolveSession session, System.Collections.Concurrent.ConcurrentQueue<string>? more, Chain.NodeWatch? node)
+    private static void Drain(IWorkflowOutput output, SolveSession session, System.Collections.Concurrent.ConcurrentQueue<string>? more,
+        Chain.NodeWatch? node)
     {
         node?.Speak(output);
         while (more is not null && more.TryDequeue(out var m)) output.Verbose(m);

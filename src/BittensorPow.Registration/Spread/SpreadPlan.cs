@@ -24,7 +24,8 @@ public sealed class SpreadPlan
     {
         if (hosts.Count == 0)
             throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.InvalidArgument, null, "No host was given.",
-                "Give one or more open sessions with -Session, or host names with -HostName.") { Scope = PowErrorScope.Pipeline });
+                "Give one or more open sessions with -Session, or host names with -HostName.")
+            { Scope = PowErrorScope.Pipeline });
         Hosts = hosts;
         _own = [.. hosts.Select(_ => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase))];
         foreach (var (key, value) in hostParameters ?? new Dictionary<string, object?>()) Assign(key, value);

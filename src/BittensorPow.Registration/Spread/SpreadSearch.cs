@@ -218,7 +218,7 @@ public sealed class SpreadSearch
             return new PowException(new PowError(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, hosts,
                 $"-TimeoutSec ran out on every host of the spread search: {reasons}",
                 "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).")
-                { Scope = PowErrorScope.Pipeline });
+            { Scope = PowErrorScope.Pipeline });
         return new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, hosts,
             $"Every host of the spread search dropped out: {reasons}",
             "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));

@@ -89,7 +89,9 @@ public sealed record SpreadTarget
         if (!verdict.IsValid) return (null, verdict.Reason, verdict is { IsStale: true, SealMatches: not false, MeetsDifficulty: true });
         var accepted = candidate with
         {
-            SealRule = SealRule, NetUid = NetUid ?? candidate.NetUid, Endpoint = Online?.Chain.Endpoint ?? candidate.Endpoint,
+            SealRule = SealRule,
+            NetUid = NetUid ?? candidate.NetUid,
+            Endpoint = Online?.Chain.Endpoint ?? candidate.Endpoint,
         };
         return (accepted, verdict.Reason, false);
     }

@@ -29,7 +29,9 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     /// </summary>
     public byte[]? Hotkey { get; init; }
 
-    public byte[] HotkeyPublicKey() => Hotkey is { } given ? (byte[])given.Clone() : Read(() => WalletHotkey.ReadPublicKey(Root, WalletName, HotkeyName), null);
+    public byte[] HotkeyPublicKey() => Hotkey is { } given
+        ? (byte[])given.Clone()
+        : Read(() => WalletHotkey.ReadPublicKey(Root, WalletName, HotkeyName), null);
 
     /// <summary>coldkeypub.txt: public data only, no password.</summary>
     public byte[] ColdkeyPublicKey() => Read(() => PublicKeyfile.ReadPublicKey(WalletPaths.ColdkeyPub(Root, WalletName)), null);
@@ -45,7 +47,10 @@ public sealed class WalletAccess(string root, string walletName, string hotkeyNa
     private static T Read<T>(Func<T> read, string? passwordParameter)
     {
         try { return read(); }
-        catch (WalletFileException ex) { throw passwordParameter is null ? WalletFailures.ToError(ex) : WalletFailures.ToError(ex, passwordParameter); }
+        catch (WalletFileException ex)
+        {
+            throw passwordParameter is null ? WalletFailures.ToError(ex) : WalletFailures.ToError(ex, passwordParameter);
+        }
         catch (LibsodiumUnavailableException ex) { throw WalletFailures.ToError(ex); }
     }
 }

@@ -10,7 +10,8 @@ public static class BurnRegisterWorkflow
 {
     /// <summary>One outcome for the submitted extrinsic; nothing when the hotkey is already registered or the user declined.</summary>
     /// <exception cref="PowException">No cap, a pre-check failed, or the chain failed.</exception>
-    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, BurnRegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, BurnRegisterRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
     {
         var client = chain.Client;
         var profile = client.RuntimeProfile;
@@ -23,16 +24,21 @@ public static class BurnRegisterWorkflow
         var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
         {
             var at = chain.Head(t);
-            return (at, chain.Call(() => client.GetExistingSubnetAsync(netUid, at.Hash, t)), chain.Call(() => client.Subtensor.BurnAsync(netUid, at.Hash, t)));
+            return (at, chain.Call(() => client.GetExistingSubnetAsync(netUid, at.Hash, t)),
+                chain.Call(() => client.Subtensor.BurnAsync(netUid, at.Hash, t)));
         });
-        output.Verbose($"Head #{head.Number}: subnet {netUid} burn {Tao.Format(burn)} TAO, registration {(subnet.RegistrationAllowed ? "open" : "closed")}.");
+        output.Verbose($"Head #{head.Number}: subnet {netUid} burn {Tao.Format(burn)} TAO, " +
+            $"registration {(subnet.RegistrationAllowed ? "open" : "closed")}.");
         if (request.MaxCostRao is not { } cap)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
-                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
-                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.") { Scope = PowErrorScope.Pipeline });
+                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} " +
+                $"burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
+                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.")
+            { Scope = PowErrorScope.Pipeline });
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
-                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
+                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).",
+                "Wait until the subnet owner opens registration."));
         if (deadline.Run($"reading whether the hotkey is registered on subnet {netUid}", ErrorIds.RpcTimeout,
                 t => chain.Call(() => client.GetUidAsync(netUid, request.Hotkey, head.Hash, t))) is { } uid)
         {
@@ -43,21 +49,27 @@ public static class BurnRegisterWorkflow
         bool limitOnChain = profile.HasRegisterLimit;
         string call = limitOnChain ? "register_limit" : "burned_register";
         if (limitOnChain)
-            output.Verbose($"register_limit carries the cap of {Tao.Format(cap)} TAO: the chain refuses (RegistrationPriceLimitExceeded, nothing charged) if the burn is higher when it executes.");
+            output.Verbose($"register_limit carries the cap of {Tao.Format(cap)} TAO: the chain refuses " +
+                "(RegistrationPriceLimitExceeded, nothing charged) if the burn is higher when it executes.");
         else
-            output.Warning($"This runtime's metadata does not list register_limit: the cap of {Tao.Format(cap)} TAO is checked by this client against the burn at block #{head.Number}, not by the chain; burned_register pays whatever the burn is when it executes.");
+            output.Warning($"This runtime's metadata does not list register_limit: the cap of {Tao.Format(cap)} TAO is checked " +
+                $"by this client against the burn at block #{head.Number}, not by the chain; " +
+                "burned_register pays whatever the burn is when it executes.");
         // burned_register has no other guard, so its check never yields to -SkipValidation.
         if (burn > cap && (!limitOnChain || !request.SkipValidation))
             throw PalletVerdict.Refuse(client, new PowError("RegistrationPriceLimitExceeded", PowErrorCategory.LimitsExceeded, netUid,
-                $"The burn on subnet {netUid} is {Tao.Format(burn)} TAO at block #{head.Number}, above -MaxCost {Tao.Format(cap)} TAO: nothing was signed or submitted.",
+                $"The burn on subnet {netUid} is {Tao.Format(burn)} TAO at block #{head.Number}, above -MaxCost {Tao.Format(cap)} TAO: " +
+                "nothing was signed or submitted.",
                 $"Raise -MaxCost to at least {Tao.Format(burn)} if you accept that burn, or wait for it to fall."));
         if (!request.SkipValidation)
         {
             var free = deadline.Run("reading the coldkey's balance", ErrorIds.RpcTimeout,
                 t => chain.Call(() => client.Subtensor.AccountAsync(request.ColdkeyPublic, head.Hash, t))).Free;
             if (free < burn)
-                throw PalletVerdict.Refuse(client, new PowError("NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded, Ss58.Encode(request.ColdkeyPublic),
-                    $"Coldkey {Ss58.Encode(request.ColdkeyPublic)} has {Tao.Format(free)} TAO free at block #{head.Number}, less than the burn of {Tao.Format(burn)} TAO on subnet {netUid}.",
+                throw PalletVerdict.Refuse(client, new PowError("NotEnoughBalanceToStake", PowErrorCategory.LimitsExceeded,
+                    Ss58.Encode(request.ColdkeyPublic),
+                    $"Coldkey {Ss58.Encode(request.ColdkeyPublic)} has {Tao.Format(free)} TAO free at block #{head.Number}, " +
+                    $"less than the burn of {Tao.Format(burn)} TAO on subnet {netUid}.",
                     "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again."));
         }
 
@@ -66,7 +78,8 @@ public static class BurnRegisterWorkflow
         using (deadline.Paused())
         {
             if (!output.ShouldProcess($"hotkey {Ss58.Encode(request.Hotkey)} on subnet {netUid} at {chain.Endpoint}",
-                    $"Register by {call}, burning {Tao.Format(burn)} TAO now (at most {Tao.Format(cap)} TAO) from coldkey {coldkeySs58}, which will own the hotkey"))
+                    $"Register by {call}, burning {Tao.Format(burn)} TAO now (at most {Tao.Format(cap)} TAO) " +
+                    $"from coldkey {coldkeySs58}, which will own the hotkey"))
                 yield break;
             output.Verbose($"Unlocking coldkey {coldkeySs58}.");
             coldkey = request.UnlockColdkey();
@@ -81,13 +94,18 @@ public static class BurnRegisterWorkflow
             new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = () => Sign(t) }, output, t));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
-            outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
+            outcome = outcome with
             {
-                "RegistrationPriceLimitExceeded" => $"The burn passed {Tao.Format(cap)} TAO first: see Get-SubtensorBlock -NetUid {netUid}, then raise -MaxCost.",
-                "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
-                _ => "See the pallet's reason above.",
-            }) };
-        else if (submitted.Success == true) output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}, owned by coldkey {coldkeySs58}.");
+                Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName switch
+                {
+                    "RegistrationPriceLimitExceeded" =>
+                        $"The burn passed {Tao.Format(cap)} TAO first: see Get-SubtensorBlock -NetUid {netUid}, then raise -MaxCost.",
+                    "NotEnoughBalanceToStake" => "Fund the coldkey (on a local chain: Request-SubtensorFaucet), then register again.",
+                    _ => "See the pallet's reason above.",
+                }),
+            };
+        else if (submitted.Success == true)
+            output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}, owned by coldkey {coldkeySs58}.");
         yield return outcome;
     }
 }

@@ -89,7 +89,9 @@ public sealed class CallDeadline : IDisposable
         return Run(step);
     }
 
-    /// <summary>Runs work that names its own phases with <see cref="Enter"/>; when the deadline passes, the error names the last one entered.</summary>
+    /// <summary>
+    /// Runs work that names its own phases with <see cref="Enter"/>; when the deadline passes, the error names the last one entered.
+    /// </summary>
     public T Run<T>(Func<CancellationToken, T> step)
     {
         try { return step(Token); }
@@ -102,7 +104,8 @@ public sealed class CallDeadline : IDisposable
             _raised = _node is { IsAway: true } node
                 ? node.Gone(ranOut, id == ErrorIds.SubmissionTimeout ? SubmittedMayLand : null, ex)
                 : new PowException(new PowError(id, PowErrorCategory.OperationTimeout, phase,
-                    $"{ranOut} while {phase}.", Advice(id)) { Inner = ex, Scope = PowErrorScope.Pipeline });
+                    $"{ranOut} while {phase}.", Advice(id))
+                { Inner = ex, Scope = PowErrorScope.Pipeline });
             throw _raised;
         }
     }
@@ -114,7 +117,8 @@ public sealed class CallDeadline : IDisposable
     private string Advice(string id) => id switch
     {
         ErrorIds.PowSolveTimeout => $"Raise -TimeoutSec (it bounds {_bounds}, connecting included), or solve on a faster back end (-Cuda).",
-        ErrorIds.PowWaitTimeout => "Raise -TimeoutSec (with -WaitForPow it bounds the wait), or pick a subnet open now: Get-SubtensorSubnet -PowOpen.",
+        ErrorIds.PowWaitTimeout
+            => "Raise -TimeoutSec (with -WaitForPow it bounds the wait), or pick a subnet open now: Get-SubtensorSubnet -PowOpen.",
         ErrorIds.SubmissionTimeout => $"It may still be included: check a block explorer before submitting again (-TimeoutSec bounds {_bounds}).",
         _ => $"Check the endpoint (a node's WebSocket port), or raise -TimeoutSec (it bounds {_bounds}, connecting included).",
     };

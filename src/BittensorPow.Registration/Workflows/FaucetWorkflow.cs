@@ -14,12 +14,15 @@ public static class FaucetWorkflow
         var profile = chain.Client.RuntimeProfile;
         if (!profile.HasFaucet)
             throw new PowException(new PowError(ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, chain.Endpoint,
-                $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: only pow-faucet builds (local nets, devnet, testnet) have it.",
-                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).") { Scope = PowErrorScope.Pipeline });
+                $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: " +
+                "only pow-faucet builds (local nets, devnet, testnet) have it.",
+                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).")
+            { Scope = PowErrorScope.Pipeline });
         var (order, rule) = SealRuleChoice.Choose(profile, null);
         output.Verbose($"Faucet seal byte order {order}: {rule}; difficulty {FaucetTemplateSource.Difficulty:N0}.");
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
-        if (!output.ShouldProcess($"coldkey {coldkeySs58} at {chain.Endpoint}", request.Count == 1 ? "Request faucet funds" : $"Request faucet funds {request.Count} times"))
+        if (!output.ShouldProcess($"coldkey {coldkeySs58} at {chain.Endpoint}",
+            request.Count == 1 ? "Request faucet funds" : $"Request faucet funds {request.Count} times"))
             yield break;
 
         // Signing then knows the runtime from the node's announcements, without a round trip before each drip.
@@ -29,7 +32,9 @@ public static class FaucetWorkflow
         for (int drip = 1; drip <= request.Count; drip++)
         {
             // -TimeoutSec bounds each drip from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero, "each drip") { Node = chain.Node };
+            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero,
+                "each drip")
+            { Node = chain.Node };
             var outcome = deadline.Run(t => Drip(chain, coldkey, request, output, t, deadline, drip));
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.
@@ -52,7 +57,8 @@ public static class FaucetWorkflow
             accountNonce ??= chain.Call(() => client.GetAccountNextIndexAsync(coldkey.PublicKey, cancellation));
             var source = new FaucetTemplateSource(coldkey.PublicKey, order, chain.Head(cancellation), cancellation);
             deadline.Enter($"solving the faucet's proof of work{of}", ErrorIds.PowSolveTimeout);
-            var solution = OnlineSolve.FollowingHeads(chain, new HeadFollowing(source, request.Solve, SolvePurpose.Faucet) { SealRule = rule }, output, cancellation);
+            var solution = OnlineSolve.FollowingHeads(chain,
+                new HeadFollowing(source, request.Solve, SolvePurpose.Faucet) { SealRule = rule }, output, cancellation);
             long solved = Stopwatch.GetTimestamp();
             output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
@@ -64,23 +70,26 @@ public static class FaucetWorkflow
             deadline.Enter($"reading the head before submitting{of}");
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} " +
+                    $"went stale at head #{head} before submitting; solving again.");
                 continue;
             }
             var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
             var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
-            var submitted = TransactionRunner.Submit(chain, new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign },
-                output, cancellation);
+            var submitted = TransactionRunner.Submit(chain,
+                new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign }, output, cancellation);
             if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} outside its window (InvalidWorkBlock); solving again.");
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} " +
+                    "outside its window (InvalidWorkBlock); solving again.");
                 accountNonce = null; // the failed extrinsic used it
                 continue;
             }
             var outcome = new FaucetOutcome(OutcomeStatuses.Of(submitted, OutcomeStatus.Funded), attempt)
             {
-                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex, NodeStatus = submitted.Status,
-                WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
+                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
+                NodeStatus = submitted.Status, WorkBlock = solution.BlockNumber, Nonce = solution.Nonce,
+                HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
             };
             if (submitted.BlockHash is { } included)
             {
@@ -93,9 +102,12 @@ public static class FaucetWorkflow
                 };
             }
             return submitted.DispatchError is { } error
-                ? outcome with { Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
-                    ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh), or fund the coldkey from a dev account."
-                    : "See the pallet's reason above.") }
+                ? outcome with
+                {
+                    Error = PalletVerdict.FromDispatch(error, outcome, error.ErrorName == "FaucetDisabled"
+                        ? "Start a chain built with pow-faucet (subtensor's scripts/localnet.sh), or fund the coldkey from a dev account."
+                        : "See the pallet's reason above."),
+                }
                 : outcome;
         }
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, Ss58.Encode(coldkey.PublicKey),

@@ -20,7 +20,8 @@ public static class HashRateMeasurement
             var result = SolveRunner.Run(session, display, output, cancellation);
             if (result.Outcome == SolveOutcome.Failed)
                 throw new PowException(new PowError(ErrorIds.PowSolveFailed, PowErrorCategory.DeviceError, request.Solve.Backend,
-                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.") { Inner = result.Error });
+                    $"Back end {name} failed: {result.Error?.Message}", "Try another back end.")
+                { Inner = result.Error });
             var s = result.Statistics;
             return new HashRateReport(name, searchers.Count, request.Scheme, s.NoncesTried, s.Elapsed);
         }

@@ -43,5 +43,6 @@ public static class KeyUnlock
     public static PowException PasswordRequired(string path, string what, string passwordParameter, string variable, string why) =>
         new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"{what} is encrypted, and no password was given: {why}.",
-            $"Pass {passwordParameter}, set {variable} (about_BittensorPow), or run where a prompt can be answered.") { Scope = PowErrorScope.Pipeline });
+            $"Pass {passwordParameter}, set {variable} (about_BittensorPow), or run where a prompt can be answered.")
+        { Scope = PowErrorScope.Pipeline });
 }

@@ -8,7 +8,9 @@ public static class OnlineSolve
     /// runtime decides the seal: pow_register's where the metadata lists it (SPEC §10), else the legacy one.
     /// </summary>
     public static Solution? Run(ChainSession chain, OnlineSolveRequest solve, IWorkflowOutput output, CancellationToken cancellation) =>
-        chain.Client.RuntimeProfile.HasPowRegister ? RunPowRegister(chain, solve, output, cancellation) : RunLegacy(chain, solve, output, cancellation);
+        chain.Client.RuntimeProfile.HasPowRegister
+            ? RunPowRegister(chain, solve, output, cancellation)
+            : RunLegacy(chain, solve, output, cancellation);
 
     private static Solution? RunLegacy(ChainSession chain, OnlineSolveRequest solve, IWorkflowOutput output, CancellationToken cancellation)
     {
@@ -19,15 +21,22 @@ public static class OnlineSolve
         var (order, rule) = SealRuleChoice.Choose(profile, sealByteOrder);
         output.Verbose($"Legacy seal, byte order {order}: {rule}.");
         if (!profile.RegisterVerifiesWork)
-            output.Warning($"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration paid by the signer. The solution is still computed, but the chain will not look at it.");
+            output.Warning($"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: " +
+                "it performs a burned registration paid by the signer. " +
+                "The solution is still computed, but the chain will not look at it.");
 
         deadline?.Enter($"reading the head and subnet {netUid} from {chain.Endpoint}");
         var head = chain.Head(cancellation);
         var subnet = chain.Call(() => client.GetExistingSubnetAsync(netUid, head.Hash, cancellation));
-        output.Verbose($"Head #{head.Number} {head.Hash}; subnet {netUid}: difficulty {subnet.Difficulty:N0}, PoW registration {(subnet.PowRegistrationAllowed ? "open" : "closed")}, registration {(subnet.RegistrationAllowed ? "open" : "closed")}, {subnet.RegistrationsThisInterval}/{subnet.TargetRegistrationsPerInterval} registrations this interval, {subnet.RegistrationsThisBlock}/{subnet.MaxRegistrationsPerBlock} this block.");
+        output.Verbose($"Head #{head.Number} {head.Hash}; subnet {netUid}: difficulty {subnet.Difficulty:N0}, " +
+            $"PoW registration {(subnet.PowRegistrationAllowed ? "open" : "closed")}, " +
+            $"registration {(subnet.RegistrationAllowed ? "open" : "closed")}, " +
+            $"{subnet.RegistrationsThisInterval}/{subnet.TargetRegistrationsPerInterval} registrations this interval, " +
+            $"{subnet.RegistrationsThisBlock}/{subnet.MaxRegistrationsPerBlock} this block.");
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
-                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).", "Wait until the subnet owner opens registration."));
+                $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).",
+                "Wait until the subnet owner opens registration."));
         if (!subnet.PowRegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Proof-of-work registration on subnet {netUid} is closed (NetworkPowRegistrationAllowed is false).",
@@ -52,10 +61,12 @@ public static class OnlineSolve
         var deadline = solve.Deadline;
         if (solve.SealByteOrder == SealByteOrder.BigEndian)
             throw PowException.Argument(ErrorIds.SealByteOrderNotForScheme, solve.SealByteOrder,
-                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers by pow_register, whose seal the pallet reads little-endian; -SealByteOrder BigEndian does not apply.",
+                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers by pow_register, " +
+                "whose seal the pallet reads little-endian; -SealByteOrder BigEndian does not apply.",
                 "Leave -SealByteOrder out: the runtime decides.");
         var coldkey = solve.Coldkey ?? solve.ReadColdkey?.Invoke() ?? throw PowException.Argument(ErrorIds.MissingColdkey, netUid,
-            $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers by pow_register, whose seal binds the coldkey that signs it, and no coldkey was given.",
+            $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers by pow_register, " +
+            "whose seal binds the coldkey that signs it, and no coldkey was given.",
             "Pass -Coldkey (SS58 or 0x public key) or -Wallet (its coldkeypub.txt is read; no secret).");
         deadline?.Enter($"reading the head and subnet {netUid} from {chain.Endpoint}");
         var head = chain.Head(cancellation);
@@ -68,8 +79,10 @@ public static class OnlineSolve
         var challenge = new PowRegisterChallenge(netUid, head.Number, head.Hash.AsSpan(), hotkey, coldkey);
         var difficulty = new Difficulty(state.EffectiveDifficulty).Times(solve.DifficultyMargin);
         if (solve.DifficultyMargin > 1)
-            output.Verbose($"Difficulty margin {solve.DifficultyMargin}: solving for {difficulty} instead of the chain's {state.EffectiveDifficulty:N0}.");
-        output.Verbose($"PowRegisterV1 seal: {SealRuleChoice.PowRegisterRule}; work on head #{head.Number} stays valid until it is included in #{head.Number + Staleness.PowRegisterWindow}.");
+            output.Verbose($"Difficulty margin {solve.DifficultyMargin}: solving for {difficulty} " +
+                $"instead of the chain's {state.EffectiveDifficulty:N0}.");
+        output.Verbose($"PowRegisterV1 seal: {SealRuleChoice.PowRegisterRule}; work on head #{head.Number} stays valid " +
+            $"until it is included in #{head.Number + Staleness.PowRegisterWindow}.");
         return Solve(chain, new BlockTemplate(challenge, difficulty), solve, SealRuleChoice.PowRegisterRule, output, cancellation);
     }
 
@@ -78,8 +91,10 @@ public static class OnlineSolve
     {
         var request = solve.Solve;
         if (request.Spread is { } spread)
-            return spread(new OnlineSolveTarget(chain, solve.NetUid, first.Challenge, rule) { DifficultyMargin = solve.DifficultyMargin })
-                with { DifficultyMargin = solve.DifficultyMargin };
+            return spread(new OnlineSolveTarget(chain, solve.NetUid, first.Challenge, rule) { DifficultyMargin = solve.DifficultyMargin }) with
+            {
+                DifficultyMargin = solve.DifficultyMargin,
+            };
         var source = new SubnetTemplateSource(chain.Client, solve.NetUid, first, cancellation) { Margin = solve.DifficultyMargin };
         var following = new HeadFollowing(source, request, SolvePurpose.Register)
         {
@@ -92,8 +107,11 @@ public static class OnlineSolve
     /// Solves on <paramref name="source"/> while chain_subscribeNewHeads moves it to each new head and
     /// state_subscribeRuntimeVersion re-decides the seal rule on a runtime upgrade (<see cref="RuntimeFollower"/>).
     /// </summary>
-    /// <exception cref="PowException">Also when an upgrade made the work pointless (PowRegistrationRemovedDuringSolve, FaucetNotAvailable).</exception>
-    public static Solution FollowingHeads(ChainSession chain, HeadFollowing following, IWorkflowOutput output, CancellationToken cancellation)
+    /// <exception cref="PowException">
+    /// Also when an upgrade made the work pointless (PowRegistrationRemovedDuringSolve, FaucetNotAvailable).
+    /// </exception>
+    public static Solution FollowingHeads(ChainSession chain, HeadFollowing following, IWorkflowOutput output,
+        CancellationToken cancellation)
     {
         var source = following.Source;
         using var runtime = RuntimeFollower.Start(chain, following, output, cancellation);
@@ -133,7 +151,9 @@ public static class OnlineSolve
     private static string Doing(HeadFollowing following)
     {
         var work = following.Source.Current;
-        string what = following.Purpose == SolvePurpose.Faucet ? "the faucet's proof of work" : $"registration work{(following.NetUid is { } n ? $" for subnet {n}" : "")}";
+        string what = following.Purpose == SolvePurpose.Faucet
+            ? "the faucet's proof of work"
+            : $"registration work{(following.NetUid is { } n ? $" for subnet {n}" : "")}";
         return $"solving {what} on block #{work.BlockNumber} (difficulty {work.Difficulty.Value:N0})";
     }
 

@@ -58,7 +58,8 @@ public static class PowGate
             ChainSession.Unsubscribe(subscription);
         }
         output.Progress(new WorkflowProgress(ProgressActivity.WaitingForPow, $"Subnet {netUid}: registration by work", "Open") { Completed = true });
-        output.Verbose($"Subnet {netUid}: PoW registration is open at block {head.Number} (difficulty {Difficulty(chain, state):N0}), after waiting since block {since}; registering.");
+        output.Verbose($"Subnet {netUid}: PoW registration is open at block {head.Number} (difficulty {Difficulty(chain, state):N0}), " +
+            $"after waiting since block {since}; registering.");
     }
 
     /// <summary>The difficulty registration by work must meet: pow_register's clamped D, or register's stored one.</summary>

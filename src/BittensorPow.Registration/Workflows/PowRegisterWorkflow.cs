@@ -11,7 +11,8 @@ namespace BittensorPow.Registration.Workflows;
 public static class PowRegisterWorkflow
 {
     /// <exception cref="PowException">A check refused the registration, the attempts ran out, or the chain or a back end failed.</exception>
-    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, PowRegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, PowRegisterRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
     {
         var client = chain.Client;
         ushort netUid = request.NetUid;
@@ -37,9 +38,12 @@ public static class PowRegisterWorkflow
         var target = new Difficulty(state.EffectiveDifficulty).Times(request.DifficultyMargin);
         // Asked once, before any work or unlocking: a user who takes long to answer must not be handed a stale proof.
         string what = request.Solution is null
-            ? $"Solve the PowRegisterV1 seal at difficulty {target}{(request.DifficultyMargin > 1 ? $" (the chain's {state.EffectiveDifficulty:N0} × {request.DifficultyMargin})" : "")}, then sign pow_register"
+            ? $"Solve the PowRegisterV1 seal at difficulty {target}" +
+                $"{(request.DifficultyMargin > 1 ? $" (the chain's {state.EffectiveDifficulty:N0} × {request.DifficultyMargin})" : "")}" +
+                ", then sign pow_register"
             : $"Sign pow_register for the given PowRegisterV1 solution on block {request.Solution.BlockNumber}";
-        if (!output.ShouldProcess($"hotkey {Ss58.Encode(hotkey)} on subnet {netUid} at {chain.Endpoint}", $"{what} with coldkey {Ss58.Encode(coldkey)}"))
+        if (!output.ShouldProcess($"hotkey {Ss58.Encode(hotkey)} on subnet {netUid} at {chain.Endpoint}",
+            $"{what} with coldkey {Ss58.Encode(coldkey)}"))
             yield break;
 
         // argon2i takes seconds: unlocked now, never between a solution and its submission.
@@ -48,7 +52,8 @@ public static class PowRegisterWorkflow
         if (!signer.PublicKey.AsSpan().SequenceEqual(coldkey))
             throw new PowException(new PowError(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
                 "The wallet's coldkey keyfile and its coldkeypub.txt hold different keys; the seal binds coldkeypub.txt's.",
-                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.") { Scope = PowErrorScope.Pipeline });
+                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.")
+            { Scope = PowErrorScope.Pipeline });
 
         var submitted = new HashSet<(ulong Block, ulong Nonce)>();
         ulong? accountNonce = null;
@@ -62,12 +67,16 @@ public static class PowRegisterWorkflow
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving pow_register's seal for subnet {netUid}.");
-                var solve = new OnlineSolveRequest(netUid, hotkey, request.Solve) { Coldkey = coldkey, DifficultyMargin = request.DifficultyMargin, Deadline = span };
+                var solve = new OnlineSolveRequest(netUid, hotkey, request.Solve)
+                {
+                    Coldkey = coldkey, DifficultyMargin = request.DifficultyMargin, Deadline = span,
+                };
                 solution = span.Run(t => OnlineSolve.Run(chain, solve, output, t))!;
             }
             if (!submitted.Add((solution.BlockNumber, solution.Nonce)))
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: this proof (block {solution.BlockNumber}, nonce {solution.Nonce}) was submitted before; solving again.");
+                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: this proof (block {solution.BlockNumber}, " +
+                    $"nonce {solution.Nonce}) was submitted before; solving again.");
                 solution = null;
                 continue;
             }
@@ -79,7 +88,8 @@ public static class PowRegisterWorkflow
             var recheck = Recheck();
             // A full head block says nothing about the next one, which starts from zero: the pool judges by the head, so the
             // same proof waits for the next head while it stays in its window, instead of being thrown away.
-            while (recheck is { } full && PowRegisterDiagnosis.FirstFailure(full.State, checking, full.Head.Number) is { Check: "TooManyRegistrationsThisBlock" }
+            while (recheck is { } full
+                && PowRegisterDiagnosis.FirstFailure(full.State, checking, full.Head.Number) is { Check: "TooManyRegistrationsThisBlock" }
                 && !Staleness.IsPowRegisterStale(checking.BlockNumber, full.Head.Number + 1))
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: block #{full.Head.Number} already holds this subnet's registration; " +
@@ -100,8 +110,10 @@ public static class PowRegisterWorkflow
             (ulong, BlockHash)? era = recheck is { } at ? (at.Head.Number, at.Head.Hash) : null;
             var call = new PowRegisterCall(netUid, checking.BlockNumber, checking.Nonce, checking.Seal, hotkey);
             SignedTransaction Sign() => span.Run($"signing pow_register {of}", ErrorIds.RpcTimeout, t => chain.Call(() =>
-                SubtensorTransactions.BuildPowRegisterAsync(client, signer, call, new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
-            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing pow_register for the proof on block {checking.BlockNumber} (nonce {checking.Nonce}).");
+                SubtensorTransactions.BuildPowRegisterAsync(client, signer, call,
+                    new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
+            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing pow_register for the proof on block " +
+                $"{checking.BlockNumber} (nonce {checking.Nonce}).");
             var transaction = Sign();
             var solvedToSubmitted = Stopwatch.GetElapsedTime(ready);
             SubmissionResult result;
@@ -119,7 +131,11 @@ public static class PowRegisterWorkflow
                     solution = null;
                     continue;
                 }
-                throw new PowException(ex.Error with { Id = verdict.Check, Message = $"The pool refused pow_register: {verdict.Why}. ({ex.Error.Message})" });
+                throw new PowException(ex.Error with
+                {
+                    Id = verdict.Check,
+                    Message = $"The pool refused pow_register: {verdict.Why}. ({ex.Error.Message})",
+                });
             }
 
             bool again = result.DispatchError?.ErrorName is "InvalidWorkBlock" or "InvalidDifficulty" or "TooManyRegistrationsThisBlock";
@@ -130,10 +146,15 @@ public static class PowRegisterWorkflow
             bool retry = (again || dropped?.SolveAgain == true) && attempt < request.MaxAttempts;
             var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
             {
-                BlockNumber = checking.BlockNumber, Nonce = checking.Nonce, SolvedToSubmitted = solvedToSubmitted,
+                BlockNumber = checking.BlockNumber,
+                Nonce = checking.Nonce,
+                SolvedToSubmitted = solvedToSubmitted,
             };
             if (result.DispatchError is { } error)
-                outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
+                outcome = outcome with
+                {
+                    Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above."),
+                };
             else if (dropped is not null)
                 outcome = outcome with
                 {
@@ -167,7 +188,8 @@ public static class PowRegisterWorkflow
         if (given is null) return;
         if (given.Challenge is not PowRegisterChallenge p)
             throw PowException.Argument(ErrorIds.SchemeMismatch, given,
-                "The solution is for the legacy seal, and this runtime registers by pow_register (SPEC §10), whose seal binds the subnet and the coldkey.",
+                "The solution is for the legacy seal, and this runtime registers by pow_register (SPEC §10), " +
+                "whose seal binds the subnet and the coldkey.",
                 "Solve again with New-PowSolution -NetUid <n> against this node: it picks the runtime's seal.");
         if (!p.Hotkey.SequenceEqual(hotkey))
             throw PowException.Argument(ErrorIds.HotkeyMismatch, given,
@@ -175,7 +197,8 @@ public static class PowRegisterWorkflow
                 "Pass the -Wallet/-WalletHotkey the solution was solved for.");
         if (!p.Coldkey.SequenceEqual(coldkey))
             throw PowException.Argument(ErrorIds.ColdkeyMismatch, given,
-                $"The solution's seal binds coldkey {Ss58.Encode(p.Coldkey)}, but coldkey {Ss58.Encode(coldkey)} would sign pow_register; the pool would refuse it (Custom error 255).",
+                $"The solution's seal binds coldkey {Ss58.Encode(p.Coldkey)}, but coldkey {Ss58.Encode(coldkey)} " +
+                "would sign pow_register; the pool would refuse it (Custom error 255).",
                 "Register with the wallet whose coldkey the solution names, or solve again with this wallet (New-PowSolution -Wallet).");
     }
 
@@ -183,8 +206,8 @@ public static class PowRegisterWorkflow
     /// The pool's refusal in the user's words: the custom codes SPEC §10 names (3, 25), and for 255 the check that fails
     /// when this client re-runs them on storage now.
     /// </summary>
-    private static PowRegisterDiagnosis.Finding PoolVerdict(ChainSession chain, TransactionRejectedException rejected, Solution solution, byte[] coldkey,
-        CancellationToken cancellation)
+    private static PowRegisterDiagnosis.Finding PoolVerdict(ChainSession chain, TransactionRejectedException rejected, Solution solution,
+        byte[] coldkey, CancellationToken cancellation)
     {
         switch (rejected.Reason, rejected.CustomCode)
         {
@@ -194,13 +217,15 @@ public static class PowRegisterWorkflow
                 return new("DuplicateProof", "the pool already holds a pow_register for this hotkey and work block " +
                     "(this proof, or another coldkey's for the same block), and sets no priority to replace it", true);
             case (RejectionReason.AlreadyImported or RejectionReason.TemporarilyBanned, _):
-                return new("DuplicateProof", "the pool already holds (or just refused) this very proof: the same (hotkey, work block) was submitted before", true);
+                return new("DuplicateProof", "the pool already holds (or just refused) this very proof: " +
+                    "the same (hotkey, work block) was submitted before", true);
             case (RejectionReason.Outdated or RejectionReason.AncientBirthBlock, _):
                 return new("TransactionRejected", "the transaction's era or account nonce went stale", true);
             case (RejectionReason.Custom, _):
                 var (head, state) = ReadState(chain, solution.NetUid!.Value, solution.Hotkey, coldkey, cancellation);
                 return PowRegisterDiagnosis.FirstFailure(state, solution, head.Number)
-                    ?? new("BadRequest", $"custom error {rejected.CustomCode}; every check passes on storage at head #{head.Number}, so it held at the block the pool judged by", true);
+                    ?? new("BadRequest", $"custom error {rejected.CustomCode}; every check passes on storage at head #{head.Number}, " +
+                        "so it held at the block the pool judged by", true);
             default: return new(ErrorIds.TransactionRejected, rejected.Message, false);
         }
     }

@@ -28,7 +28,8 @@ public static class RegisterNeuron
             var route = RegistrationRoutes.For(chain.Client.RuntimeProfile, request.MaxCost is not null);
             // Solving here by work: -MaxDifficulty and -WaitForPow decide when it may start.
             if (route != RegistrationRoute.Burn && request.Solution is null)
-                PowGate.Pass(chain, new PowGateRequest(netUid, request.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
+                PowGate.Pass(chain,
+                    new PowGateRequest(netUid, request.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
                     output, cancellation);
             var outcomes = route switch
             {
@@ -55,7 +56,8 @@ public static class RegisterNeuron
     {
         if (request.Wallet.Hotkey is not null)
             throw PowException.Argument(ErrorIds.HotkeyCannotSign, Ss58.Encode(request.Wallet.Hotkey),
-                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers with register, which the hotkey signs: a hotkey given by its address cannot sign.",
+                $"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} registers with register, which the hotkey signs: " +
+                "a hotkey given by its address cannot sign.",
                 "Name a hotkey of the wallet with -WalletHotkey instead of -Hotkey.");
         var coldkey = request.Wallet.ColdkeyPublicKey();
         using var hotkey = request.Wallet.HotkeyPair();
@@ -67,8 +69,8 @@ public static class RegisterNeuron
         foreach (var outcome in RegisterWorkflow.Run(chain, register, output, cancellation)) yield return outcome;
     }
 
-    private static IEnumerable<RegistrationOutcome> ByPowRegister(ChainSession chain, ushort netUid, RegisterNeuronRequest request, IWorkflowOutput output,
-        CancellationToken cancellation)
+    private static IEnumerable<RegistrationOutcome> ByPowRegister(ChainSession chain, ushort netUid, RegisterNeuronRequest request,
+        IWorkflowOutput output, CancellationToken cancellation)
     {
         var register = new PowRegisterRequest(netUid, request.Wallet, request.Solve)
         {
@@ -83,7 +85,8 @@ public static class RegisterNeuron
     {
         ulong? cap = request.MaxCost is { } tao ? CapInRao(tao) : null;
         if (request.Solution is not null)
-            output.Warning($"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} does not look at the proof of work: the piped solution only names the subnet ({netUid}).");
+            output.Warning($"Runtime spec {chain.Client.RuntimeProfile.SpecVersion} does not look at the proof of work: " +
+                $"the piped solution only names the subnet ({netUid}).");
         var wallet = request.Wallet;
         var burn = new BurnRegisterRequest(netUid, wallet.HotkeyPublicKey(), wallet.ColdkeyPublicKey(), wallet.Coldkey, cap)
         {

@@ -13,25 +13,30 @@ public static class RegisterWorkflow
     /// nothing when the hotkey is already registered or the user declined.
     /// </summary>
     /// <exception cref="PowException">A pre-check failed, the attempts ran out, or the chain or a back end failed.</exception>
-    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, RegisterRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, RegisterRequest request, IWorkflowOutput output,
+        CancellationToken cancellation)
     {
         var profile = chain.Client.RuntimeProfile;
         if (!profile.RegisterVerifiesWork)
             throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
-                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: it performs a burned registration and charges the signer the subnet's burn.",
-                "Register by burn instead, signed by the coldkey: Register-SubtensorNeuron -MaxCost <TAO> caps the burn.") { Scope = PowErrorScope.Pipeline });
+                $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: " +
+                "it performs a burned registration and charges the signer the subnet's burn.",
+                "Register by burn instead, signed by the coldkey: Register-SubtensorNeuron -MaxCost <TAO> caps the burn.")
+            { Scope = PowErrorScope.Pipeline });
         var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
         output.Verbose($"Seal byte order {order}: {rule}.");
         var hotkey = request.Hotkey;
         if (request.Solution is { } given && !given.Hotkey.AsSpan().SequenceEqual(hotkey.PublicKey))
             throw PowException.Argument(ErrorIds.HotkeyMismatch, given,
-                $"The solution is for hotkey {Ss58.Encode(given.Hotkey)}, but the signing hotkey is {hotkey.Ss58Address}; the pallet requires the hotkey itself to sign.",
+                $"The solution is for hotkey {Ss58.Encode(given.Hotkey)}, but the signing hotkey is {hotkey.Ss58Address}; " +
+                "the pallet requires the hotkey itself to sign.",
                 "Pass the -Wallet/-WalletHotkey the solution was solved for.");
 
         ushort netUid = request.Solution?.NetUid ?? request.NetUid;
         string target = $"hotkey {hotkey.Ss58Address} on subnet {netUid} at {chain.Endpoint}";
         // Asked once, before any work: a user who takes long to answer must not be handed a stale solution.
-        if (!output.ShouldProcess(target, $"Register (owner coldkey {Ss58.Encode(request.Coldkey)}){(request.Solution is null ? " after solving the proof of work" : "")}"))
+        if (!output.ShouldProcess(target, $"Register (owner coldkey {Ss58.Encode(request.Coldkey)})" +
+            $"{(request.Solution is null ? " after solving the proof of work" : "")}"))
             yield break;
 
         // Signing then knows the runtime from the node's announcements, without a round trip before each register.
@@ -40,12 +45,17 @@ public static class RegisterWorkflow
         for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero, "each attempt") { Node = chain.Node };
+            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero,
+                "each attempt")
+            { Node = chain.Node };
             string of = $"(attempt {attempt} of {request.MaxAttempts})";
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
-                var solve = new OnlineSolveRequest(netUid, hotkey.PublicKey, request.Solve) { SealByteOrder = request.SealByteOrder, Deadline = deadline };
+                var solve = new OnlineSolveRequest(netUid, hotkey.PublicKey, request.Solve)
+                {
+                    SealByteOrder = request.SealByteOrder, Deadline = deadline,
+                };
                 solution = deadline.Run(t => OnlineSolve.Run(chain, solve, output, t));
                 if (solution is null) yield break; // already registered (warned)
             }
@@ -59,7 +69,8 @@ public static class RegisterWorkflow
                 if (verdict == RegistrationChecks.Verdict.AlreadyRegistered) yield break;
                 if (verdict == RegistrationChecks.Verdict.Stale)
                 {
-                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} is stale; solving again.");
+                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} " +
+                        "is stale; solving again.");
                     solution = null;
                     continue;
                 }
@@ -77,7 +88,8 @@ public static class RegisterWorkflow
                 ulong head = deadline.Run($"reading the head before submitting {of}", ErrorIds.RpcTimeout, t => chain.Head(t).Number);
                 if (Staleness.IsStale(solution.BlockNumber, head))
                 {
-                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} went stale at head #{head} before submitting; solving again.");
+                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} " +
+                        $"went stale at head #{head} before submitting; solving again.");
                     solution = null;
                     continue;
                 }
@@ -85,9 +97,16 @@ public static class RegisterWorkflow
             var submission = new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign };
             var submitted = deadline.Run(t => TransactionRunner.Submit(chain, submission, output, t));
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
-            var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with { BlockNumber = solution.BlockNumber, Nonce = solution.Nonce };
+            var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with
+            {
+                BlockNumber = solution.BlockNumber,
+                Nonce = solution.Nonce,
+            };
             if (submitted.DispatchError is { } error)
-                outcome = outcome with { Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above.") };
+                outcome = outcome with
+                {
+                    Error = PalletVerdict.FromDispatch(error, outcome, retry ? "Solving again." : "See the pallet's reason above."),
+                };
             else if (submitted.Success == true) output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}.");
             yield return outcome;
             if (!retry) yield break;

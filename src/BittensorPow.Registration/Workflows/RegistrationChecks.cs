@@ -9,7 +9,8 @@ public static class RegistrationChecks
     public enum Verdict { Ok, Stale, AlreadyRegistered }
 
     /// <param name="sealOverride">-SealByteOrder: the rule the user insists on; null lets the runtime decide.</param>
-    public static Verdict Check(ChainSession chain, Solution solution, SealByteOrder? sealOverride, IWorkflowOutput output, CancellationToken cancellation)
+    public static Verdict Check(ChainSession chain, Solution solution, SealByteOrder? sealOverride, IWorkflowOutput output,
+        CancellationToken cancellation)
     {
         var client = chain.Client;
         var profile = client.RuntimeProfile;
@@ -19,11 +20,14 @@ public static class RegistrationChecks
         var head = chain.Head(cancellation);
         var subnet = chain.Call(() => client.GetSubnetInfoAsync(netUid, head.Hash, cancellation));
         if (!subnet.Exists)
-            throw PalletVerdict.Refuse(client, "SubnetNotExists", new PowError(ErrorIds.SubnetNotFound, PowErrorCategory.ObjectNotFound, netUid, $"Subnet {netUid} does not exist on {chain.Endpoint}.",
+            throw PalletVerdict.Refuse(client, "SubnetNotExists", new PowError(ErrorIds.SubnetNotFound,
+                PowErrorCategory.ObjectNotFound, netUid,
+                $"Subnet {netUid} does not exist on {chain.Endpoint}.",
                 "Check -NetUid."));
         if (!subnet.RegistrationAllowed || !subnet.PowRegistrationAllowed)
             throw PalletVerdict.Refuse(client, new PowError("SubNetRegistrationDisabled", PowErrorCategory.PermissionDenied, netUid,
-                $"{(subnet.RegistrationAllowed ? "Proof-of-work registration" : "Registration")} on subnet {netUid} is closed.", "Wait until the subnet opens registration."));
+                $"{(subnet.RegistrationAllowed ? "Proof-of-work registration" : "Registration")} on subnet {netUid} is closed.",
+                "Wait until the subnet opens registration."));
         if (profile.RegisterVerifiesWork) RegistrationInterval.EnsureRoom(client, subnet);
         if (chain.Call(() => client.GetUidAsync(netUid, hotkey, head.Hash, cancellation)) is { } uid)
         {
@@ -42,9 +46,11 @@ public static class RegistrationChecks
         var blockHash = chain.Call(() => client.GetBlockHashAsync(solution.BlockNumber, cancellation));
         if (blockHash != solution.BlockHash)
             throw PalletVerdict.Refuse(client, new PowError("InvalidSeal", PowErrorCategory.InvalidData, solution,
-                $"The solution names block hash {solution.BlockHash} for block {solution.BlockNumber}, but the chain's block {solution.BlockNumber} is {blockHash}.",
+                $"The solution names block hash {solution.BlockHash} for block {solution.BlockNumber}, " +
+                $"but the chain's block {solution.BlockNumber} is {blockHash}.",
                 "Solve against this chain: New-PowSolution -NetUid … -Endpoint …."));
-        var template = new BlockTemplate(new LegacyChallenge(solution.BlockNumber, blockHash.AsSpan(), hotkey, order), new Difficulty(subnet.Difficulty));
+        var template = new BlockTemplate(new LegacyChallenge(solution.BlockNumber, blockHash.AsSpan(), hotkey, order),
+            new Difficulty(subnet.Difficulty));
         if (!template.Verify(solution.Nonce, out var seal))
             throw PalletVerdict.Refuse(client, new PowError("InvalidDifficulty", PowErrorCategory.InvalidData, solution,
                 $"The seal of nonce {solution.Nonce} does not meet difficulty {subnet.Difficulty:N0} under the {order} rule this runtime applies" +

@@ -53,9 +53,12 @@ public static class SolutionCheck
             bool legacyStale = Staleness.IsStale(template.BlockNumber, head.Number);
             return offline with
             {
-                IsStale = legacyStale, CurrentBlock = head.Number, IsValid = offline.IsValid && !legacyStale,
+                IsStale = legacyStale,
+                CurrentBlock = head.Number,
+                IsValid = offline.IsValid && !legacyStale,
                 Reason = offline.IsValid && legacyStale
-                    ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; the chain accepts the head and the block before it)"
+                    ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; " +
+                        "the chain accepts the head and the block before it)"
                     : offline.Reason,
             };
         }
@@ -65,14 +68,22 @@ public static class SolutionCheck
         bool replay = state.LastPowRegistrationBlock is { } last && p.BlockNumber <= last;
         bool meetsNow = p.Accepts(offline.Seal, new Difficulty(state.EffectiveDifficulty));
         string reason = !offline.IsValid ? offline.Reason
-            : stale ? $"work on block {p.BlockNumber} is outside pow_register's window at head {head.Number} (work on a head is valid when included within {Staleness.PowRegisterWindow} blocks after it)"
-            : replay ? $"the hotkey last registered by work on block {state.LastPowRegistrationBlock}; pow_register takes only work on a later block"
-            : !meetsNow ? $"the seal meets difficulty {template.Difficulty} but not the subnet's difficulty now, {state.EffectiveDifficulty:N0}"
+            : stale ? $"work on block {p.BlockNumber} is outside pow_register's window at head {head.Number} " +
+                $"(work on a head is valid when included within {Staleness.PowRegisterWindow} blocks after it)"
+            : replay ? $"the hotkey last registered by work on block {state.LastPowRegistrationBlock}; " +
+                "pow_register takes only work on a later block"
+            : !meetsNow ? $"the seal meets difficulty {template.Difficulty} but not the subnet's difficulty now, " +
+                $"{state.EffectiveDifficulty:N0}"
             : "valid";
         return offline with
         {
-            IsValid = offline.IsValid && !stale && !replay && meetsNow, Reason = reason, IsStale = stale, CurrentBlock = head.Number,
-            CurrentDifficulty = state.EffectiveDifficulty, MeetsCurrentDifficulty = meetsNow, LastPowRegistrationBlock = state.LastPowRegistrationBlock,
+            IsValid = offline.IsValid && !stale && !replay && meetsNow,
+            Reason = reason,
+            IsStale = stale,
+            CurrentBlock = head.Number,
+            CurrentDifficulty = state.EffectiveDifficulty,
+            MeetsCurrentDifficulty = meetsNow,
+            LastPowRegistrationBlock = state.LastPowRegistrationBlock,
         };
     }
 
@@ -100,8 +111,9 @@ public static class SolutionCheck
     private static string Mismatch(Challenge challenge, ulong nonce, byte[] claimed, byte[] seal) => challenge switch
     {
         PowRegisterChallenge p =>
-            $"the seal given ({Hex.Encode(claimed)}) is not the pow_register seal of nonce {nonce} for subnet {p.NetUid}, block {p.BlockNumber} " +
-            $"{Hex.Encode(p.BlockHash)[..14]}…, this hotkey and this coldkey ({Hex.Encode(seal)}): another coldkey, hotkey, subnet or block each give another seal",
+            $"the seal given ({Hex.Encode(claimed)}) is not the pow_register seal of nonce {nonce} for subnet {p.NetUid}, " +
+            $"block {p.BlockNumber} {Hex.Encode(p.BlockHash)[..14]}…, this hotkey and this coldkey ({Hex.Encode(seal)}): " +
+            "another coldkey, hotkey, subnet or block each give another seal",
         _ => $"the seal given ({Hex.Encode(claimed)}) is not the seal of this nonce ({Hex.Encode(seal)})",
     };
 }

@@ -50,13 +50,15 @@ public static class SubnetListing
         {
             var measured = HashRateMeasurement.Run(new HashRateRequest(solve, request.MeasureSeconds) { Scheme = scheme }, output, cancellation);
             (rate, source) = (measured.SealsPerSecond, measured.Backend);
-            output.Verbose($"Measured {measured.Backend} on the {scheme} seal: {Solving.SolveRunner.FormatRate(rate)} over {measured.Elapsed.TotalSeconds:F2} s.");
+            output.Verbose($"Measured {measured.Backend} on the {scheme} seal: {Solving.SolveRunner.FormatRate(rate)} " +
+                $"over {measured.Elapsed.TotalSeconds:F2} s.");
         }
         else return report;
         if (!(rate > 0)) return report with { HashRate = rate, HashRateSource = source };
         return report with
         {
-            HashRate = rate, HashRateSource = source,
+            HashRate = rate,
+            HashRateSource = source,
             Subnets = [.. report.Subnets.Select(r => r with { EstimatedSolveTime = SubnetRow.SolveTime(r.Difficulty, rate) })],
         };
     }

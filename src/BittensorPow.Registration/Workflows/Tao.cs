@@ -7,7 +7,9 @@ public static class Tao
 
     /// <summary>Rounds down to whole rao, so a cap never allows more than was written.</summary>
     /// <exception cref="OverflowException">Negative, or more rao than a u64 holds.</exception>
-    public static ulong ToRao(decimal tao) => tao < 0 ? throw new OverflowException("A TAO amount cannot be negative.") : checked((ulong)decimal.Floor(tao * RaoPerTao));
+    public static ulong ToRao(decimal tao) => tao < 0
+        ? throw new OverflowException("A TAO amount cannot be negative.")
+        : checked((ulong)decimal.Floor(tao * RaoPerTao));
 
     public static decimal FromRao(UInt128 rao) => (decimal)rao / RaoPerTao;
 

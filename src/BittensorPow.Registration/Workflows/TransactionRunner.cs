@@ -13,7 +13,8 @@ public static class TransactionRunner
         var (transaction, waitFor, timeout) = submission;
         var (deadline, resign) = (submission.Deadline, submission.Resign);
         var progress = new ConcurrentQueue<string>();
-        output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
+        output.Verbose($"Submitting {transaction.Call} {transaction.HashHex} (account nonce {transaction.AccountNonce}, " +
+            $"era born at #{transaction.BirthBlock}); waiting for {waitFor}.");
         string doing = $"submitting {transaction.Call} {transaction.HashHex} to {chain.Endpoint}";
         deadline?.Enter(doing, ErrorIds.SubmissionTimeout);
         void OnAccepted()
@@ -45,19 +46,23 @@ public static class TransactionRunner
         }
         try { return task.GetAwaiter().GetResult(); }
         catch (Exception ex) when (!cancellation.IsCancellationRequested && NodeGone(chain.Node, ex) is { } gone) { throw gone; }
-        catch (TransactionRejectedException ex) when (ex.Reason == RejectionReason.BadSignature && resign is not null && transaction.SignedFor is not null)
+        catch (TransactionRejectedException ex)
+            when (ex.Reason == RejectionReason.BadSignature && resign is not null && transaction.SignedFor is not null)
         {
             var signedFor = transaction.SignedFor;
             var now = chain.Call(() => chain.Client.RefreshRuntimeAsync(cancellation));
             if (!now.DiffersFrom(signedFor)) throw Rejected(transaction, ex);
-            output.Verbose($"The node refused {transaction.HashHex}: it was signed for spec {signedFor.SpecVersion} (transaction version {signedFor.TransactionVersion}), and the node runs spec {now.Version.SpecVersion} (transaction version {now.Version.TransactionVersion}) now; signing again.");
+            output.Verbose($"The node refused {transaction.HashHex}: it was signed for spec {signedFor.SpecVersion} " +
+                $"(transaction version {signedFor.TransactionVersion}), and the node runs spec {now.Version.SpecVersion} " +
+                $"(transaction version {now.Version.TransactionVersion}) now; signing again.");
             return Submit(chain, submission with { Transaction = resign(), Resign = null }, output, cancellation);
         }
         catch (TransactionRejectedException ex) { throw Rejected(transaction, ex); }
         catch (SubmissionTimeoutException ex)
         {
             throw new PowException(new PowError(ErrorIds.SubmissionTimeout, PowErrorCategory.OperationTimeout, transaction.HashHex, ex.Message,
-                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.") { Inner = ex });
+                "The transaction may still be included: check with Get-SubtensorBlock / a block explorer before submitting again.")
+            { Inner = ex });
         }
         catch (Exception ex) when (ChainFailures.Describe(ex, chain.Endpoint) is { } error)
         {
@@ -80,5 +85,6 @@ public static class TransactionRunner
 
     private static PowException Rejected(SignedTransaction transaction, TransactionRejectedException ex) =>
         new(new PowError(ErrorIds.TransactionRejected, PowErrorCategory.InvalidOperation, transaction.HashHex, ex.Message,
-            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.") { Inner = ex });
+            "See the node's reason above; solve again (New-PowSolution) if the transaction is outdated.")
+        { Inner = ex });
 }
