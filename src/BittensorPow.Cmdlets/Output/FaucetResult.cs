@@ -23,7 +23,8 @@ public sealed class FaucetResult
 
     internal static FaucetResult From(FaucetOutcome o) => new()
     {
-        Coldkey = Ss58.Encode(o.Coldkey), Status = OutcomeStatuses.Name(o.Status, o.NodeStatus), Amount = o.AmountRao is { } a ? Tao.FromRao(a) : null,
+        Coldkey = Ss58.Encode(o.Coldkey), Status = OutcomeStatuses.Name(o.Status, o.NodeStatus),
+        Amount = o.AmountRao is { } a ? Tao.FromRao(a) : null,
         WorkBlock = o.WorkBlock, InclusionBlock = o.InclusionBlock, BlockHash = o.BlockHash, ExtrinsicHash = o.ExtrinsicHash,
         Balance = o.FreeRao is { } f ? Tao.FromRao(f) : null, Attempts = o.Attempts, Nonce = o.Nonce, Error = o.Error?.Message,
     };

@@ -18,7 +18,8 @@ public sealed class RegistrationResult
 
     internal static RegistrationResult From(RegistrationOutcome o) => new()
     {
-        NetUid = o.NetUid, Hotkey = Ss58.Encode(o.Account), Uid = o.Uid, Status = OutcomeStatuses.Name(o.Status, o.NodeStatus), BlockHash = o.BlockHash,
+        NetUid = o.NetUid, Hotkey = Ss58.Encode(o.Account), Uid = o.Uid, Status = OutcomeStatuses.Name(o.Status, o.NodeStatus),
+        BlockHash = o.BlockHash,
         ExtrinsicHash = o.ExtrinsicHash, Error = o.Error?.Message, BlockNumber = o.BlockNumber, Nonce = o.Nonce, Attempts = o.Attempts,
     };
 }
