@@ -54,7 +54,9 @@ function Invoke-Build {
     Get-ChildItem $ModuleOut -Filter '*.pdb' | Remove-Item
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
-    Invoke-Native 'help generation' { dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-ModuleHelp.ps1') -ModulePath $ModuleOut }
+    Invoke-Native 'help generation' {
+        dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/New-ModuleHelp.ps1') -ModulePath $ModuleOut
+    }
     Write-Host "Module laid out in $ModuleOut"
 }
 
@@ -112,7 +114,8 @@ function Invoke-Test {
     Remove-Item $pesterXml, $pesterSummary -ErrorAction Ignore
     dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tools/Invoke-PesterTests.ps1') `
         -ModulePath $ModuleOut -ResultPath $pesterXml -SummaryPath $pesterSummary | Out-Host
-    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    $pester = if (Test-Path $pesterSummary) { Get-Content $pesterSummary -Raw | ConvertFrom-Json }
+    else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
 
     $passed = $format.Passed + $xunit.Passed + $pester.Passed
     $failed = $format.Failed + $xunit.Failed + $pester.Failed
@@ -171,7 +174,9 @@ function Invoke-Package {
  device there is nothing to audit: it says so in one plain line and succeeds, so that a GPU session runs it in one command.
 #>
 function Invoke-Audit {
-    $lines = @(dotnet run -c Release --project (Join-Path $Root 'bench/BittensorPow.Bench') -- gpu --backend Cuda --seconds 2 --audit $AuditRuns --verify 2>&1 | ForEach-Object { "$_" })
+    $bench = Join-Path $Root 'bench/BittensorPow.Bench'
+    $lines = @(dotnet run -c Release --project $bench -- gpu --backend Cuda --seconds 2 --audit $AuditRuns --verify 2>&1 |
+            ForEach-Object { "$_" })
     $exit = $LASTEXITCODE
     $lines | Out-Host
     # A bench that did not build or start must not read as "no device": it lists the devices before anything else.

@@ -27,7 +27,10 @@ $root = Split-Path $PSScriptRoot -Parent
 if (-not $Module) { $Module = Join-Path $root 'out/BittensorPow' }
 Import-Module (Join-Path $root 'tools/ssh/TestSshd.psm1') -Force
 Import-Module $Module -Force
-$block = @{ BlockHash = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03'; BlockNumber = 1; Hotkey = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY' }
+$block = @{
+    BlockHash = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03'; BlockNumber = 1
+    Hotkey = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'
+}
 
 function Get-Ticks([int[]] $ProcessIds) {
     # utime + stime from /proc/<pid>/stat, in clock ticks (1/100 s); a process gone since counts 0.
@@ -46,7 +49,9 @@ function Get-ThreadTicks {
         $s = Get-Content "$($t.FullName)/stat" -Raw -ErrorAction Ignore
         if (-not $s) { continue }
         $close = $s.LastIndexOf(')'); $f = $s.Substring($close + 2).Split(' ')
-        $threads[$t.Name] = [pscustomobject]@{ Name = $s.Substring($s.IndexOf('(') + 1, $close - $s.IndexOf('(') - 1); Ticks = [long]$f[11] + [long]$f[12] }
+        $threads[$t.Name] = [pscustomobject]@{
+            Name = $s.Substring($s.IndexOf('(') + 1, $close - $s.IndexOf('(') - 1); Ticks = [long]$f[11] + [long]$f[12]
+        }
     }
     $threads
 }
@@ -85,7 +90,8 @@ function Measure-Window([string] $Label, [int[]] $Clients) {
 function Start-Search($Sessions) {
     # A runspace of its own in this process: the process's CPU time is the coordinator's (the hosts are other processes).
     $ps = [powershell]::Create()
-    [void]$ps.AddScript('param($M, $P) Import-Module $M; New-PowSolution @P').AddParameter('M', $Module).AddParameter('P', @{ Session = $Sessions; Difficulty = [ulong]::MaxValue; ThreadCount = $ThreadCount } + $block)
+    [void]$ps.AddScript('param($M, $P) Import-Module $M; New-PowSolution @P').AddParameter('M', $Module).AddParameter('P',
+        @{ Session = $Sessions; Difficulty = [ulong]::MaxValue; ThreadCount = $ThreadCount } + $block)
     [void]$ps.BeginInvoke()
     $ps
 }
@@ -100,7 +106,10 @@ function Measure-Search($Sessions, [int[]] $Clients) {
     $m = [regex]::Match($last.StatusDescription, '([\d.]+) ([kMG]?)H/s total')
     $rate = [double]$m.Groups[1].Value * @{ '' = 1; 'k' = 1e3; 'M' = 1e6; 'G' = 1e9 }[$m.Groups[2].Value]
     $cpu = @($windows.Cpu | Sort-Object)
-    [pscustomobject]@{ Hosts = $n; SealsPerSecond = $rate; Windows = $windows; MedianCpu = $cpu[[int][math]::Floor($cpu.Count / 2)]; PerHost = $last.CurrentOperation }
+    [pscustomobject]@{
+        Hosts = $n; SealsPerSecond = $rate; Windows = $windows; MedianCpu = $cpu[[int][math]::Floor($cpu.Count / 2)]
+        PerHost = $last.CurrentOperation
+    }
 }
 
 $hosts = Start-TestSshd -Count 2 -ModulePath (Split-Path $Module -Parent)
@@ -118,7 +127,9 @@ try {
     $one, $two | Select-Object Hosts, SealsPerSecond, MedianCpu, PerHost | Format-Table -AutoSize | Out-Host
     "coordinator CPU, median window, % of a core: idle {0}, one host {1}, two hosts {2}" -f $idle.Cpu, $one.MedianCpu, $two.MedianCpu
     "two hosts / one host: {0:F2}x" -f ($two.SealsPerSecond / $one.SealsPerSecond)
-    $stops = foreach ($i in 1..$Solves) { (New-PowSolution -Session $sessions @block -Difficulty $Difficulty -ThreadCount $ThreadCount).HostsStoppedIn.TotalMilliseconds }
+    $stops = foreach ($i in 1..$Solves) {
+        (New-PowSolution -Session $sessions @block -Difficulty $Difficulty -ThreadCount $ThreadCount).HostsStoppedIn.TotalMilliseconds
+    }
     $sorted = $stops | Sort-Object
     "solution found -> all other hosts stopped over $Solves solves: median {0:F0} ms, max {1:F0} ms" -f $sorted[[int]($sorted.Count / 2)], $sorted[-1]
 }

@@ -42,7 +42,10 @@ function Get-ParameterHelpFacts($Command, $Parameter, $Defaults) {
     [pscustomobject]@{
         Required      = Format-PerSet $rows { param($r) $r.Mandatory.ToString().ToLowerInvariant() }
         Position      = Format-PerSet $rows { param($r) if ($r.Position -ge 0) { "$($r.Position)" } else { 'named' } }
-        PipelineInput = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byName) { 'True (ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } else { 'False' }
+        PipelineInput = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' }
+                        elseif ($byName) { 'True (ByPropertyName)' }
+                        elseif ($byValue) { 'True (ByValue)' }
+                        else { 'False' }
         TypeName      = $type.Name
         TypeFullName  = $type.FullName
         # A mandatory parameter has no default a user could rely on.
@@ -69,7 +72,9 @@ function Get-PipelineInputs($Command) {
             [pscustomobject]@{ Type = (Get-HelpType $p.ParameterType).FullName; Parameter = $p.Name; Description = "Bound to -$($p.Name) by value." }
         }
     }
-    $byName = @($shown | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName } })
+    $byName = @($shown | Where-Object {
+        $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.ValueFromPipelineByPropertyName }
+    })
     if ($byName) {
         $list = ($byName | ForEach-Object { "$($_.Name) ($(Get-HelpTypeName $_.ParameterType))" }) -join ', '
         [pscustomobject]@{ Type = 'System.Object'; Parameter = $null; Description = "Any object whose properties bind by name: $list." }

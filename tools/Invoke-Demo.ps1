@@ -67,9 +67,11 @@ try {
     if (-not $solution) { throw 'No solution was found.' }
     # One line: PowSolution's table view is wider than 80 columns.
     Write-Host ("New-PowSolution: nonce {0} on block {1}, difficulty {2:N0} ({3}), {4:N0} nonces in {5:N1} s on {6}" -f $solution.Nonce,
-        $solution.BlockNumber, $solution.Difficulty, $solution.SealByteOrder, $solution.NoncesTried, $solution.Elapsed.TotalSeconds, $solution.Backend)
+        $solution.BlockNumber, $solution.Difficulty, $solution.SealByteOrder, $solution.NoncesTried,
+        $solution.Elapsed.TotalSeconds, $solution.Backend)
     $check = $solution | Test-PowSolution -Detailed
-    Write-Host "Test-PowSolution: valid $($check.IsValid) (seal matches $($check.SealMatches), meets difficulty $($check.MeetsDifficulty) $($check.SealByteOrder), stale $($check.IsStale))"
+    Write-Host ("Test-PowSolution: valid $($check.IsValid) (seal matches $($check.SealMatches), " +
+        "meets difficulty $($check.MeetsDifficulty) $($check.SealByteOrder), stale $($check.IsStale))")
     if (-not $check.IsValid) { throw "The solution did not verify: $($check.Reason)" }
     $registration = $solution | Register-SubtensorNeuron @w -Confirm:$false
     Show $registration

@@ -21,8 +21,12 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     $file = Join-Path $helpDir "$($cmd.Name).psd1"
     if (-not (Test-Path $file)) { throw "No help file $file for $($cmd.Name)." }
     $h = Import-PowerShellDataFile $file
-    [void]$sb.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">')
-    [void]$sb.AppendLine("<command:details><command:name>$($cmd.Name)</command:name><maml:description>$(Paras $h.Synopsis)</maml:description><command:verb>$($cmd.Verb)</command:verb><command:noun>$($cmd.Noun)</command:noun></command:details>")
+    [void]$sb.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" ' +
+        'xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" ' +
+        'xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">')
+    [void]$sb.AppendLine("<command:details><command:name>$($cmd.Name)</command:name>" +
+        "<maml:description>$(Paras $h.Synopsis)</maml:description>" +
+        "<command:verb>$($cmd.Verb)</command:verb><command:noun>$($cmd.Noun)</command:noun></command:details>")
     [void]$sb.AppendLine("<maml:description>$(Paras $h.Description)</maml:description>")
     [void]$sb.AppendLine('<command:syntax>')
     # -WhatIf and -Confirm are common parameters, but only cmdlets that support ShouldProcess take them: SYNTAX shows them there.
@@ -32,7 +36,8 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
         foreach ($p in $set.Parameters | Where-Object { -not (Test-CommonParameter $_.Name) -or $_.Name -in $shouldProcess }) {
             $pos = if ($p.Position -ge 0) { $p.Position } else { 'named' }
             $type = Get-HelpTypeName $p.ParameterType
-            [void]$sb.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$pos`"><maml:name>$($p.Name)</maml:name>")
+            [void]$sb.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$pos`">" +
+                "<maml:name>$($p.Name)</maml:name>")
             if ($type -ne 'SwitchParameter') { [void]$sb.Append("<command:parameterValue required=`"true`">$type</command:parameterValue>") }
             [void]$sb.Append('</command:parameter>')
         }
@@ -45,31 +50,44 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
         if (-not $text) { throw "Help for $($cmd.Name) does not describe -$($p.Name)." }
         $facts = Get-ParameterHelpFacts $cmd $p $defaults
         $default = if ($null -ne $facts.DefaultValue) { "<dev:defaultValue>$(Esc $facts.DefaultValue)</dev:defaultValue>" } else { '' }
-        [void]$sb.AppendLine("<command:parameter required=`"$($facts.Required)`" pipelineInput=`"$($facts.PipelineInput)`" globbing=`"false`" position=`"$($facts.Position)`"><maml:name>$($p.Name)</maml:name><maml:description>$(Paras $text)</maml:description><command:parameterValue required=`"true`">$(Esc $facts.TypeName)</command:parameterValue><dev:type><maml:name>$(Esc $facts.TypeFullName)</maml:name></dev:type>$default</command:parameter>")
+        [void]$sb.AppendLine("<command:parameter required=`"$($facts.Required)`" pipelineInput=`"$($facts.PipelineInput)`" " +
+            "globbing=`"false`" position=`"$($facts.Position)`"><maml:name>$($p.Name)</maml:name>" +
+            "<maml:description>$(Paras $text)</maml:description>" +
+            "<command:parameterValue required=`"true`">$(Esc $facts.TypeName)</command:parameterValue>" +
+            "<dev:type><maml:name>$(Esc $facts.TypeFullName)</maml:name></dev:type>$default</command:parameter>")
     }
     $whatIfText = @{
         WhatIf  = 'Shows what would be submitted to the chain, after every check, without submitting (or decrypting a coldkey).'
-        Confirm = 'Asks before anything is submitted (the default for this High-impact cmdlet); -Confirm:$false goes ahead without asking, as scripts and jobs must.'
+        Confirm = 'Asks before anything is submitted (the default for this High-impact cmdlet); -Confirm:$false goes ahead ' +
+            'without asking, as scripts and jobs must.'
     }
     foreach ($name in $shouldProcess | Where-Object { $cmd.Parameters.ContainsKey($_) }) {
-        [void]$sb.AppendLine("<command:parameter required=`"false`" pipelineInput=`"False`" globbing=`"false`" position=`"named`"><maml:name>$name</maml:name><maml:description>$(Paras $whatIfText[$name])</maml:description><command:parameterValue required=`"false`">SwitchParameter</command:parameterValue><dev:type><maml:name>System.Management.Automation.SwitchParameter</maml:name></dev:type><dev:defaultValue>False</dev:defaultValue></command:parameter>")
+        [void]$sb.AppendLine("<command:parameter required=`"false`" pipelineInput=`"False`" globbing=`"false`" position=`"named`">" +
+            "<maml:name>$name</maml:name><maml:description>$(Paras $whatIfText[$name])</maml:description>" +
+            "<command:parameterValue required=`"false`">SwitchParameter</command:parameterValue>" +
+            "<dev:type><maml:name>System.Management.Automation.SwitchParameter</maml:name></dev:type>" +
+            "<dev:defaultValue>False</dev:defaultValue></command:parameter>")
     }
     [void]$sb.AppendLine('</command:parameters>')
     [void]$sb.Append('<command:inputTypes>')
     foreach ($in in Get-PipelineInputs $cmd) {
         $what = if ($in.Parameter) { "$($in.Description) $($h.Parameters[$in.Parameter])" } else { $in.Description }
-        [void]$sb.Append("<command:inputType><dev:type><maml:name>$(Esc $in.Type)</maml:name></dev:type><maml:description>$(Paras $what)</maml:description></command:inputType>")
+        [void]$sb.Append("<command:inputType><dev:type><maml:name>$(Esc $in.Type)</maml:name></dev:type>" +
+            "<maml:description>$(Paras $what)</maml:description></command:inputType>")
     }
     [void]$sb.AppendLine('</command:inputTypes>')
     [void]$sb.Append('<command:returnValues>')
-    foreach ($t in $cmd.OutputType) { [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type></command:returnValue>") }
+    foreach ($t in $cmd.OutputType) {
+        [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type></command:returnValue>")
+    }
     [void]$sb.AppendLine('</command:returnValues>')
     if ($h.Notes) { [void]$sb.AppendLine("<maml:alertSet><maml:alert>$(Paras $h.Notes)</maml:alert></maml:alertSet>") }
     [void]$sb.AppendLine('<command:examples>')
     $i = 0
     foreach ($ex in $h.Examples) {
         $i++
-        [void]$sb.AppendLine("<command:example><maml:title>-------------------------- Example $i --------------------------</maml:title><dev:code>$(Esc $ex.Code)</dev:code><dev:remarks>$(Paras $ex.Remarks)</dev:remarks></command:example>")
+        [void]$sb.AppendLine("<command:example><maml:title>-------------------------- Example $i --------------------------</maml:title>" +
+            "<dev:code>$(Esc $ex.Code)</dev:code><dev:remarks>$(Paras $ex.Remarks)</dev:remarks></command:example>")
     }
     [void]$sb.AppendLine('</command:examples></command:command>')
 }

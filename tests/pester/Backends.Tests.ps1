@@ -21,7 +21,8 @@ Describe 'Get-PowDevice' {
         $devices = @(Get-PowDevice -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
         $cpuWidths = ($devices | Where-Object Kind -eq 'Cpu').Backends
-        $absent = @(@('CpuAvx512', 'CpuAvx2') | Where-Object { $_ -notin $cpuWidths }) + @(@('Cuda', 'OpenCL') | Where-Object { $_ -notin $devices.Kind })
+        $absent = @(@('CpuAvx512', 'CpuAvx2') | Where-Object { $_ -notin $cpuWidths }) +
+            @(@('Cuda', 'OpenCL') | Where-Object { $_ -notin $devices.Kind })
         foreach ($b in 'CpuAvx512', 'CpuAvx2', 'Cuda', 'OpenCL') {
             $line = @($verbose -match "^$($b): not available: ")
             if ($b -in $absent) { $line.Count | Should -Be 1 -Because "$b is absent here, so -Verbose says why" }
@@ -36,7 +37,11 @@ Describe 'Get-PowDevice' {
         $exe = [Environment]::ProcessPath
         $dll = @(if ((Split-Path $exe -LeafBase) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
         $env:DOTNET_EnableAVX2 = '0'
-        try { $out = & $exe @dll -NoProfile -NonInteractive -Command "Import-Module '$(Get-TestModulePath)'; (Get-PowDevice -Kind Cpu -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Message; 'WIDTHS=' + ((Get-PowDevice -Kind Cpu).Backends -join ',')" 2>&1 | Out-String }
+        try {
+            $out = & $exe @dll -NoProfile -NonInteractive -Command ("Import-Module '$(Get-TestModulePath)'; " +
+                "(Get-PowDevice -Kind Cpu -Verbose 4>&1 | Where-Object { `$_ -is [System.Management.Automation.VerboseRecord] }).Message; " +
+                "'WIDTHS=' + ((Get-PowDevice -Kind Cpu).Backends -join ',')") 2>&1 | Out-String
+        }
         finally { Remove-Item env:DOTNET_EnableAVX2 }
         $out | Should -Match 'WIDTHS=CpuScalar\s' -Because $out
         $out | Should -Match 'CpuAvx2: not available: the \.NET runtime was told not to use AVX2 \(DOTNET_EnableAVX2=0'

@@ -12,11 +12,16 @@ BeforeAll {
 
 Describe 'Bad input gives a specific error' {
     It '<Name>' -ForEach @(
-        @{ Name = 'malformed hex'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'; Params = @{ BlockHash = '0xnothex'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
-        @{ Name = 'wrong length'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'; Params = @{ BlockHash = '0x1234'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
-        @{ Name = 'bad SS58 checksum'; Id = 'InvalidHotkey'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'BADSUM' } }
-        @{ Name = 'difficulty 0'; Id = 'ZeroDifficulty'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 0; Hotkey = 'ALICE' } }
-        @{ Name = 'ThreadCount 0'; Id = 'InvalidThreadCount'; Category = 'InvalidArgument'; Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE'; ThreadCount = 0 } }
+        @{ Name = 'malformed hex'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'
+            Params = @{ BlockHash = '0xnothex'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
+        @{ Name = 'wrong length'; Id = 'InvalidBlockHash'; Category = 'InvalidArgument'
+            Params = @{ BlockHash = '0x1234'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE' } }
+        @{ Name = 'bad SS58 checksum'; Id = 'InvalidHotkey'; Category = 'InvalidArgument'
+            Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'BADSUM' } }
+        @{ Name = 'difficulty 0'; Id = 'ZeroDifficulty'; Category = 'InvalidArgument'
+            Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 0; Hotkey = 'ALICE' } }
+        @{ Name = 'ThreadCount 0'; Id = 'InvalidThreadCount'; Category = 'InvalidArgument'
+            Params = @{ BlockHash = 'HASH'; BlockNumber = 1; Difficulty = 10; Hotkey = 'ALICE'; ThreadCount = 0 } }
     ) {
         $a = $Params.Clone()
         if ($a.BlockHash -eq 'HASH') { $a.BlockHash = $hash }
@@ -37,20 +42,27 @@ Describe 'Bad input gives a specific error' {
             Copy-Item (Join-Path (Get-SharedPath) 'wallet/default/hotkeys/default') (Join-Path $wallets 'w/hotkeys/real')
         }
         It 'missing wallet → WalletNotFound' {
-            (Get-ErrorOf { New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet nope -WalletHotkey x -WalletPath $wallets }).FullyQualifiedErrorId |
+            (Get-ErrorOf {
+                New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet nope -WalletHotkey x -WalletPath $wallets
+            }).FullyQualifiedErrorId |
                 Should -BeLike 'WalletNotFound,*'
         }
         It 'missing hotkey file → KeyfileNotFound' {
-            (Get-ErrorOf { New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey nope -WalletPath $wallets }).FullyQualifiedErrorId |
+            (Get-ErrorOf {
+                New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey nope -WalletPath $wallets
+            }).FullyQualifiedErrorId |
                 Should -BeLike 'KeyfileNotFound,*'
         }
         It 'keyfile that is not JSON → KeyfileNotJson' {
-            (Get-ErrorOf { New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey notjson -WalletPath $wallets }).FullyQualifiedErrorId |
+            (Get-ErrorOf {
+                New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey notjson -WalletPath $wallets
+            }).FullyQualifiedErrorId |
                 Should -BeLike 'KeyfileNotJson,*'
         }
         It 'reads only the public key of a real hotkey file, also through BT_WALLET_* variables' {
             $expected = (Get-Content (Join-Path (Get-SharedPath) 'wallet/default/hotkeys/defaultpub.txt') -Raw | ConvertFrom-Json).ss58Address
-            (New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey real -WalletPath $wallets).Hotkey | Should -Be $expected
+            (New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Wallet w -WalletHotkey real -WalletPath $wallets).Hotkey |
+                Should -Be $expected
             try {
                 $env:BT_WALLET_NAME = 'w'; $env:BT_WALLET_HOTKEY = 'real'; $env:BT_WALLET_PATH = $wallets
                 (New-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10).Hotkey | Should -Be $expected
@@ -81,14 +93,22 @@ Describe 'A 50 MB value' {
 
     It '<Name> → <Id> within 5 s, quoting a short prefix' -ForEach @(
         @{ Name = 'piped as a solution''s Nonce to Test-PowSolution'; Id = 'ParameterArgumentTransformationError'
-            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big } | Test-PowSolution -ErrorAction Stop } }
+            Action = {
+                [pscustomobject]@{ BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big } |
+                    Test-PowSolution -ErrorAction Stop
+            } }
         @{ Name = 'Test-PowSolution -Nonce'; Id = 'ParameterArgumentTransformationError'
             Action = { Test-PowSolution -BlockHash $hash -BlockNumber 1 -Difficulty 10 -Hotkey $alice -Nonce $big -ErrorAction Stop } }
         @{ Name = 'piped as a solution''s Nonce to Register-SubtensorNeuron'; Id = 'InputTooLong'
-            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big; NetUid = 1; SealByteOrder = 'LittleEndian' } |
-                Register-SubtensorNeuron -Endpoint ws://127.0.0.1:1 -WalletPath $wallets -Confirm:$false -ErrorAction Stop } }
+            Action = {
+                [pscustomobject]@{
+                    BlockHash = $hash; BlockNumber = 1; Difficulty = 10; Hotkey = $alice; Nonce = $big; NetUid = 1; SealByteOrder = 'LittleEndian'
+                } | Register-SubtensorNeuron -Endpoint ws://127.0.0.1:1 -WalletPath $wallets -Confirm:$false -ErrorAction Stop
+            } }
         @{ Name = 'piped as a solution''s BlockNumber to New-PowSolution'; Id = 'ParameterArgumentTransformationError'
-            Action = { [pscustomobject]@{ BlockHash = $hash; BlockNumber = $big; Difficulty = 10; Hotkey = $alice } | New-PowSolution -ErrorAction Stop } }
+            Action = {
+                [pscustomobject]@{ BlockHash = $hash; BlockNumber = $big; Difficulty = 10; Hotkey = $alice } | New-PowSolution -ErrorAction Stop
+            } }
         @{ Name = 'New-PowSolution -BlockHash'; Id = 'ParameterArgumentTransformationError'
             Action = { New-PowSolution -BlockHash $big -BlockNumber 1 -Difficulty 10 -Hotkey $alice -ErrorAction Stop } }
         @{ Name = 'Test-PowSolution -Seal'; Id = 'ParameterArgumentTransformationError'
@@ -118,9 +138,13 @@ Describe 'An endpoint''s user-info against a live node' {
     AfterAll { if ($node) { Stop-DevNode $node } }
 
     It 'connects with it, and shows it masked in verbose lines and in the output''s Endpoint' {
-        $block = Get-SubtensorBlock -Endpoint $withSecret -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $block = Get-SubtensorBlock -Endpoint $withSecret -Verbose 4>&1 |
+            Tee-Object -Variable all |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $block.Endpoint | Should -Be $masked
-        $solution = New-PowSolution -NetUid 1 -Endpoint $withSecret -Hotkey $alice -Verbose 4>&1 | Tee-Object -Variable more | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $solution = New-PowSolution -NetUid 1 -Endpoint $withSecret -Hotkey $alice -Verbose 4>&1 |
+            Tee-Object -Variable more |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $solution.Endpoint | Should -Be $masked
         $text = @($all; $more) | Out-String -Width 300
         $text | Should -Match ([regex]::Escape("Connecting to $masked"))

@@ -9,7 +9,9 @@ BeforeAll {
     }
     # The current folder holds files too: completion must not offer them instead of wallets.
     Push-Location $TestDrive
-    function Complete([string] $Line) { @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText) }
+    function Complete([string] $Line) {
+        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText)
+    }
 }
 AfterAll { Pop-Location }
 
@@ -55,6 +57,7 @@ Describe 'Argument completers' {
         $expected.Count | Should -BeGreaterThan 0
         Complete 'New-PowSolution -Backend IlgpuCpu -DeviceId ' | Should -Be $expected
         # None on a machine without CUDA: then nothing is offered (no file names either).
-        (Complete 'New-PowSolution -Cuda -DeviceId ') -join ',' | Should -Be ((@(Get-PowDevice -Kind Cuda).Id | ForEach-Object { "$_" } | Sort-Object -Unique) -join ',')
+        (Complete 'New-PowSolution -Cuda -DeviceId ') -join ',' |
+            Should -Be ((@(Get-PowDevice -Kind Cuda).Id | ForEach-Object { "$_" } | Sort-Object -Unique) -join ',')
     }
 }

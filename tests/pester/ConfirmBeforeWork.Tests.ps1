@@ -54,7 +54,8 @@ AfterAll { if ($node) { Stop-DevNode $node } }
 
 Describe 'With -Confirm the prompt comes before the work, and a late answer submits nothing stale' {
     It 'Register-SubtensorNeuron -Confirm: one prompt, no solving until answered, registered with fresh work after 4 blocks at the prompt' {
-        $r = Invoke-Confirmed -Blocks 4 -Script "Register-SubtensorNeuron -NetUid 1 -Endpoint '$endpoint' -Wallet default -WalletHotkey default -WalletPath '$walletRoot' -Confirm -Verbose"
+        $r = Invoke-Confirmed -Blocks 4 -Script ("Register-SubtensorNeuron -NetUid 1 -Endpoint '$endpoint' -Wallet default " +
+            "-WalletHotkey default -WalletPath '$walletRoot' -Confirm -Verbose")
         $r.Prompted | Should -BeTrue -Because 'ShouldProcess must reach the host as a prompt'
         $r.Errors | Should -BeNullOrEmpty
         $r.Asked.Count | Should -Be 1 -Because 'the user is asked once, not again after solving'
@@ -66,15 +67,18 @@ Describe 'With -Confirm the prompt comes before the work, and a late answer subm
         $r.Output[0].Status | Should -Be 'Registered'
         $r.Output[0].Attempts | Should -Be 1 -Because 'work solved after the answer is fresh: no stale solution to throw away'
         $r.Output[0].BlockNumber | Should -BeGreaterOrEqual $r.HeadAtAnswer
-        @(Invoke-DevRpc $endpoint dev_dispatchFailures) | Should -BeNullOrEmpty -Because 'the chain saw no InvalidWorkBlock (nor any other failed call)'
+        @(Invoke-DevRpc $endpoint dev_dispatchFailures) |
+            Should -BeNullOrEmpty -Because 'the chain saw no InvalidWorkBlock (nor any other failed call)'
     }
 
     It 'Request-SubtensorFaucet -Confirm: one prompt, no solving until answered, funded with fresh work after 4 blocks at the prompt' {
-        $r = Invoke-Confirmed -Blocks 4 -Script "Request-SubtensorFaucet -Endpoint '$endpoint' -Wallet plain -WalletPath '$walletRoot' -Confirm -Verbose"
+        $r = Invoke-Confirmed -Blocks 4 -Script ("Request-SubtensorFaucet -Endpoint '$endpoint' -Wallet plain " +
+            "-WalletPath '$walletRoot' -Confirm -Verbose")
         $r.Prompted | Should -BeTrue
         $r.Errors | Should -BeNullOrEmpty
         $r.Asked.Count | Should -Be 1
-        $r.VerboseAtPrompt -match "$solvingLine|Unlocking coldkey" | Should -BeNullOrEmpty -Because 'nothing is unlocked or solved before the user answers'
+        $r.VerboseAtPrompt -match "$solvingLine|Unlocking coldkey" |
+            Should -BeNullOrEmpty -Because 'nothing is unlocked or solved before the user answers'
         $r.ProgressAtPrompt -match 'Solving' | Should -BeNullOrEmpty
         $r.VerboseAfter -match $solvingLine | Should -Not -BeNullOrEmpty
         $r.Output.Count | Should -Be 1
@@ -110,7 +114,9 @@ Describe 'Without -Confirm:$false on a host that cannot ask' {
         $register = "Register-SubtensorNeuron -NetUid 1 -Endpoint '$endpoint' -Wallet default -WalletHotkey default -WalletPath '$walletRoot'"
         function Invoke-Script([string] $Text, [string[]] $Switches) {
             $file = Join-Path $TestDrive "noprompt-$([guid]::NewGuid().ToString('n')).ps1"
-            Set-Content $file "Import-Module '$(Get-TestModulePath)'`ntry { $Text -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message; 'ACTION=' + `$_.ErrorDetails.RecommendedAction }"
+            Set-Content $file ("Import-Module '$(Get-TestModulePath)'`ntry { $Text -ErrorAction Stop } catch { " +
+                "'ID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message; " +
+                "'ACTION=' + `$_.ErrorDetails.RecommendedAction }")
             # Input redirected from an empty source: the console host reads end of input where it would read an answer.
             $empty = Join-Path $TestDrive 'empty.txt'; Set-Content $empty '' -NoNewline
             $psi = [Diagnostics.ProcessStartInfo]::new($exe)

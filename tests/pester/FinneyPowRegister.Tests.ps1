@@ -12,7 +12,9 @@ BeforeAll {
 
     Import-Module (Join-Path $PSScriptRoot 'FinneyWallets.psm1') -Force
     $walletRoot = Join-Path $TestDrive 'wallets'
-    New-PlainWallets $walletRoot @{ alpha = @('default', 'onego', 'whatif', 'refused', 'taken', 'stale', 'mismatch'); beta = @('default'); gamma = @('default') }
+    New-PlainWallets $walletRoot @{
+        alpha = @('default', 'onego', 'whatif', 'refused', 'taken', 'stale', 'mismatch'); beta = @('default'); gamma = @('default')
+    }
     function Get-Pub([string] $Path) { Get-Content (Join-Path $walletRoot $Path) -Raw | ConvertFrom-Json }
     $alpha = Get-Pub 'alpha/coldkeypub.txt'
     $beta = Get-Pub 'beta/coldkeypub.txt'
@@ -28,7 +30,8 @@ BeforeAll {
     $betaDefault = W beta default
 
     $node = Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '0',
-        '--subnet', '1:1000:pow=on:max=1000000', '--subnet', '2:1000000000000000:pow=off:min=1000000000000000', '--subnet', '3:1000000000000000:pow=on:min=1000000000000000')
+        '--subnet', '1:1000:pow=on:max=1000000', '--subnet', '2:1000000000000000:pow=off:min=1000000000000000',
+        '--subnet', '3:1000000000000000:pow=on:min=1000000000000000')
     $endpoint = $node.Endpoint
     Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
 
@@ -39,12 +42,15 @@ BeforeAll {
         Get-Hex ([byte[]]($prefix + $MapKey))
     }
     # Burn(1) = 2.5 TAO, so the subnet view's Burn is a value this file set.
-    Invoke-DevRpc $endpoint dev_setStorage @((Get-Key 'Burn' ([BitConverter]::GetBytes([uint16]1))), (Get-Hex ([BitConverter]::GetBytes([uint64]2500000000)))) | Out-Null
+    Invoke-DevRpc $endpoint dev_setStorage @(
+        (Get-Key 'Burn' ([BitConverter]::GetBytes([uint16]1))), (Get-Hex ([BitConverter]::GetBytes([uint64]2500000000)))) | Out-Null
     Invoke-DevRpc $endpoint dev_produceBlock @(1) | Out-Null
 
     function Get-Head { [ulong](Invoke-DevRpc $endpoint chain_getHeader @()).number }
     function Get-AccountNonce([string] $Ss58) { [ulong](Invoke-DevRpc $endpoint system_accountNextIndex @($Ss58)) }
-    function Get-Submissions { $c = Invoke-DevRpc $endpoint dev_callCounts @(); [int]$c.author_submitExtrinsic + [int]$c.author_submitAndWatchExtrinsic }
+    function Get-Submissions {
+        $c = Invoke-DevRpc $endpoint dev_callCounts @(); [int]$c.author_submitExtrinsic + [int]$c.author_submitAndWatchExtrinsic
+    }
 
     # The pow_register seal recomputed here (BCL SHA-256, BouncyCastle Keccak-256), and the chain's little-endian rule.
     function Get-PowRegisterSeal([ushort] $NetUid, [string] $BlockHash, [string] $Hotkey, [string] $Coldkey, [ulong] $Nonce) {
@@ -201,7 +207,8 @@ Describe 'New-PowSolution -NetUid and Test-PowSolution -Endpoint on finney (issu
 
     It 'moves to a new head while it solves' {
         # Difficulty 10^15 on subnet 3 cannot be met: the search is stopped by its timeout, after it has seen the new heads.
-        $run = Invoke-InRunspace -Async "New-PowSolution -NetUid 3 -Endpoint '$endpoint' -Wallet beta -WalletPath '$walletRoot' -TimeoutSec 4 -Verbose"
+        $run = Invoke-InRunspace -Async ("New-PowSolution -NetUid 3 -Endpoint '$endpoint' -Wallet beta -WalletPath '$walletRoot' " +
+            "-TimeoutSec 4 -Verbose")
         Wait-RunspaceVerbose $run 'PowRegisterV1 seal'
         Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
         $head = Get-Head
@@ -301,7 +308,8 @@ Describe 'Register-SubtensorNeuron by pow_register with an unfunded coldkey (iss
         $s.Coldkey | Should -Be $beta.ss58Address
         $before = Get-Submissions
         { $s | Register-SubtensorNeuron @alphaMismatch -Confirm:$false -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ColdkeyMismatch,*' -ExpectedMessage "*binds coldkey $($beta.ss58Address), but coldkey $($alpha.ss58Address) would sign*"
+            Should -Throw -ErrorId 'ColdkeyMismatch,*' -ExpectedMessage (
+                "*binds coldkey $($beta.ss58Address), but coldkey $($alpha.ss58Address) would sign*")
         Get-Submissions | Should -Be $before
     }
 
@@ -312,7 +320,8 @@ Describe 'Register-SubtensorNeuron by pow_register with an unfunded coldkey (iss
         try {
             $ps = [powershell]::Create()
             $ps.Runspace = $rs
-            [void]$ps.AddScript("Import-Module '$(Get-TestModulePath)'; Register-SubtensorNeuron -NetUid 3 -Endpoint '$endpoint' -Wallet alpha -WalletHotkey whatif -WalletPath '$walletRoot' -WhatIf")
+            [void]$ps.AddScript("Import-Module '$(Get-TestModulePath)'; " +
+                "Register-SubtensorNeuron -NetUid 3 -Endpoint '$endpoint' -Wallet alpha -WalletHotkey whatif -WalletPath '$walletRoot' -WhatIf")
             $out = $ps.Invoke()
         }
         finally { $rs.Dispose() }

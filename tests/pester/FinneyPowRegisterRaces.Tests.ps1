@@ -46,7 +46,8 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
         Invoke-DevRpc $instant.Endpoint dev_produceBlock @(5) | Out-Null
         $before = Get-Submissions $instant.Endpoint
         $err = $null
-        try { $s | Register-SubtensorNeuron -Wallet w -WalletHotkey pool255 -WalletPath $walletRoot -SkipValidation -MaxAttempts 1 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
+        $params = @{ Wallet = 'w'; WalletHotkey = 'pool255'; WalletPath = $walletRoot }
+        try { $s | Register-SubtensorNeuron @params -SkipValidation -MaxAttempts 1 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'InvalidWorkBlock,*'
         "$err" | Should -Match "The pool refused pow_register: work on block #$($s.BlockNumber) is outside the window"
         "$err" | Should -Match 'Custom error: 255'
@@ -94,7 +95,8 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
         $start = 0
         do { $s = New-PowSolution @work -NonceStart $start; $start = $s.Nonce + 1 } until (-not (Test-SealMeets $s.Seal 1200))
         Test-SealMeets $s.Seal 1000 | Should -BeTrue
-        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey rival -WalletPath $walletRoot -Confirm:$false).Status | Should -Be 'Registered'
+        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey rival -WalletPath $walletRoot -Confirm:$false).Status |
+            Should -Be 'Registered'
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
         (Get-SubtensorBlock -Endpoint $e -NetUid 1).Difficulty | Should -BeGreaterThan 1200
         $all = $s | Register-SubtensorNeuron -Endpoint $e -Wallet w -WalletHotkey raised -WalletPath $walletRoot -Confirm:$false -Verbose 4>&1
@@ -102,15 +104,18 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
         $r.Status | Should -Be 'Registered'
         $r.Attempts | Should -Be 2
         $verbose = ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
-        $verbose -match 'before signing, the seal does not meet the subnet''s difficulty now, [\d,]+ \(it was solved for 1,000\) \(InvalidDifficulty\); solving again' |
+        $verbose -match ('before signing, the seal does not meet the subnet''s difficulty now, [\d,]+ \(it was solved for 1,000\) ' +
+            '\(InvalidDifficulty\); solving again') |
             Should -Not -BeNullOrEmpty -Because ($verbose -join "`n")
     }
 
     It 'a full block: the same proof waits for the next block and lands, without a new attempt' {
         $e = $instant.Endpoint
-        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey first -WalletPath $walletRoot -Confirm:$false).Status | Should -Be 'Registered'
+        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey first -WalletPath $walletRoot -Confirm:$false).Status |
+            Should -Be 'Registered'
         $full = Get-Head $e
-        $run = Invoke-InRunspace -Async "Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet w -WalletHotkey full -WalletPath '$walletRoot' -Confirm:`$false -Verbose"
+        $run = Invoke-InRunspace -Async ("Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet w -WalletHotkey full " +
+            "-WalletPath '$walletRoot' -Confirm:`$false -Verbose")
         Wait-RunspaceVerbose $run "block #$full already holds this subnet's registration"
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
         $run = Wait-Runspace $run 60
@@ -124,9 +129,11 @@ Describe 'pow_register: refusals named, proofs re-solved, at most -MaxAttempts (
     It 'a full block that no next block relieves ends at -TimeoutSec, saying what it waited for' {
         $e = $instant.Endpoint
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
-        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet r1 -WalletHotkey default -WalletPath $walletRoot -Confirm:$false).Status | Should -Be 'Registered'
+        (Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet r1 -WalletHotkey default -WalletPath $walletRoot -Confirm:$false).Status |
+            Should -Be 'Registered'
         $err = $null
-        try { Register-SubtensorNeuron -NetUid 1 -Endpoint $e -Wallet w -WalletHotkey timeout -WalletPath $walletRoot -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
+        $params = @{ Wallet = 'w'; WalletHotkey = 'timeout'; WalletPath = $walletRoot }
+        try { Register-SubtensorNeuron -NetUid 1 -Endpoint $e @params -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'RpcTimeout,*'
         "$err" | Should -Match 'ran out while waiting for the block after #\d+'
     }
@@ -154,11 +161,13 @@ Describe 'pow_register races (issue 19.6)' {
         $first = $s | Register-SubtensorNeuron -Wallet w -WalletHotkey dup -WalletPath $walletRoot -Wait None -Confirm:$false
         $first.Status | Should -Not -Be 'Failed'
         $err = $null
-        try { $s | Register-SubtensorNeuron -Wallet w -WalletHotkey dup -WalletPath $walletRoot -Wait None -MaxAttempts 1 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
+        $params = @{ Wallet = 'w'; WalletHotkey = 'dup'; WalletPath = $walletRoot }
+        try { $s | Register-SubtensorNeuron @params -Wait None -MaxAttempts 1 -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'DuplicateProof,*'
         "$err" | Should -Match 'The pool refused pow_register: the pool already holds a pow_register for this hotkey and work block'
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
-        (Get-SubtensorBlock -Endpoint $e -NetUid 1 -Wallet w -WalletHotkey dup -WalletPath $walletRoot).LastPowRegistrationBlock | Should -Be $s.BlockNumber
+        (Get-SubtensorBlock -Endpoint $e -NetUid 1 -Wallet w -WalletHotkey dup -WalletPath $walletRoot).LastPowRegistrationBlock |
+            Should -Be $s.BlockNumber
     }
 
     It 'two clients on one head: one lands in block B, the other is dropped there, re-solves at the raised difficulty and lands later' {
@@ -167,7 +176,8 @@ Describe 'pow_register races (issue 19.6)' {
         $head = Get-Head $e
         $before = (Get-SubtensorBlock -Endpoint $e -NetUid 1).Difficulty
         $runs = foreach ($wallet in 'r1', 'r2') {
-            Invoke-InRunspace -Async "Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet $wallet -WalletHotkey default -WalletPath '$walletRoot' -Confirm:`$false -Verbose"
+            Invoke-InRunspace -Async ("Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet $wallet -WalletHotkey default " +
+                "-WalletPath '$walletRoot' -Confirm:`$false -Verbose")
         }
         # Both proofs are in the pool for block head + 1 before it is built.
         foreach ($run in $runs) { Wait-RunspaceVerbose $run 'Status: Ready' }
@@ -175,14 +185,18 @@ Describe 'pow_register races (issue 19.6)' {
         $loser = $null
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
         while (-not $loser -and [DateTime]::UtcNow -lt $deadline) {
-            $loser = $runs | Where-Object { (Get-Verbose $_) -match "block #$($head + 1) already holds this subnet's registration" } | Select-Object -First 1
+            $loser = $runs |
+                Where-Object { (Get-Verbose $_) -match "block #$($head + 1) already holds this subnet's registration" } |
+                Select-Object -First 1
             Start-Sleep -Milliseconds 50
         }
         $loser | Should -Not -BeNullOrEmpty
         # Block B+1 has room: the loser signs the proof it solved on B and submits it, for block B+2.
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while ((Get-Verbose $loser) -notmatch '(?s)Status: Invalid.*Status: Ready' -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        while ((Get-Verbose $loser) -notmatch '(?s)Status: Invalid.*Status: Ready' -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+        }
         Invoke-DevRpc $e dev_produceBlock @(1) | Out-Null
         foreach ($run in $runs) { Wait-Runspace $run 60 | Out-Null }
         $winner = $runs | Where-Object { $_ -ne $loser }
@@ -203,14 +217,16 @@ Describe 'pow_register races (issue 19.6)' {
         # The second proof was solved at the difficulty the winner's registration raised (×1.26, after a block's decay).
         $raised = (Get-SubtensorBlock -Endpoint $e -Number ($head + 1) -NetUid 1).Difficulty
         $raised | Should -BeGreaterThan ([ulong]($before * 1.25))
-        Get-Verbose $loser | Should -Match "Solving subnet 1 block $($head + 1) .* difficulty $($raised.ToString('N0', [cultureinfo]::InvariantCulture)) "
+        Get-Verbose $loser |
+            Should -Match "Solving subnet 1 block $($head + 1) .* difficulty $($raised.ToString('N0', [cultureinfo]::InvariantCulture)) "
     }
 
     It 'two clients with 1000 ms blocks both end registered, in different blocks' {
         $timed = Start-DevNode -Arguments ($finney + @('--block-ms', '1000'))
         $e = $timed.Endpoint
         $runs = foreach ($wallet in 't1', 't2') {
-            Invoke-InRunspace -Async "Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet $wallet -WalletHotkey default -WalletPath '$walletRoot' -Confirm:`$false -Verbose"
+            Invoke-InRunspace -Async ("Register-SubtensorNeuron -NetUid 1 -Endpoint '$e' -Wallet $wallet -WalletHotkey default " +
+                "-WalletPath '$walletRoot' -Confirm:`$false -Verbose")
         }
         $landed = foreach ($run in $runs) {
             Wait-Runspace $run 90 | Out-Null
@@ -231,7 +247,8 @@ Describe 'a runtime upgrade to pow_register during New-PowSolution -NetUid (issu
             '--subnet', '3:10000000000000', '--subnet', '4:10000000000000')
 
         function Start-SolveThenUpgrade([int] $NetUid, [scriptblock] $Before = {}) {
-            $run = Invoke-InRunspace -Async "New-PowSolution -NetUid $NetUid -Endpoint '$($old.Endpoint)' -Wallet w -WalletHotkey upgrade -WalletPath '$walletRoot' -TimeoutSec 60 -Verbose"
+            $run = Invoke-InRunspace -Async ("New-PowSolution -NetUid $NetUid -Endpoint '$($old.Endpoint)' -Wallet w -WalletHotkey upgrade " +
+                "-WalletPath '$walletRoot' -TimeoutSec 60 -Verbose")
             Wait-RunspaceVerbose $run 'Nonces start at'
             & $Before
             Invoke-DevRpc $old.Endpoint dev_upgradeRuntime @(475, $finneyFile) | Out-Null
@@ -264,7 +281,8 @@ Describe 'a runtime upgrade to pow_register during New-PowSolution -NetUid (issu
         if (-not $e) { $e = $run.PowerShell.InvocationStateInfo.Reason.ErrorRecord }
         $e.FullyQualifiedErrorId | Should -BeLike 'PowRegistrationClosed,*'
         $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
-        "$e" | Should -Match 'upgraded its runtime to spec 475 during the solve; it registers by pow_register, and proof-of-work registration on subnet 4 is off'
+        "$e" | Should -Match ('upgraded its runtime to spec 475 during the solve; it registers by pow_register, ' +
+            'and proof-of-work registration on subnet 4 is off')
         $e.ErrorDetails.RecommendedAction | Should -Match 'Register-SubtensorNeuron -MaxCost <TAO>'
     }
 }

@@ -12,7 +12,13 @@ BeforeAll {
     function Get-Expected($Command, $Parameter) {
         $rows = foreach ($set in $Command.ParameterSets) {
             $p = $set.Parameters | Where-Object Name -eq $Parameter.Name
-            if ($p) { [pscustomobject]@{ Set = $set.Name; Mandatory = $p.IsMandatory; Position = if ($p.Position -ge 0) { "$($p.Position)" } else { 'named' } } }
+            if ($p) {
+                [pscustomobject]@{
+                    Set = $set.Name
+                    Mandatory = $p.IsMandatory
+                    Position = if ($p.Position -ge 0) { "$($p.Position)" } else { 'named' }
+                }
+            }
         }
         $t = $Parameter.ParameterType
         $array = $t.IsArray
@@ -34,7 +40,9 @@ Describe 'Get-Help agrees with the parameter metadata' {
         It 'every parameter: Required?, Position?, type, pipeline input and default value' {
             $cmd = Get-Command $Name
             $fresh = [Activator]::CreateInstance($cmd.ImplementingType)
-            $shown = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow }) })
+            $shown = @($cmd.Parameters.Values | Where-Object {
+                $_.Name -notin $common -and -not ($_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow })
+            })
             $shown.Count | Should -BeGreaterThan 0
             foreach ($p in $shown) {
                 $because = "-$($p.Name) of $Name"
@@ -48,20 +56,31 @@ Describe 'Get-Help agrees with the parameter metadata' {
                 else { foreach ($pos in $e.Position) { $h.position | Should -Match "\b$pos \(" -Because $because } }
                 $h.parameterValue | Should -Be $e.TypeName -Because $because
                 $h.type.name | Should -Not -Match 'Nullable' -Because $because
-                $pipe = if ($e.ByValue -and $e.ByName) { 'True (ByValue, ByPropertyName)' } elseif ($e.ByName) { 'True (ByPropertyName)' } elseif ($e.ByValue) { 'True (ByValue)' } else { 'False' }
+                $pipe = if ($e.ByValue -and $e.ByName) { 'True (ByValue, ByPropertyName)' }
+                elseif ($e.ByName) { 'True (ByPropertyName)' }
+                elseif ($e.ByValue) { 'True (ByValue)' }
+                else { 'False' }
                 $h.pipelineInput | Should -Be $pipe -Because $because
                 $value = $cmd.ImplementingType.GetProperty($p.Name).GetValue($fresh)
                 $shownDefault = "$($h.defaultValue)"
-                if ($e.AlwaysMandatory -or $null -eq $value -or ($value -is [string] -and $value -eq '')) { $shownDefault | Should -BeNullOrEmpty -Because $because }
+                if ($e.AlwaysMandatory -or $null -eq $value -or ($value -is [string] -and $value -eq '')) {
+                    $shownDefault | Should -BeNullOrEmpty -Because $because
+                }
                 elseif ($value -is [switch]) { $shownDefault | Should -Be 'False' -Because $because }
-                elseif ($value -is [IFormattable]) { $shownDefault | Should -Be $value.ToString($null, [cultureinfo]::InvariantCulture) -Because $because }
+                elseif ($value -is [IFormattable]) {
+                    $shownDefault | Should -Be $value.ToString($null, [cultureinfo]::InvariantCulture) -Because $because
+                }
                 else { $shownDefault | Should -Be "$value" -Because $because }
             }
         }
 
         It 'INPUTS names what binds from the pipeline' {
             $cmd = Get-Command $Name
-            $piped = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $common -and ($_.Attributes | Where-Object { $_ -is [Parameter] -and -not $_.DontShow -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) }) })
+            $piped = @($cmd.Parameters.Values | Where-Object {
+                $_.Name -notin $common -and ($_.Attributes | Where-Object {
+                    $_ -is [Parameter] -and -not $_.DontShow -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName)
+                })
+            })
             $inputs = (Get-Help $Name -Full).inputTypes.inputType
             if ($piped.Count -eq 0) { "$($inputs.type.name)".Trim() | Should -BeNullOrEmpty; return }
             $text = ($inputs | ForEach-Object { $_.type.name; $_.description.Text }) -join ' '
@@ -71,18 +90,22 @@ Describe 'Get-Help agrees with the parameter metadata' {
 
     It 'SYNTAX shows -WhatIf and -Confirm exactly for the cmdlets that support ShouldProcess, in every parameter set' {
         foreach ($c in Get-Command -Module BittensorPow -CommandType Cmdlet) {
-            $supports = [bool]($c.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].SupportsShouldProcess)
+            $supports = [bool]($c.ImplementingType.GetCustomAttributes(
+                    [System.Management.Automation.CmdletAttribute], $false)[0].SupportsShouldProcess)
             foreach ($item in (Get-Help $c.Name).syntax.syntaxItem) {
                 $names = @($item.parameter.name)
                 foreach ($n in 'WhatIf', 'Confirm') { ($n -in $names) | Should -Be $supports -Because "-$n in $($c.Name)'s SYNTAX" }
             }
             if ($supports) { (Get-Help $c.Name -Parameter Confirm).description.Text | Should -Match 'Confirm:\$false' }
         }
-        @(Get-Command -Module BittensorPow -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') }).Count | Should -BeGreaterOrEqual 2
+        @(Get-Command -Module BittensorPow -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') }).Count |
+            Should -BeGreaterOrEqual 2
     }
 
     It 'no help page shows Nullable`1 anywhere' {
-        foreach ($c in Get-Command -Module BittensorPow -CommandType Cmdlet) { Get-Help $c.Name -Full | Out-String -Width 200 | Should -Not -Match 'Nullable' }
+        foreach ($c in Get-Command -Module BittensorPow -CommandType Cmdlet) {
+            Get-Help $c.Name -Full | Out-String -Width 200 | Should -Not -Match 'Nullable'
+        }
     }
 }
 
@@ -95,14 +118,17 @@ Describe 'about_BittensorPow' {
         $about | Should -Match 'FAUCET ON LOCAL CHAINS'
         $about | Should -Match 'SEVERAL MACHINES'
         $about | Should -Match 'WALLETS FROM NOTHING'
-        foreach ($v in 'BT_SUBTENSOR_CHAIN_ENDPOINT', 'BT_SUBTENSOR_NETWORK', 'BT_WALLET_NAME', 'BT_WALLET_HOTKEY', 'BT_WALLET_PATH', 'BT_PW_') { $about | Should -Match $v }
+        foreach ($v in 'BT_SUBTENSOR_CHAIN_ENDPOINT', 'BT_SUBTENSOR_NETWORK', 'BT_WALLET_NAME', 'BT_WALLET_HOTKEY', 'BT_WALLET_PATH', 'BT_PW_') {
+            $about | Should -Match $v
+        }
     }
 
     It 'names only parameters the cmdlets have' {
         $about = Get-Help about_BittensorPow | Out-String
         $named = @([regex]::Matches($about, '(?<![\w-])-([A-Z][A-Za-z]+)\b') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique)
         # The module's cmdlets' parameters, the common ones, and Get-Help's (the topic ends with Get-Help ... -Full).
-        $real = @(Get-Command -Module BittensorPow -CommandType Cmdlet | ForEach-Object { $_.Parameters.Keys }) + (Get-Command Get-Help).Parameters.Keys +
+        $real = @(Get-Command -Module BittensorPow -CommandType Cmdlet | ForEach-Object { $_.Parameters.Keys }) +
+            (Get-Command Get-Help).Parameters.Keys +
             [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
         $named.Count | Should -BeGreaterThan 10 -Because 'the topic names parameters, so the check below is not vacuous'
         @($named | Where-Object { $_ -notin $real }) | Should -BeNullOrEmpty -Because 'every -Parameter the topic names exists on a cmdlet'
@@ -150,7 +176,8 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
         # Examples that cannot run on a test machine, each with why.
         $exempt = @{
             'New-PowSolution -NetUid 1 -Network test -Cuda -DeviceId 0,1' = 'needs two GPUs (device ids 0 and 1)'
-            'Request-SubtensorFaucet -Network local -Wallet dev -Password (Read-Host -AsSecureString)' = 'reads the password from the keyboard (Read-Host)'
+            'Request-SubtensorFaucet -Network local -Wallet dev -Password (Read-Host -AsSecureString)' =
+                'reads the password from the keyboard (Read-Host)'
             "New-BittensorWallet -Name restored -Mnemonic (Read-Host -AsSecureString 'Mnemonic') -Password (Read-Host -AsSecureString 'Password')" =
                 'reads a mnemonic and a password from the keyboard (Read-Host)'
         }
@@ -172,7 +199,8 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
         function Write-Keyfile([string] $Path, $Key) {
             New-Item -ItemType Directory (Split-Path $Path) -Force | Out-Null
             $public = if ($Key.public) { $Key.public } else { throw 'no public key' }
-            @{ accountId = $public; publicKey = $public; secretSeed = $Key.mini_secret; ss58Address = ($Key.ss58_42 ?? $Key.ss58) } | ConvertTo-Json | Set-Content $Path
+            @{ accountId = $public; publicKey = $public; secretSeed = $Key.mini_secret; ss58Address = ($Key.ss58_42 ?? $Key.ss58) } |
+                ConvertTo-Json | Set-Content $Path
         }
         $wallets = Join-Path $TestDrive 'example-wallets'
         # default: the shared hotkey (dev_root) and an unencrypted coldkey (the btwallet test key, as coldkeypub.txt says).
@@ -193,13 +221,18 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
                 # One pow_register per subnet per block: the second row waits for a block, so blocks must come on their own.
                 Start-DevNode -Arguments @('--profile', 'finney', '--block-ms', '250', '--subnet', '1:10:pow=on')
             } elseif ($burns) {
-                Start-DevNode -Arguments @('--profile', 'localnet', '--block-ms', '0', '--subnet', '1:1000', '--endow', "$($coldkeyVector.ss58):10000000000")
+                Start-DevNode -Arguments @('--profile', 'localnet', '--block-ms', '0', '--subnet', '1:1000',
+                    '--endow', "$($coldkeyVector.ss58):10000000000")
             } else { Start-DevNode -Arguments @('--block-ms', '0', '--finality-lag', '0', '--subnet', '1:10', '--subnet', '3:10') }
             $saved = @{ E = $env:BT_SUBTENSOR_CHAIN_ENDPOINT; W = $env:BT_WALLET_PATH; N = $env:BT_SUBTENSOR_NETWORK }
             # An example that makes a wallet gets a folder without one; one that adds a hotkey, its own copy of the wallets.
-            $walletRoot = if ($Code -match '^New-BittensorWallet') { (New-Item -ItemType Directory (Join-Path $TestDrive "new-$(New-Guid)")).FullName }
-                elseif ($Code -match '^New-BittensorHotkey') { $copy = Join-Path $TestDrive "copy-$(New-Guid)"; Copy-Item $wallets $copy -Recurse; $copy }
-                else { $wallets }
+            $walletRoot = if ($Code -match '^New-BittensorWallet') {
+                (New-Item -ItemType Directory (Join-Path $TestDrive "new-$(New-Guid)")).FullName
+            }
+            elseif ($Code -match '^New-BittensorHotkey') {
+                $copy = Join-Path $TestDrive "copy-$(New-Guid)"; Copy-Item $wallets $copy -Recurse; $copy
+            }
+            else { $wallets }
             $env:BT_SUBTENSOR_CHAIN_ENDPOINT = $node.Endpoint; $env:BT_WALLET_PATH = $walletRoot; $env:BT_SUBTENSOR_NETWORK = $null
             $promptingHost = [BittensorPowTests.PromptingHost]::new()
             $promptingHost.Prompts.Answer()
@@ -208,12 +241,18 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
             $ps = [powershell]::Create()
             $ps.Runspace = $runspace
             try {
-                if ($Code -match 'Get-SubtensorBlock .*-Number (\d+)') { Invoke-DevRpc $node.Endpoint dev_produceBlock @([int]$Matches[1]) | Out-Null }
-                $run = $Code -replace '-Network (finney|test|local)\b', "-Endpoint $($node.Endpoint)" -replace 'ws://127\.0\.0\.1:9944', $node.Endpoint `
-                    -replace '-Cuda\b', '-Backend IlgpuCpu' -replace 'Get-PowDevice Cuda', 'Get-PowDevice IlgpuCpu'
+                if ($Code -match 'Get-SubtensorBlock .*-Number (\d+)') {
+                    Invoke-DevRpc $node.Endpoint dev_produceBlock @([int]$Matches[1]) | Out-Null
+                }
+                $run = $Code -replace '-Network (finney|test|local)\b', "-Endpoint $($node.Endpoint)"
+                $run = $run -replace 'ws://127\.0\.0\.1:9944', $node.Endpoint -replace '-Cuda\b', '-Backend IlgpuCpu'
+                $run = $run -replace 'Get-PowDevice Cuda', 'Get-PowDevice IlgpuCpu'
                 $prelude = "Import-Module '$(Get-TestModulePath)'; Set-Location '$work'; `$ErrorActionPreference = 'Stop'"
                 if ($run -match '\$solution\b') { $prelude += "; `$solution = New-PowSolution -NetUid 1" }
-                if ($run -match 'hotkeys\.csv') { $prelude += "; '$((Get-PowVectors).keys.alice.ss58_42)', '$((Get-PowVectors).keys.bob.ss58_42)' | ForEach-Object { [pscustomobject]@{ Hotkey = `$_ } } | Export-Csv hotkeys.csv" }
+                if ($run -match 'hotkeys\.csv') {
+                    $prelude += "; '$((Get-PowVectors).keys.alice.ss58_42)', '$((Get-PowVectors).keys.bob.ss58_42)' | " +
+                        "ForEach-Object { [pscustomobject]@{ Hotkey = `$_ } } | Export-Csv hotkeys.csv"
+                }
                 if ($run -match 'solutions\.json') { $prelude += "; New-PowSolution -NetUid 1 | ConvertTo-Json | Set-Content solutions.json" }
                 [void]$ps.AddScript("$prelude`n$run")
                 $failed = $null
@@ -227,7 +266,9 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
         }
     }
 
-    It 'finds the examples (<Count>), and each exemption is an example that exists' -ForEach @{ Count = $examples.Count; Exempted = @($examples | Where-Object Exempt).Count } {
+    It 'finds the examples (<Count>), and each exemption is an example that exists' -ForEach @{
+        Count = $examples.Count; Exempted = @($examples | Where-Object Exempt).Count
+    } {
         $Count | Should -BeGreaterOrEqual 15
         $Exempted | Should -Be 3
     }
@@ -235,6 +276,7 @@ Describe 'Get-Help -Examples run as written against a dev chain' {
     It '<Cmdlet> example <Number>: <Code>' -ForEach $examples {
         if ($Exempt) { Set-ItResult -Skipped -Because "exempt: $Exempt"; return }
         $r = Invoke-Example $Code
-        $r.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" } | Should -BeNullOrEmpty -Because "the example runs as written (as run: $($r.Run))"
+        $r.Errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" } |
+            Should -BeNullOrEmpty -Because "the example runs as written (as run: $($r.Run))"
     }
 }

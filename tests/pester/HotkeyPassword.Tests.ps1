@@ -32,16 +32,19 @@ Describe 'Register-SubtensorNeuron -HotkeyPassword' {
     }
     It 'without the password, where nobody can be asked, an encrypted hotkey is PasswordRequired naming its BT_PW_ variable' {
         # A runspace without a host UI: this session's own console might answer a prompt.
-        $r = Invoke-InRunspace -Script "Register-SubtensorNeuron -Endpoint $endpoint -NetUid 1 -Wallet enc -WalletPath '$walletRoot' -WalletHotkey enc -Confirm:`$false"
+        $r = Invoke-InRunspace -Script ("Register-SubtensorNeuron -Endpoint $endpoint -NetUid 1 -Wallet enc -WalletPath '$walletRoot' " +
+            "-WalletHotkey enc -Confirm:`$false")
         $e = $r.PowerShell.Streams.Error[0]
         $e.FullyQualifiedErrorId | Should -BeLike 'PasswordRequired,*'
         $e.ErrorDetails.RecommendedAction | Should -Match '-HotkeyPassword'
-        $e.ErrorDetails.RecommendedAction | Should -Match ('BT_PW_' + ((Join-Path $walletRoot 'enc/hotkeys/enc') -replace '[/.]', '_').ToUpperInvariant())
+        $e.ErrorDetails.RecommendedAction |
+            Should -Match ('BT_PW_' + ((Join-Path $walletRoot 'enc/hotkeys/enc') -replace '[/.]', '_').ToUpperInvariant())
     }
     It 'a truncated $NACL hotkey says it is truncated, without running the key derivation' {
         $pw = ConvertTo-SecureString $nacl.password -AsPlainText -Force
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $e = { Register-SubtensorNeuron @enc -WalletHotkey truncated -HotkeyPassword $pw -ErrorAction Stop } | Should -Throw -ErrorId 'KeyfileNotJson,*' -PassThru
+        $e = { Register-SubtensorNeuron @enc -WalletHotkey truncated -HotkeyPassword $pw -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyfileNotJson,*' -PassThru
         "$e" | Should -Match 'truncated'
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
     }

@@ -31,7 +31,8 @@ BeforeAll {
     $disabled = Start-DevNode -Arguments @('--profile', 'localnet', '--block-ms', '0', '--no-pow-faucet')
 
     function Get-Free([string] $Endpoint, [string] $Ss58) {
-        $rpc = [BittensorPow.Subtensor.Rpc.WebSocketRpcClient]::ConnectAsync($Endpoint, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $rpc = [BittensorPow.Subtensor.Rpc.WebSocketRpcClient]::ConnectAsync(
+            $Endpoint, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
         try {
             $client = [BittensorPow.Subtensor.Chain.SubtensorClient]::ConnectAsync($rpc, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
             $key = [BittensorPow.Subtensor.Keys.Ss58]::Decode($Ss58, 42)
@@ -56,7 +57,8 @@ Describe 'Get-SubtensorBlock on a burn-only runtime' {
 
 Describe 'Request-SubtensorFaucet on the localnet profile (250 ms blocks)' {
     It '-Count 5 funds five times with one unlock of the encrypted coldkey, each result a FaucetResult' {
-        $all = Request-SubtensorFaucet -Endpoint $localnet.Endpoint -Wallet default -WalletPath $walletRoot -Password $pw -Count 5 -Confirm:$false -Verbose 4>&1
+        $faucet = @{ Endpoint = $localnet.Endpoint; Wallet = 'default'; WalletPath = $walletRoot; Password = $pw }
+        $all = Request-SubtensorFaucet @faucet -Count 5 -Confirm:$false -Verbose 4>&1
         $results = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
         $results.Count | Should -Be 5
         $results | ForEach-Object { $_ | Should -BeOfType ([BittensorPow.Cmdlets.Output.FaucetResult]) }
@@ -76,14 +78,15 @@ Describe 'Request-SubtensorFaucet on the localnet profile (250 ms blocks)' {
 Describe 'Request-SubtensorFaucet: staleness and a node without pow-faucet' {
     It 'a solution that goes stale before submitting is solved again' {
         $script:moved = $false
-        $all = Request-SubtensorFaucet -Endpoint $noLimit.Endpoint -Wallet plain -WalletPath $walletRoot -Confirm:$false -Verbose 4>&1 | ForEach-Object {
-            # Runs while the cmdlet waits on this verbose line: the head moves three blocks between signing and submitting.
-            if (-not $script:moved -and $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*signing faucet*') {
-                $script:moved = $true
-                Invoke-DevRpc $noLimit.Endpoint dev_produceBlock @(3) | Out-Null
+        $all = Request-SubtensorFaucet -Endpoint $noLimit.Endpoint -Wallet plain -WalletPath $walletRoot -Confirm:$false -Verbose 4>&1 |
+            ForEach-Object {
+                # Runs while the cmdlet waits on this verbose line: the head moves three blocks between signing and submitting.
+                if (-not $script:moved -and $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*signing faucet*') {
+                    $script:moved = $true
+                    Invoke-DevRpc $noLimit.Endpoint dev_produceBlock @(3) | Out-Null
+                }
+                $_
             }
-            $_
-        }
         $r = $all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $r.Status | Should -Be 'Funded'
         $r.Attempts | Should -Be 2
@@ -91,7 +94,8 @@ Describe 'Request-SubtensorFaucet: staleness and a node without pow-faucet' {
     }
 
     It 'FaucetDisabled says the node lacks pow-faucet and how local chains get it' {
-        $r = Request-SubtensorFaucet -Endpoint $disabled.Endpoint -Wallet plain -WalletPath $walletRoot -Count 3 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $faucet = @{ Endpoint = $disabled.Endpoint; Wallet = 'plain'; WalletPath = $walletRoot }
+        $r = Request-SubtensorFaucet @faucet -Count 3 -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         @($r).Count | Should -Be 1 -Because 'the node refuses every drip alike, so the rest are not tried'
         $r.Status | Should -Be 'Failed'
         $errs.Count | Should -Be 1
@@ -120,7 +124,8 @@ Describe 'Register-SubtensorNeuron on a runtime whose register burns (spec 425)'
         $before = Get-Free $localnet.Endpoint $plainColdkey
         { Register-SubtensorNeuron -NetUid 1 -Endpoint $localnet.Endpoint @plain -MaxCost 0.999999999 -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'RegistrationPriceLimitExceeded,*'
-        $r = Register-SubtensorNeuron -NetUid 1 -Endpoint $localnet.Endpoint @plain -MaxCost 0.999999999 -SkipValidation -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $params = @{ NetUid = 1; Endpoint = $localnet.Endpoint; MaxCost = 0.999999999; SkipValidation = $true }
+        $r = Register-SubtensorNeuron @params @plain -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         $r.Status | Should -Be 'Failed'
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'RegistrationPriceLimitExceeded,*'
         $r.Error | Should -Match 'SubtensorModule.RegistrationPriceLimitExceeded'
@@ -142,14 +147,16 @@ Describe 'Register-SubtensorNeuron on a runtime whose register burns (spec 425)'
     }
 
     It 'without register_limit: burned_register after the client''s check, with a warning that the chain does not check the cap' {
-        { Register-SubtensorNeuron -NetUid 1 -Endpoint $noLimit.Endpoint @plain -MaxCost 0.5 -Confirm:$false -ErrorAction Stop -WarningAction SilentlyContinue } |
+        $register = @{ NetUid = 1; Endpoint = $noLimit.Endpoint; Confirm = $false; WarningAction = 'SilentlyContinue' }
+        { Register-SubtensorNeuron @register @plain -MaxCost 0.5 -ErrorAction Stop } |
             Should -Throw -ErrorId 'RegistrationPriceLimitExceeded,*' -ExpectedMessage '*above -MaxCost 0.5 TAO*'
         $before = Get-Free $noLimit.Endpoint $plainColdkey
-        $all = Register-SubtensorNeuron -NetUid 1 -Endpoint $noLimit.Endpoint @plain -MaxCost 2 -Confirm:$false -Verbose -WarningVariable warn -WarningAction SilentlyContinue 4>&1
+        $all = Register-SubtensorNeuron @register @plain -MaxCost 2 -Verbose -WarningVariable warn 4>&1
         $r = $all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $r.Status | Should -Be 'Registered'
         "$warn" | Should -Match 'checked by this client .* not by the chain'
-        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -like 'Submitting SubtensorModule.burned_register*' | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -like 'Submitting SubtensorModule.burned_register*' |
+            Should -Not -BeNullOrEmpty
         (Get-Free $noLimit.Endpoint $plainColdkey) | Should -Be ($before - 1000000000)
     }
 }

@@ -23,12 +23,17 @@ BeforeAll {
             $ps.Runspace = $rs
             [void]$ps.AddScript("Import-Module '$(Get-TestModulePath)'; $Script")
             $out = try { $ps.Invoke() } catch { $_ }
-            [pscustomobject]@{ Host = $h.Script; Output = $out; Streams = $ps.Streams; Error = @($ps.Streams.Error) + @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+            [pscustomobject]@{
+                Host = $h.Script; Output = $out; Streams = $ps.Streams
+                Error = @($ps.Streams.Error) + @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            }
         }
         finally { $rs.Dispose() }
     }
     <# The mnemonics a host was shown: the indented lines of 12 or 24 words. #>
-    function Get-Shown([string] $Screen) { @([regex]::Matches($Screen, '(?m)^    ([a-z]+(?: [a-z]+){11}(?:(?: [a-z]+){12})?)\s*$') | ForEach-Object { $_.Groups[1].Value }) }
+    function Get-Shown([string] $Screen) {
+        @([regex]::Matches($Screen, '(?m)^    ([a-z]+(?: [a-z]+){11}(?:(?: [a-z]+){12})?)\s*$') | ForEach-Object { $_.Groups[1].Value })
+    }
     function Secure([string] $Text) { ConvertTo-SecureString $Text -AsPlainText -Force }
     function Get-Tree([string] $Root) { if (Test-Path $Root) { @(Get-ChildItem $Root -Recurse -Force | ForEach-Object FullName) } else { @() } }
 }
@@ -59,7 +64,8 @@ Stop-Transcript | Out-Null
         # The words shown make the same keys again: they are the keys' own mnemonics.
         $again = New-BittensorWallet -Name again -WalletPath (Join-Path $TestDrive 'again') -Mnemonic (Secure $shown[0]) -NoPassword
         $again.ColdkeySs58 | Should -Be $w.ColdkeySs58
-        (New-BittensorHotkey -Wallet again -Name h -WalletPath (Join-Path $TestDrive 'again') -Mnemonic (Secure $shown[1])).Hotkey | Should -Be $w.Hotkeys[0].Hotkey
+        (New-BittensorHotkey -Wallet again -Name h -WalletPath (Join-Path $TestDrive 'again') -Mnemonic (Secure $shown[1])).Hotkey |
+            Should -Be $w.Hotkeys[0].Hotkey
 
         $s = $r.Streams
         $everywhere = @(
@@ -104,8 +110,12 @@ Stop-Transcript | Out-Null
             $lines[2] | Should -Match ([regex]::Escape($w.ColdkeySs58))
         }
         if (-not $IsWindows) {
-            foreach ($f in 'coldkey', 'coldkeypub.txt', 'hotkeys/default', 'hotkeys/defaultpub.txt') { [IO.File]::GetUnixFileMode((Join-Path $root "dev/$f")) | Should -Be $ownerOnly }
-            foreach ($d in 'known', 'known/wallets', 'known/wallets/dev', 'known/wallets/dev/hotkeys') { [IO.File]::GetUnixFileMode((Join-Path $TestDrive $d)) | Should -Be $ownerFolder }
+            foreach ($f in 'coldkey', 'coldkeypub.txt', 'hotkeys/default', 'hotkeys/defaultpub.txt') {
+                [IO.File]::GetUnixFileMode((Join-Path $root "dev/$f")) | Should -Be $ownerOnly
+            }
+            foreach ($d in 'known', 'known/wallets', 'known/wallets/dev', 'known/wallets/dev/hotkeys') {
+                [IO.File]::GetUnixFileMode((Join-Path $TestDrive $d)) | Should -Be $ownerFolder
+            }
         }
     }
 
@@ -123,7 +133,9 @@ Stop-Transcript | Out-Null
         $r = Invoke-OnHost "New-BittensorWallet -Name w -Hotkey h -WalletPath '$root' -NoPassword -WhatIf"
         $r.Error | Should -BeNullOrEmpty
         $r.Output | Should -BeNullOrEmpty
-        foreach ($f in 'w/coldkey', 'w/coldkeypub.txt', 'w/hotkeys/h', 'w/hotkeys/hpub.txt') { $r.Host.Screen | Should -Match ([regex]::Escape((Join-Path $root $f))) }
+        foreach ($f in 'w/coldkey', 'w/coldkeypub.txt', 'w/hotkeys/h', 'w/hotkeys/hpub.txt') {
+            $r.Host.Screen | Should -Match ([regex]::Escape((Join-Path $root $f)))
+        }
         $r.Host.Asked | Should -BeNullOrEmpty
         Test-Path $root | Should -BeFalse
     }
@@ -191,7 +203,8 @@ New-BittensorWallet -Name w -WalletPath '$root' -NoPassword
 
         It 'with -Mnemonic nothing needs showing, so it works there' {
             $root = Join-Path $TestDrive 'noui-given'
-            $r = Invoke-InRunspace -Script "New-BittensorWallet -Name w -WalletPath '$root' -Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force) -NoPassword"
+            $r = Invoke-InRunspace -Script ("New-BittensorWallet -Name w -WalletPath '$root' " +
+                "-Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force) -NoPassword")
             $r.PowerShell.Streams.Error | Should -BeNullOrEmpty
             $r.Output[0].ColdkeySs58 | Should -Be (Get-Content (Join-Path $shared 'hotkeys/defaultpub.txt') -Raw | ConvertFrom-Json).ss58Address
         }
@@ -200,7 +213,8 @@ New-BittensorWallet -Name w -WalletPath '$root' -NoPassword
     Context 'the coldkey''s password' {
         It 'is asked twice; two different answers are PasswordMismatch and nothing is written' {
             $root = Join-Path $TestDrive 'mismatch'
-            $r = Invoke-OnHost "New-BittensorWallet -Name w -WalletPath '$root' -Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force)" -Setup {
+            $r = Invoke-OnHost ("New-BittensorWallet -Name w -WalletPath '$root' " +
+                "-Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force)") -Setup {
                 param($ui) $ui.AddPassword('one'); $ui.AddPassword('two') }
             $r.Error[0].FullyQualifiedErrorId | Should -BeLike 'PasswordMismatch,*'
             @($r.Host.Asked).Count | Should -Be 2
@@ -209,7 +223,8 @@ New-BittensorWallet -Name w -WalletPath '$root' -NoPassword
 
         It 'where nobody can type it, is PasswordRequired without a prompt' {
             $root = Join-Path $TestDrive 'nopw'
-            $r = Invoke-InRunspace -Script "New-BittensorWallet -Name w -WalletPath '$root' -Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force)"
+            $r = Invoke-InRunspace -Script ("New-BittensorWallet -Name w -WalletPath '$root' " +
+                "-Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force)")
             $r.PowerShell.Streams.Error[0].FullyQualifiedErrorId | Should -BeLike 'PasswordRequired,*'
             $r.PowerShell.Streams.Error[0].ErrorDetails.RecommendedAction | Should -Match '-NoPassword'
             Get-Tree $root | Should -BeNullOrEmpty
@@ -218,16 +233,23 @@ New-BittensorWallet -Name w -WalletPath '$root' -NoPassword
         It 'an empty -Password is EmptyPassword, and -Password with -NoPassword ConflictingParameters' {
             { New-BittensorWallet -Name w -WalletPath $TestDrive -Mnemonic (Secure $devPhrase) -Password ([securestring]::new()) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'EmptyPassword,*'
-            { New-BittensorWallet -Name w -WalletPath $TestDrive -Mnemonic (Secure $devPhrase) -Password (Secure 'x') -NoPassword -ErrorAction Stop } |
+            {
+                $given = @{ Name = 'w'; WalletPath = $TestDrive; Mnemonic = (Secure $devPhrase); Password = (Secure 'x') }
+                New-BittensorWallet @given -NoPassword -ErrorAction Stop
+            } |
                 Should -Throw -ErrorId 'ConflictingParameters,*'
         }
     }
 
     It 'refuses names that are not one plain file name, and mnemonics that are not BIP-39, without quoting the words' {
         foreach ($name in '../escape', 'a/b', '.hidden', "tab`there") {
-            { New-BittensorWallet -Name $name -WalletPath $TestDrive -Mnemonic (Secure $devPhrase) -NoPassword -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWalletName,*'
+            { New-BittensorWallet -Name $name -WalletPath $TestDrive -Mnemonic (Secure $devPhrase) -NoPassword -ErrorAction Stop } |
+                Should -Throw -ErrorId 'InvalidWalletName,*'
         }
-        $e = { New-BittensorWallet -Name bad -WalletPath $TestDrive -Mnemonic (Secure 'walk fit lonely race hold basket smoke curtain lake obey drive bottom') -NoPassword -ErrorAction Stop } |
+        $e = {
+            New-BittensorWallet -Name bad -WalletPath $TestDrive -Mnemonic (
+                Secure 'walk fit lonely race hold basket smoke curtain lake obey drive bottom') -NoPassword -ErrorAction Stop
+        } |
             Should -Throw -ErrorId 'InvalidMnemonic,*' -PassThru
         "$e" | Should -Not -Match 'lonely'
         { New-BittensorWallet -Name w -WalletPath $TestDrive -WordCount 13 -NoPassword } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
@@ -255,18 +277,22 @@ Describe 'New-BittensorHotkey' {
     }
 
     It 'a wallet that is not there is WalletNotFound, a taken name KeyfileExists, a bad name InvalidWalletName' {
-        { New-BittensorHotkey -Wallet nope -Name h -WalletPath $root -Mnemonic (Secure $devPhrase) -ErrorAction Stop } | Should -Throw -ErrorId 'WalletNotFound,*'
+        { New-BittensorHotkey -Wallet nope -Name h -WalletPath $root -Mnemonic (Secure $devPhrase) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'WalletNotFound,*'
         New-BittensorHotkey -Wallet w -Name taken -WalletPath $root -Mnemonic (Secure $devPhrase) | Out-Null
-        { New-BittensorHotkey -Wallet w -Name taken -WalletPath $root -Mnemonic (Secure $btwalletPhrase) -ErrorAction Stop } | Should -Throw -ErrorId 'KeyfileExists,*'
+        { New-BittensorHotkey -Wallet w -Name taken -WalletPath $root -Mnemonic (Secure $btwalletPhrase) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KeyfileExists,*'
         (New-BittensorHotkey -Wallet w -Name taken -WalletPath $root -Mnemonic (Secure $btwalletPhrase) -Force).Hotkey |
             Should -Be (Get-BittensorWallet -WalletPath (Split-Path $shared)).ColdkeySs58
         foreach ($name in 'xpub.txt', '../x') {
-            { New-BittensorHotkey -Wallet w -Name $name -WalletPath $root -Mnemonic (Secure $devPhrase) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidWalletName,*'
+            { New-BittensorHotkey -Wallet w -Name $name -WalletPath $root -Mnemonic (Secure $devPhrase) -ErrorAction Stop } |
+                Should -Throw -ErrorId 'InvalidWalletName,*'
         }
     }
 
     It '-Wallet completes the wallets under -WalletPath' {
-        @((TabExpansion2 -inputScript "New-BittensorHotkey -WalletPath '$root' -Wallet " -cursorColumn ("New-BittensorHotkey -WalletPath '$root' -Wallet ".Length)).CompletionMatches.CompletionText) |
+        $line = "New-BittensorHotkey -WalletPath '$root' -Wallet "
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) |
             Should -Be @('w')
     }
 }

@@ -64,18 +64,21 @@ BeforeAll {
 
 Describe 'New-PowSolution when its node goes away' {
     AfterEach { Stop-Started }
-    It 'killed mid-solve: a warning at once, the workers pause once the work is stale, and a node restarted on the same port is followed from its head' {
+    It ('killed mid-solve: a warning at once, the workers pause once the work is stale, ' +
+        'and a node restarted on the same port is followed from its head') {
         $node = Start-Node @('--block-ms', '250', '--subnet', $unsolvable)
         $port = ([uri]$node.Endpoint).Port
         Invoke-DevRpc $node.Endpoint dev_produceBlock @(40) | Out-Null
-        $r = Invoke-InRunspace -Script "New-PowSolution -NetUid 1 -Endpoint $($node.Endpoint) -Hotkey $alice -ThreadCount 2 -ReconnectLimitSec 30 -Verbose" -Async
+        $r = Invoke-InRunspace -Script ("New-PowSolution -NetUid 1 -Endpoint $($node.Endpoint) -Hotkey $alice -ThreadCount 2 " +
+            "-ReconnectLimitSec 30 -Verbose") -Async
         # Two new heads: the chain's pace is known, so staleness while away is judged by it.
         Wait-Until { @($r.PowerShell.Streams.Verbose.Message -match '^New head').Count -ge 2 } -What 'two new heads'
 
         Stop-Hard $node
         Wait-Until { $r.PowerShell.Streams.Warning.Count -ge 1 } -TimeoutSec 3 -What 'a warning after the kill'
         $warning = $r.PowerShell.Streams.Warning[0].Message
-        $warning | Should -Match "^Lost the connection to $([regex]::Escape($node.Endpoint)) .* while solving registration work for subnet 1 on block #\d+ \(difficulty 1,000,000,000,000,000\)\. Reconnecting for up to 30 s"
+        $warning | Should -Match ("^Lost the connection to $([regex]::Escape($node.Endpoint)) .* while solving registration work " +
+            "for subnet 1 on block #\d+ \(difficulty 1,000,000,000,000,000\)\. Reconnecting for up to 30 s")
 
         Wait-RunspaceVerbose $r 'the workers pause' -TimeoutSec 10
         Start-Sleep -Milliseconds 500   # a progress record or two while paused
@@ -104,7 +107,8 @@ Describe 'New-PowSolution when its node goes away' {
 
     It 'not restarted: NodeLost once -ReconnectLimitSec has passed, without -TimeoutSec, and the CPU is idle after' {
         $node = Start-Node @('--block-ms', '250', '--subnet', $unsolvable)
-        $r = Invoke-InRunspace -Script "try { New-PowSolution -NetUid 1 -Endpoint $($node.Endpoint) -Hotkey $alice -ThreadCount 2 -ReconnectLimitSec 2 -Verbose -ErrorAction Stop } catch { `$_ }" -Async
+        $r = Invoke-InRunspace -Script ("try { New-PowSolution -NetUid 1 -Endpoint $($node.Endpoint) -Hotkey $alice -ThreadCount 2 " +
+            "-ReconnectLimitSec 2 -Verbose -ErrorAction Stop } catch { `$_ }") -Async
         Wait-RunspaceVerbose $r '^Nonces start at'
         $t = [Diagnostics.Stopwatch]::StartNew()
         Stop-Hard $node
@@ -113,7 +117,9 @@ Describe 'New-PowSolution when its node goes away' {
         $e = Get-RunError $r
         $e.FullyQualifiedErrorId | Should -BeLike 'NodeLost,*'
         "$($e.CategoryInfo.Category)" | Should -Be 'ConnectionError'
-        $e.Exception.Message | Should -Match "^The node at $([regex]::Escape($node.Endpoint)) is gone: the connection dropped while solving registration work for subnet 1 on block #\d+ .*, and it did not come back within the reconnect limit of 2 s\."
+        $e.Exception.Message | Should -Match ("^The node at $([regex]::Escape($node.Endpoint)) is gone: the connection dropped " +
+            "while solving registration work for subnet 1 on block #\d+ .*, " +
+            "and it did not come back within the reconnect limit of 2 s\.")
         $e.ErrorDetails.RecommendedAction | Should -Match '-ReconnectLimitSec'
         [BittensorPow.Engine.Solving.PowSolver]::RunningWorkers | Should -Be 0
         if ($IsLinux) { (Get-WorkerCpu).Threads | Should -Be 0 -Because 'every worker thread has ended' }
@@ -125,9 +131,11 @@ Describe 'Register-SubtensorNeuron and Request-SubtensorFaucet when the node die
     AfterEach { Stop-Started }
     It '<Name>: NodeLost naming the wait for inclusion, not SubmissionTimeout' -ForEach @(
         @{ Name = 'Register-SubtensorNeuron'; Call = 'SubtensorModule\.register'; Node = @('--subnet', '1:1000')
-            Run = 'Register-SubtensorNeuron -NetUid 1 -Wallet plain -WalletPath {0} -Endpoint {1} -ReconnectLimitSec 2 -Confirm:$false -Verbose -ErrorAction Stop' }
+            Run = 'Register-SubtensorNeuron -NetUid 1 -Wallet plain -WalletPath {0} -Endpoint {1} -ReconnectLimitSec 2 ' +
+                '-Confirm:$false -Verbose -ErrorAction Stop' }
         @{ Name = 'Request-SubtensorFaucet'; Call = 'SubtensorModule\.faucet'; Node = @('--profile', 'localnet')
-            Run = 'Request-SubtensorFaucet -Wallet plain -WalletPath {0} -Endpoint {1} -ReconnectLimitSec 2 -Confirm:$false -Verbose -ErrorAction Stop' }
+            Run = 'Request-SubtensorFaucet -Wallet plain -WalletPath {0} -Endpoint {1} -ReconnectLimitSec 2 ' +
+                '-Confirm:$false -Verbose -ErrorAction Stop' }
     ) {
         # No block in the next hour: the transaction waits in the pool when the node is killed.
         $node = Start-Node ($Node + @('--block-ms', '3600000'))
@@ -140,7 +148,9 @@ Describe 'Register-SubtensorNeuron and Request-SubtensorFaucet when the node die
         $t.Elapsed.TotalSeconds | Should -BeLessThan 10
         $e = Get-RunError $r
         $e.FullyQualifiedErrorId | Should -BeLike 'NodeLost,*'
-        $e.Exception.Message | Should -Match "the connection dropped while waiting for inclusion of $Call\(.*\) 0x[0-9a-f]{64} in a block, and it did not come back within the reconnect limit of 2 s\. A transaction sent before the drop may still be included"
-        $r.PowerShell.Streams.Warning[0].Message | Should -Match "^Lost the connection to $([regex]::Escape($node.Endpoint)) .* while waiting for inclusion of $Call"
+        $e.Exception.Message | Should -Match ("the connection dropped while waiting for inclusion of $Call\(.*\) 0x[0-9a-f]{64} in a block, " +
+            "and it did not come back within the reconnect limit of 2 s\. A transaction sent before the drop may still be included")
+        $r.PowerShell.Streams.Warning[0].Message |
+            Should -Match "^Lost the connection to $([regex]::Escape($node.Endpoint)) .* while waiting for inclusion of $Call"
     }
 }

@@ -82,31 +82,39 @@ Describe 'Test-PowSolution' {
     }
 
     It 'accepts the values as parameters' {
-        Test-PowSolution -BlockHash $good.BlockHash -BlockNumber 7 -Difficulty $good.Difficulty -Hotkey $good.Hotkey -Nonce $good.Nonce -SealByteOrder BigEndian |
+        $params = @{ BlockHash = $good.BlockHash; BlockNumber = 7; Difficulty = $good.Difficulty; Hotkey = $good.Hotkey; Nonce = $good.Nonce }
+        Test-PowSolution @params -SealByteOrder BigEndian |
             Should -BeTrue
     }
 }
 
 Describe 'Progress and cancellation' {
     It 'writes progress with block, difficulty, rate, nonces and elapsed, then Completed' {
-        $r = Invoke-InRunspace -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey) -TimeoutSec 1.5"
+        $r = Invoke-InRunspace -Script ("New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 " +
+            "-Hotkey $($offline.Hotkey) -TimeoutSec 1.5")
         $progress = @($r.PowerShell.Streams.Progress)
         $progress.Count | Should -BeGreaterThan 2
-        $progress[-2].StatusDescription | Should -Match '^[\d.]+ .?H/s, ~ETA (\d+[smhdy])+, block 7, [\d,]+ nonces tried, [\d.]+ s, difficulty 10,000,000,000,000$'
+        $progress[-2].StatusDescription |
+            Should -Match '^[\d.]+ .?H/s, ~ETA (\d+[smhdy])+, block 7, [\d,]+ nonces tried, [\d.]+ s, difficulty 10,000,000,000,000$'
         $progress[-2].CurrentOperation | Should -Match 'the rate is the EWMA of recent samples$'
         $progress[-1].RecordType | Should -Be 'Completed'
         @($r.PowerShell.Streams.Error)[0].FullyQualifiedErrorId | Should -BeLike 'PowSolveTimeout,*'
     }
 
     It 'stops within a second on a pipeline stop and leaves no worker thread' {
-        $r = Invoke-InRunspace -StopAfterMs 1500 -Script "New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 -Difficulty 10000000000000 -Hotkey $($offline.Hotkey)"
+        $r = Invoke-InRunspace -StopAfterMs 1500 -Script ("New-PowSolution -BlockHash $($offline.BlockHash) -BlockNumber 7 " +
+            "-Difficulty 10000000000000 -Hotkey $($offline.Hotkey)")
         # It was solving when stopped: not failed at once (no error), progress on block 7, and the stop is what ended it.
         @($r.PowerShell.Streams.Error) | Should -BeNullOrEmpty
         $r.PowerShell.InvocationStateInfo.State | Should -Be 'Stopped'
-        @($r.PowerShell.Streams.Progress | Where-Object StatusDescription -Match '^[\d.]+ .?H/s, ~ETA \S+, block 7, .* nonces tried, .*difficulty 10,000,000,000,000$').Count | Should -BeGreaterThan 0
+        @($r.PowerShell.Streams.Progress |
+            Where-Object StatusDescription -Match '^[\d.]+ .?H/s, ~ETA \S+, block 7, .* nonces tried, .*difficulty 10,000,000,000,000$').Count |
+            Should -BeGreaterThan 0
         $r.StopElapsed.TotalSeconds | Should -BeLessThan 1
         [BittensorPow.Engine.Solving.PowSolver]::RunningWorkers | Should -Be 0
-        @(Get-ChildItem /proc/self/task -ErrorAction Ignore | Where-Object { (Get-Content (Join-Path $_.FullName 'comm') -ErrorAction Ignore) -like 'PowWorker*' }).Count | Should -Be 0
+        @(Get-ChildItem /proc/self/task -ErrorAction Ignore |
+            Where-Object { (Get-Content (Join-Path $_.FullName 'comm') -ErrorAction Ignore) -like 'PowWorker*' }).Count |
+            Should -Be 0
         @($r.Output).Count | Should -Be 0
     }
 

@@ -5,7 +5,8 @@ BeforeAll {
     $v = Get-PowVectors
     $alice = $v.keys.alice.ss58_42
     $bob = $v.keys.bob.ss58_42
-    $node = Start-DevNode -Arguments @('--block-ms', '1000', '--subnet', '1:20000', '--subnet', '2:1000:pow=off', '--subnet', '3:10000000000000', '--registered', "1:$bob")
+    $node = Start-DevNode -Arguments @('--block-ms', '1000', '--subnet', '1:20000', '--subnet', '2:1000:pow=off',
+        '--subnet', '3:10000000000000', '--registered', "1:$bob")
     $endpoint = $node.Endpoint
     Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
 }

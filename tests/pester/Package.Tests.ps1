@@ -13,7 +13,10 @@ BeforeAll {
         $saved = @{}
         $vars = @{ HOME = "$scratch/home"; XDG_DATA_HOME = "$scratch/home/.local/share"; XDG_CONFIG_HOME = "$scratch/home/.config" } + $Environment
         foreach ($k in $vars.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $vars[$k]) }
-        try { (& $exe @dll -NoProfile -NonInteractive -Command "`$ErrorActionPreference = 'Stop'; $Command" 2>&1 | Out-String -Width 200) -replace '\e\[[0-9;]*m' }
+        try {
+            (& $exe @dll -NoProfile -NonInteractive -Command "`$ErrorActionPreference = 'Stop'; $Command" 2>&1 |
+                    Out-String -Width 200) -replace '\e\[[0-9;]*m'
+        }
         finally { foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) } }
     }
     $repo = Join-Path $scratch 'repo'
@@ -46,13 +49,17 @@ Describe 'The package' {
 
     It 'installs with Save-PSResource, imports by name in a new pwsh and solves offline' {
         $installed = (New-Item -ItemType Directory -Force (Join-Path $scratch 'modules')).FullName
-        $saveOut = Invoke-ScratchPwsh "Register-PSResourceRepository -Name installtest -Uri '$repo' -Trusted; Save-PSResource -Name BittensorPow -Repository installtest -Path '$installed' -TrustRepository; Get-ChildItem -Recurse '$installed' | Select-Object -First 5 -ExpandProperty FullName"
+        $saveOut = Invoke-ScratchPwsh ("Register-PSResourceRepository -Name installtest -Uri '$repo' -Trusted; " +
+            "Save-PSResource -Name BittensorPow -Repository installtest -Path '$installed' -TrustRepository; " +
+            "Get-ChildItem -Recurse '$installed' | Select-Object -First 5 -ExpandProperty FullName")
         Test-Path (Join-Path $installed 'BittensorPow/*/BittensorPow.psd1') | Should -BeTrue -Because $saveOut
         $v = (Get-PowVectors).solves | Where-Object id -eq 'solve-1'
+        $solve = "(New-PowSolution -BlockHash $($v.blockHashHex) -BlockNumber 1 -Difficulty 1000000 -Hotkey $($v.hotkeySs58) " +
+            "-SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0).Nonce"
         $result = Invoke-ScratchPwsh -Environment @{ PSModulePath = $installed } -Command @"
 Import-Module BittensorPow
 (Get-Module BittensorPow).ModuleBase
-(New-PowSolution -BlockHash $($v.blockHashHex) -BlockNumber 1 -Difficulty 1000000 -Hotkey $($v.hotkeySs58) -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0).Nonce
+$solve
 "@
         $lines = @($result -split "`r?`n" | Where-Object { $_.Trim() })
         $lines[0] | Should -BeLike "$installed*" -Because $result

@@ -25,7 +25,8 @@ Describe 'Register-SubtensorNeuron binds a piped solution by property name' {
 
     It 'an Import-Csv row (every value text, the byte order by name) registers' {
         $file = Join-Path $TestDrive 'sol.csv'
-        New-PowSolution -NetUid 2 -Endpoint $endpoint @w | Select-Object Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, Endpoint |
+        New-PowSolution -NetUid 2 -Endpoint $endpoint @w |
+            Select-Object Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, Endpoint |
             Export-Csv $file
         $row = Import-Csv $file
         $row.Nonce | Should -BeOfType [string]
@@ -35,22 +36,26 @@ Describe 'Register-SubtensorNeuron binds a piped solution by property name' {
 
     It 'a missing property is MissingSolutionField naming it' {
         $o = New-PowSolution -NetUid 3 -Endpoint $endpoint @w | Select-Object Nonce, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, Endpoint
-        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'MissingSolutionField,*' -ExpectedMessage '*no BlockNumber property*'
+        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MissingSolutionField,*' -ExpectedMessage '*no BlockNumber property*'
     }
 
     It 'an unknown SealByteOrder is InvalidSealByteOrder, piped as a name or as a number' {
         $s = New-PowSolution -NetUid 3 -Endpoint $endpoint @w
         $o = $s | Select-Object Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, NetUid, Endpoint, @{ n = 'SealByteOrder'; e = { 'Sideways' } }
-        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSealByteOrder,*' -ExpectedMessage "*'Sideways' is not a known byte order*"
+        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSealByteOrder,*' -ExpectedMessage "*'Sideways' is not a known byte order*"
         $o.SealByteOrder = 7
         { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSealByteOrder,*'
         { $o | Test-PowSolution -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidSealByteOrder,*'
     }
 
     It 'a number that is not a number names the property' {
-        $o = New-PowSolution -NetUid 3 -Endpoint $endpoint @w | Select-Object Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, Endpoint
+        $o = New-PowSolution -NetUid 3 -Endpoint $endpoint @w |
+            Select-Object Nonce, BlockNumber, BlockHash, Difficulty, Hotkey, SealByteOrder, NetUid, Endpoint
         $o.Nonce = 'twelve'
-        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'MissingSolutionField,*' -ExpectedMessage "*Nonce 'twelve' is not a whole number*"
+        { $o | Register-SubtensorNeuron @w -Confirm:$false -ErrorAction Stop } |
+            Should -Throw -ErrorId 'MissingSolutionField,*' -ExpectedMessage "*Nonce 'twelve' is not a whole number*"
     }
 }
 
@@ -75,7 +80,8 @@ Describe 'Wallet hints name the caller''s own parameters and the right btcli com
         $root = New-WalletCopy 'encrypted-hotkey'
         # The shared coldkey is NaCl-encrypted: as a hotkey file it is an encrypted hotkey.
         Copy-Item (Join-Path $root 'default/coldkey') (Join-Path $root 'default/hotkeys/default') -Force
-        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletHotkey default -WalletPath $root -Confirm:$false -ErrorAction Stop } |
+        $copy = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = $root }
+        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @copy -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'PasswordRequired,*' -PassThru
         $e.ErrorDetails.RecommendedAction | Should -Match '-HotkeyPassword'
         $e.ErrorDetails.RecommendedAction | Should -Not -Match '-Password\b'
@@ -84,7 +90,8 @@ Describe 'Wallet hints name the caller''s own parameters and the right btcli com
     It 'a missing coldkeypub.txt suggests regen_coldkeypub, not new_hotkey' {
         $root = New-WalletCopy 'no-coldkeypub'
         Remove-Item (Join-Path $root 'default/coldkeypub.txt') -Force -ErrorAction Stop
-        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletHotkey default -WalletPath $root -Confirm:$false -ErrorAction Stop } |
+        $copy = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = $root }
+        $e = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @copy -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'KeyfileNotFound,*' -PassThru
         $e.ErrorDetails.RecommendedAction | Should -Match 'regen_coldkeypub'
         $e.ErrorDetails.RecommendedAction | Should -Not -Match 'new_hotkey'

@@ -109,7 +109,8 @@ Describe 'The pow_register seal, offline' {
     }
 
     It 'a solution without Scheme is the old seal: the same fields check as Legacy' {
-        $s = New-PowSolution -BlockHash $blockHash -BlockNumber 11 -Hotkey $keys.alice.ss58_42 -Difficulty 2000 -ThreadCount 1 -SealByteOrder LittleEndian
+        $legacy = @{ BlockHash = $blockHash; BlockNumber = 11; Hotkey = $keys.alice.ss58_42 }
+        $s = New-PowSolution @legacy -Difficulty 2000 -ThreadCount 1 -SealByteOrder LittleEndian
         $piped = $s | Select-Object BlockHash, BlockNumber, Hotkey, Difficulty, Nonce, SealByteOrder
         ($piped | Test-PowSolution -Detailed).Scheme | Should -Be 'Legacy'
         $piped | Test-PowSolution | Should -BeTrue

@@ -15,7 +15,8 @@ BeforeAll {
     Invoke-DevRpc $endpoint dev_produceBlock @(2) | Out-Null
 
     function Get-Free([string] $Ss58) {
-        $rpc = [BittensorPow.Subtensor.Rpc.WebSocketRpcClient]::ConnectAsync($endpoint, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+        $rpc = [BittensorPow.Subtensor.Rpc.WebSocketRpcClient]::ConnectAsync(
+            $endpoint, $null, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
         try {
             $client = [BittensorPow.Subtensor.Chain.SubtensorClient]::ConnectAsync($rpc, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
             $key = [BittensorPow.Subtensor.Keys.Ss58]::Decode($Ss58, 42)
@@ -52,11 +53,14 @@ Describe 'Register-SubtensorNeuron on the dev chain' {
         $s = New-PowSolution -NetUid 3 -Endpoint $endpoint @w
         Invoke-DevRpc $endpoint dev_produceBlock @(3) | Out-Null
         ($s | Test-PowSolution -Detailed).IsStale | Should -BeTrue
-        $r = $s | Register-SubtensorNeuron @w -Confirm:$false -Verbose 4>&1 | Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
+        $r = $s | Register-SubtensorNeuron @w -Confirm:$false -Verbose 4>&1 |
+            Tee-Object -Variable all |
+            Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $r.Status | Should -Be 'Registered'
         $r.Attempts | Should -Be 2
         $r.BlockNumber | Should -BeGreaterThan $s.BlockNumber
-        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match 'stale; solving again' | Should -Not -BeNullOrEmpty
+        ($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match 'stale; solving again' |
+            Should -Not -BeNullOrEmpty
     }
 
     Context 'pallet verdicts on a chain that moves only when a block carries a submission' {
@@ -102,7 +106,8 @@ Describe 'Register-SubtensorNeuron on the dev chain' {
 
 Describe 'A burn-only runtime (spec 397)' {
     BeforeAll {
-        $burnNode = Start-DevNode -Arguments @('--block-ms', '1000', '--metadata', 'finney-spec393-v16.scale', '--spec-version', '397', '--subnet', '1:1000')
+        $burnNode = Start-DevNode -Arguments @('--block-ms', '1000', '--metadata', 'finney-spec393-v16.scale', '--spec-version', '397',
+            '--subnet', '1:1000')
         Invoke-DevRpc $burnNode.Endpoint dev_produceBlock @(1) | Out-Null
     }
     AfterAll { if ($burnNode) { Stop-DevNode $burnNode } }
@@ -144,13 +149,14 @@ Describe 'Request-SubtensorFaucet' {
 
 Describe 'Secrets never appear in any output stream' {
     It 'registering and using the faucet print no seed phrase, secret key, seed or password' {
+        $faucet = "Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath '$walletRoot'"
         $script = @"
 `$VerbosePreference = 'Continue'; `$DebugPreference = 'Continue'; `$InformationPreference = 'Continue'
 `$w = @{ Wallet = 'default'; WalletHotkey = 'default'; WalletPath = '$walletRoot' }
 New-PowSolution -NetUid 6 -Endpoint $endpoint @w | Register-SubtensorNeuron @w -Confirm:`$false | Format-List * | Out-String
 Register-SubtensorNeuron -NetUid 6 -Endpoint $endpoint @w -Confirm:`$false | Format-List * | Out-String
-Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath '$walletRoot' -Password (ConvertTo-SecureString 'thisisafakepassword' -AsPlainText -Force) -Confirm:`$false | Format-List * | Out-String
-Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath '$walletRoot' -Password (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -Confirm:`$false
+$faucet -Password (ConvertTo-SecureString 'thisisafakepassword' -AsPlainText -Force) -Confirm:`$false | Format-List * | Out-String
+$faucet -Password (ConvertTo-SecureString 'wrong' -AsPlainText -Force) -Confirm:`$false
 Get-BittensorWallet -WalletPath '$walletRoot' | Format-List * | Out-String
 "@
         $r = Invoke-InRunspace -Script $script
@@ -165,7 +171,8 @@ Get-BittensorWallet -WalletPath '$walletRoot' | Format-List * | Out-String
         $text | Should -Match 'Funded'
         $text | Should -Match 'WrongPassword|password'
         foreach ($secret in @($hotkeyFile.secretPhrase, $hotkeyFile.privateKey, $hotkeyFile.privateKey.Substring(2), $hotkeyFile.secretSeed,
-                $hotkeyFile.secretSeed.Substring(2), 'old leopard transfer rib spatial phone calm indicate online fire caution review', 'thisisafakepassword')) {
+                $hotkeyFile.secretSeed.Substring(2), 'old leopard transfer rib spatial phone calm indicate online fire caution review',
+                'thisisafakepassword')) {
             $text.Contains($secret) | Should -BeFalse -Because "no stream may contain a secret ($($secret.Length) chars)"
         }
         # Also no 16-hex-digit run of the private key anywhere (e.g. a partial dump).

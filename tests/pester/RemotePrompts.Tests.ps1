@@ -25,7 +25,10 @@ BeforeAll {
 try { Invoke-Command -Session `$s { Import-Module BittensorPow; $Remote } } finally { Remove-PSSession `$s }
 "@)
             $out = try { $ps.Invoke() } catch { $_ }
-            [pscustomobject]@{ Host = $h.Script; Output = $out; Error = @($ps.Streams.Error) + @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+            [pscustomobject]@{
+                Host = $h.Script; Output = $out
+                Error = @($ps.Streams.Error) + @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            }
         }
         finally { $rs.Dispose() }
     }
@@ -35,14 +38,17 @@ AfterAll { if ($sshHost) { Stop-TestSshd @($sshHost) } }
 Describe 'New-BittensorWallet in a remote session' {
     It 'asks the client''s host, shows the mnemonic on the client''s screen, and takes the password typed there' {
         $root = Join-Path $TestDrive 'remote'
-        $r = Invoke-Remote "New-BittensorWallet -Name w -WalletPath '$root'" -Setup { param($ui) $ui.AddPassword('remote-pw'); $ui.AddPassword('remote-pw') }
+        $r = Invoke-Remote "New-BittensorWallet -Name w -WalletPath '$root'" -Setup {
+            param($ui) $ui.AddPassword('remote-pw'); $ui.AddPassword('remote-pw')
+        }
         $r.Error | Should -BeNullOrEmpty
         $w = $r.Output | Where-Object { $_.PSObject.Properties['ColdkeySs58'] }
         $w.ColdkeySs58 | Should -Match '^5\w{47}$'
         @($r.Host.Asked).Count | Should -Be 3
         $shown = [regex]::Match($r.Host.Screen, '(?m)^    ([a-z]+(?: [a-z]+){11})\s*$').Groups[1].Value
         $shown | Should -Not -BeNullOrEmpty
-        (New-BittensorWallet -Name again -WalletPath (Join-Path $TestDrive 'again') -Mnemonic (ConvertTo-SecureString $shown -AsPlainText -Force) -NoPassword).ColdkeySs58 |
+        $mnemonic = ConvertTo-SecureString $shown -AsPlainText -Force
+        (New-BittensorWallet -Name again -WalletPath (Join-Path $TestDrive 'again') -Mnemonic $mnemonic -NoPassword).ColdkeySs58 |
             Should -Be $w.ColdkeySs58
         ($r.Output | Out-String).Contains($shown) | Should -BeFalse
         [IO.File]::ReadAllBytes((Join-Path $root 'w/coldkey'))[0..4] | Should -Be ([Text.Encoding]::ASCII.GetBytes('$NACL'))
@@ -50,9 +56,10 @@ Describe 'New-BittensorWallet in a remote session' {
 
     It 'a client whose host refuses: MnemonicNotShown and PasswordRequired, nothing written' {
         $root = Join-Path $TestDrive 'refused'
+        $given = "New-BittensorWallet -Name w -WalletPath '$root' -Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force)"
         $r = Invoke-Remote @"
 try { New-BittensorWallet -Name w -WalletPath '$root' -NoPassword } catch { "CAUGHT `$(`$_.FullyQualifiedErrorId)" }
-try { New-BittensorWallet -Name w -WalletPath '$root' -Mnemonic (ConvertTo-SecureString '$devPhrase' -AsPlainText -Force) } catch { "CAUGHT `$(`$_.FullyQualifiedErrorId)" }
+try { $given } catch { "CAUGHT `$(`$_.FullyQualifiedErrorId)" }
 "@ -Setup { param($ui) $ui.Refuse = $true }
         $text = $r.Output | Out-String
         $text | Should -Match 'CAUGHT MnemonicNotShown,'

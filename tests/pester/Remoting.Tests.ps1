@@ -29,7 +29,8 @@ BeforeAll {
     # Like Invoke-InRunspace, with the parameters splatted into the script's own param block.
     function Start-Spread([string] $Script, [hashtable] $Parameters, [int] $StopAfterMs = -1, [switch] $Async) {
         $ps = [powershell]::Create()
-        [void]$ps.AddScript("param(`$P) Import-Module '$(Get-TestModulePath)'; `$ProgressPreference = 'Continue'; & { $Script } @P").AddParameter('P', $Parameters)
+        [void]$ps.AddScript("param(`$P) Import-Module '$(Get-TestModulePath)'; " +
+            "`$ProgressPreference = 'Continue'; & { $Script } @P").AddParameter('P', $Parameters)
         $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
         $handle = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
         $run = [pscustomobject]@{ PowerShell = $ps; Output = $output; Async = $handle; StopElapsed = $null }
@@ -46,7 +47,11 @@ BeforeAll {
     function Wait-SpreadRunning($Run, [int] $Hosts = 2) {
         # Until the coordinator's progress shows every host searching.
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
-        while (-not ($Run.PowerShell.Streams.Progress | Where-Object { $_.ActivityId -eq 2 -and $_.StatusDescription -match " total(, ~ETA \S+)? on $Hosts/$Hosts host\(s\).* [1-9][\d,]* nonces" -and $_.CurrentOperation -notmatch ' 0 H/s' }) -and [DateTime]::UtcNow -lt $deadline) {
+        while (-not ($Run.PowerShell.Streams.Progress | Where-Object {
+                    $_.ActivityId -eq 2 -and
+                    $_.StatusDescription -match " total(, ~ETA \S+)? on $Hosts/$Hosts host\(s\).* [1-9][\d,]* nonces" -and
+                    $_.CurrentOperation -notmatch ' 0 H/s'
+                }) -and [DateTime]::UtcNow -lt $deadline) {
             if ($Run.Async.IsCompleted) { throw "The search ended early: $($Run.PowerShell.Streams.Error)" }
             Start-Sleep -Milliseconds 100
         }
@@ -89,15 +94,20 @@ Describe 'New-PowSolution -Session, offline' {
         $s.HostsStoppedIn.TotalSeconds | Should -BeLessThan 1
         # The found nonce lies in the finder's own range.
         $finder = $s.Hosts | Where-Object State -eq 'Found'
-        (([System.Numerics.BigInteger]$s.Nonce - $finder.NonceStart + [System.Numerics.BigInteger]::Pow(2, 64)) % [System.Numerics.BigInteger]::Pow(2, 64)) |
+        (([System.Numerics.BigInteger]$s.Nonce - $finder.NonceStart + [System.Numerics.BigInteger]::Pow(2, 64)) %
+                [System.Numerics.BigInteger]::Pow(2, 64)) |
             Should -BeLessThan ([System.Numerics.BigInteger]$finder.NonceCount)
         (Get-RemoteWorkers $sessions) | Should -Be @(0, 0)
     }
 
     It 'one Write-Progress for the whole search: total and per-host rate, nonces, block, elapsed' {
         $sw = [System.Diagnostics.Stopwatch]::StartNew()
-        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -TimeoutSec 60' `
-            -Parameters @{ Session = $sessions; Block = $block } -Async
+        $spread = @{
+            Script = 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 10000000000 ' +
+                '-ThreadCount 1 -TimeoutSec 60'
+            Parameters = @{ Session = $sessions; Block = $block }
+        }
+        $r = Start-Spread @spread -Async
         Wait-SpreadRunning $r
         Start-Sleep -Milliseconds 600
         $r.PowerShell.Stop()
@@ -126,8 +136,12 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It '-HostParameters overrides the solving parameters for one host' {
-        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -ThreadCount 1 -HostParameters $HP -Verbose' `
-            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ ThreadCount = 2 } } } -Async
+        $spread = @{
+            Script = 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 ' +
+                '-ThreadCount 1 -HostParameters $HP -Verbose'
+            Parameters = @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ ThreadCount = 2 } } }
+        }
+        $r = Start-Spread @spread -Async
         Wait-SpreadRunning $r
         $r.PowerShell.Stop()
         $verbose = @($r.PowerShell.Streams.Verbose.Message)
@@ -140,18 +154,24 @@ Describe 'New-PowSolution -Session, offline' {
         # -Backend CpuScalar for all and Cuda for one host: that host gets -Cuda alone (a GPU solve, or no device here), never
         # '-Cuda -Backend CpuScalar', which New-PowSolution refuses as ConflictingParameters. At difficulty 10^10 the
         # CpuScalar host cannot end the search first (that once hid what the Cuda host said): wait until both have spoken.
-        $r = Start-Spread -Script 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 -Backend CpuScalar -ThreadCount 1 -HostParameters $HP -Verbose' `
-            -Parameters @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ Cuda = $true } } } -Async
+        $spread = @{
+            Script = 'param($Session, $Block, $HP) New-PowSolution -Session $Session @Block -Difficulty 10000000000 ' +
+                '-Backend CpuScalar -ThreadCount 1 -HostParameters $HP -Verbose'
+            Parameters = @{ Session = $sessions; Block = $block; HP = @{ $names[1] = @{ Cuda = $true } } }
+        }
+        $r = Start-Spread @spread -Async
         $cudaSpoke = '^Host ' + [regex]::Escape($names[1]) + ' dropped out|^\[' + [regex]::Escape($names[1]) + '\] Solving .* with Cuda'
         $cpuSpoke = '^\[' + [regex]::Escape($names[0]) + '\] Solving .* with CpuScalar'
         function Get-Said {
             # By index: piping a running pipeline's Error collection blocks until that pipeline ends.
             $errors = $r.PowerShell.Streams.Error
-            @($r.PowerShell.Streams.Warning.Message) + @($r.PowerShell.Streams.Verbose.Message) + @(for ($i = 0; $i -lt $errors.Count; $i++) { "$($errors[$i])" })
+            @($r.PowerShell.Streams.Warning.Message) + @($r.PowerShell.Streams.Verbose.Message) +
+                @(for ($i = 0; $i -lt $errors.Count; $i++) { "$($errors[$i])" })
         }
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
-            while (-not (((Get-Said) -match $cudaSpoke) -and ((Get-Said) -match $cpuSpoke)) -and -not $r.Async.IsCompleted -and [DateTime]::UtcNow -lt $deadline) {
+            while (-not (((Get-Said) -match $cudaSpoke) -and ((Get-Said) -match $cpuSpoke)) -and -not $r.Async.IsCompleted -and
+                [DateTime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 100
             }
             $said = Get-Said
@@ -170,7 +190,8 @@ Describe 'New-PowSolution -Session, offline' {
     }
 
     It 'a host without the module is a warning that says how to install it; the other host solves' {
-        $s = New-PowSolution -Session @($bareSession, $sessions[0]) @block -Difficulty 1000000 -ThreadCount 1 -WarningVariable w -WarningAction SilentlyContinue
+        $bareFirst = @($bareSession, $sessions[0])
+        $s = New-PowSolution -Session $bareFirst @block -Difficulty 1000000 -ThreadCount 1 -WarningVariable w -WarningAction SilentlyContinue
         $s | Test-PowSolution | Should -BeTrue
         $s.ComputerName | Should -Be $names[0]
         $warning = "$w"
@@ -186,7 +207,8 @@ Describe 'New-PowSolution -Session, offline' {
 
     It 'every host running out of -TimeoutSec is PowSolveTimeout naming each host, not AllHostsFailed' {
         $t = [Diagnostics.Stopwatch]::StartNew()
-        $e = { New-PowSolution -Session $sessions @block -Difficulty 10000000000000 -ThreadCount 1 -TimeoutSec 2 -ErrorAction Stop -WarningAction SilentlyContinue } |
+        $search = @{ Session = $sessions; Difficulty = 10000000000000; ThreadCount = 1; TimeoutSec = 2 }
+        $e = { New-PowSolution @search @block -ErrorAction Stop -WarningAction SilentlyContinue } |
             Should -Throw -ErrorId 'PowSolveTimeout,*' -PassThru
         $t.Elapsed.TotalSeconds | Should -BeLessThan 15
         "$($e.CategoryInfo.Category)" | Should -Be 'OperationTimeout'
@@ -201,8 +223,12 @@ Describe 'New-PowSolution -Session, offline' {
         # after host 1 is killed: long enough for the coordinator to see the broken session before the solution.
         $doomed = New-TestSshSession $hosts[1]
         $remotePid = Invoke-Command -Session $doomed { $PID }
-        $r = Start-Spread -Script 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 1000000000 -ThreadCount 1 -NonceStart 2000841178180 -TimeoutSec 100' `
-            -Parameters @{ Session = @($sessions[0], $doomed); Block = $block } -Async
+        $spread = @{
+            Script = 'param($Session, $Block) New-PowSolution -Session $Session @Block -Difficulty 1000000000 -ThreadCount 1 ' +
+                '-NonceStart 2000841178180 -TimeoutSec 100'
+            Parameters = @{ Session = @($sessions[0], $doomed); Block = $block }
+        }
+        $r = Start-Spread @spread -Async
         try {
             Wait-SpreadRunning $r
             Stop-Process -Id $remotePid -Force
@@ -245,8 +271,9 @@ Describe 'New-PowSolution -Session, offline' {
 Describe 'New-PowSolution -HostName' {
     It 'opens its own sessions (host:port, -UserName, -KeyFilePath, -SshOption), solves, and closes them' {
         $before = @(Get-RemoteSearchProcess).Count
-        $s = New-PowSolution -HostName $names -UserName $hosts[0].UserName -KeyFilePath $hosts[0].KeyFilePath `
-            -SshOption @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } @block -Difficulty 1000000 -ThreadCount 1
+        $s = New-PowSolution -HostName $names -UserName $hosts[0].UserName -KeyFilePath $hosts[0].KeyFilePath -SshOption @{
+            StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR'
+        } @block -Difficulty 1000000 -ThreadCount 1
         $s | Test-PowSolution | Should -BeTrue
         $s.ComputerName | Should -BeIn $names
         $deadline = [DateTime]::UtcNow.AddSeconds(5)
@@ -262,8 +289,13 @@ Describe 'New-PowSolution -HostName' {
             if ($n -eq $before) { $same++ } else { $same = 0; $before = $n }
             Start-Sleep -Milliseconds 100
         }
-        $r = Start-Spread -Script 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K -SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } @Block -Difficulty 10000000000 -ThreadCount 1' `
-            -Parameters @{ N = $names; U = $hosts[0].UserName; K = $hosts[0].KeyFilePath; Block = $block } -Async
+        $spread = @{
+            Script = 'param($N, $U, $K, $Block) New-PowSolution -HostName $N -UserName $U -KeyFilePath $K ' +
+                '-SshOption @{ StrictHostKeyChecking = "no"; UserKnownHostsFile = "/dev/null"; LogLevel = "ERROR" } ' +
+                '@Block -Difficulty 10000000000 -ThreadCount 1'
+            Parameters = @{ N = $names; U = $hosts[0].UserName; K = $hosts[0].KeyFilePath; Block = $block }
+        }
+        $r = Start-Spread @spread -Async
         Wait-SpreadRunning $r
         $deadline = [DateTime]::UtcNow.AddSeconds(5)
         while (@(Get-RemoteSearchProcess).Count -lt $before + 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
@@ -292,8 +324,12 @@ Describe 'Spread search online' {
 
     It 'every host follows the new heads itself; the solution is fresh' {
         $start = (Get-SubtensorBlock -Endpoint $endpoint).Number
-        $r = Start-Spread -Script 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H -ThreadCount 1 -TimeoutSec 60 -Verbose' `
-            -Parameters @{ Session = $sessions; E = $endpoint; H = $alice } -Async
+        $spread = @{
+            Script = 'param($Session, $E, $H) New-PowSolution -Session $Session -NetUid 3 -Endpoint $E -Hotkey $H ' +
+                '-ThreadCount 1 -TimeoutSec 60 -Verbose'
+            Parameters = @{ Session = $sessions; E = $endpoint; H = $alice }
+        }
+        $r = Start-Spread @spread -Async
         try {
             # Until every host has moved onto a new head by itself (a fixed wait once raced a slow host's start).
             $moved = { param($n) @($r.PowerShell.Streams.Verbose.Message) -match ('^\[' + [regex]::Escape($n) + '\] New work: .*moved onto it') }
@@ -310,7 +346,10 @@ Describe 'Spread search online' {
             $s.BlockNumber | Should -BeGreaterThan $start
             $s.ComputerName | Should -BeIn $names
             $verbose = @($r.PowerShell.Streams.Verbose.Message)
-            foreach ($n in $names) { $verbose -match ('^\[' + [regex]::Escape($n) + '\] New work: .*moved onto it') | Should -Not -BeNullOrEmpty -Because "$n follows the heads" }
+            foreach ($n in $names) {
+                $verbose -match ('^\[' + [regex]::Escape($n) + '\] New work: .*moved onto it') |
+                    Should -Not -BeNullOrEmpty -Because "$n follows the heads"
+            }
             $d = $s | Test-PowSolution -Detailed
             $d.IsValid | Should -BeTrue
         }
@@ -350,7 +389,8 @@ Describe 'Spread search online' {
         $r = Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @w -Session $sessions -ThreadCount 1 -Confirm:$false -Verbose 4>&1 |
             Tee-Object -Variable all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }
         $r.Status | Should -Be 'Registered'
-        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^\[127\.0\.0\.1:\d+\] found nonce' | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '^\[127\.0\.0\.1:\d+\] found nonce' |
+            Should -Not -BeNullOrEmpty
     }
 }
 

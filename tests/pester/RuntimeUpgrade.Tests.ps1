@@ -13,7 +13,9 @@ BeforeAll {
     function Start-SolveThenUpgrade([string] $Endpoint, [object[]] $Upgrade) {
         $r = Invoke-InRunspace -Script "New-PowSolution -NetUid 3 -Endpoint $Endpoint -Hotkey $alice -Verbose -TimeoutSec 60" -Async
         $deadline = [DateTime]::UtcNow.AddSeconds(20)
-        while (-not (@($r.PowerShell.Streams.Verbose.Message) -match 'Nonces start at') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        while (-not (@($r.PowerShell.Streams.Verbose.Message) -match 'Nonces start at') -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+        }
         Invoke-DevRpc $Endpoint dev_upgradeRuntime $Upgrade | Out-Null
         $r
     }
@@ -25,7 +27,9 @@ Describe 'dev_upgradeRuntime during New-PowSolution -NetUid' {
         try {
             $r = Start-SolveThenUpgrade $node.Endpoint @(272)
             $deadline = [DateTime]::UtcNow.AddSeconds(15)
-            while (-not (@($r.PowerShell.Streams.Verbose.Message) -match 'Seal byte order now') -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            while (-not (@($r.PowerShell.Streams.Verbose.Message) -match 'Seal byte order now') -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
             Invoke-DevRpc $node.Endpoint dev_setDifficulty @(3, 5000) | Out-Null
             $r = Wait-Runspace $r -TimeoutSec 60
             $s = @($r.Output)[0]

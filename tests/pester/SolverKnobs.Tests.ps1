@@ -9,7 +9,8 @@ BeforeAll {
 
 Describe 'Hash-rate EWMA knobs and solve statistics' {
     It 'a solve with -HashRateSamples and -HashRateAlpha carries Rounds, HashRateAverage and TimeAverage, in the list only' {
-        $s = New-PowSolution @offline -Difficulty ([ulong]$solve.difficulty) -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0 -UpdateInterval 10000 -HashRateSamples 3 -HashRateAlpha 0.5
+        $knobs = @{ UpdateInterval = 10000; HashRateSamples = 3; HashRateAlpha = 0.5 }
+        $s = New-PowSolution @offline -Difficulty ([ulong]$solve.difficulty) -SealByteOrder BigEndian -ThreadCount 1 -NonceStart 0 @knobs
         $s.Nonce | Should -Be ([ulong]$solve.smallestNonceAtOrAfterStart.chainLegacyBE.nonce)
         # 204,081 nonces at 10,000 a round on one worker: 21 rounds.
         $s.Rounds | Should -Be 21

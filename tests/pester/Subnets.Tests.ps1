@@ -8,7 +8,10 @@ BeforeAll {
     # Difficulty 1000·u; PoW off on 3 and 6; burn registration off on 2; subnet 5 has two neurons.
     $specs = foreach ($u in 1..6) { @{ NetUid = $u; Difficulty = 1000 * $u; Pow = $u % 3 -ne 0; Burn = $u -ne 2 } }
     $arguments = @('--block-ms', '0')
-    foreach ($s in $specs) { $arguments += '--subnet', "$($s.NetUid):$($s.Difficulty):pow=$(if ($s.Pow) { 'on' } else { 'off' }):reg=$(if ($s.Burn) { 'on' } else { 'off' })" }
+    foreach ($s in $specs) {
+        $arguments += '--subnet', ("$($s.NetUid):$($s.Difficulty):pow=$(if ($s.Pow) { 'on' } else { 'off' })" +
+            ":reg=$(if ($s.Burn) { 'on' } else { 'off' })")
+    }
     $keys = (Get-PowVectors).keys
     $arguments += '--registered', "5:$($keys.alice.ss58_42)", '--registered', "5:$($keys.bob.ss58_42)"
     $node = Start-DevNode -Arguments $arguments
@@ -22,7 +25,8 @@ Describe 'Get-SubtensorSubnet' {
         $all.NetUid | Should -Be @(0, 1, 2, 3, 4, 5, 6)
     }
 
-    It 'subnet <NetUid>: PowOpen, BurnOpen, Difficulty and the estimate are what the chain holds' -ForEach @(1..6 | ForEach-Object { @{ NetUid = $_ } }) {
+    It 'subnet <NetUid>: PowOpen, BurnOpen, Difficulty and the estimate are what the chain holds' -ForEach @(
+        1..6 | ForEach-Object { @{ NetUid = $_ } }) {
         $spec = $specs | Where-Object NetUid -eq $NetUid
         $row = $all | Where-Object NetUid -eq $NetUid
         $row.PowOpen | Should -Be $spec.Pow
@@ -36,9 +40,14 @@ Describe 'Get-SubtensorSubnet' {
 
     It 'reads the values a subnet owner sets: MaxAllowedUids, Burn, MaxRegistrationsPerBlock' {
         # SCALE little-endian: u16 512, u64 1.5 TAO in rao, u16 3; none of them the runtime's default. Seen from the next block on.
-        $prefix = { param($item) '0x' + -join ([BittensorPow.Subtensor.Storage.StorageKey]::Prefix('SubtensorModule', $item) | ForEach-Object { $_.ToString('x2') }) }
+        $prefix = {
+            param($item)
+            '0x' + -join ([BittensorPow.Subtensor.Storage.StorageKey]::Prefix('SubtensorModule', $item) |
+                    ForEach-Object { $_.ToString('x2') })
+        }
         Invoke-DevRpc $node.Endpoint dev_setStorage @(((& $prefix 'MaxAllowedUids') + '0400'), '0x0002') | Out-Null
-        Invoke-DevRpc $node.Endpoint dev_setStorage @(((& $prefix 'Burn') + '0400'), ('0x' + -join ([BitConverter]::GetBytes([ulong]1500000000) | ForEach-Object { $_.ToString('x2') }))) | Out-Null
+        $burn = '0x' + -join ([BitConverter]::GetBytes([ulong]1500000000) | ForEach-Object { $_.ToString('x2') })
+        Invoke-DevRpc $node.Endpoint dev_setStorage @(((& $prefix 'Burn') + '0400'), $burn) | Out-Null
         Invoke-DevRpc $node.Endpoint dev_setStorage @(((& $prefix 'MaxRegistrationsPerBlock') + '0400'), '0x0300') | Out-Null
         Invoke-DevRpc $node.Endpoint dev_produceBlock @(1) | Out-Null
         $four = Get-SubtensorSubnet -Endpoint $node.Endpoint -NetUid 4 -HashRate 1

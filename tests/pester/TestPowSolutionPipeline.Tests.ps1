@@ -36,8 +36,12 @@ Describe 'Test-PowSolution over a long pipeline' {
         $head = Get-SubtensorBlock -Endpoint $endpoint
         $before = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
         $verdicts = @(
-            [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint }
-            [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number - 2; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint }
+            [pscustomobject]@{
+                BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint
+            }
+            [pscustomobject]@{
+                BlockHash = $head.Hash; BlockNumber = $head.Number - 2; Difficulty = 1; Hotkey = $alice; Nonce = 1; Endpoint = $endpoint
+            }
         ) | Test-PowSolution
         $after = (Invoke-DevRpc $endpoint dev_connectionStats).accepted
         $verdicts | Should -Be @($true, $false)

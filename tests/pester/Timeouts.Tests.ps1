@@ -1,6 +1,7 @@
 # -TimeoutSec bounds connecting and every RPC: a node that accepts TCP connections but never answers cannot outlast it.
 # New-PowSolution and Get-SubtensorBlock: the whole call. Register-SubtensorNeuron and Request-SubtensorFaucet: each
-# attempt (each drip), from its start to inclusion. Test-PowSolution -Endpoint: each solution's check. Each limit is far below the RPC's own timeouts (30 s), so the message shows which one ended it.
+# attempt (each drip), from its start to inclusion. Test-PowSolution -Endpoint: each solution's check. Each limit is
+# far below the RPC's own timeouts (30 s), so the message shows which one ended it.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot '../../tools/DevNode.psm1') -Force
@@ -32,10 +33,19 @@ AfterAll {
 Describe '-TimeoutSec against a node that never answers' {
     It '<Name> -TimeoutSec 3 ends within 8 s with RpcTimeout naming the connecting phase' -ForEach @(
         @{ Name = 'New-PowSolution'; Call = { New-PowSolution -NetUid 1 -Endpoint $endpoint -Hotkey $hotkey -TimeoutSec 3 -ErrorAction Stop } }
-        @{ Name = 'Register-SubtensorNeuron'; Call = { Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } }
-        @{ Name = 'Request-SubtensorFaucet'; Call = { Request-SubtensorFaucet -Endpoint $endpoint -Wallet default -WalletPath $walletRoot -Password $password -TimeoutSec 3 -Confirm:$false -ErrorAction Stop } }
+        @{ Name = 'Register-SubtensorNeuron'; Call = {
+                $wallet = @{ Wallet = 'default'; WalletPath = $walletRoot }
+                Register-SubtensorNeuron -NetUid 1 -Endpoint $endpoint @wallet -TimeoutSec 3 -Confirm:$false -ErrorAction Stop
+            } }
+        @{ Name = 'Request-SubtensorFaucet'; Call = {
+                $wallet = @{ Wallet = 'default'; WalletPath = $walletRoot; Password = $password }
+                Request-SubtensorFaucet -Endpoint $endpoint @wallet -TimeoutSec 3 -Confirm:$false -ErrorAction Stop
+            } }
         @{ Name = 'Get-SubtensorBlock'; Call = { Get-SubtensorBlock -Endpoint $endpoint -TimeoutSec 3 -ErrorAction Stop } }
-        @{ Name = 'Test-PowSolution -Endpoint'; Call = { Test-PowSolution -BlockHash ('0x' + '11' * 32) -BlockNumber 1 -Difficulty 1 -Hotkey $hotkey -Nonce 1 -Endpoint $endpoint -TimeoutSec 3 -ErrorAction Stop } }
+        @{ Name = 'Test-PowSolution -Endpoint'; Call = {
+                $solution = @{ BlockHash = ('0x' + '11' * 32); BlockNumber = 1; Difficulty = 1; Hotkey = $hotkey; Nonce = 1 }
+                Test-PowSolution @solution -Endpoint $endpoint -TimeoutSec 3 -ErrorAction Stop
+            } }
     ) {
         $t = [Diagnostics.Stopwatch]::StartNew()
         $e = $Call | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
@@ -55,10 +65,12 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue) | Out-Null
         try {
             $t = [Diagnostics.Stopwatch]::StartNew()
-            $e = { Get-SubtensorBlock -Endpoint $mute.Endpoint -NetUid 1 -TimeoutSec 2 -ErrorAction Stop } | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
+            $e = { Get-SubtensorBlock -Endpoint $mute.Endpoint -NetUid 1 -TimeoutSec 2 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
             $t.Elapsed.TotalSeconds | Should -BeLessThan 6
             # Connecting reads the runtime: the first unanswered call is there.
-            $e.Exception.Message | Should -Match "^-TimeoutSec 2 ran out while connecting to $([regex]::Escape($mute.Endpoint)) and reading its runtime\.$"
+            $e.Exception.Message |
+                Should -Match "^-TimeoutSec 2 ran out while connecting to $([regex]::Escape($mute.Endpoint)) and reading its runtime\.$"
             "$($e.CategoryInfo.Category)" | Should -Be 'OperationTimeout'
             $e.ErrorDetails.RecommendedAction | Should -Match 'bounds the whole call'
         }
@@ -69,13 +81,15 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
     It 'Get-SubtensorBlock names the read that ran out: <Read>' -ForEach @(
         @{ Read = 'the head'; Methods = @('chain_getHeader'); Arguments = @{}; Expected = 'reading the head from {0}\.$' }
         @{ Read = 'a numbered block'; Methods = @('chain_getHeader'); Arguments = @{ Number = 0 }; Expected = 'reading block 0 from {0}\.$' }
-        @{ Read = 'the subnet'; Methods = @('state_getStorage', 'state_queryStorageAt'); Arguments = @{ NetUid = 1 }; Expected = 'reading subnet 1 at block \d+ from {0}\.$' }
+        @{ Read = 'the subnet'; Methods = @('state_getStorage', 'state_queryStorageAt'); Arguments = @{ NetUid = 1 }
+            Expected = 'reading subnet 1 at block \d+ from {0}\.$' }
     ) {
         # Only these methods go unanswered: connecting and reading the runtime succeed first.
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue, $Methods) | Out-Null
         try {
             $t = [Diagnostics.Stopwatch]::StartNew()
-            $e = { Get-SubtensorBlock -Endpoint $mute.Endpoint -TimeoutSec 2 @Arguments -ErrorAction Stop } | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
+            $e = { Get-SubtensorBlock -Endpoint $mute.Endpoint -TimeoutSec 2 @Arguments -ErrorAction Stop } |
+                Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
             $t.Elapsed.TotalSeconds | Should -BeLessThan 6
             $e.Exception.Message | Should -Match ('^-TimeoutSec 2 ran out while ' + ($Expected -f [regex]::Escape($mute.Endpoint)))
         }
@@ -84,12 +98,14 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
 
     It 'Get-SubtensorSubnet names the read that ran out: <Read>' -ForEach @(
         @{ Read = 'the subnet list'; Methods = @('state_getKeysPaged'); Arguments = @{}; Expected = 'listing the subnets at block \d+ from {0}\.$' }
-        @{ Read = 'the batched values'; Methods = @('state_queryStorageAt'); Arguments = @{ NetUid = 1 }; Expected = 'reading 1 subnet\(s\) at block \d+ from {0}\.$' }
+        @{ Read = 'the batched values'; Methods = @('state_queryStorageAt'); Arguments = @{ NetUid = 1 }
+            Expected = 'reading 1 subnet\(s\) at block \d+ from {0}\.$' }
     ) {
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue, $Methods) | Out-Null
         try {
             $t = [Diagnostics.Stopwatch]::StartNew()
-            $e = { Get-SubtensorSubnet -Endpoint $mute.Endpoint -TimeoutSec 2 -HashRate 1 @Arguments -ErrorAction Stop } | Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
+            $e = { Get-SubtensorSubnet -Endpoint $mute.Endpoint -TimeoutSec 2 -HashRate 1 @Arguments -ErrorAction Stop } |
+                Should -Throw -ErrorId 'RpcTimeout,*' -PassThru
             $t.Elapsed.TotalSeconds | Should -BeLessThan 6
             $e.Exception.Message | Should -Match ('^-TimeoutSec 2 ran out while ' + ($Expected -f [regex]::Escape($mute.Endpoint)))
         }
@@ -97,7 +113,9 @@ Describe '-TimeoutSec against a node that stops answering once connected' {
     }
 
     It 'Test-PowSolution -TimeoutSec 2 bounds the check of a piped solution: RpcTimeout within 6 s; the next call answers' {
-        $solution = [pscustomobject]@{ BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $hotkey; Nonce = 1; Endpoint = $mute.Endpoint }
+        $solution = [pscustomobject]@{
+            BlockHash = $head.Hash; BlockNumber = $head.Number; Difficulty = 1; Hotkey = $hotkey; Nonce = 1; Endpoint = $mute.Endpoint
+        }
         Invoke-DevRpc $mute.Endpoint dev_setDelay @([int]::MaxValue) | Out-Null
         try {
             $t = [Diagnostics.Stopwatch]::StartNew()
@@ -124,9 +142,15 @@ Describe '-TimeoutSec against a node that never includes' {
         # Room, on a busy machine, to connect, solve and submit before the wait: difficulty 1,000 for register, the
         # faucet's 1,000,000 for a drip.
         @{ Name = 'Register-SubtensorNeuron'; Limit = 5; Call = 'SubtensorModule\.register'
-            Run = { Register-SubtensorNeuron -NetUid 1 -Endpoint $stuck.Endpoint -Wallet plain -WalletPath $walletRoot -TimeoutSec 5 -Confirm:$false -ErrorAction Stop } }
+            Run = {
+                $wallet = @{ Wallet = 'plain'; WalletPath = $walletRoot }
+                Register-SubtensorNeuron -NetUid 1 -Endpoint $stuck.Endpoint @wallet -TimeoutSec 5 -Confirm:$false -ErrorAction Stop
+            } }
         @{ Name = 'Request-SubtensorFaucet'; Limit = 6; Call = 'SubtensorModule\.faucet'
-            Run = { Request-SubtensorFaucet -Endpoint $stuck.Endpoint -Wallet plain -WalletPath $walletRoot -TimeoutSec 6 -Confirm:$false -ErrorAction Stop } }
+            Run = {
+                $wallet = @{ Wallet = 'plain'; WalletPath = $walletRoot }
+                Request-SubtensorFaucet -Endpoint $stuck.Endpoint @wallet -TimeoutSec 6 -Confirm:$false -ErrorAction Stop
+            } }
     ) {
         $t = [Diagnostics.Stopwatch]::StartNew()
         $e = $Run | Should -Throw -PassThru

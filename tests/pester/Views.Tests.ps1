@@ -18,8 +18,10 @@ Describe 'Views at 80 columns' {
     }
 
     It 'a registration''s table shows its block as a number, within 80 columns' {
-        $r = [BittensorPow.Cmdlets.Output.RegistrationResult]@{ NetUid = 1; Uid = 7; Status = 'Registered'; Hotkey = $solve.hotkeySs58; BlockNumber = 1234567
-            BlockHash = '0x' + 'cd' * 32; ExtrinsicHash = '0x' + 'ab' * 32; Attempts = 1 }
+        $r = [BittensorPow.Cmdlets.Output.RegistrationResult]@{
+            NetUid = 1; Uid = 7; Status = 'Registered'; Hotkey = $solve.hotkeySs58; BlockNumber = 1234567
+            BlockHash = '0x' + 'cd' * 32; ExtrinsicHash = '0x' + 'ab' * 32; Attempts = 1
+        }
         $lines = Get-Lines ($r | Format-Table | Out-String -Width 80)
         ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
         $lines[0] | Should -Match '^\s*NetUid\s+Uid\s+Status\s+Hotkey\s+Block\s+Extrinsic\s+Error\s*$'
@@ -38,7 +40,9 @@ Describe 'Views at 80 columns' {
 
     It 'a solution''s Format-List shows the rest' {
         $text = $solution | Format-List | Out-String -Width 80
-        foreach ($p in 'Difficulty', 'Hotkey', 'Seal', 'Backend', 'NoncesTried', 'SealRule', 'Scheme', 'SealByteOrder') { $text | Should -Match "(?m)^$p\s+:" }
+        foreach ($p in 'Difficulty', 'Hotkey', 'Seal', 'Backend', 'NoncesTried', 'SealRule', 'Scheme', 'SealByteOrder') {
+            $text | Should -Match "(?m)^$p\s+:"
+        }
     }
 
     It 'Test-PowSolution -Detailed shows the whole reason at 80 columns' {
@@ -49,7 +53,9 @@ Describe 'Views at 80 columns' {
         ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
         $lines[0] | Should -Match '^\s*IsValid\s+Block\s+Order\s+Stale\s+Reason\s*$'
         # Every character of the reason is there, wrapped inside its column (a long number may break mid-way).
-        $shown = ($lines | Select-Object -Skip 2 | ForEach-Object { $_.Substring([Math]::Min($_.Length, $lines[1].LastIndexOf(' ') + 1)).Trim() }) -join ' '
+        $shown = ($lines |
+            Select-Object -Skip 2 |
+            ForEach-Object { $_.Substring([Math]::Min($_.Length, $lines[1].LastIndexOf(' ') + 1)).Trim() }) -join ' '
         ($shown -replace '\s+', '') | Should -Be ($bad.Reason -replace '\s+', '')
     }
 }

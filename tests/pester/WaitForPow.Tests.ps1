@@ -15,7 +15,8 @@ BeforeAll {
 
     <# SubtensorModule.<item>(netuid): twox128 ‖ twox128 ‖ Identity(u16 LE), as the DevNode's StorageKeys builds it. #>
     function Get-SubnetKey([string] $Item, [ushort] $NetUid) {
-        '0x' + -join (@([BittensorPow.Subtensor.Storage.StorageKey]::Prefix('SubtensorModule', $Item)) + [BitConverter]::GetBytes($NetUid) | ForEach-Object { $_.ToString('x2') })
+        '0x' + -join (@([BittensorPow.Subtensor.Storage.StorageKey]::Prefix('SubtensorModule', $Item)) + [BitConverter]::GetBytes($NetUid) |
+                ForEach-Object { $_.ToString('x2') })
     }
     <# After -Blocks new heads, runs dev_* calls on the node from a thread job; returns the job, whose output is the head at the change. #>
     function Start-ChangeAfter([int] $Blocks, [object[]] $Calls) {
@@ -45,10 +46,13 @@ Describe 'Register-SubtensorNeuron -WaitForPow and -MaxDifficulty' {
         $r.Status | Should -Be 'Registered'
         $r.NetUid | Should -Be 4
         $r.BlockNumber | Should -BeGreaterOrEqual $openedAt -Because 'the work is on a head where PoW registration was open'
-        $waited = $verbose | Where-Object { $_ -match 'waiting for the subnet owner to open PoW registration since block (\d+)' } | Select-Object -First 1
+        $waited = $verbose |
+            Where-Object { $_ -match 'waiting for the subnet owner to open PoW registration since block (\d+)' } |
+            Select-Object -First 1
         $waited | Should -Not -BeNullOrEmpty
         [ulong]([regex]::Match($waited, 'since block (\d+)').Groups[1].Value) | Should -BeLessThan $openedAt
-        $verbose | Should -Contain ($verbose | Where-Object { $_ -match "^Subnet 4: PoW registration is open at block \d+ .*after waiting since block" })
+        $open = $verbose | Where-Object { $_ -match "^Subnet 4: PoW registration is open at block \d+ .*after waiting since block" }
+        $verbose | Should -Contain $open
     }
 
     It '-MaxDifficulty refuses a harder subnet before any work' {

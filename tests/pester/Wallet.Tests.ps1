@@ -25,7 +25,8 @@ Describe 'Get-BittensorWallet' {
     }
     It 'never shows a secret in any output' {
         $secret = Get-Content (Join-Path $walletRoot 'default/hotkeys/default') -Raw | ConvertFrom-Json
-        $text = (Get-BittensorWallet -WalletPath $walletRoot | Format-List * | Out-String) + (Get-BittensorWallet -WalletPath $walletRoot -Hotkeys | Format-List * | Out-String)
+        $text = (Get-BittensorWallet -WalletPath $walletRoot | Format-List * | Out-String) +
+            (Get-BittensorWallet -WalletPath $walletRoot -Hotkeys | Format-List * | Out-String)
         $text | Should -Not -Match ([regex]::Escape($secret.secretPhrase))
         $text | Should -Not -Match ([regex]::Escape($secret.privateKey.Substring(2, 20)))
     }

@@ -37,7 +37,9 @@ function Invoke-Native([string] $What, [scriptblock] $Command) {
 
 Invoke-Native 'AFL++ fetch' { bash (Join-Path $Root 'tools/fuzz/fetch-afl.sh') }
 if ($NoBuild) {
-    if (-not (Test-Path (Join-Path $Bin 'BittensorPow.Fuzz.dll')) -or -not (Test-Path $Seeds)) { throw "-NoBuild: $Bin or $Seeds is missing; run once without it." }
+    if (-not (Test-Path (Join-Path $Bin 'BittensorPow.Fuzz.dll')) -or -not (Test-Path $Seeds)) {
+        throw "-NoBuild: $Bin or $Seeds is missing; run once without it."
+    }
 } else {
     Invoke-Native 'dotnet tool restore' { dotnet tool restore | Out-Null }
     if (Test-Path $Bin) { Remove-Item $Bin -Recurse -Force }
@@ -97,6 +99,7 @@ $total = ($summary | Measure-Object Execs -Sum).Sum
 $bad = ($summary | Measure-Object Crashes -Sum).Sum + ($summary | Measure-Object Hangs -Sum).Sum
 Write-Host "total: $total execs, $bad crashes and hangs"
 if ($bad -gt 0) {
-    Write-Host "Reproduce with an uninstrumented build: dotnet run -c Release --project tests/BittensorPow.Fuzz -- replay <target> $Findings/<target>/default/crashes" -ForegroundColor Yellow
+    Write-Host ("Reproduce with an uninstrumented build: dotnet run -c Release --project tests/BittensorPow.Fuzz -- " +
+        "replay <target> $Findings/<target>/default/crashes") -ForegroundColor Yellow
     exit 1
 }

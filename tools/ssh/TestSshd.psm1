@@ -99,7 +99,9 @@ function Start-TestSshd {
 function Wait-TestSshdPort($SshHost) {
     $deadline = [DateTime]::UtcNow.AddSeconds(10)
     while ([DateTime]::UtcNow -lt $deadline) {
-        if ($SshHost.Process.HasExited) { throw "sshd on port $($SshHost.Port) exited: $(Get-Content (Join-Path $SshHost.Directory 'sshd.log') -Raw)" }
+        if ($SshHost.Process.HasExited) {
+            throw "sshd on port $($SshHost.Port) exited: $(Get-Content (Join-Path $SshHost.Directory 'sshd.log') -Raw)"
+        }
         $client = [System.Net.Sockets.TcpClient]::new()
         try { $client.Connect('127.0.0.1', $SshHost.Port); return } catch { Start-Sleep -Milliseconds 50 } finally { $client.Dispose() }
     }
@@ -144,7 +146,9 @@ function Stop-TestSshd {
     foreach ($h in @($SshHost)) {
         if (-not $h) { continue }
         $pids = @(Get-TestSshdDescendant $h.Pid) + $h.Pid
-        foreach ($p in $pids) { try { [Diagnostics.Process]::GetProcessById($p).Kill() } catch [ArgumentException] { } catch [InvalidOperationException] { } }
+        foreach ($p in $pids) {
+            try { [Diagnostics.Process]::GetProcessById($p).Kill() } catch [ArgumentException] { } catch [InvalidOperationException] { }
+        }
         [void]$h.Process.WaitForExit(5000)
     }
 }
