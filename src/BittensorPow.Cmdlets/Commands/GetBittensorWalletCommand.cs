@@ -21,18 +21,13 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
 
     protected override void Process()
     {
-        string root = WalletPaths.ExpandRoot(WalletPath ?? Environment.GetEnvironmentVariable("BT_WALLET_PATH"));
-        if (!Directory.Exists(root))
-            throw new PowException(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
-                $"The wallet folder '{root}' does not exist.",
-                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.")
-            { Scope = PowErrorScope.Pipeline });
-        var patterns = (Name ?? ["*"]).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
-        var found = WalletDirectory.List(root).Where(w => patterns.Any(p => p.IsMatch(w.Name))).ToList();
-        foreach (var name in Name ?? [])
-            if (!WildcardPattern.ContainsWildcardCharacters(name) && !found.Any(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)))
-                WriteError(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, name,
-                    $"Wallet '{name}' was not found in '{root}'.", "Get-BittensorWallet without -Name lists the wallets there."));
+        var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
+        var (found, notFound) = WalletListing.Run(new WalletListingRequest(WalletPath)
+        {
+            Matches = patterns is null ? null : name => patterns.Any(p => p.IsMatch(name)),
+            ExactNames = Name?.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToList() ?? [],
+        });
+        foreach (var error in notFound) WriteError(error);
         foreach (var w in found)
         {
             if (Hotkeys) WriteObject(BittensorWallet.From(w).Hotkeys, enumerateCollection: true);

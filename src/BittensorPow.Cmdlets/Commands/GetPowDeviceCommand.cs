@@ -12,21 +12,6 @@ public sealed class GetPowDeviceCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var devices = GpuDevices.List(out var problems);
-        foreach (var problem in problems) WriteVerbose(problem);
-        foreach (var absent in BackendAbsence.Explain(devices)) WriteVerbose(absent);
-        foreach (var d in devices)
-        {
-            string kind = d.Kind.ToString();
-            if (Kind is not null && !Kind.Contains(kind, StringComparer.OrdinalIgnoreCase)) continue;
-            WriteObject(new PowDevice
-            {
-                Kind = kind, Id = d.Id, Name = d.Name,
-                Backends = d.Kind == PowBackend.Cpu ? CpuBackends.Available().Select(b => b.ToString()).ToArray() : [kind],
-                // ILGPU reports the CPU accelerator's memory as "unlimited" (2^63 bytes): say nothing rather than 8 EiB.
-                MemoryBytes = d.Kind == PowBackend.IlgpuCpu ? null : d.MemoryBytes, ComputeUnits = d.ComputeUnits, ClockMHz = d.ClockMHz,
-                Architecture = d.Architecture, Driver = d.Driver,
-            });
-        }
+        foreach (var entry in DeviceListing.Run(Kind, Output)) WriteObject(PowDevice.From(entry));
     }
 }

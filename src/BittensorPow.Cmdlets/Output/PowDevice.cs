@@ -14,4 +14,11 @@ public sealed class PowDevice
     public int? ClockMHz { get; init; }
     public string? Architecture { get; init; }
     public string? Driver { get; init; }
+
+    internal static PowDevice From(DeviceEntry e) => new()
+    {
+        Kind = e.Device.Kind.ToString(), Id = e.Device.Id, Name = e.Device.Name, Backends = e.Backends, MemoryBytes = e.MemoryBytes,
+        ComputeUnits = e.Device.ComputeUnits, ClockMHz = e.Device.ClockMHz, Architecture = e.Device.Architecture,
+        Driver = e.Device.Driver,
+    };
 }

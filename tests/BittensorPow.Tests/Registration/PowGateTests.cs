@@ -17,10 +17,14 @@ public class PowGateTests
             OnVerbose = m => { if (m.Contains("waiting for the subnet owner", StringComparison.Ordinal)) stop.CancelAfter(200); }
         };
         long cancelledAt = 0;
-        using var _ = stop.Token.Register(() => cancelledAt = Stopwatch.GetTimestamp());
+        using var _ = stop.Token.Register(() => Volatile.Write(ref cancelledAt, Stopwatch.GetTimestamp()));
         Assert.ThrowsAny<OperationCanceledException>(() =>
             PowGate.Pass(node.Chain, new PowGateRequest(3, TimeSpan.FromSeconds(60)) { WaitForPow = true }, output, stop.Token));
-        var afterStop = Stopwatch.GetElapsedTime(cancelledAt);
+        long endedAt = Stopwatch.GetTimestamp();
+        // The token runs its callbacks one after another, the wait's own (registered later) first: the wait may end
+        // before the line above has run, so the two moments are compared once both are known.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref cancelledAt) != 0, TimeSpan.FromSeconds(5)), "Ctrl+C never came");
+        var afterStop = Stopwatch.GetElapsedTime(cancelledAt, endedAt);
         Assert.True(afterStop < TimeSpan.FromSeconds(1), $"ended {afterStop} after Ctrl+C");
         Assert.Contains(output.ProgressRecords, p => p.Status == $"waiting for the subnet owner to open PoW registration since block {node.Head}");
     }

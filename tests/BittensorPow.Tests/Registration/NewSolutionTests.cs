@@ -1,0 +1,77 @@
+using BittensorPow.Engine;
+using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Solving;
+using BittensorPow.Registration.Spread;
+using BittensorPow.Registration.Workflows;
+using BittensorPow.Subtensor.Chain.Blocks;
+using BittensorPow.Tests.Registration.Spread;
+using static BittensorPow.Tests.Registration.Spread.HostScripts;
+
+namespace BittensorPow.Tests.Registration;
+
+/// <summary>New-PowSolution's choice (offline or online, here or spread) and Test-PowSolution's one record against a node.</summary>
+public sealed class NewSolutionTests
+{
+    private static readonly byte[] Hotkey = WorkflowNode.Alice.PublicKey;
+    private static readonly BlockHash Hash = BlockHash.FromBytes([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+    private static readonly WorkBinding Work = new(SealScheme.Legacy, 7, Hash, Hotkey) { SealByteOrder = SealByteOrder.LittleEndian };
+
+    [Fact]
+    public void Offline_work_is_solved_here_or_by_the_first_host_that_finds_it()
+    {
+        var offline = new OfflineSolveRequest(Work, 1_000, WorkflowNode.Cpu);
+        var template = new BlockTemplate(Work.ToChallenge().Challenge, new Difficulty(1_000));
+
+        var (here, noSpread) = NewSolution.Run(new NewSolutionRequest { Offline = offline }, new RecordingOutput(), CancellationToken.None);
+        var hosts = new SpreadPlan([new FakeHost("a", Searches()), new FakeHost("b", Finds(afterMs: 50))]) { BasePosition = 0 };
+        var (spread, outcome) = NewSolution.Run(new NewSolutionRequest { Offline = offline, Spread = hosts }, new RecordingOutput(),
+            CancellationToken.None);
+
+        Assert.True(template.Verify(here!.Nonce, out _));
+        Assert.Null(noSpread);
+        Assert.True(template.Verify(spread!.Nonce, out _));
+        Assert.Equal("b", spread.ComputerName);
+        Assert.Equal(["Stopped", "Found"], outcome!.Hosts.Select(h => h.State));
+    }
+
+    [Fact]
+    public async Task Online_work_connects_to_the_node_it_names_and_solves_for_its_head()
+    {
+        await using var node = await WorkflowNode.StartAsync();
+        var request = new NewSolutionRequest
+        {
+            Online = new OnlineSolveRequest(1, Hotkey, WorkflowNode.Cpu), Endpoint = node.Node.Endpoint.ToString(),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+        var (solution, spread) = NewSolution.Run(request, new RecordingOutput(), CancellationToken.None);
+
+        Assert.Null(spread);
+        Assert.Equal(((ushort?)1, node.Head), (solution!.NetUid, solution.BlockNumber));
+        Assert.True(solution.Template.Verify(solution.Nonce, out _));
+    }
+
+    [Fact]
+    public async Task Checks_against_a_node_share_one_connection_and_judge_staleness_by_its_head()
+    {
+        await using var node = await WorkflowNode.StartAsync();
+        var head = node.Chain.Head(CancellationToken.None);
+        var work = new WorkBinding(SealScheme.Legacy, head.Number, head.Hash, Hotkey) { SealByteOrder = SealByteOrder.LittleEndian };
+        var found = Solve(work.ToChallenge().Challenge, new Difficulty(100), 0);
+        using var sessions = new ChainSessions();
+        var request = new SolutionCheckRequest(work, 100, found.Nonce, sessions)
+        {
+            Endpoint = node.Node.Endpoint.ToString(), ClaimedSeal = found.Seal,
+        };
+
+        var fresh = SolutionCheck.Run(request, new RecordingOutput(), CancellationToken.None);
+        node.Produce(3);
+        var stale = SolutionCheck.Run(request, new RecordingOutput(), CancellationToken.None);
+        var offline = SolutionCheck.Run(request with { Endpoint = null }, new RecordingOutput(), CancellationToken.None);
+
+        Assert.Equal((true, false, true), (fresh.IsValid, fresh.IsStale, fresh.SealMatches));
+        Assert.Equal((false, true, head.Number + 3), (stale.IsValid, stale.IsStale, stale.CurrentBlock));
+        Assert.Equal((true, null), (offline.IsValid, offline.IsStale));
+        Assert.Equal(1, sessions.Opened);
+    }
+}
