@@ -102,9 +102,9 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         {
             Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec),
             Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
-            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin, Wait = (WaitFor)Wait,
-            Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            MaxAttempts = MaxAttempts, SkipValidation = SkipValidation, WaitForPow = WaitForPow, MaxDifficulty = MaxDifficulty,
+            SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin,
+            Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaxAttempts },
+            SkipValidation = SkipValidation, WaitForPow = WaitForPow, MaxDifficulty = MaxDifficulty,
         };
         foreach (var outcome in RegisterNeuron.Run(request, Output, Cancellation))
         {

@@ -42,7 +42,8 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         };
         var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
         {
-            Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed, Count = Count,
+            Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed },
+            Count = Count,
         };
         foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
         {

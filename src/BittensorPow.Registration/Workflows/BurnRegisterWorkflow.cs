@@ -20,7 +20,10 @@ public static class BurnRegisterWorkflow
         // on this subscription: signing then needs no state_getRuntimeVersion round trip on the way to submitting.
         chain.FollowRuntime();
         // -TimeoutSec bounds the one attempt from its start to inclusion (connecting included), not the time a person is asked.
-        using var deadline = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "the attempt") { Node = chain.Node };
+        using var deadline = new CallDeadline(request.Submission.Timeout, cancellation, request.Submission.SpentConnecting, "the attempt")
+        {
+            Node = chain.Node,
+        };
         var (head, subnet, burn) = deadline.Run($"reading the head, subnet {netUid} and its burn from {chain.Endpoint}", ErrorIds.RpcTimeout, t =>
         {
             var at = chain.Head(t);
@@ -91,7 +94,8 @@ public static class BurnRegisterWorkflow
         var transaction = deadline.Run($"reading chain state to sign {call}", ErrorIds.RpcTimeout, Sign);
         // An upgrade that lands between signing and the pool: signed again for the runtime the node now runs.
         var submitted = deadline.Run(t => TransactionRunner.Submit(chain,
-            new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = () => Sign(t) }, output, t));
+            new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = deadline, Resign = () => Sign(t) },
+            output, t));
         var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with
@@ -108,19 +112,4 @@ public static class BurnRegisterWorkflow
             output.Verbose($"Registered: {submitted.Registration} in block {submitted.BlockHash}, owned by coldkey {coldkeySs58}.");
         yield return outcome;
     }
-}
-
-/// <summary>
-/// A burned registration: the hotkey's public key only, the coldkey's public key and a way to unlock it (called once,
-/// after confirmation), and the most TAO (in rao) the user accepts to burn; null refuses and reports the burn.
-/// </summary>
-public sealed record BurnRegisterRequest(ushort NetUid, byte[] Hotkey, byte[] ColdkeyPublic, Func<Sr25519KeyPair> UnlockColdkey, ulong? MaxCostRao)
-{
-    public WaitFor Wait { get; init; } = WaitFor.InBlock;
-    /// <summary>-TimeoutSec: the most the attempt may take, from its start to inclusion, every RPC included.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    /// <summary>Time already spent connecting, counted against the attempt.</summary>
-    public TimeSpan SpentConnecting { get; init; }
-    /// <summary>Skip the balance check and, where the chain enforces the cap (register_limit), the client's cap check.</summary>
-    public bool SkipValidation { get; init; }
 }

@@ -4,10 +4,6 @@ namespace BittensorPow.Registration.Workflows;
 public sealed record FaucetRequest(byte[] ColdkeyPublic, Func<Sr25519KeyPair> Unlock, SolveRequest Solve)
 {
     public int Count { get; init; } = 1;
-    public int MaxAttempts { get; init; } = 3;
-    public WaitFor Wait { get; init; } = WaitFor.InBlock;
-    /// <summary>-TimeoutSec: the most one drip may take, from its start to inclusion, every RPC and the solving included.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    /// <summary>Time already spent connecting, counted against the first drip.</summary>
-    public TimeSpan SpentConnecting { get; init; }
+    /// <summary>-Wait, -TimeoutSec and the attempts (<see cref="SubmissionPolicy"/>).</summary>
+    public SubmissionPolicy Submission { get; init; } = new();
 }

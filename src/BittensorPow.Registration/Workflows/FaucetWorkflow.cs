@@ -32,9 +32,11 @@ public static class FaucetWorkflow
         for (int drip = 1; drip <= request.Count; drip++)
         {
             // -TimeoutSec bounds each drip from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, drip == 1 ? request.SpentConnecting : TimeSpan.Zero,
-                "each drip")
-            { Node = chain.Node };
+            using var deadline = new CallDeadline(request.Submission.Timeout, cancellation,
+                drip == 1 ? request.Submission.SpentConnecting : TimeSpan.Zero, "each drip")
+            {
+                Node = chain.Node,
+            };
             var outcome = deadline.Run(t => Drip(chain, coldkey, request, output, t, deadline, drip));
             yield return outcome;
             // The node refuses every drip the same way: more work would be wasted.
@@ -49,7 +51,7 @@ public static class FaucetWorkflow
         var client = chain.Client;
         // Read before the work, so nothing but signing stands between a solution and submitting it.
         ulong? accountNonce = null;
-        for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
+        for (int attempt = 1; attempt <= request.Submission.MaxAttempts; attempt++)
         {
             // Decided per attempt: the node may have upgraded its runtime (and its seal rule) since the last one.
             var (order, rule) = SealRuleChoice.Choose(chain.Client.RuntimeProfile, null);
@@ -60,7 +62,8 @@ public static class FaucetWorkflow
             var solution = OnlineSolve.FollowingHeads(chain,
                 new HeadFollowing(source, request.Solve, SolvePurpose.Faucet) { SealRule = rule }, output, cancellation);
             long solved = Stopwatch.GetTimestamp();
-            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing faucet for the solution on block {solution.BlockNumber}.");
+            output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: signing faucet for the solution on block " +
+                $"{solution.BlockNumber}.");
             // The era is born at the work's own block: its hash is known, and it is younger than any era's end.
             deadline.Enter($"reading chain state to sign faucet{of}");
             var options = new TransactionOptions { AccountNonce = accountNonce, EraBlock = (solution.BlockNumber, solution.BlockHash) };
@@ -70,17 +73,18 @@ public static class FaucetWorkflow
             deadline.Enter($"reading the head before submitting{of}");
             if (RegistrationChecks.IsStaleNow(chain, solution.BlockNumber, cancellation, out var head))
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the faucet solution for block {solution.BlockNumber} " +
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: the faucet solution for block {solution.BlockNumber} " +
                     $"went stale at head #{head} before submitting; solving again.");
                 continue;
             }
             var headToSubmitted = source.AnnouncedAt(solution.BlockNumber) is { } announced ? Stopwatch.GetElapsedTime(announced) : TimeSpan.Zero;
             var solvedToSubmitted = Stopwatch.GetElapsedTime(solved);
             var submitted = TransactionRunner.Submit(chain,
-                new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign }, output, cancellation);
-            if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts)
+                new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = deadline, Resign = Sign },
+                output, cancellation);
+            if (submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.Submission.MaxAttempts)
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the chain found block {solution.BlockNumber} " +
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: the chain found block {solution.BlockNumber} " +
                     "outside its window (InvalidWorkBlock); solving again.");
                 accountNonce = null; // the failed extrinsic used it
                 continue;
@@ -111,7 +115,7 @@ public static class FaucetWorkflow
                 : outcome;
         }
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, Ss58.Encode(coldkey.PublicKey),
-            $"No faucet drip after {request.MaxAttempts} attempt(s): every solution went stale before it was included.",
+            $"No faucet drip after {request.Submission.MaxAttempts} attempt(s): every solution went stale before it was included.",
             "Use a faster back end (-Backend Cpu with all threads, -Cuda)."));
     }
 

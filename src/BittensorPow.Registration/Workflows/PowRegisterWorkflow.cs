@@ -6,7 +6,7 @@ namespace BittensorPow.Registration.Workflows;
 /// path from a solution to the pool holds only what must be there: one batched read of the checks that can have changed,
 /// signing (runtime, era and account nonce already known), and the submission. A proof the pool or the block refuses
 /// for a reason more work can fix (expired, raised difficulty, a full block, the watermark) is solved again, up to
-/// <see cref="PowRegisterRequest.MaxAttempts"/>; the same proof is never submitted twice.
+/// <see cref="SubmissionPolicy.MaxAttempts"/>; the same proof is never submitted twice.
 /// </summary>
 public static class PowRegisterWorkflow
 {
@@ -26,7 +26,7 @@ public static class PowRegisterWorkflow
         // not for the time a person is asked or the coldkey's unlocking.
         TimeSpan spent;
         (BlockHeader, PowRegistrationState) read;
-        using (var reading = new CallDeadline(request.Timeout, cancellation, request.SpentConnecting, "each attempt"))
+        using (var reading = new CallDeadline(request.Submission.Timeout, cancellation, request.Submission.SpentConnecting, "each attempt"))
         {
             read = reading.Run($"reading subnet {netUid} and the keys' standing from {chain.Endpoint}", ErrorIds.RpcTimeout,
                 t => ReadState(chain, netUid, hotkey, coldkey, t));
@@ -58,15 +58,15 @@ public static class PowRegisterWorkflow
         var submitted = new HashSet<(ulong Block, ulong Nonce)>();
         ulong? accountNonce = null;
         var solution = request.Solution;
-        for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
+        for (int attempt = 1; attempt <= request.Submission.MaxAttempts; attempt++)
         {
-            using var span = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? spent : TimeSpan.Zero, "each attempt");
-            string of = $"(attempt {attempt} of {request.MaxAttempts})";
+            using var span = new CallDeadline(request.Submission.Timeout, cancellation, attempt == 1 ? spent : TimeSpan.Zero, "each attempt");
+            string of = $"(attempt {attempt} of {request.Submission.MaxAttempts})";
             accountNonce ??= span.Run($"reading the coldkey's account nonce {of}", ErrorIds.RpcTimeout,
                 t => chain.Call(() => client.GetAccountNextIndexAsync(coldkey, t)));
             if (solution is null)
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving pow_register's seal for subnet {netUid}.");
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: solving pow_register's seal for subnet {netUid}.");
                 var solve = new OnlineSolveRequest(netUid, hotkey, request.Solve)
                 {
                     Coldkey = coldkey, DifficultyMargin = request.DifficultyMargin, Deadline = span,
@@ -75,7 +75,7 @@ public static class PowRegisterWorkflow
             }
             if (!submitted.Add((solution.BlockNumber, solution.Nonce)))
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: this proof (block {solution.BlockNumber}, " +
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: this proof (block {solution.BlockNumber}, " +
                     $"nonce {solution.Nonce}) was submitted before; solving again.");
                 solution = null;
                 continue;
@@ -92,7 +92,8 @@ public static class PowRegisterWorkflow
                 && PowRegisterDiagnosis.FirstFailure(full.State, checking, full.Head.Number) is { Check: "TooManyRegistrationsThisBlock" }
                 && !Staleness.IsPowRegisterStale(checking.BlockNumber, full.Head.Number + 1))
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: block #{full.Head.Number} already holds this subnet's registration; " +
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: " +
+                    $"block #{full.Head.Number} already holds this subnet's registration; " +
                     "the proof waits for the next block.");
                 span.Run($"waiting for the block after #{full.Head.Number} {of}", ErrorIds.RpcTimeout, t => chain.HeadAfter(full.Head.Number, t));
                 ready = Stopwatch.GetTimestamp();
@@ -101,7 +102,8 @@ public static class PowRegisterWorkflow
             if (recheck is { } r && PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number) is { } finding)
             {
                 if (!finding.SolveAgain) throw Refused(chain, finding, checking);
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: before signing, {finding.Why} ({finding.Check}); solving again.");
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: before signing, {finding.Why} ({finding.Check}); " +
+                    "solving again.");
                 solution = null;
                 continue;
             }
@@ -112,22 +114,23 @@ public static class PowRegisterWorkflow
             SignedTransaction Sign() => span.Run($"signing pow_register {of}", ErrorIds.RpcTimeout, t => chain.Call(() =>
                 SubtensorTransactions.BuildPowRegisterAsync(client, signer, call,
                     new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
-            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing pow_register for the proof on block " +
+            output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: signing pow_register for the proof on block " +
                 $"{checking.BlockNumber} (nonce {checking.Nonce}).");
             var transaction = Sign();
             var solvedToSubmitted = Stopwatch.GetElapsedTime(ready);
             SubmissionResult result;
             try
             {
-                var submission = new Submission(transaction, request.Wait, request.Timeout) { Deadline = span, Resign = Sign };
+                var submission = new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = span, Resign = Sign };
                 result = span.Run(t => TransactionRunner.Submit(chain, submission, output, t));
             }
             catch (PowException ex) when (ex.Error.Inner is TransactionRejectedException rejected)
             {
                 var verdict = PoolVerdict(chain, rejected, checking, coldkey, cancellation);
-                if (verdict.SolveAgain && attempt < request.MaxAttempts)
+                if (verdict.SolveAgain && attempt < request.Submission.MaxAttempts)
                 {
-                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the pool refused the proof: {verdict.Why}; solving again.");
+                    output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: the pool refused the proof: {verdict.Why}; " +
+                        "solving again.");
                     solution = null;
                     continue;
                 }
@@ -143,7 +146,7 @@ public static class PowRegisterWorkflow
             // for the subnet's one registration per block; no event says which check, so storage is asked, as for 255.
             var dropped = result.Success is null && result.Status is TransactionStatus.Invalid or TransactionStatus.Dropped
                 ? DroppedVerdict(chain, checking, coldkey, cancellation) : null;
-            bool retry = (again || dropped?.SolveAgain == true) && attempt < request.MaxAttempts;
+            bool retry = (again || dropped?.SolveAgain == true) && attempt < request.Submission.MaxAttempts;
             var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
             {
                 BlockNumber = checking.BlockNumber,
@@ -170,7 +173,8 @@ public static class PowRegisterWorkflow
             solution = null;
         }
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, netUid,
-            $"No registration after {request.MaxAttempts} attempt(s): each proof expired, met a raised difficulty or a full block before it landed.",
+            $"No registration after {request.Submission.MaxAttempts} attempt(s): each proof expired, met a raised difficulty or a full " +
+            "block before it landed.",
             "Raise -MaxAttempts, solve with a margin (-DifficultyMargin 1.26), or use a faster back end (-Cuda)."));
     }
 

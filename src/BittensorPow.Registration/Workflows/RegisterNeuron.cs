@@ -15,12 +15,12 @@ public static class RegisterNeuron
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = request.Endpoint ?? (request.Network is null ? request.Solution?.Endpoint : null);
         ChainSession chain;
-        using (var connecting = new CallDeadline(request.Timeout, cancellation, bounds: "each attempt"))
+        using (var connecting = new CallDeadline(request.Submission.Timeout, cancellation, bounds: "each attempt"))
         {
             chain = request.Sessions is { } kept
                 ? kept.Get(endpoint, request.Network, output, connecting, request.ReconnectLimit)
                 : ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
-            request = request with { SpentConnecting = connecting.Elapsed };
+            request = request with { Submission = request.Submission with { SpentConnecting = connecting.Elapsed } };
         }
         // A pipeline's kept session outlives this record.
         using (request.Sessions is null ? chain : null)
@@ -29,7 +29,7 @@ public static class RegisterNeuron
             // Solving here by work: -MaxDifficulty and -WaitForPow decide when it may start.
             if (route != RegistrationRoute.Burn && request.Solution is null)
                 PowGate.Pass(chain,
-                    new PowGateRequest(netUid, request.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
+                    new PowGateRequest(netUid, request.Submission.Timeout) { WaitForPow = request.WaitForPow, MaxDifficulty = request.MaxDifficulty },
                     output, cancellation);
             var outcomes = route switch
             {
@@ -63,8 +63,8 @@ public static class RegisterNeuron
         using var hotkey = request.Wallet.HotkeyPair();
         var register = new RegisterRequest(netUid, hotkey, coldkey, request.Solve)
         {
-            Solution = request.Solution, SealByteOrder = request.SealByteOrder, Wait = request.Wait, Timeout = request.Timeout,
-            SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
+            Solution = request.Solution, SealByteOrder = request.SealByteOrder, Submission = request.Submission,
+            SkipValidation = request.SkipValidation,
         };
         foreach (var outcome in RegisterWorkflow.Run(chain, register, output, cancellation)) yield return outcome;
     }
@@ -74,8 +74,8 @@ public static class RegisterNeuron
     {
         var register = new PowRegisterRequest(netUid, request.Wallet, request.Solve)
         {
-            Solution = request.Solution, DifficultyMargin = request.DifficultyMargin, Wait = request.Wait, Timeout = request.Timeout,
-            SpentConnecting = request.SpentConnecting, MaxAttempts = request.MaxAttempts, SkipValidation = request.SkipValidation,
+            Solution = request.Solution, DifficultyMargin = request.DifficultyMargin, Submission = request.Submission,
+            SkipValidation = request.SkipValidation,
         };
         return PowRegisterWorkflow.Run(chain, register, output, cancellation);
     }
@@ -90,7 +90,7 @@ public static class RegisterNeuron
         var wallet = request.Wallet;
         var burn = new BurnRegisterRequest(netUid, wallet.HotkeyPublicKey(), wallet.ColdkeyPublicKey(), wallet.Coldkey, cap)
         {
-            Wait = request.Wait, Timeout = request.Timeout, SpentConnecting = request.SpentConnecting, SkipValidation = request.SkipValidation,
+            Submission = request.Submission, SkipValidation = request.SkipValidation,
         };
         return BurnRegisterWorkflow.Run(chain, burn, output, cancellation);
     }

@@ -6,12 +6,8 @@ public sealed record RegisterRequest(ushort NetUid, Sr25519KeyPair Hotkey, byte[
     /// <summary>A solution to submit first; null solves one here.</summary>
     public Solution? Solution { get; init; }
     public SealByteOrder? SealByteOrder { get; init; }
-    public WaitFor Wait { get; init; } = WaitFor.InBlock;
-    /// <summary>-TimeoutSec: the most one attempt may take, from its start to inclusion, every RPC and the solving included.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    /// <summary>Time already spent connecting, counted against the first attempt.</summary>
-    public TimeSpan SpentConnecting { get; init; }
-    public int MaxAttempts { get; init; } = 3;
+    /// <summary>-Wait, -TimeoutSec and the attempts (<see cref="SubmissionPolicy"/>).</summary>
+    public SubmissionPolicy Submission { get; init; } = new();
     /// <summary>Submit without the local checks and let the chain judge (for diagnosis).</summary>
     public bool SkipValidation { get; init; }
 }

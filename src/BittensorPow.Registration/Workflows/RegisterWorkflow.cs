@@ -4,7 +4,7 @@ namespace BittensorPow.Registration.Workflows;
 /// Register-SubtensorNeuron: SubtensorModule.register for a solution (given or solved here), signed by the HOTKEY with the
 /// coldkey's public key as owner, after checking what the pallet will check. A solution whose block has left the chain's
 /// window — before the checks, right before submitting, or in the pool (the chain's InvalidWorkBlock) — is solved
-/// again, up to <see cref="RegisterRequest.MaxAttempts"/>.
+/// again, up to <see cref="SubmissionPolicy.MaxAttempts"/>.
 /// </summary>
 public static class RegisterWorkflow
 {
@@ -42,16 +42,18 @@ public static class RegisterWorkflow
         // Signing then knows the runtime from the node's announcements, without a round trip before each register.
         chain.FollowRuntime();
         var solution = request.Solution;
-        for (int attempt = 1; attempt <= request.MaxAttempts; attempt++)
+        for (int attempt = 1; attempt <= request.Submission.MaxAttempts; attempt++)
         {
             // -TimeoutSec bounds each attempt from its start to inclusion; the first one also paid for connecting.
-            using var deadline = new CallDeadline(request.Timeout, cancellation, attempt == 1 ? request.SpentConnecting : TimeSpan.Zero,
-                "each attempt")
-            { Node = chain.Node };
-            string of = $"(attempt {attempt} of {request.MaxAttempts})";
+            using var deadline = new CallDeadline(request.Submission.Timeout, cancellation,
+                attempt == 1 ? request.Submission.SpentConnecting : TimeSpan.Zero, "each attempt")
+            {
+                Node = chain.Node,
+            };
+            string of = $"(attempt {attempt} of {request.Submission.MaxAttempts})";
             if (solution is null)
             {
-                output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: solving for subnet {netUid}.");
+                output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: solving for subnet {netUid}.");
                 var solve = new OnlineSolveRequest(netUid, hotkey.PublicKey, request.Solve)
                 {
                     SealByteOrder = request.SealByteOrder, Deadline = deadline,
@@ -69,14 +71,15 @@ public static class RegisterWorkflow
                 if (verdict == RegistrationChecks.Verdict.AlreadyRegistered) yield break;
                 if (verdict == RegistrationChecks.Verdict.Stale)
                 {
-                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} " +
+                    output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: the solution for block {solution.BlockNumber} " +
                         "is stale; solving again.");
                     solution = null;
                     continue;
                 }
             }
 
-            output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: signing register for the solution on block {solution.BlockNumber}.");
+            output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: signing register for the solution on block " +
+                $"{solution.BlockNumber}.");
             var signing = solution;
             SignedTransaction Sign() => deadline.Run($"reading chain state to sign register {of}", ErrorIds.RpcTimeout,
                 t => chain.Call(() => SubtensorTransactions.BuildRegisterAsync(chain.Client, hotkey, request.Coldkey, netUid, signing.BlockNumber,
@@ -88,15 +91,15 @@ public static class RegisterWorkflow
                 ulong head = deadline.Run($"reading the head before submitting {of}", ErrorIds.RpcTimeout, t => chain.Head(t).Number);
                 if (Staleness.IsStale(solution.BlockNumber, head))
                 {
-                    output.Verbose($"Attempt {attempt} of {request.MaxAttempts}: the solution for block {solution.BlockNumber} " +
+                    output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: the solution for block {solution.BlockNumber} " +
                         $"went stale at head #{head} before submitting; solving again.");
                     solution = null;
                     continue;
                 }
             }
-            var submission = new Submission(transaction, request.Wait, request.Timeout) { Deadline = deadline, Resign = Sign };
+            var submission = new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = deadline, Resign = Sign };
             var submitted = deadline.Run(t => TransactionRunner.Submit(chain, submission, output, t));
-            bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.MaxAttempts;
+            bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.Submission.MaxAttempts;
             var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with
             {
                 BlockNumber = solution.BlockNumber,
@@ -113,7 +116,7 @@ public static class RegisterWorkflow
             solution = null;
         }
         throw new PowException(new PowError(ErrorIds.RegistrationAttemptsExhausted, PowErrorCategory.LimitsExceeded, netUid,
-            $"No registration after {request.MaxAttempts} attempt(s): every solution went stale before it could be submitted.",
+            $"No registration after {request.Submission.MaxAttempts} attempt(s): every solution went stale before it could be submitted.",
             "Use a faster back end (-Cuda, more threads) or raise -MaxAttempts."));
     }
 }

@@ -22,13 +22,13 @@ public sealed class AttemptTimeoutTests
     private static RegisterRequest Register(double seconds, TimeSpan spentConnecting = default) =>
         new(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu)
         {
-            Timeout = TimeSpan.FromSeconds(seconds), SpentConnecting = spentConnecting
+            Submission = new() { Timeout = TimeSpan.FromSeconds(seconds), SpentConnecting = spentConnecting },
         };
 
     private static FaucetRequest Faucet(double seconds) =>
         new(Dave.PublicKey, () => Sr25519KeyPair.FromUri("//Dave"), WorkflowNode.Cpu with { ThreadCount = 2 })
         {
-            Timeout = TimeSpan.FromSeconds(seconds)
+            Submission = new() { Timeout = TimeSpan.FromSeconds(seconds) },
         };
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class BurnRegisterWorkflowTests
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
         // Longer than the whole limit: counted, the attempt would run out before signing (while reading chain state to sign).
-        var request = Request(Burn, onUnlock: () => Thread.Sleep(TimeSpan.FromSeconds(4))) with { Timeout = TimeSpan.FromSeconds(3) };
+        var slowUnlock = Request(Burn, onUnlock: () => Thread.Sleep(TimeSpan.FromSeconds(4)));
+        var request = slowUnlock with { Submission = new() { Timeout = TimeSpan.FromSeconds(3) } };
 
         var outcome = Assert.Single(BurnRegisterWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None));
 

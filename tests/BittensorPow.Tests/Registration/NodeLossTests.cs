@@ -164,7 +164,7 @@ public sealed class NodeLossTests
         using var chain = n.Connect(output, TimeSpan.FromSeconds(timeoutFirst ? 30 : 1));
         var request = new RegisterRequest(1, WorkflowNode.Alice, WorkflowNode.Bob.PublicKey, WorkflowNode.Cpu)
         {
-            Timeout = TimeSpan.FromSeconds(timeoutFirst ? 4 : 60),
+            Submission = new() { Timeout = TimeSpan.FromSeconds(timeoutFirst ? 4 : 60) },
         };
 
         var clock = Stopwatch.StartNew();

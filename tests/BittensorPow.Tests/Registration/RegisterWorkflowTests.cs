@@ -151,7 +151,7 @@ public sealed class RegisterWorkflowTests
         n.Produce(3);
         var output = new RecordingOutput();
         var ex = Assert.Throws<PowException>(() => RegisterWorkflow.Run(
-            n.Chain, Request(1, solution) with { MaxAttempts = 1 }, output, CancellationToken.None).ToList());
+            n.Chain, Request(1, solution) with { Submission = new() { MaxAttempts = 1 } }, output, CancellationToken.None).ToList());
         Assert.Equal(ErrorIds.RegistrationAttemptsExhausted, ex.Error.Id);
         Assert.False(output.Said("solving for subnet"));
         Assert.Null(await n.Chain.Client.GetUidAsync(1, WorkflowNode.Alice.PublicKey));

@@ -100,7 +100,7 @@ public sealed class RuntimeUpgradeTests
         });
         var request = new FaucetRequest(WorkflowNode.Alice.PublicKey,
             () => BittensorPow.Subtensor.Crypto.Sr25519KeyPair.FromUri("//Alice"), With(searcher))
-        { MaxAttempts = 1 };
+        { Submission = new() { MaxAttempts = 1 } };
 
         var outcome = Assert.Single(FaucetWorkflow.Run(n.Chain, request, new RecordingOutput(), CancellationToken.None).ToList());
 
