@@ -1,31 +1,32 @@
 namespace BittensorPow.Registration.Chain;
 
 /// <summary>
-/// The connection a pipeline keeps: every record that names the same node (endpoint, or network when no endpoint)
-/// reuses one session instead of connecting and reading the runtime again; a record that names another node replaces it.
+/// The connections a pipeline keeps: every record that names the same node (endpoint, or network when no endpoint)
+/// reuses its session instead of connecting and reading the runtime again, however the records of several nodes mix.
 /// </summary>
 public sealed class ChainSessions : IDisposable
 {
-    private ChainSession? _open;
-    private (string? Endpoint, string? Network) _key;
+    private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+    private readonly Dictionary<(string? Endpoint, string? Network), ChainSession> _open = new(
+        EqualityComparer<(string?, string?)>.Create(
+            (a, b) => Names.Equals(a.Item1, b.Item1) && Names.Equals(a.Item2, b.Item2),
+            k => HashCode.Combine(k.Item1 is null ? 0 : Names.GetHashCode(k.Item1), k.Item2 is null ? 0 : Names.GetHashCode(k.Item2))));
 
     /// <summary>How many connections were opened.</summary>
     public int Opened { get; private set; }
 
     public ChainSession Get(string? endpoint, string? network, IWorkflowOutput output, CallDeadline deadline, TimeSpan? reconnectLimit)
     {
-        if (_open is not null && _key == (endpoint, network)) return _open;
-        _open?.Dispose();
-        _open = null;
-        _open = ChainSession.Connect(endpoint, network, output, deadline, reconnectLimit);
-        _key = (endpoint, network);
+        if (_open.TryGetValue((endpoint, network), out var kept)) return kept;
+        var session = ChainSession.Connect(endpoint, network, output, deadline, reconnectLimit);
+        _open[(endpoint, network)] = session;
         Opened++;
-        return _open;
+        return session;
     }
 
     public void Dispose()
     {
-        _open?.Dispose();
-        _open = null;
+        foreach (var session in _open.Values) session.Dispose();
+        _open.Clear();
     }
 }

@@ -74,4 +74,22 @@ public sealed class NewSolutionTests
         Assert.Equal((true, null), (offline.IsValid, offline.IsStale));
         Assert.Equal(1, sessions.Opened);
     }
+
+    [Fact]
+    public async Task A_pipeline_that_mixes_two_nodes_keeps_one_connection_to_each()
+    {
+        await using var first = await WorkflowNode.StartAsync();
+        await using var second = await WorkflowNode.StartAsync();
+        using var sessions = new ChainSessions();
+        using var deadline = new CallDeadline(TimeSpan.FromSeconds(30), CancellationToken.None);
+        string a = first.Node.Endpoint.ToString(), b = second.Node.Endpoint.ToString();
+
+        var seen = new[] { a, b, a.ToUpperInvariant(), b }
+            .Select(e => sessions.Get(e, null, new RecordingOutput(), deadline, null)).ToList();
+
+        Assert.Equal(2, sessions.Opened);
+        Assert.Same(seen[0], seen[2]);
+        Assert.Same(seen[1], seen[3]);
+        Assert.NotSame(seen[0], seen[1]);
+    }
 }
