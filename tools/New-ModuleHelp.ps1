@@ -14,6 +14,30 @@ Import-Module (Join-Path $PSScriptRoot 'HelpFacts.psm1') -Force
 $helpDir = Join-Path $ModulePath 'help'
 function Esc([string] $s) { [System.Security.SecurityElement]::Escape($s) }
 function Paras([string] $text) { ($text -split "`n`n" | ForEach-Object { "<maml:para>$(Esc $_.Trim())</maml:para>" }) -join '' }
+
+# OUTPUTS: each type's text, then every public property of the module's own types in declared order, with the types
+# a property holds (PowSolution.Hosts) after it. A property without text, or text for no property, stops the build.
+$outputs = Import-PowerShellDataFile (Join-Path $helpDir 'Outputs.psd1')
+$described = [System.Collections.Generic.HashSet[string]]::new()
+function OutputParas([type] $Type) {
+    $h = $outputs[$Type.Name]
+    if (-not $h) { throw "module/help/Outputs.psd1 does not describe $($Type.FullName)." }
+    [void]$described.Add($Type.Name)
+    $paras = @($h.Description)
+    if ($Type.Namespace -ne 'BittensorPow.Cmdlets.Output') { return $paras }
+    $props = @($Type.GetProperties([System.Reflection.BindingFlags]'Public, Instance'))
+    $texts = if ($h.Properties) { $h.Properties } else { @{} }
+    foreach ($stale in $texts.Keys | Where-Object { $_ -notin $props.Name }) { throw "Outputs.psd1 describes $stale, which $($Type.Name) does not have." }
+    $nested = @()
+    foreach ($p in $props) {
+        if (-not $texts[$p.Name]) { throw "Outputs.psd1 does not describe $($Type.Name).$($p.Name)." }
+        $paras += "$($p.Name): $($texts[$p.Name])"
+        $inner = if ($p.PropertyType.IsArray) { $p.PropertyType.GetElementType() } else { $p.PropertyType }
+        if ($inner.Namespace -eq $Type.Namespace -and $inner -ne $Type) { $nested += $inner }
+    }
+    foreach ($n in $nested) { $paras += "Each $($n.Name):"; $paras += OutputParas $n }
+    $paras
+}
 $sb = [System.Text.StringBuilder]::new()
 [void]$sb.AppendLine('<?xml version="1.0" encoding="utf-8"?>')
 [void]$sb.AppendLine('<helpItems schema="maml" xmlns="http://msh">')
@@ -56,6 +80,7 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
             "<command:parameterValue required=`"true`">$(Esc $facts.TypeName)</command:parameterValue>" +
             "<dev:type><maml:name>$(Esc $facts.TypeFullName)</maml:name></dev:type>$default</command:parameter>")
     }
+    # For the cmdlets that submit with ConfirmImpact High; the others say what their -WhatIf and -Confirm do in their own file.
     $whatIfText = @{
         WhatIf  = 'Shows what would be submitted to the chain, after every check, without submitting (or decrypting a coldkey).'
         Confirm = 'Asks before anything is submitted (the default for this High-impact cmdlet); -Confirm:$false goes ahead ' +
@@ -63,7 +88,7 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     }
     foreach ($name in $shouldProcess | Where-Object { $cmd.Parameters.ContainsKey($_) }) {
         [void]$sb.AppendLine("<command:parameter required=`"false`" pipelineInput=`"False`" globbing=`"false`" position=`"named`">" +
-            "<maml:name>$name</maml:name><maml:description>$(Paras $whatIfText[$name])</maml:description>" +
+            "<maml:name>$name</maml:name><maml:description>$(Paras ($h.Parameters[$name] ?? $whatIfText[$name]))</maml:description>" +
             "<command:parameterValue required=`"false`">SwitchParameter</command:parameterValue>" +
             "<dev:type><maml:name>System.Management.Automation.SwitchParameter</maml:name></dev:type>" +
             "<dev:defaultValue>False</dev:defaultValue></command:parameter>")
@@ -78,7 +103,9 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     [void]$sb.AppendLine('</command:inputTypes>')
     [void]$sb.Append('<command:returnValues>')
     foreach ($t in $cmd.OutputType) {
-        [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type></command:returnValue>")
+        $paras = (OutputParas $t.Type | ForEach-Object { "<maml:para>$(Esc $_)</maml:para>" }) -join ''
+        [void]$sb.Append("<command:returnValue><dev:type><maml:name>$(Esc $t.Name)</maml:name></dev:type>" +
+            "<maml:description>$paras</maml:description></command:returnValue>")
     }
     [void]$sb.AppendLine('</command:returnValues>')
     if ($h.Notes) { [void]$sb.AppendLine("<maml:alertSet><maml:alert>$(Paras $h.Notes)</maml:alert></maml:alertSet>") }
@@ -92,6 +119,7 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     [void]$sb.AppendLine('</command:examples></command:command>')
 }
 [void]$sb.AppendLine('</helpItems>')
+foreach ($unused in $outputs.Keys | Where-Object { -not $described.Contains($_) }) { throw "Outputs.psd1 describes $unused, which no cmdlet writes." }
 $enUs = New-Item -ItemType Directory -Force (Join-Path $ModulePath 'en-US')
 Set-Content -Path (Join-Path $enUs 'BittensorPow.dll-Help.xml') -Value $sb.ToString() -Encoding utf8
 Remove-Item $helpDir -Recurse -Force

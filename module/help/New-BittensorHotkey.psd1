@@ -10,6 +10,8 @@ A file that is already there is never replaced without -Force (KeyfileExists). R
 Supports -WhatIf (lists the files it would write) and -Confirm.
 '@
     Parameters  = @{
+        WhatIf = 'Lists the files it would write, and writes nothing: no mnemonic is made or shown.'
+        Confirm = 'Asks before any file is written. This Medium-impact cmdlet asks by default only when $ConfirmPreference is Medium or Low; -Confirm:$false never asks.'
         Name       = 'The hotkey''s name (default BT_WALLET_HOTKEY, else ''default''). A plain file name: no path separators, no leading dot, not ending in ''pub.txt'' (InvalidWalletName).'
         Wallet     = 'The wallet to add the hotkey to (default BT_WALLET_NAME, else ''default'').'
         WalletPath = 'The folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets); a relative path is taken from the current location.'

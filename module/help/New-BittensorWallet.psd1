@@ -12,6 +12,8 @@ Without -Password or -NoPassword the password is asked twice (PasswordRequired w
 Supports -WhatIf (lists the files it would write) and -Confirm.
 '@
     Parameters  = @{
+        WhatIf = 'Lists the files it would write, and writes nothing: no mnemonic is made or shown and no password is asked.'
+        Confirm = 'Asks before any file is written. This Medium-impact cmdlet asks by default only when $ConfirmPreference is Medium or Low; -Confirm:$false never asks.'
         Name       = 'The wallet''s name (a folder under -WalletPath); default BT_WALLET_NAME, else ''default''. A plain file name: no path separators, no leading dot (InvalidWalletName).'
         WalletPath = 'The folder holding the wallets (default BT_WALLET_PATH, else ~/.bittensor/wallets); a relative path is taken from the current location. It is created (0700) if missing.'
         Hotkey     = 'Also make a hotkey of this name in the wallet, from a new mnemonic of its own (shown once with the coldkey''s).'

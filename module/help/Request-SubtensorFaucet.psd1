@@ -6,6 +6,8 @@ On runtimes built with the pow-faucet feature (their metadata has SubtensorModul
 Each drip writes a FaucetResult: the coldkey, Status (Funded or Failed), Amount paid (TAO), WorkBlock (the block the work was solved on), InclusionBlock and BlockHash, ExtrinsicHash, Attempts, and Balance, the coldkey's free TAO read at the inclusion block. A failed drip is also written as an error named after the pallet's error.
 '@
     Parameters  = @{
+        WhatIf = 'Says which coldkey would be funded at which node, and solves and submits nothing.'
+        Confirm = 'Asks before the work starts. This Medium-impact cmdlet asks by default only when $ConfirmPreference is Medium or Low; -Confirm:$false never asks.'
         Endpoint    = 'The node''s WebSocket URL (default BT_SUBTENSOR_CHAIN_ENDPOINT, else ws://127.0.0.1:9944).'
         Network     = 'finney, test or local instead of -Endpoint.'
         Wallet      = 'Wallet name (default BT_WALLET_NAME, else ''default'').'

@@ -88,6 +88,21 @@ Describe 'Get-Help agrees with the parameter metadata' {
         }
     }
 
+    It 'OUTPUTS describes every type each cmdlet writes, and every property of the module''s own' {
+        foreach ($c in Get-Command -Module BittensorPow -CommandType Cmdlet) {
+            $values = @((Get-Help $c.Name -Full).returnValues.returnValue)
+            foreach ($t in $c.OutputType) {
+                $because = "$($c.Name) writes $($t.Name)"
+                $text = @(($values | Where-Object { $_.type.name -eq $t.Name }).description.Text) -join "`n"
+                $text | Should -Not -BeNullOrEmpty -Because $because
+                if ($t.Type.Namespace -ne 'BittensorPow.Cmdlets.Output') { continue }
+                foreach ($p in $t.Type.GetProperties()) { $text | Should -Match "(?m)^$($p.Name): \S" -Because "$because, with $($p.Name)" }
+            }
+        }
+        (Get-Help New-PowSolution -Full).returnValues.returnValue.description.Text -join "`n" |
+            Should -Match '(?m)^Each PowSearchHost:' -Because 'a property holding another output type describes that type too'
+    }
+
     It 'SYNTAX shows -WhatIf and -Confirm exactly for the cmdlets that support ShouldProcess, in every parameter set' {
         foreach ($c in Get-Command -Module BittensorPow -CommandType Cmdlet) {
             $supports = [bool]($c.ImplementingType.GetCustomAttributes(
@@ -96,7 +111,12 @@ Describe 'Get-Help agrees with the parameter metadata' {
                 $names = @($item.parameter.name)
                 foreach ($n in 'WhatIf', 'Confirm') { ($n -in $names) | Should -Be $supports -Because "-$n in $($c.Name)'s SYNTAX" }
             }
-            if ($supports) { (Get-Help $c.Name -Parameter Confirm).description.Text | Should -Match 'Confirm:\$false' }
+            if ($supports) {
+                $confirm = (Get-Help $c.Name -Parameter Confirm).description.Text
+                $confirm | Should -Match 'Confirm:\$false'
+                $impact = $c.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact
+                $confirm | Should -Match "\b$impact-impact" -Because "-Confirm of $($c.Name) says when it asks by default"
+            }
         }
         @(Get-Command -Module BittensorPow -CommandType Cmdlet | Where-Object { $_.Parameters.ContainsKey('WhatIf') }).Count |
             Should -BeGreaterOrEqual 2

@@ -4,21 +4,15 @@ namespace BittensorPow.Cmdlets.Output;
 public sealed class FaucetResult
 {
     public string Coldkey { get; init; } = "";
-    /// <summary>Funded, Failed, Submitted (-Wait None), InBlock, Finalized.</summary>
     public string Status { get; init; } = "";
-    /// <summary>TAO paid by this drip (the chain's Faucet event); null when not read.</summary>
     public decimal? Amount { get; init; }
-    /// <summary>The block the work was solved on.</summary>
     public ulong WorkBlock { get; init; }
-    /// <summary>The block that included the extrinsic.</summary>
     public ulong? InclusionBlock { get; init; }
     public string? BlockHash { get; init; }
     public string? ExtrinsicHash { get; init; }
-    /// <summary>The coldkey's free balance in TAO, read at <see cref="InclusionBlock"/>.</summary>
     public decimal? Balance { get; init; }
     public int Attempts { get; init; }
     public ulong Nonce { get; init; }
-    /// <summary>The pallet error (with the runtime's own docs); null on success.</summary>
     public string? Error { get; init; }
 
     internal static FaucetResult From(FaucetOutcome o) => new()

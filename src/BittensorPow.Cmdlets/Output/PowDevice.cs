@@ -3,11 +3,9 @@ namespace BittensorPow.Cmdlets.Output;
 /// <summary>Get-PowDevice: a device a back end can run on.</summary>
 public sealed class PowDevice
 {
-    /// <summary>Cpu, IlgpuCpu, Cuda or OpenCL.</summary>
     public string Kind { get; init; } = "";
     public int Id { get; init; }
     public string Name { get; init; } = "";
-    /// <summary>The -Backend values that run here (for the CPU: its SIMD widths, best first).</summary>
     public string[] Backends { get; init; } = [];
     public long? MemoryBytes { get; init; }
     public int? ComputeUnits { get; init; }

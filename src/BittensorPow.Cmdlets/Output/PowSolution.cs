@@ -6,40 +6,28 @@ public sealed class PowSolution
     public ulong Nonce { get; init; }
     public ulong BlockNumber { get; init; }
     public string BlockHash { get; init; } = "";
-    /// <summary>The difficulty the seal was solved for: the chain's D times <see cref="DifficultyMargin"/>.</summary>
     public ulong Difficulty { get; init; }
     public double DifficultyMargin { get; init; } = 1;
     public string Seal { get; init; } = "";
     public string Hotkey { get; init; } = "";
     public string HotkeyPublicKey { get; init; } = "";
     public SealByteOrder SealByteOrder { get; init; }
-    /// <summary>Legacy (register's and the faucet's 40-byte pre-seal) or PowRegisterV1 (pow_register's 131-byte payload).</summary>
     public SealScheme Scheme { get; init; }
-    /// <summary>The coldkey a PowRegisterV1 seal binds (the signer of pow_register), as SS58; null for a legacy seal.</summary>
     public string? Coldkey { get; init; }
     public string? ColdkeyPublicKey { get; init; }
     public ushort? NetUid { get; init; }
     public string? Endpoint { get; init; }
     public string Backend { get; init; } = "";
     public ulong NoncesTried { get; init; }
-    /// <summary>Seals per second (EWMA at the end of the solve).</summary>
     public double HashRate { get; init; }
     public TimeSpan Elapsed { get; init; }
-    /// <summary>Why this byte order: "runtime spec 283 (little-endian rule)" or "given with -SealByteOrder".</summary>
     public string? SealRule { get; init; }
-    /// <summary>How many blocks the solve followed (1 offline).</summary>
     public int BlocksSeen { get; init; }
-    /// <summary>The remoting host that found it (New-PowSolution -Session/-HostName); null when found on this machine.</summary>
     public string? ComputerName { get; init; }
-    /// <summary>A spread search's hosts: each one's nonce range (as the host reported it), rate and state.</summary>
     public PowSearchHost[]? Hosts { get; init; }
-    /// <summary>From the winning solution reaching this machine to every other host's search having stopped.</summary>
     public TimeSpan? HostsStoppedIn { get; init; }
-    /// <summary>Search rounds over all workers (each tries -UpdateInterval nonces, then looks for new work).</summary>
     public ulong Rounds { get; init; }
-    /// <summary>Seals per second over the whole solve (HashRate is the EWMA of the recent samples).</summary>
     public double HashRateAverage { get; init; }
-    /// <summary>Mean time one worker spent per round.</summary>
     public TimeSpan TimeAverage { get; init; }
     public int Workers { get; init; }
     public int DeviceFaults { get; init; }

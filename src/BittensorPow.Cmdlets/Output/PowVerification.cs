@@ -8,20 +8,15 @@ public sealed class PowVerification
     public ulong BlockNumber { get; init; }
     public ulong Difficulty { get; init; }
     public string Seal { get; init; } = "";
-    /// <summary>Null when the input carried no seal to compare.</summary>
     public bool? SealMatches { get; init; }
     public bool MeetsDifficulty { get; init; }
     public SealByteOrder SealByteOrder { get; init; }
     public SealScheme Scheme { get; init; }
-    /// <summary>Whether the seal would also pass the other byte order's rule (a solution for one runtime rarely fits the other).</summary>
     public bool MeetsOtherByteOrder { get; init; }
-    /// <summary>Null when no chain was asked.</summary>
     public bool? IsStale { get; init; }
     public ulong? CurrentBlock { get; init; }
-    /// <summary>pow_register against a node: the subnet's difficulty at the head and whether the seal meets it; null otherwise.</summary>
     public ulong? CurrentDifficulty { get; init; }
     public bool? MeetsCurrentDifficulty { get; init; }
-    /// <summary>pow_register against a node: the hotkey's replay watermark; work must be for a later block.</summary>
     public ulong? LastPowRegistrationBlock { get; init; }
     public string Reason { get; init; } = "";
 

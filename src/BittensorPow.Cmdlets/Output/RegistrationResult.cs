@@ -6,11 +6,9 @@ public sealed class RegistrationResult
     public ushort? NetUid { get; init; }
     public string Hotkey { get; init; } = "";
     public ushort? Uid { get; init; }
-    /// <summary>Registered, Funded, Submitted, InBlock, Finalized, Failed, Rejected, TimedOut, WhatIf.</summary>
     public string Status { get; init; } = "";
     public string? BlockHash { get; init; }
     public string? ExtrinsicHash { get; init; }
-    /// <summary>The pallet error (with the runtime's own docs) or the node's reason; null on success.</summary>
     public string? Error { get; init; }
     public ulong? BlockNumber { get; init; }
     public ulong? Nonce { get; init; }

@@ -15,33 +15,16 @@ public sealed class SubtensorBlock
     public bool? PowRegistrationAllowed { get; init; }
     public bool? RegistrationAllowed { get; init; }
     public Engine.SealByteOrder SealByteOrder { get; init; }
-    /// <summary>Whether this runtime's register still checks the work (false from spec 397: it burns).</summary>
     public bool RegisterVerifiesWork { get; init; }
-    /// <summary>With -NetUid: Burn(netuid) in TAO at this block, what a burned registration costs now.</summary>
     public decimal? Burn { get; init; }
-    /// <summary>
-    /// Listed or NotListed: whether the metadata lists SubtensorModule.faucet. Listed is not enabled: older runtimes list it in
-    /// builds without pow-faucet and answer FaucetDisabled.
-    /// </summary>
     public string FaucetCall { get; init; } = "";
-    /// <summary>Listed or NotListed: whether the metadata lists register_limit (a burn the chain caps).</summary>
     public string RegisterLimitCall { get; init; } = "";
-    /// <summary>Listed or NotListed: whether the metadata lists pow_register (fee-free registration by work, spec 475 on).</summary>
     public string PowRegisterCall { get; init; } = "";
-    /// <summary>
-    /// The seal registration by work takes here: PowRegisterV1 (pow_register) or Legacy (register); null where only burning registers.
-    /// </summary>
     public Engine.SealScheme? RegistrationScheme { get; init; }
-    /// <summary>With -NetUid: the difficulty bounds pow_register clamps by (Difficulty is already clamped on such runtimes).</summary>
     public ulong? MinDifficulty { get; init; }
     public ulong? MaxDifficulty { get; init; }
-    /// <summary>With -NetUid: registrations (work and burn) in this block, against the per-block limit.</summary>
     public ushort? RegistrationsThisBlock { get; init; }
     public ushort? MaxRegistrationsPerBlock { get; init; }
-    /// <summary>
-    /// With -NetUid and a hotkey: the hotkey, its uid on the subnet (null: not there),
-    /// its owner coldkey and its last registration by work.
-    /// </summary>
     public string? Hotkey { get; init; }
     public ushort? HotkeyUid { get; init; }
     public string? HotkeyOwner { get; init; }
