@@ -27,7 +27,9 @@ function OutputParas([type] $Type) {
     if ($Type.Namespace -ne 'BittensorPow.Cmdlets.Output') { return $paras }
     $props = @($Type.GetProperties([System.Reflection.BindingFlags]'Public, Instance'))
     $texts = if ($h.Properties) { $h.Properties } else { @{} }
-    foreach ($stale in $texts.Keys | Where-Object { $_ -notin $props.Name }) { throw "Outputs.psd1 describes $stale, which $($Type.Name) does not have." }
+    foreach ($stale in $texts.Keys | Where-Object { $_ -notin $props.Name }) {
+        throw "Outputs.psd1 describes $stale, which $($Type.Name) does not have."
+    }
     $nested = @()
     foreach ($p in $props) {
         if (-not $texts[$p.Name]) { throw "Outputs.psd1 does not describe $($Type.Name).$($p.Name)." }
