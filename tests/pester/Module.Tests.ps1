@@ -29,6 +29,15 @@ Describe 'The module' {
         It '<Name> declares OutputType' {
             (Get-Command $Name).OutputType | Should -Not -BeNullOrEmpty
         }
+        It '<Name> reads -WalletPath from the current location, and bounds the text of wallet names and endpoints' {
+            foreach ($p in (Get-Command $Name).Parameters.Values) {
+                $types = @($p.Attributes | ForEach-Object { $_.GetType().Name })
+                if ($p.Name -eq 'WalletPath') { $types | Should -Contain 'WalletPathAttribute' -Because "-WalletPath of $Name" }
+                if ($p.Name -in 'WalletPath', 'Wallet', 'WalletHotkey', 'Endpoint') {
+                    $types | Should -Contain 'BoundedTextAttribute' -Because "-$($p.Name) of $Name"
+                }
+            }
+        }
         It '<Name> has help with a synopsis and examples' {
             $help = Get-Help $Name -Full
             $help.Synopsis | Should -Not -Match "^\s*$Name"

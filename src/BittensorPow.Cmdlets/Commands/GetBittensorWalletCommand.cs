@@ -13,7 +13,7 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
     [SupportsWildcards, ArgumentCompleter(typeof(WalletNameCompleter))]
     public string[]? Name { get; set; }
 
-    [Parameter, WalletPath] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
 
     /// <summary>One object per hotkey instead of per wallet.</summary>
     [Parameter(ParameterSetName = HotkeySet, Mandatory = true)]

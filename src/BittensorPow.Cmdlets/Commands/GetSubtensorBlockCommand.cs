@@ -24,10 +24,10 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
     public double TimeoutSec { get; set; } = 30;
 
     /// <summary>With -NetUid: a hotkey (SS58 or 0x) whose standing there to show; or -Wallet/-WalletHotkey.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)] public string? Hotkey { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
-    [Parameter] public string? WalletPath { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)] public string? Hotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
 
     protected override void Process()
     {

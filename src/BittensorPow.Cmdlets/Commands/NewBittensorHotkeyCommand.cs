@@ -9,8 +9,8 @@ namespace BittensorPow.Cmdlets.Commands;
 public sealed class NewBittensorHotkeyCommand : PowCmdletBase
 {
     [Parameter(Position = 0)] public string? Name { get; set; }
-    [Parameter, ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
-    [Parameter, WalletPath] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
     [Parameter, ValidateSet("12", "24")] public int WordCount { get; set; } = 12;
     [Parameter] public SecureString? Mnemonic { get; set; }
     [Parameter] public SwitchParameter Force { get; set; }

@@ -9,7 +9,7 @@ namespace BittensorPow.Cmdlets.Commands;
 public sealed class NewBittensorWalletCommand : PowCmdletBase
 {
     [Parameter(Position = 0)] public string? Name { get; set; }
-    [Parameter, WalletPath] public string? WalletPath { get; set; }
+    [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
     /// <summary>Also make a hotkey of this name (with its own new mnemonic).</summary>
     [Parameter] public string? Hotkey { get; set; }
     [Parameter, ValidateSet("12", "24")] public int WordCount { get; set; } = 12;
