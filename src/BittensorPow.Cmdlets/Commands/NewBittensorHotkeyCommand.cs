@@ -25,7 +25,7 @@ public sealed class NewBittensorHotkeyCommand : PowCmdletBase
         var files = NewWalletWorkflow.Plan(request);
         string verb = Force && files.Any(File.Exists) ? "Replace" : "Create";
         if (!ShouldProcess(string.Join(", ", files), $"{verb} hotkey '{hotkey}' of wallet '{wallet}'")) return;
-        var made = NewWalletWorkflow.Run(request, mnemonics => MnemonicDisplay.Show(Host, wallet, mnemonics), Output);
+        var made = NewWalletWorkflow.Run(request, new HostPrompt(Host), Output);
         WriteObject(BittensorHotkey.From(made.Name, made.Hotkeys.Single(h => h.Name == hotkey)));
     }
 }

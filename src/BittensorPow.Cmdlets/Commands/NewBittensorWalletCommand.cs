@@ -30,14 +30,12 @@ public sealed class NewBittensorWalletCommand : PowCmdletBase
         var request = new NewWalletRequest(WalletPaths.ExpandRoot(root), wallet)
         {
             Coldkey = true, Hotkey = Hotkey, Mnemonic = Mnemonic, WordCount = WordCount, Overwrite = Force,
+            Password = Password, AskPassword = !NoPassword,
         };
         var files = NewWalletWorkflow.Plan(request);
         string verb = Force && files.Any(File.Exists) ? "Replace" : "Create";
         if (!ShouldProcess(string.Join(", ", files), $"{verb} wallet '{wallet}'")) return;
-        if (request.MakesMnemonic) MnemonicDisplay.EnsurePossible(Host);
-        using var asked = NoPassword || Password is not null ? null : PasswordPrompt.New(Host, files[0], wallet);
-        var made = NewWalletWorkflow.Run(request with { Password = NoPassword ? null : Password ?? asked },
-            mnemonics => MnemonicDisplay.Show(Host, wallet, mnemonics), Output);
+        var made = NewWalletWorkflow.Run(request, new HostPrompt(Host), Output);
         WriteObject(BittensorWallet.From(made));
     }
 }

@@ -87,12 +87,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
         UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
+        var passwords = new PasswordPrompt(new HostPrompt(Host), Output);
         var wallet = new WalletAccess(root, walletName, hotkeyName)
         {
             Hotkey = Hotkey is { } address ? UserInput.Hotkey(address) : null,
-            UnlockColdkey = () => (_coldkey ??= new UnlockedColdkey(() => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output))).Get(),
-            UnlockHotkey = () => PasswordPrompt.Unlock(Host, WalletPaths.Hotkey(root, walletName, hotkeyName), HotkeyPassword,
-                $"Hotkey '{hotkeyName}' of wallet '{walletName}'", "-HotkeyPassword", Output),
+            UnlockColdkey = () => (_coldkey ??= new UnlockedColdkey(() => passwords.Coldkey(root, walletName, Password))).Get(),
+            UnlockHotkey = () => passwords.Hotkey(root, walletName, hotkeyName, HotkeyPassword),
         };
         using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
         var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);

@@ -38,7 +38,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
         var wallet = new WalletAccess(root, walletName, "")
         {
-            UnlockColdkey = () => PasswordPrompt.Coldkey(Host, root, walletName, Password, Output),
+            UnlockColdkey = () => new PasswordPrompt(new HostPrompt(Host), Output).Coldkey(root, walletName, Password),
         };
         var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
         {

@@ -11,6 +11,8 @@ public sealed record NewWalletRequest(string Root, string Wallet)
     public int WordCount { get; init; } = 12;
     /// <summary>The coldkey's password; null leaves the coldkey unencrypted. Hotkeys are never encrypted (btcli's default).</summary>
     public SecureString? Password { get; init; }
+    /// <summary>With no <see cref="Password"/>, ask the user for one (twice) instead of leaving the coldkey unencrypted.</summary>
+    public bool AskPassword { get; init; }
     public bool Overwrite { get; init; }
 
     /// <summary>Whether a new mnemonic is made, which someone must see.</summary>

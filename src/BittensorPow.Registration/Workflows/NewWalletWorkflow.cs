@@ -29,6 +29,21 @@ public static class NewWalletWorkflow
         catch (WalletFileException ex) { throw WalletFailures.ToError(ex); }
     }
 
+    /// <summary>
+    /// As the commands run it: refuses first where a new mnemonic could not be shown, then asks the new coldkey's
+    /// password (twice) where <see cref="NewWalletRequest.AskPassword"/> and none was given, then <see cref="Run(NewWalletRequest,
+    /// Action{IReadOnlyList{NewMnemonic}}, IWorkflowOutput)"/> with each new mnemonic shown once through the prompt.
+    /// </summary>
+    /// <exception cref="PowException">MnemonicNotShown, PasswordRequired, PasswordMismatch, EmptyPassword; what Run throws.</exception>
+    public static WalletInfo Run(NewWalletRequest request, IUserPrompt prompt, IWorkflowOutput output)
+    {
+        if (request.MakesMnemonic) MnemonicDisplay.EnsurePossible(prompt);
+        using var asked = request is { Coldkey: true, Password: null, AskPassword: true }
+            ? new PasswordPrompt(prompt, output).New(WalletPaths.Coldkey(request.Root, request.Wallet), request.Wallet)
+            : null;
+        return Run(request with { Password = request.Password ?? asked }, m => MnemonicDisplay.Show(prompt, request.Wallet, m), output);
+    }
+
     /// <summary>Makes the keys, shows every new mnemonic, writes the files, and reads the wallet back (public data only).</summary>
     /// <exception cref="PowException">What <see cref="Plan"/> throws; InvalidMnemonic; LibsodiumUnavailable.</exception>
     public static WalletInfo Run(NewWalletRequest request, Action<IReadOnlyList<NewMnemonic>> show, IWorkflowOutput output)

@@ -1,8 +1,10 @@
 using System.Security;
 using BittensorPow.Registration.Errors;
+using BittensorPow.Registration.Wallets;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Crypto;
 using BittensorPow.Subtensor.Wallets;
+using BittensorPow.Tests.Registration.Wallets;
 using BittensorPow.Tests.Wallets;
 
 namespace BittensorPow.Tests.Registration;
@@ -100,5 +102,60 @@ public class NewWalletWorkflowTests
         using var dev = Sr25519KeyPair.FromUri(SubstrateBip39.DevPhrase);
         Assert.Equal(dev.PublicKey, made.ColdkeyPublicKey);
         Assert.Equal(KeyfileFormat.Json, KeyfileFormats.Read(WalletPaths.Coldkey(root.Root, "w")));
+    }
+
+    [Fact]
+    public void Through_a_prompt_an_unshowable_mnemonic_is_refused_before_the_password_is_asked_and_nothing_is_written()
+    {
+        using var root = new TempWalletRoot();
+        var prompt = new ScriptedPrompt("pw", "pw", 0) { CannotShow = "no screen" };
+        var e = Assert.Throws<PowException>(() => NewWalletWorkflow.Run(
+            new NewWalletRequest(root.Root, "w") { Coldkey = true, AskPassword = true }, prompt, new RecordingOutput()));
+        Assert.Equal(ErrorIds.MnemonicNotShown, e.Error.Id);
+        Assert.Equal(["CannotAsk(showing)"], prompt.Events);
+        Assert.Empty(Directory.GetFileSystemEntries(root.Root));
+    }
+
+    [Fact]
+    public void Through_a_prompt_the_new_password_is_asked_twice_before_the_mnemonics_are_shown_and_seals_the_coldkey()
+    {
+        using var root = new TempWalletRoot();
+        var prompt = new ScriptedPrompt("pw", "pw", 0);
+        var output = new RecordingOutput();
+        var made = NewWalletWorkflow.Run(new NewWalletRequest(root.Root, "w") { Coldkey = true, Hotkey = "h", AskPassword = true }, prompt, output);
+
+        string coldkey = WalletPaths.Coldkey(root.Root, "w");
+        Assert.Equal(
+            [
+                "CannotAsk(showing)", "CannotAsk", $"ReadSecret: The new coldkey of wallet 'w' is sealed with a password | {coldkey}",
+                "ReadSecret:  | Type it again", "CannotAsk(showing)", prompt.Events[5], "Show",
+            ], prompt.Events);
+        Assert.StartsWith("Choose: New keys for wallet 'w' | The mnemonics of the coldkey and of the hotkey 'h' are", prompt.Events[5],
+            StringComparison.Ordinal);
+        Assert.All(prompt.Handed, s => Assert.True(ScriptedPrompt.IsDisposed(s)));
+        Assert.Equal(KeyfileFormat.Nacl, KeyfileFormats.Read(coldkey));
+        using (var pair = SecretKeyfile.Read(coldkey, Secure("pw"))) Assert.Equal(made.ColdkeyPublicKey, pair.PublicKey);
+
+        var phrases = prompt.Shown.Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(2, phrases.Count);
+        Assert.All(phrases, p => Assert.Equal(12, p.Split(' ').Length));
+        Assert.False(output.VerboseLines.Concat(output.Warnings).Any(l => phrases.Any(p => l.Contains(p, StringComparison.Ordinal))),
+            "a mnemonic went into the output");
+    }
+
+    [Fact]
+    public void Through_a_prompt_nothing_is_asked_when_a_password_or_a_mnemonic_is_given_or_none_is_wanted()
+    {
+        using var root = new TempWalletRoot();
+        var prompt = new ScriptedPrompt();
+        NewWalletWorkflow.Run(new NewWalletRequest(root.Root, "plain") { Coldkey = true, Mnemonic = Secure(SubstrateBip39.DevPhrase) },
+            prompt, new RecordingOutput());
+        NewWalletWorkflow.Run(new NewWalletRequest(root.Root, "given")
+        {
+            Coldkey = true, Mnemonic = Secure(SubstrateBip39.DevPhrase), Password = Secure("pw"), AskPassword = true,
+        }, prompt, new RecordingOutput());
+        Assert.Empty(prompt.Events);
+        Assert.Equal(KeyfileFormat.Json, KeyfileFormats.Read(WalletPaths.Coldkey(root.Root, "plain")));
+        Assert.Equal(KeyfileFormat.Nacl, KeyfileFormats.Read(WalletPaths.Coldkey(root.Root, "given")));
     }
 }
