@@ -15,7 +15,6 @@ public sealed class GetBittensorWalletCommand : PowCmdletBase
 
     [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
 
-    /// <summary>One object per hotkey instead of per wallet.</summary>
     [Parameter(ParameterSetName = HotkeySet, Mandatory = true)]
     public SwitchParameter Hotkeys { get; set; }
 

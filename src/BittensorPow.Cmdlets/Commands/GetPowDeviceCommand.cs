@@ -5,7 +5,6 @@ namespace BittensorPow.Cmdlets.Commands;
 [OutputType(typeof(PowDevice))]
 public sealed class GetPowDeviceCommand : PowCmdletBase
 {
-    /// <summary>Only devices of these kinds: Cpu, IlgpuCpu, Cuda, OpenCL.</summary>
     [Parameter(Position = 0)]
     [ValidateSet("Cpu", "IlgpuCpu", "Cuda", "OpenCL")]
     public string[]? Kind { get; set; }

@@ -23,7 +23,6 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
     [Parameter, ValidateRange(1, 3600)]
     public double TimeoutSec { get; set; } = 30;
 
-    /// <summary>With -NetUid: a hotkey (SS58 or 0x) whose standing there to show; or -Wallet/-WalletHotkey.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)] public string? Hotkey { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }

@@ -8,7 +8,6 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public PowBackend Backend { get; set; } = PowBackend.Cpu;
 
-    /// <summary>Which seal to hash: the old 40-byte one, or pow_register's (SPEC §10).</summary>
     [Parameter] public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
     [Parameter] public int? ThreadCount { get; set; }

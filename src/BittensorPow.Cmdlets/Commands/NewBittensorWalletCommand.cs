@@ -10,10 +10,8 @@ public sealed class NewBittensorWalletCommand : PowCmdletBase
 {
     [Parameter(Position = 0)] public string? Name { get; set; }
     [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
-    /// <summary>Also make a hotkey of this name (with its own new mnemonic).</summary>
     [Parameter] public string? Hotkey { get; set; }
     [Parameter, ValidateSet("12", "24")] public int WordCount { get; set; } = 12;
-    /// <summary>The coldkey's existing mnemonic (btcli's regen_coldkey); nothing new is shown.</summary>
     [Parameter] public SecureString? Mnemonic { get; set; }
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public SwitchParameter NoPassword { get; set; }

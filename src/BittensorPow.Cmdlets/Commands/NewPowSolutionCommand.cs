@@ -7,22 +7,16 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     private const string Online = nameof(Online);
     private const string Offline = nameof(Offline);
 
-    /// <summary>Online: the subnet to solve for. Offline: the subnet a PowRegisterV1 seal binds.</summary>
     [Parameter(ParameterSetName = Online, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
-    /// <summary>Which seal: Legacy (register, faucet) or PowRegisterV1 (pow_register, spec 475 on). Offline only for now.</summary>
     [Parameter(ParameterSetName = Offline, ValueFromPipelineByPropertyName = true)]
     public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
-    /// <summary>The coldkey a PowRegisterV1 seal binds (it signs pow_register): SS58 or 0x; without it, -Wallet's coldkeypub.txt.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
-    /// <summary>
-    /// Online, pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).
-    /// </summary>
     [Parameter(ParameterSetName = Online), ValidateRange(1.0, 1000.0)]
     public double DifficultyMargin { get; set; } = 1;
 
@@ -43,7 +37,6 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
     [Parameter(ParameterSetName = Offline, Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Difficulty { get; set; }
 
-    /// <summary>SS58 address or 0x public key. Without it the wallet's hotkey is used.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Hotkey { get; set; }
 

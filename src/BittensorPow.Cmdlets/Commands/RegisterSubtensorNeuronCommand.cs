@@ -17,17 +17,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
     private readonly ChainSessions _sessions = new();
     private UnlockedColdkey? _coldkey;
 
-    /// <summary>
-    /// A solution: a PowSolution, or any object with its properties by name (one read back with ConvertFrom-Json or
-    /// Import-Csv, numbers as text included), read by <see cref="PipedSolution"/>.
-    /// </summary>
     [Parameter(ParameterSetName = FromSolution, Mandatory = true, ValueFromPipeline = true)]
     public PSObject? Solution { get; set; }
 
     [Parameter(ParameterSetName = Solve, Mandatory = true, Position = 0), BoundedText(TextKind.Number)]
     public ushort NetUid { get; set; }
 
-    /// <summary>A hotkey by address (SS58 or 0x public key) where the coldkey signs (pow_register, a burn); piped rows bind it.</summary>
     [Parameter(ParameterSetName = Solve, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Hotkey { get; set; }
 
@@ -36,15 +31,12 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletNameCompleter))] public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Name), ArgumentCompleter(typeof(WalletHotkeyCompleter))] public string? WalletHotkey { get; set; }
     [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
-    /// <summary>Only for an encrypted hotkey keyfile (most are not).</summary>
     [Parameter] public SecureString? HotkeyPassword { get; set; }
 
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, BoundedText(TextKind.Number), ValidateRange(1, 86400)] public double TimeoutSec { get; set; } = 120;
 
-    /// <summary>pow_register: solve for the chain's difficulty times this (at least 1; 1.26 outlasts one competitor's registration).</summary>
     [Parameter, ValidateRange(1.0, 1000.0)] public double DifficultyMargin { get; set; } = 1;
-    /// <summary>While PoW registration is closed on the subnet, follow heads and register on the first where it is open.</summary>
     [Parameter(ParameterSetName = Solve)] public SwitchParameter WaitForPow { get; set; }
     [Parameter(ParameterSetName = Solve), ValidateRange(1UL, ulong.MaxValue)] public ulong? MaxDifficulty { get; set; }
     [Parameter, ValidateRange(1, 3600)] public double ReconnectLimitSec { get; set; } = 60;
@@ -58,13 +50,10 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
 
-    /// <summary>On runtimes whose register burns instead of checking work (spec 397 on): the most TAO the coldkey may burn.</summary>
     [Parameter, BoundedText(TextKind.Number)] public decimal? MaxCost { get; set; }
 
-    /// <summary>The coldkey's password, for burned registrations (spec 397 on), which the coldkey signs.</summary>
     [Parameter] public SecureString? Password { get; set; }
 
-    /// <summary>Submit even when the local checks fail, and let the chain give its verdict (for diagnosis).</summary>
     [Parameter] public SwitchParameter SkipValidation { get; set; }
 
     // Spread search over PowerShell remoting sessions (issue 13): when it solves, every host searches its own partition.

@@ -14,7 +14,6 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Alias("Name"), ArgumentCompleter(typeof(WalletNameCompleter))]
     public string? Wallet { get; set; }
     [Parameter, BoundedText(TextKind.Path), WalletPath] public string? WalletPath { get; set; }
-    /// <summary>The coldkey's password; without it the keyfile's BT_PW_… variable, else an interactive session is asked.</summary>
     [Parameter] public SecureString? Password { get; set; }
     [Parameter] public WaitMode Wait { get; set; } = WaitMode.InBlock;
     [Parameter, ValidateRange(1, 3600)] public double TimeoutSec { get; set; } = 120;
@@ -23,7 +22,6 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
     [Parameter] public int? ThreadCount { get; set; }
     [Parameter] public int? HashRateSamples { get; set; }
     [Parameter] public double? HashRateAlpha { get; set; }
-    /// <summary>How many drips, one after another, each solved on the current head (btcli's max_successes).</summary>
     [Parameter, ValidateRange(1, 1000)] public int Count { get; set; } = 1;
 
     protected override void Process()

@@ -29,7 +29,6 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ulong Nonce { get; set; }
 
-    /// <summary>The seal the solution claims; when given it must match the recomputed one.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Hash)]
     public string? Seal { get; set; }
 
@@ -40,11 +39,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SealScheme Scheme { get; set; } = SealScheme.Legacy;
 
-    /// <summary>The subnet a PowRegisterV1 seal binds.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Number)]
     public ushort? NetUid { get; set; }
 
-    /// <summary>The coldkey a PowRegisterV1 seal binds: SS58 or 0x public key.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true), BoundedText(TextKind.Key)]
     public string? Coldkey { get; set; }
 
