@@ -269,6 +269,18 @@ Describe 'New-PowSolution -Session, offline' {
 }
 
 Describe 'New-PowSolution -HostName' {
+    BeforeAll {
+        $login = @{
+            UserName = $hosts[0].UserName; KeyFilePath = $hosts[0].KeyFilePath
+            SshOption = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+        }
+        # A loopback port nothing listens on: ssh is refused at once.
+        $listener = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $listener.Start()
+        $closedPort = $listener.LocalEndpoint.Port
+        $listener.Stop()
+    }
+
     It 'opens its own sessions (host:port, -UserName, -KeyFilePath, -SshOption), solves, and closes them' {
         $before = @(Get-RemoteSearchProcess).Count
         $s = New-PowSolution -HostName $names -UserName $hosts[0].UserName -KeyFilePath $hosts[0].KeyFilePath -SshOption @{
@@ -308,6 +320,47 @@ Describe 'New-PowSolution -HostName' {
         @(Get-RemoteSearchProcess).Count | Should -Be $before
         $stopped.TotalSeconds | Should -BeLessThan 3
         $r.PowerShell.Dispose()
+    }
+
+    It 'a host whose session does not open drops out with a warning that says what to check; the others solve' {
+        $s = New-PowSolution -HostName ($names + "127.0.0.1:$closedPort") @login @block -Difficulty 1000000 -ThreadCount 1 `
+            -WarningVariable warnings -WarningAction SilentlyContinue
+        $s | Test-PowSolution | Should -BeTrue
+        $s.ComputerName | Should -BeIn $names
+        $dropped = @($warnings | Where-Object { "$_" -like "Host 127.0.0.1:$closedPort dropped out of the search: *" })
+        $dropped.Count | Should -Be 1
+        "$dropped" | Should -BeLike '*: could not open a session: *Subsystem powershell <pwsh> -sshs -NoLogo*ssh -i <key> user@host*'
+    }
+
+    It 'no session opening is AllHostsFailed with each host''s reason' {
+        { New-PowSolution -HostName "127.0.0.1:$closedPort" @login @block -Difficulty 1000000 -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'AllHostsFailed,*' -ExpectedMessage "*: 127.0.0.1:${closedPort}: could not open a session: *"
+    }
+
+    It 'Ctrl+C while a session opens stops within a second and leaves no ssh behind' {
+        # A port that takes connections and never answers: ssh waits for the server's greeting with no end.
+        $silent = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            $port = $silent.LocalEndpoint.Port
+            $ssh = { @(Get-Process ssh -ErrorAction Ignore | Where-Object { $_.CommandLine -match "\b$port\b" }) }
+            $spread = @{
+                Script = 'param($N, $Login, $Block) New-PowSolution -HostName $N @Login @Block -Difficulty 1000000'
+                Parameters = @{ N = "127.0.0.1:$port"; Login = $login; Block = $block }
+            }
+            $r = Start-Spread @spread -Async
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            while ((& $ssh).Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            (& $ssh).Count | Should -Be 1 -Because 'ssh is waiting for the greeting'
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $r.PowerShell.Stop()
+            $sw.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $deadline = [DateTime]::UtcNow.AddSeconds(5)
+            while ((& $ssh).Count -gt 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            (& $ssh).Count | Should -Be 0
+            $r.PowerShell.Dispose()
+        }
+        finally { $silent.Stop() }
     }
 }
 

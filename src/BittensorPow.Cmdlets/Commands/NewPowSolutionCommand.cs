@@ -88,7 +88,7 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             ? (UserInput.Hotkey(text), "-Hotkey")
             : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
-        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        using var remote = RemoteSessions.From(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption));
         var request = new NewSolutionRequest
         {
             Offline = ParameterSetName == Offline ? new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, solve) : null,

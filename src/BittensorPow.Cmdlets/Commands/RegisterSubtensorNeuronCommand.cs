@@ -83,7 +83,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
             UnlockColdkey = () => (_coldkey ??= new UnlockedColdkey(() => passwords.Coldkey(root, walletName, Password))).Get(),
             UnlockHotkey = () => passwords.Hotkey(root, walletName, hotkeyName, HotkeyPassword),
         };
-        using var remote = RemoteSessions.Open(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption), Output, Cancellation);
+        using var remote = RemoteSessions.From(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption));
         var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);
         var spread = plan is null ? null : SpreadSearch.Online(plan, Output, Cancellation);
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,

@@ -1,12 +1,13 @@
 namespace BittensorPow.Cmdlets.Remoting;
 
 /// <summary>
-/// A spread search's host over a PowerShell remoting session: runs New-PowSolution there in a pipeline on the session's
-/// runspace and tells the coordinator what comes back — verbose and warning lines, the solve's numbers (information records
-/// tagged <see cref="SolveReport.Tag"/>), the solution (read by <see cref="PipedSolution"/>), or why the pipeline ended
-/// without one.
+/// A spread search's host over a PowerShell remoting session: the caller's own (-Session), or one it opens itself over SSH
+/// (-HostName) the first time the search gets it ready and closes on Dispose. Runs New-PowSolution there in a pipeline on
+/// the session's runspace and tells the coordinator what comes back — verbose and warning lines, the solve's numbers
+/// (information records tagged <see cref="SolveReport.Tag"/>), the solution (read by <see cref="PipedSolution"/>), or why
+/// the pipeline ended without one.
 /// </summary>
-internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposable
+internal sealed class PSSessionHost : ISpreadHost, IDisposable
 {
     // The module there and loaded, or a message that says how to get it there.
     private const string PreflightScript = """
@@ -28,15 +29,47 @@ internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposabl
         New-PowSolution @Parameters -Verbose 3>&1 4>&1 6>&1
         """;
 
+    private const string OpenHint = "check that its sshd has 'Subsystem powershell <pwsh> -sshs -NoLogo' and that ssh -i <key> user@host logs in";
+
     private readonly List<PowerShell> _pipelines = [];
+    private readonly PowerShell? _opener;
+    private PSSession? _session;
+    private Task<string?>? _opening;
+    private string? _openedLine;
     private PowerShell? _current;
 
-    public string Name { get; } = NameOf(session);
+    /// <summary>The caller's own open session; it stays open.</summary>
+    public PSSessionHost(PSSession session)
+    {
+        _session = session;
+        // Read by name: the SSH connection type is not in the reference assemblies this module builds against.
+        int port = PSObject.AsPSObject(session.Runspace.ConnectionInfo).Properties["Port"]?.Value is int p ? p : 0;
+        Name = HostAddress.NameOf(session.ComputerName, port);
+    }
 
+    /// <summary>A -HostName entry (see <see cref="HostAddress"/>); its session opens when the search first gets it ready.</summary>
+    public PSSessionHost(string hostName, SshLogin login)
+    {
+        var address = HostAddress.Parse(hostName, login.Port);
+        Name = address.Name;
+        // Its own runspace, which lives until Dispose: a runspace closes the sessions it opened when it closes.
+        _opener = PowerShell.Create();
+        _opener.AddCommand("New-PSSession").AddParameter("HostName", address.Target).AddParameter("ErrorAction", ActionPreference.Stop);
+        if (address.Port is { } port) _opener.AddParameter("Port", port);
+        if (login.UserName is not null) _opener.AddParameter("UserName", login.UserName);
+        if (login.KeyFilePath is not null) _opener.AddParameter("KeyFilePath", login.KeyFilePath);
+        if (login.Options is not null) _opener.AddParameter("Options", login.Options);
+    }
+
+    public string Name { get; }
+
+    /// <summary>Opens the session the first time (a search run again for a stale solution reuses it), then checks the module.</summary>
     public async Task<string?> PrepareAsync(CancellationToken cancellation)
     {
+        if (_opener is not null && await (_opening ??= Task.Run(() => OpenAsync(_opener, cancellation), CancellationToken.None)) is { } reason)
+            return reason;
         using var ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
+        ps.Runspace = _session!.Runspace;
         ps.AddScript(PreflightScript);
         try
         {
@@ -48,12 +81,36 @@ internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposabl
         catch (Exception ex) when (ex is RuntimeException or InvalidOperationException) { return $"the session is not usable: {ex.Message}"; }
     }
 
+    /// <summary>Null once open; else why not. Ctrl+C stops New-PSSession (the coordinator has stopped waiting already).</summary>
+    private async Task<string?> OpenAsync(PowerShell opener, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var async = opener.BeginInvoke();
+            using var stop = cancellation.Register(() => Stop(opener));
+            var opened = await Task.Factory.FromAsync(async, opener.EndInvoke);
+            _session = opened.Select(o => o.BaseObject).OfType<PSSession>().SingleOrDefault()
+                ?? throw new RuntimeException(opener.Streams.Error.LastOrDefault()?.ToString() ?? "New-PSSession returned no session");
+            _openedLine = $"session opened ({clock.Elapsed.TotalSeconds:F1} s).";
+            return null;
+        }
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException or ObjectDisposedException)
+        {
+            // -ErrorAction Stop wraps New-PSSession's own error in a sentence about the preference; the error says it alone.
+            string message = (ex as ActionPreferenceStopException)?.ErrorRecord?.ToString() ?? ex.Message;
+            return $"could not open a session: {message} ({OpenHint})";
+        }
+    }
+
     public void Start(HostAssignment assignment, IHostEvents events)
     {
         var parameters = new Hashtable(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in assignment.Parameters) parameters[name] = value;
+        // The coordinator writes a host's lines once it searches: the opening's line comes with the first search.
+        if (Interlocked.Exchange(ref _openedLine, null) is { } line) events.Said(line);
         var ps = PowerShell.Create();
-        ps.Runspace = session.Runspace;
+        ps.Runspace = _session!.Runspace;
         ps.AddScript(SearchScript).AddArgument(parameters);
         _pipelines.Add(ps);
         _current = ps;
@@ -117,18 +174,15 @@ internal sealed class PSSessionHost(PSSession session) : ISpreadHost, IDisposabl
     private static IEnumerable<string?> Tags(PSObject item) =>
         (LanguagePrimitives.GetEnumerable(Unwrap(item.Properties["Tags"]?.Value)) ?? Array.Empty<object>()).Cast<object?>().Select(t => $"{t}");
 
-    /// <summary>"host" on the default port, "host:port" otherwise, so two sshds on one machine stay apart.</summary>
-    private static string NameOf(PSSession session)
-    {
-        // Read by name: the SSH connection type is not in the reference assemblies this module builds against.
-        int port = PSObject.AsPSObject(session.Runspace.ConnectionInfo).Properties["Port"]?.Value is int p ? p : 0;
-        return port is 0 or 22 or 5985 or 5986 ? session.ComputerName : $"{session.ComputerName}:{port}";
-    }
-
+    /// <summary>Ends the pipelines run here, and closes the session when it was opened here.</summary>
     public void Dispose()
     {
         foreach (var ps in _pipelines) ps.Dispose();
         _pipelines.Clear();
         _current = null;
+        if (_opener is null) return;
+        try { _session?.Runspace.Close(); _session?.Runspace.Dispose(); }
+        catch (Exception ex) when (ex is InvalidOperationException or RuntimeException or ObjectDisposedException) { }
+        _opener.Dispose();
     }
 }

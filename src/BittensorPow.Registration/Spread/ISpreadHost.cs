@@ -11,8 +11,10 @@ public interface ISpreadHost
     string Name { get; }
 
     /// <summary>
-    /// Gets the host ready to search (the module loaded there). Every host is made ready before any starts, so they start
-    /// alike and a host that cannot search is reported even when another solves at once.
+    /// Gets the host ready to search (its session open, the module loaded there). Every host is made ready before any starts,
+    /// so they start alike and a host that cannot search is reported even when another solves at once. Called again for
+    /// each search of the same plan (a stale solution online is searched for again): what a host opened, it keeps. Ctrl+C
+    /// cancels <paramref name="cancellation"/>, and the coordinator stops waiting at once.
     /// </summary>
     /// <returns>Null when ready; else why the host cannot search (it never faults).</returns>
     Task<string?> PrepareAsync(CancellationToken cancellation);

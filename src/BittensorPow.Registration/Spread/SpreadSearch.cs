@@ -221,6 +221,6 @@ public sealed class SpreadSearch
             { Scope = PowErrorScope.Pipeline });
         return new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, hosts,
             $"Every host of the spread search dropped out: {reasons}",
-            "Fix what the reasons say (a session that broke, the module missing on a host, a device error) and run the search again."));
+            "Fix what each reason says (a session that did not open or broke, no module there, a device error), then search again."));
     }
 }

@@ -6,11 +6,14 @@ namespace BittensorPow.Tests.Registration.Spread;
 /// <summary>
 /// A spread search's host that runs a script instead of New-PowSolution: each Start runs the script on a pool thread with
 /// that search's assignment and events; Stop cancels the search's token and is counted. <paramref name="notReady"/>: why
-/// it cannot search, said after <paramref name="prepareMs"/>.
+/// it cannot search, said after <paramref name="prepareMs"/> to the first <paramref name="notReadyTimes"/> PrepareAsync
+/// calls (every one by default).
 /// </summary>
-public sealed class FakeHost(string name, Func<FakeSearch, Task> script, string? notReady = null, int prepareMs = 0) : ISpreadHost
+public sealed class FakeHost(string name, Func<FakeSearch, Task> script, string? notReady = null, int prepareMs = 0,
+    int notReadyTimes = int.MaxValue) : ISpreadHost
 {
     private readonly ConcurrentQueue<FakeSearch> _searches = new();
+    private readonly ConcurrentQueue<CancellationToken> _prepares = new();
     private int _stops;
     private volatile FakeSearch? _current;
 
@@ -21,10 +24,15 @@ public sealed class FakeHost(string name, Func<FakeSearch, Task> script, string?
 
     public int Stops => Volatile.Read(ref _stops);
 
+    /// <summary>The token of every PrepareAsync call, the first first.</summary>
+    public IReadOnlyList<CancellationToken> Prepares => [.. _prepares];
+
     public async Task<string?> PrepareAsync(CancellationToken cancellation)
     {
+        _prepares.Enqueue(cancellation);
+        bool ready = _prepares.Count > notReadyTimes;
         await Task.Delay(prepareMs, cancellation);
-        return notReady;
+        return ready ? null : notReady;
     }
 
     public void Start(HostAssignment assignment, IHostEvents events)

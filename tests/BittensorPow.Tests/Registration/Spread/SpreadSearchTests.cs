@@ -86,6 +86,42 @@ public sealed class SpreadSearchTests
     }
 
     [Fact]
+    public void Every_search_of_a_plan_gets_every_host_ready_again_and_a_host_not_ready_before_may_take_part()
+    {
+        // As when a stale solution online is searched for again: one plan, two searches. b solves the first, late the second.
+        var late = new FakeHost("late", Finds(afterMs: 100), notReady: "could not open a session: Connection refused", notReadyTimes: 1);
+        var b = new FakeHost("b", s => s.Index == 0 ? Finds(afterMs: 100)(s) : Searches()(s));
+        var plan = new SpreadPlan([late, b]) { BasePosition = 0 };
+        var (first, second) = (new RecordingOutput(), new RecordingOutput());
+
+        Assert.Equal("b", SpreadSearch.Run(plan, Offline, first, CancellationToken.None).Solution.ComputerName);
+        Assert.Equal(["Host late dropped out of the search: could not open a session: Connection refused"], first.Warnings);
+        Assert.Equal("late", SpreadSearch.Run(plan, Offline, second, CancellationToken.None).Solution.ComputerName);
+        Assert.Empty(second.Warnings);
+        Assert.Single(late.Searches);
+        Assert.Equal((2, 2, 2), (late.Prepares.Count, b.Prepares.Count, b.Searches.Count));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_hosts_get_ready_ends_the_search_within_a_second_and_reaches_every_host()
+    {
+        // A host that takes long to get ready: a session that does not open (an sshd that never answers).
+        var (a, b) = (new FakeHost("a", Searches(), prepareMs: 60_000), new FakeHost("b", Searches()));
+        using var cts = new CancellationTokenSource();
+        var running = Task.Run(() => SpreadSearch.Run(new SpreadPlan([a, b]), Offline, new RecordingOutput(), cts.Token));
+        while (a.Prepares.Count == 0) await Task.Delay(10);
+        await Task.Delay(100);
+
+        var clock = Stopwatch.StartNew();
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the search ended {clock.Elapsed.TotalMilliseconds:F0} ms after Ctrl+C");
+        Assert.True(a.Prepares[0].IsCancellationRequested, "the host getting ready was told");
+        Assert.Empty(a.Searches);
+        Assert.Empty(b.Searches);
+    }
+
+    [Fact]
     public void Every_host_failing_is_AllHostsFailed_with_each_reason()
     {
         var (a, b) = (new FakeHost("a", Fails(20, "the session broke")), new FakeHost("b", Fails(40, "no CUDA device", ErrorIds.DeviceNotFound)));
