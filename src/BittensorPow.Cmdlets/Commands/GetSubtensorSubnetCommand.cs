@@ -32,14 +32,10 @@ public sealed class GetSubtensorSubnetCommand : PowCmdletBase
 
     protected override void End()
     {
-        SolveRequest? measure = null;
-        if (HashRate is null)
+        var measure = HashRate is not null ? null : SolveParameters.Request(new SolveKnobs
         {
-            var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
-            UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
-            measure = new SolveRequest(backend, ThreadCount, DeviceId,
-                Options: SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount }));
-        }
+            Backend = Given(nameof(Backend), Backend), Cuda = Cuda, DeviceIds = DeviceId, ThreadCount = ThreadCount,
+        });
         var request = new SubnetListingRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec))
         {
             NetUids = _netUidGiven ? _netUids : null, PowOpenOnly = PowOpen, HashRate = HashRate, Measure = measure,

@@ -19,8 +19,11 @@ public sealed class MeasurePowHashRateCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(new SolveKnobs { ThreadCount = ThreadCount, TimeoutSec = Seconds });
-        var solve = new SolveRequest(Backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
+        var solve = SolveParameters.Request(new SolveKnobs
+        {
+            Backend = Backend, DeviceIds = DeviceId, ThreadCount = ThreadCount, ThreadsPerBlock = Given(nameof(ThreadsPerBlock), ThreadsPerBlock),
+            TimeoutSec = Seconds,
+        });
         var report = HashRateMeasurement.Run(new HashRateRequest(solve, Seconds) { Scheme = Scheme }, Output, Cancellation);
         WriteObject(new PowHashRate
         {

@@ -75,46 +75,36 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, OpenCL);
         UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
-        UserInput.Backend(backend, DeviceId, MyInvocation.BoundParameters.ContainsKey(nameof(ThreadsPerBlock)));
-        var options = SolveParameters.Validate(new SolveKnobs
+        var solve = SolveParameters.Request(new SolveKnobs
         {
-            ThreadCount = ThreadCount, UpdateInterval = UpdateInterval, TimeoutSec = TimeoutSec, NonceStart = NonceStart, NonceCount = NonceCount,
-            HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+            Backend = Given(nameof(Backend), Backend), Cuda = Cuda, OpenCL = OpenCL, DeviceIds = DeviceId, ThreadCount = ThreadCount,
+            ThreadsPerBlock = Given(nameof(ThreadsPerBlock), ThreadsPerBlock), UpdateInterval = UpdateInterval, TimeoutSec = TimeoutSec,
+            NonceStart = NonceStart, NonceCount = NonceCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
         });
-        var solve = new SolveRequest(backend, ThreadCount, DeviceId, ThreadsPerBlock, options);
         var (hotkey, hotkeySource) = Hotkey is { } text
             ? (UserInput.Hotkey(text), "-Hotkey")
             : UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath);
         WriteVerbose($"Hotkey {Ss58.Encode(hotkey)} from {hotkeySource}.");
+        // Without -Coldkey, the coldkeypub.txt (public data only) of the wallet the hotkey comes from; none with -Hotkey alone.
+        var coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null;
+        Func<byte[]>? walletColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null;
         using var remote = RemoteSessions.From(Session, HostName, new SshLogin(Port, UserName, KeyFilePath, SshOption));
         var request = new NewSolutionRequest
         {
-            Offline = ParameterSetName == Offline ? new OfflineSolveRequest(OfflineWork(hotkey), Difficulty, solve) : null,
+            Offline = ParameterSetName == Offline ? new OfflineSolveRequest(new(Scheme, BlockNumber, UserInput.BlockHash(BlockHash), hotkey)
+            {
+                SealByteOrder = SealByteOrder, NetUid = NetUid,
+                Coldkey = coldkey ?? (Scheme == SealScheme.PowRegisterV1 ? walletColdkey?.Invoke() : null),
+            }, Difficulty, solve) : null,
             Online = ParameterSetName == Online ? new OnlineSolveRequest(NetUid!.Value, hotkey, solve)
             {
-                SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin, Coldkey = Coldkey is { } c ? UserInput.Coldkey(c) : null,
-                ReadColdkey = Hotkey is null ? () => UserInput.WalletColdkey(Wallet, WalletPath) : null,
+                SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin, Coldkey = coldkey, ReadColdkey = walletColdkey,
             } : null,
-            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Timeout = options.Timeout,
+            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Timeout = solve.SolverOptions.Timeout,
             Spread = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart),
         };
         var (solution, spread) = NewSolution.Run(request, Output, Cancellation);
         if (solution is not null) WriteObject(PowSolution.From(solution, spread));
     }
-
-    private WorkBinding OfflineWork(byte[] hotkey) => Scheme == SealScheme.Legacy && Coldkey is not null
-        ? throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Coldkey",
-            "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
-            "Add -Scheme PowRegisterV1 (with -NetUid) to solve for pow_register, or leave -Coldkey out.")
-        : new(Scheme, BlockNumber, UserInput.BlockHash(BlockHash), hotkey)
-        {
-            SealByteOrder = SealByteOrder, NetUid = NetUid, Coldkey = Scheme == SealScheme.PowRegisterV1 ? ColdkeyKey() : null,
-        };
-
-    /// <summary>-Coldkey, else the coldkeypub.txt (public data only) of the wallet the hotkey comes from; null with -Hotkey alone.</summary>
-    private byte[]? ColdkeyKey() => Coldkey is { } text ? UserInput.Coldkey(text)
-        : Hotkey is null ? UserInput.WalletColdkey(Wallet, WalletPath)
-        : null;
 }

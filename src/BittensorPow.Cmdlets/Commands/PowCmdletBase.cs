@@ -55,6 +55,9 @@ public abstract class PowCmdletBase : PSCmdlet, IWorkflowOutput
 
     protected IWorkflowOutput Output => this;
 
+    /// <summary>The parameter's value where the user gave it; null where only its default stands.</summary>
+    protected T? Given<T>(string parameter, T value) where T : struct => MyInvocation.BoundParameters.ContainsKey(parameter) ? value : null;
+
     public static ErrorRecord ToRecord(PowError error) =>
         new(new PowCmdletException(error.Message, error.Inner), error.Id, Enum.Parse<ErrorCategory>(error.Category.ToString()), error.Target)
         {

@@ -69,12 +69,11 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(new SolveKnobs
+        var solve = SolveParameters.Request(new SolveKnobs
         {
-            ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+            Backend = Given(nameof(Backend), Backend), Cuda = Cuda, DeviceIds = DeviceId, ThreadCount = ThreadCount,
+            HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
         });
-        var backend = UserInput.ChooseBackend(Backend, MyInvocation.BoundParameters.ContainsKey(nameof(Backend)), Cuda, openCL: false);
-        UserInput.Backend(backend, DeviceId, threadsPerBlockGiven: false);
         var (walletName, hotkeyName, root) = UserInput.Wallet(Wallet, WalletHotkey, WalletPath);
         var passwords = new PasswordPrompt(new HostPrompt(Host), Output);
         var wallet = new WalletAccess(root, walletName, hotkeyName)
@@ -87,7 +86,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         var plan = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters);
         var spread = plan is null ? null : SpreadSearch.Online(plan, Output, Cancellation);
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
-            new SolveRequest(backend, ThreadCount, DeviceId, Options: options) { Spread = spread })
+            solve with { Spread = spread })
         {
             Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec),
             Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),

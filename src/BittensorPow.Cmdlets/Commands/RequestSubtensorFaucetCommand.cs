@@ -26,24 +26,21 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
 
     protected override void Process()
     {
-        var options = SolveParameters.Validate(new SolveKnobs
+        var solve = SolveParameters.Request(new SolveKnobs
         {
-            ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
+            Backend = Backend, ThreadCount = ThreadCount, HashRateSamples = HashRateSamples, HashRateAlpha = HashRateAlpha,
         });
         var (walletName, _, root) = UserInput.Wallet(Wallet, null, WalletPath);
-        // -TimeoutSec bounds each drip from its start to inclusion, and the first drip's start is connecting.
-        using var connecting = new CallDeadline(TimeSpan.FromSeconds(TimeoutSec), Cancellation, bounds: "each drip");
-        using var chain = ChainSession.Connect(Endpoint, Network, Output, connecting, TimeSpan.FromSeconds(ReconnectLimitSec));
         var wallet = new WalletAccess(root, walletName, "")
         {
             UnlockColdkey = () => new PasswordPrompt(new HostPrompt(Host), Output).Coldkey(root, walletName, Password),
         };
-        var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, new SolveRequest(Backend, ThreadCount, Options: options))
+        var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, solve)
         {
-            Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), SpentConnecting = connecting.Elapsed },
-            Count = Count,
+            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Count = Count,
+            Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
         };
-        foreach (var outcome in FaucetWorkflow.Run(chain, request, Output, Cancellation))
+        foreach (var outcome in FaucetWorkflow.Run(request, Output, Cancellation))
         {
             var result = FaucetResult.From(outcome);
             if (outcome.Error is { } error) WriteError(error with { Target = result });

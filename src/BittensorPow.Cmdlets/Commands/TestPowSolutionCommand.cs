@@ -70,14 +70,9 @@ public sealed class TestPowSolutionCommand : PowCmdletBase, IDisposable
     /// PowerShell drops a piped property it cannot convert and binds the default instead; a piped byte order is read
     /// here so that an unknown one is an error, never a silent LittleEndian.
     /// </summary>
-    private SealByteOrder ByteOrder()
-    {
-        if (!_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null) return PipedSolution.Of(InputObject).ByteOrder(null);
-        if (!Enum.IsDefined(SealByteOrder))
-            throw PowException.Argument(ErrorIds.InvalidSealByteOrder, SealByteOrder,
-                $"SealByteOrder {(int)SealByteOrder} is not a known byte order.", "Use LittleEndian or BigEndian.");
-        return SealByteOrder;
-    }
+    private SealByteOrder ByteOrder() => !_orderOnCommandLine && InputObject?.Properties[nameof(SealByteOrder)] is not null
+        ? PipedSolution.Of(InputObject).ByteOrder(null)
+        : UserInput.ByteOrder(SealByteOrder);
 
     protected override void Process()
     {

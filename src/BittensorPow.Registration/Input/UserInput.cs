@@ -87,6 +87,11 @@ public static class UserInput
                 $"Add -Cuda (or -Backend Cuda / OpenCL / IlgpuCpu) to solve on GPUs, or leave {gpuOnly} out for the CPU.");
     }
 
+    /// <summary>A byte order bound from a number, which PowerShell converts to the enum without checking that it names one.</summary>
+    public static SealByteOrder ByteOrder(SealByteOrder order) => Enum.IsDefined(order) ? order
+        : throw PowException.Argument(ErrorIds.InvalidSealByteOrder, order, $"SealByteOrder {(int)order} is not a known byte order.",
+            "Use LittleEndian or BigEndian.");
+
     /// <summary>A wallet's coldkey public key, from coldkeypub.txt (no secret is read).</summary>
     public static byte[] WalletColdkey(string? wallet, string? path)
     {

@@ -9,6 +9,18 @@ public static class SolveParameters
     /// <summary>The most samples -HashRateSamples keeps: at the 250 ms sample interval, about four minutes.</summary>
     public const int MaxHashRateSamples = 1000;
 
+    /// <summary>
+    /// The back end the knobs choose (-Cuda and -OpenCL are short for -Backend; GPU-only knobs are refused for the CPU),
+    /// with the solver options they give.
+    /// </summary>
+    /// <exception cref="PowException">ConflictingParameters, or the id of the knob at fault (see <see cref="Validate"/>).</exception>
+    public static Workflows.SolveRequest Request(SolveKnobs knobs)
+    {
+        var backend = UserInput.ChooseBackend(knobs.Backend ?? PowBackend.Cpu, knobs.Backend is not null, knobs.Cuda, knobs.OpenCL);
+        UserInput.Backend(backend, knobs.DeviceIds, knobs.ThreadsPerBlock is not null);
+        return new(backend, knobs.ThreadCount, knobs.DeviceIds, knobs.ThreadsPerBlock ?? GpuBackends.DefaultThreadsPerBlock, Validate(knobs));
+    }
+
     public static SolverOptions Validate(SolveKnobs knobs)
     {
         ArgumentNullException.ThrowIfNull(knobs);

@@ -8,6 +8,22 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public static class FaucetWorkflow
 {
+    /// <summary>Connects (the first drip's -TimeoutSec counts it), then drips; one outcome per submitted extrinsic.</summary>
+    /// <exception cref="PowException">The node cannot be reached; what the drips throw.</exception>
+    public static IEnumerable<FaucetOutcome> Run(FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
+    {
+        ChainSession chain;
+        using (var connecting = new CallDeadline(request.Submission.Timeout, cancellation, bounds: "each drip"))
+        {
+            chain = ChainSession.Connect(request.Endpoint, request.Network, output, connecting, request.ReconnectLimit);
+            request = request with { Submission = request.Submission with { SpentConnecting = connecting.Elapsed } };
+        }
+        using (chain)
+        {
+            foreach (var outcome in Run(chain, request, output, cancellation)) yield return outcome;
+        }
+    }
+
     /// <exception cref="PowException">The runtime has no faucet, the attempts ran out, or the chain or a back end failed.</exception>
     public static IEnumerable<FaucetOutcome> Run(ChainSession chain, FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {

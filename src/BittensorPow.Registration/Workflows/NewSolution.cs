@@ -6,11 +6,18 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public static class NewSolution
 {
+    /// <exception cref="PowException">
+    /// ConflictingParameters (a coldkey for the legacy seal, which binds none); what the solve, the chain or the hosts throw.
+    /// </exception>
     public static (Solution? Solution, SpreadOutcome? Spread) Run(NewSolutionRequest request, IWorkflowOutput output,
         CancellationToken cancellation)
     {
         if (request.Offline is { } offline)
         {
+            if (offline.Work is { Scheme: SealScheme.Legacy, Coldkey: not null })
+                throw PowException.Parameter(ErrorIds.ConflictingParameters, "-Coldkey",
+                    "-Coldkey applies to the PowRegisterV1 seal; the legacy seal binds no coldkey.",
+                    "Add -Scheme PowRegisterV1 (with -NetUid) to solve for pow_register, or leave -Coldkey out.");
             if (request.Spread is not { } plan) return (OfflineSolve.Run(offline, output, cancellation), null);
             var (challenge, rule) = offline.Work.ToChallenge();
             var template = new BlockTemplate(challenge, Difficulties.FromUser(offline.Difficulty));

@@ -35,6 +35,19 @@ public sealed class FaucetWorkflowTests
     }
 
     [Fact]
+    public async Task Given_an_endpoint_it_connects_to_that_node_itself_and_drips()
+    {
+        await using var n = await WorkflowNode.StartAsync(Localnet);
+        var request = Request() with { Endpoint = n.Node.Endpoint.ToString(), Submission = new() { Timeout = TimeSpan.FromSeconds(60) } };
+        var output = new RecordingOutput();
+
+        var outcome = Assert.Single(FaucetWorkflow.Run(request, output, CancellationToken.None));
+
+        Assert.Equal((OutcomeStatus.Funded, Paid), (outcome.Status, outcome.FreeRao));
+        Assert.True(output.Said($"Connecting to {n.Node.Endpoint}".TrimEnd('/')), string.Join(" | ", output.VerboseLines));
+    }
+
+    [Fact]
     public async Task A_solution_that_goes_stale_before_submitting_is_solved_again()
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);

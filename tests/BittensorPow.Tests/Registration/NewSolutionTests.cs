@@ -1,5 +1,6 @@
 using BittensorPow.Engine;
 using BittensorPow.Registration.Chain;
+using BittensorPow.Registration.Errors;
 using BittensorPow.Registration.Solving;
 using BittensorPow.Registration.Spread;
 using BittensorPow.Registration.Workflows;
@@ -32,6 +33,19 @@ public sealed class NewSolutionTests
         Assert.True(template.Verify(spread!.Nonce, out _));
         Assert.Equal("b", spread.ComputerName);
         Assert.Equal(["Stopped", "Found"], outcome!.Hosts.Select(h => h.State));
+    }
+
+    [Fact]
+    public void A_coldkey_for_the_legacy_seal_is_refused_before_any_work_because_that_seal_binds_none()
+    {
+        var output = new RecordingOutput();
+        var offline = new OfflineSolveRequest(Work with { Coldkey = Hotkey }, 1_000, WorkflowNode.Cpu);
+
+        var ex = Assert.Throws<PowException>(() => NewSolution.Run(new NewSolutionRequest { Offline = offline }, output, CancellationToken.None));
+
+        Assert.Equal((ErrorIds.ConflictingParameters, PowErrorCategory.InvalidArgument), (ex.Error.Id, ex.Error.Category));
+        Assert.Contains("-Scheme PowRegisterV1", ex.Error.RecommendedAction);
+        Assert.Empty(output.VerboseLines);
     }
 
     [Fact]
