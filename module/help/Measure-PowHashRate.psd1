@@ -5,8 +5,8 @@
         Backend         = 'Cpu (best SIMD width), CpuScalar, CpuAvx2, CpuAvx512, IlgpuCpu, Cuda or OpenCL.'
         Scheme          = 'Which seal to hash: Legacy (the 40-byte seal of register and the faucet, default) or PowRegisterV1 (the pow_register seal of spec-475 runtimes, SPEC §10). Each costs one SHA-256 compression and one Keccak-f per nonce; measuring both shows how close they run on this machine.'
         ThreadCount     = 'CPU worker threads, default one per logical core.'
-        DeviceId        = 'GPU device ids to measure together.'
-        ThreadsPerBlock = 'GPU threads per block, default 256.'
+        DeviceId        = 'GPU device ids to measure together. Refused (ConflictingParameters) with a CPU back end, which has none.'
+        ThreadsPerBlock = 'GPU threads per block, default 256. Refused (ConflictingParameters) with a CPU back end.'
         Seconds         = 'How long to measure (0.1 to 3600 seconds), default 5.'
     }
     Examples    = @(

@@ -79,6 +79,7 @@ BeforeDiscovery {
     Row 'Measure -Seconds -1' "Measure-PowHashRate -Seconds -1" 'ParameterArgumentValidationError' 'InvalidData'
     Row 'Measure -ThreadCount 0' "Measure-PowHashRate -ThreadCount 0 -Seconds 0.2" 'InvalidThreadCount' 'InvalidArgument'
     Row 'Measure device 7' "Measure-PowHashRate -Backend IlgpuCpu -DeviceId 7 -Seconds 0.2" 'DeviceNotFound' 'ObjectNotFound'
+    Row 'Measure -DeviceId on the CPU' "Measure-PowHashRate -DeviceId 0 -Seconds 0.2" 'ConflictingParameters' 'InvalidArgument'
     Row 'Register -TimeoutSec 0' (
         "Register-SubtensorNeuron -NetUid 1 -Endpoint ws://127.0.0.1:1 -TimeoutSec 0 -Confirm:`$false"
     ) 'ParameterArgumentValidationError' 'InvalidData'
