@@ -17,31 +17,29 @@ public static class AdminUtilsPallet
     public static void Dispatch(DispatchContext c, ScaleVariant call)
     {
         ushort netuid = call["netuid"].AsUInt16();
-        byte[] key = U16(netuid);
-        var s = c.State;
         switch (call.Name)
         {
             case "sudo_set_network_pow_registration_allowed":
-            {
-                bool on = OwnerOrRoot(c, netuid, call)["registration_allowed"].AsBool();
-                Ensure(on || s.GetBool(Subtensor, "NetworkRegistrationAllowed", key), "InvalidValue");
-                s.Set(Subtensor, "NetworkPowRegistrationAllowed", new ScaleBool(on), key);
-                c.Deposit(Subtensor, "PowRegistrationAllowed", new ScaleNumber(netuid), new ScaleBool(on));
+                SetSwitch(c, OwnerOrRoot(c, netuid, call), "NetworkPowRegistrationAllowed", "NetworkRegistrationAllowed", "PowRegistrationAllowed");
                 break;
-            }
             case "sudo_set_network_registration_allowed":
-            {
-                bool on = OwnerOrRoot(c, netuid, call)["registration_allowed"].AsBool();
-                Ensure(on || s.GetBool(Subtensor, "NetworkPowRegistrationAllowed", key), "InvalidValue");
-                s.Set(Subtensor, "NetworkRegistrationAllowed", new ScaleBool(on), key);
-                c.Deposit(Subtensor, "RegistrationAllowed", new ScaleNumber(netuid), new ScaleBool(on));
+                SetSwitch(c, OwnerOrRoot(c, netuid, call), "NetworkRegistrationAllowed", "NetworkPowRegistrationAllowed", "RegistrationAllowed");
                 break;
-            }
             case "sudo_set_max_difficulty": SetU64(c, OwnerOrRoot(c, netuid, call), "max_difficulty", "MaxDifficulty", "MaxDifficultySet"); break;
             case "sudo_set_min_difficulty": SetU64(c, Root(c, netuid, call), "min_difficulty", "MinDifficulty", "MinDifficultySet"); break;
             case "sudo_set_difficulty": SetU64(c, Root(c, netuid, call), "difficulty", "Difficulty", "DifficultySet"); break;
             default: throw new NotSupportedException($"AdminUtils.{call.Name} is not executed by the DevNode; it fails with DispatchError::Other.");
         }
+    }
+
+    /// <summary>One of the two registration switches: turning it off is refused while the other one is off too.</summary>
+    private static void SetSwitch(DispatchContext c, ScaleVariant call, string item, string other, string eventName)
+    {
+        ushort netuid = call["netuid"].AsUInt16();
+        bool on = call["registration_allowed"].AsBool();
+        Ensure(on || c.State.GetBool(Subtensor, other, U16(netuid)), "InvalidValue");
+        c.State.Set(Subtensor, item, new ScaleBool(on), U16(netuid));
+        c.Deposit(Subtensor, eventName, new ScaleNumber(netuid), new ScaleBool(on));
     }
 
     private static void SetU64(DispatchContext c, ScaleVariant call, string argument, string item, string eventName)
