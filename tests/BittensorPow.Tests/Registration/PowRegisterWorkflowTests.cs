@@ -85,6 +85,25 @@ public sealed class PowRegisterWorkflowTests
     }
 
     [Fact]
+    public async Task Declining_the_one_question_unlocks_nothing_hashes_nothing_and_submits_nothing()
+    {
+        await using var n = await WorkflowNode.StartAsync(Finney());
+        using var root = new TempWalletRoot();
+        int unlocks = 0;
+        var searcher = new ScriptedSearcher((_, t, start, count, _) => ScriptedSearcher.FirstPassing(t, start, count));
+        var request = Request(root, solve: WorkflowNode.Cpu with { Searchers = () => [searcher] })
+            with { Wallet = Wallet(root, "//Bob", Hot, () => unlocks++) };
+        var output = new RecordingOutput { Answer = false };
+
+        Assert.Empty(PowRegisterWorkflow.Run(n.Chain, request, output, CancellationToken.None));
+
+        var (target, action) = Assert.Single(output.Questions);
+        Assert.Contains($"hotkey {Ss58.Encode(Hot)} on subnet 1", target);
+        Assert.Contains($"Solve the PowRegisterV1 seal at difficulty 1,000, then sign pow_register with coldkey {Ss58.Encode(Bob.PublicKey)}", action);
+        Assert.Equal((0, 0, 0), (unlocks, searcher.Calls, Submissions(n)));
+    }
+
+    [Fact]
     public async Task A_proof_that_expires_between_solving_and_signing_is_solved_again_and_never_submitted()
     {
         WorkflowNode? node = null;
@@ -128,8 +147,8 @@ public sealed class PowRegisterWorkflowTests
         {
             if (t.Difficulty.Value >= Raised) return ScriptedSearcher.FirstPassing(t, start, count);
             var above = new BlockTemplate(t.Challenge, new Difficulty(Raised));
-            for (ulong i = 0; i < count; i++)
-                if (t.Verify(start + i, out _) && !above.Verify(start + i, out _)) return (true, start + i);
+            for (ulong p = start; p < start + count; p++)
+                if (t.Verify(t.Challenge.NonceAt(p), out _) && !above.Verify(t.Challenge.NonceAt(p), out _)) return (true, p);
             return (false, 0);
         });
         var solve = WorkflowNode.Cpu with { Options = new SolverOptions { NonceStart = 0 }, Searchers = () => [searcher] };
@@ -144,6 +163,9 @@ public sealed class PowRegisterWorkflowTests
         var challenge = new PowRegisterChallenge(1, o.BlockNumber!.Value, n.Node.Chain.ByNumber(o.BlockNumber.Value)!.Hash, Hot, Bob.PublicKey);
         Assert.True(new BlockTemplate(challenge, new Difficulty(Raised)).Verify(o.Nonce!.Value, out _));
         Assert.Equal(1, Submissions(n));
+        // Both proofs were the script's, not a reference-check rejection's chance survivor.
+        Assert.Equal(2, output.VerboseLines.Count(l => l.StartsWith(Found, StringComparison.Ordinal)));
+        Assert.DoesNotContain(output.VerboseLines, l => l.StartsWith("Device fault", StringComparison.Ordinal));
     }
 
     [Fact]
