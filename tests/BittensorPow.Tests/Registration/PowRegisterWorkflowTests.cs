@@ -50,8 +50,8 @@ public sealed class PowRegisterWorkflowTests
     private static PowRegisterRequest Request(TempWalletRoot root, byte[]? hotkey = null, SolveRequest? solve = null, string coldkey = "//Bob") =>
         new(1, Wallet(root, coldkey, hotkey ?? Hot), solve ?? WorkflowNode.Cpu) { Submission = new() { Timeout = TimeSpan.FromSeconds(30) } };
 
-    private static int Submissions(WorkflowNode n) =>
-        n.Node.Methods.CallCounts.GetValueOrDefault("author_submitExtrinsic") + n.Node.Methods.CallCounts.GetValueOrDefault("author_submitAndWatchExtrinsic");
+    private static int Submissions(WorkflowNode n) => n.Node.Methods.CallCounts.GetValueOrDefault("author_submitExtrinsic")
+        + n.Node.Methods.CallCounts.GetValueOrDefault("author_submitAndWatchExtrinsic");
 
     private static StateOverlay HeadState(WorkflowNode n) => new(n.Node.Runtime.Decoded, n.Node.Chain.Head.State);
 
@@ -99,7 +99,8 @@ public sealed class PowRegisterWorkflowTests
 
         var (target, action) = Assert.Single(output.Questions);
         Assert.Contains($"hotkey {Ss58.Encode(Hot)} on subnet 1", target);
-        Assert.Contains($"Solve the PowRegisterV1 seal at difficulty 1,000, then sign pow_register with coldkey {Ss58.Encode(Bob.PublicKey)}", action);
+        Assert.Contains("Solve the PowRegisterV1 seal at difficulty 1,000, then sign pow_register with coldkey " +
+            Ss58.Encode(Bob.PublicKey), action);
         Assert.Equal((0, 0, 0), (unlocks, searcher.Calls, Submissions(n)));
     }
 
@@ -111,7 +112,10 @@ public sealed class PowRegisterWorkflowTests
         var output = new RecordingOutput
         {
             // Five blocks after the first proof is found: at head W+5 the next block is six past the work block.
-            OnVerbose = line => { if (line.StartsWith(Found, StringComparison.Ordinal) && Interlocked.Exchange(ref moved, 1) == 0) node!.Produce(5); },
+            OnVerbose = line =>
+            {
+                if (line.StartsWith(Found, StringComparison.Ordinal) && Interlocked.Exchange(ref moved, 1) == 0) node!.Produce(5);
+            },
         };
         await using var n = node = await WorkflowNode.StartAsync(Finney());
         using var root = new TempWalletRoot();
