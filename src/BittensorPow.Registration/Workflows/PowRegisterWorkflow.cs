@@ -101,7 +101,12 @@ public static class PowRegisterWorkflow
             }
             if (recheck is { } r && PowRegisterDiagnosis.FirstFailure(r.State, checking, r.Head.Number) is { } finding)
             {
-                if (!finding.SolveAgain) throw Refused(chain, finding, checking);
+                if (!finding.SolveAgain)
+                {
+                    // What changed since solving (PoW turned off, the hotkey taken) is refused as it would have been before it.
+                    PowRegisterChecks.BeforeSolving(chain, r.State, hotkey, coldkey);
+                    throw Refused(chain, finding, checking);
+                }
                 output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: before signing, {finding.Why} ({finding.Check}); " +
                     "solving again.");
                 solution = null;

@@ -194,6 +194,30 @@ public sealed class PowRegisterWorkflowTests
     }
 
     [Fact]
+    public async Task PoW_turned_off_between_solving_and_signing_is_refused_as_it_is_before_solving_and_nothing_is_submitted()
+    {
+        WorkflowNode? node = null;
+        var output = new RecordingOutput
+        {
+            // The owner turns registration by work off once the proof is found, before the re-check that precedes signing.
+            OnVerbose = line =>
+            {
+                if (line.StartsWith(Found, StringComparison.Ordinal))
+                    node!.Node.Chain.Mutate(s => GenesisBuilder.Set(s, StorageKeys.BySubnet("NetworkPowRegistrationAllowed", 1), [0]));
+            },
+        };
+        await using var n = node = await WorkflowNode.StartAsync(Finney());
+        using var root = new TempWalletRoot();
+
+        var ex = Assert.Throws<PowException>(() => PowRegisterWorkflow.Run(n.Chain, Request(root), output, CancellationToken.None).ToList());
+
+        Assert.Equal((ErrorIds.PowRegistrationClosed, PowErrorCategory.PermissionDenied), (ex.Error.Id, ex.Error.Category));
+        Assert.Contains("Proof-of-work registration on subnet 1 is off", ex.Error.Message);
+        Assert.True(output.Said(Found), Said(output));
+        Assert.Equal(0, Submissions(n));
+    }
+
+    [Fact]
     public async Task A_hotkey_of_another_coldkey_is_NonAssociatedColdKey_before_any_question_unlock_or_hashing()
     {
         await using var n = await WorkflowNode.StartAsync(Finney("1:1000:pow=on", "2:1000:pow=on"));
