@@ -91,8 +91,8 @@ public sealed class PowRegisterWorkflowTests
         using var root = new TempWalletRoot();
         int unlocks = 0;
         var searcher = new ScriptedSearcher((_, t, start, count, _) => ScriptedSearcher.FirstPassing(t, start, count));
-        var request = Request(root, solve: WorkflowNode.Cpu with { Searchers = () => [searcher] })
-            with { Wallet = Wallet(root, "//Bob", Hot, () => unlocks++) };
+        var solve = WorkflowNode.Cpu with { Searchers = () => [searcher] };
+        var request = Request(root, solve: solve) with { Wallet = Wallet(root, "//Bob", Hot, () => unlocks++) };
         var output = new RecordingOutput { Answer = false };
 
         Assert.Empty(PowRegisterWorkflow.Run(n.Chain, request, output, CancellationToken.None));
