@@ -257,8 +257,10 @@ Describe 'a runtime upgrade to pow_register during New-PowSolution -NetUid (issu
     }
 
     It 'PoW on: the search switches to the PowRegisterV1 challenge, bound to the wallet''s coldkey' {
-        $run = Start-SolveThenUpgrade 3
-        Wait-RunspaceVerbose $run 'solving its seal \(PowRegisterV1\)'
+        # MaxDifficulty below D: spec 425's legacy solve goes on at D, and pow_register's clamp takes the current block's
+        # work down to MaxDifficulty as soon as the upgrade is seen, not from the next head.
+        $run = Start-SolveThenUpgrade 3 { Invoke-DevRpc $old.Endpoint dev_setDifficulty @(3, 10000000000000, $null, 5000000000000) | Out-Null }
+        Wait-RunspaceVerbose $run 'solving its seal \(PowRegisterV1\) .* at the subnet''s clamped difficulty 5,000,000,000,000\.'
         # The subnet's clamped difficulty, low enough to finish (MinDifficulty's default is 10^7).
         Invoke-DevRpc $old.Endpoint dev_setDifficulty @(3, 2000, 1000) | Out-Null
         $run = Wait-Runspace $run 60

@@ -38,16 +38,18 @@ public abstract class HeadTemplateSource : IBlockTemplateSource
     /// <summary>
     /// The runtime's rule changed (an upgrade across spec 271/272, or to a runtime with another seal): the current block's
     /// work is rebuilt at once as <paramref name="rebuild"/> makes it, since a seal found under the old rule would be judged
-    /// by the new one; later heads keep the new binding.
+    /// by the new one, and at <paramref name="difficulty"/> where the new rule reads another one; later heads keep the new
+    /// binding.
     /// </summary>
-    public void UseChallenge(Func<Challenge, Challenge> rebuild)
+    public void UseChallenge(Func<Challenge, Challenge> rebuild, Difficulty? difficulty = null)
     {
         lock (_gate)
         {
             var current = Current;
             var challenge = rebuild(current.Challenge);
-            if (challenge.Equals(current.Challenge)) return;
-            Volatile.Write(ref _current, new BlockTemplate(challenge, current.Difficulty));
+            var target = difficulty ?? current.Difficulty;
+            if (challenge.Equals(current.Challenge) && target.Value == current.Difficulty.Value) return;
+            Volatile.Write(ref _current, new BlockTemplate(challenge, target));
         }
     }
 

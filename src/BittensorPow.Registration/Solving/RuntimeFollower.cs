@@ -115,10 +115,12 @@ public sealed class RuntimeFollower : IDisposable
                 { Scope = PowErrorScope.Pipeline });
                 return;
             }
-            _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey));
+            // The pallet judges the new seal by the clamped difficulty: the current block's work goes to it at once.
+            var difficulty = subnet.WithMargin(state.EffectiveDifficulty);
+            _source.UseChallenge(c => new PowRegisterChallenge(subnet.NetUid, c.BlockNumber, c.BlockHash, c.Hotkey, coldkey), difficulty);
             _source.Messages.Enqueue($"Spec {after.SpecVersion} registers by pow_register: solving its seal (PowRegisterV1) for subnet " +
-                $"{subnet.NetUid} and coldkey {Subtensor.Keys.Ss58.Encode(coldkey)} from now on; the difficulty is the subnet's clamped one " +
-                "from the next head.");
+                $"{subnet.NetUid} and coldkey {Subtensor.Keys.Ss58.Encode(coldkey)} from now on, at the subnet's clamped difficulty " +
+                $"{_source.Current.Difficulty.Value:N0}.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -17,6 +17,9 @@ public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, 
         ulong d = Current.Challenge is PowRegisterChallenge
             ? await client.Subtensor.EffectiveDifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false)
             : await client.Subtensor.DifficultyAsync(NetUid, header.Hash, Cancellation).ConfigureAwait(false);
-        return d == 0 || Margin == 1 ? d : new Difficulty(d).Times(Margin).Value;
+        return d == 0 ? d : WithMargin(d).Value;
     }
+
+    /// <summary>The difficulty to solve for where the chain's is <paramref name="chainDifficulty"/> (at least 1).</summary>
+    public Difficulty WithMargin(ulong chainDifficulty) => Margin == 1 ? new(chainDifficulty) : new Difficulty(chainDifficulty).Times(Margin);
 }
