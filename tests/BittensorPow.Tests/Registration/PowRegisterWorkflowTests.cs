@@ -108,15 +108,8 @@ public sealed class PowRegisterWorkflowTests
     public async Task A_proof_that_expires_between_solving_and_signing_is_solved_again_and_never_submitted()
     {
         WorkflowNode? node = null;
-        int moved = 0;
-        var output = new RecordingOutput
-        {
-            // Five blocks after the first proof is found: at head W+5 the next block is six past the work block.
-            OnVerbose = line =>
-            {
-                if (line.StartsWith(Found, StringComparison.Ordinal) && Interlocked.Exchange(ref moved, 1) == 0) node!.Produce(5);
-            },
-        };
+        // Five blocks after the first proof is found: at head W+5 the next block is six past the work block.
+        var output = RecordingOutput.ActingOnce(Found, () => node!.Produce(5));
         await using var n = node = await WorkflowNode.StartAsync(Finney());
         using var root = new TempWalletRoot();
         ulong work = n.Head;
@@ -136,16 +129,8 @@ public sealed class PowRegisterWorkflowTests
     {
         const ulong Raised = 4000;
         WorkflowNode? node = null;
-        int raised = 0;
-        var output = new RecordingOutput
-        {
-            // As another registration would (×1.26 and more): the subnet's difficulty rises once the first proof is found.
-            OnVerbose = line =>
-            {
-                if (line.StartsWith(Found, StringComparison.Ordinal) && Interlocked.Exchange(ref raised, 1) == 0)
-                    node!.Node.Chain.Mutate(s => GenesisBuilder.SetDifficulty(s, 1, Raised));
-            },
-        };
+        // As another registration would (×1.26 and more): the subnet's difficulty rises once the first proof is found.
+        var output = RecordingOutput.ActingOnce(Found, () => node!.Node.Chain.Mutate(s => GenesisBuilder.SetDifficulty(s, 1, Raised)));
         // Honest at the raised difficulty; below it, the first proof that meets the template's difficulty but not Raised.
         var searcher = new ScriptedSearcher((_, t, start, count, _) =>
         {
@@ -251,16 +236,10 @@ public sealed class PowRegisterWorkflowTests
         Assert.Equal(OutcomeStatus.Registered, Assert.Single(PowRegisterWorkflow.Run(
             n.Chain, Request(root, Rival, coldkey: "//Ferdie"), new RecordingOutput(), CancellationToken.None)).Status);
         ulong full = n.Head;
-        int submitted = Submissions(n), produced = 0;
-        var output = new RecordingOutput
-        {
-            // The next block comes a little later, from elsewhere, as a chain's would.
-            OnVerbose = line =>
-            {
-                if (line.Contains("already holds this subnet's registration") && Interlocked.Exchange(ref produced, 1) == 0)
-                    _ = Task.Run(async () => { await Task.Delay(200); n.Produce(1); });
-            },
-        };
+        int submitted = Submissions(n);
+        // The next block comes a little later, from elsewhere, as a chain's would.
+        var output = RecordingOutput.ActingOnce("already holds this subnet's registration",
+            () => _ = Task.Run(async () => { await Task.Delay(200); n.Produce(1); }));
 
         var o = Assert.Single(PowRegisterWorkflow.Run(n.Chain, Request(root), output, CancellationToken.None));
 

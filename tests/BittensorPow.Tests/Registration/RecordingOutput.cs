@@ -19,6 +19,16 @@ public sealed class RecordingOutput : IWorkflowOutput
     public void Progress(WorkflowProgress progress) { ProgressRecords.Enqueue(progress); Interlocked.Increment(ref ProgressCount); }
     public bool ShouldProcess(string target, string action) { Questions.Enqueue((target, action)); return Answer; }
 
+    /// <summary>Runs <paramref name="act"/> once, the first time a verbose line contains <paramref name="fragment"/>.</summary>
+    public static RecordingOutput ActingOnce(string fragment, Action act)
+    {
+        int acted = 0;
+        return new RecordingOutput
+        {
+            OnVerbose = line => { if (line.Contains(fragment, StringComparison.Ordinal) && Interlocked.Exchange(ref acted, 1) == 0) act(); },
+        };
+    }
+
     public bool Said(string fragment) => VerboseLines.Any(l => l.Contains(fragment, StringComparison.Ordinal));
 
     public async Task<bool> WaitForAsync(string fragment, TimeSpan within)

@@ -112,16 +112,8 @@ public sealed class RegisterWorkflowTests
     public async Task A_solution_that_goes_stale_between_the_checks_and_submitting_is_solved_again()
     {
         WorkflowNode? node = null;
-        int produced = 0;
-        var output = new RecordingOutput
-        {
-            // The chain moves on while the first solution is being signed.
-            OnVerbose = line =>
-            {
-                if (line.Contains("Attempt 1 of 3: signing register") && Interlocked.Exchange(ref produced, 1) == 0)
-                    node!.Produce(3);
-            },
-        };
+        // The chain moves on while the first solution is being signed.
+        var output = RecordingOutput.ActingOnce("Attempt 1 of 3: signing register", () => node!.Produce(3));
         await using var n = node = await WorkflowNode.StartAsync();
         var o = Assert.Single(RegisterWorkflow.Run(n.Chain, Request(1), output, CancellationToken.None));
         Assert.Equal((OutcomeStatus.Registered, 2), (o.Status, o.Attempts));
