@@ -21,5 +21,5 @@ public sealed class SubnetTemplateSource(SubtensorClient client, ushort netUid, 
     }
 
     /// <summary>The difficulty to solve for where the chain's is <paramref name="chainDifficulty"/> (at least 1).</summary>
-    public Difficulty WithMargin(ulong chainDifficulty) => Margin == 1 ? new(chainDifficulty) : new Difficulty(chainDifficulty).Times(Margin);
+    public Difficulty WithMargin(ulong chainDifficulty) => new Difficulty(chainDifficulty).Times(Margin);
 }

@@ -12,12 +12,9 @@ public static class FaucetWorkflow
     /// <exception cref="PowException">The node cannot be reached; what the drips throw.</exception>
     public static IEnumerable<FaucetOutcome> Run(FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
-        ChainSession chain;
-        using (var connecting = new CallDeadline(request.Submission.Timeout, cancellation, bounds: "each drip"))
-        {
-            chain = ChainSession.Connect(request.Endpoint, request.Network, output, connecting, request.ReconnectLimit);
-            request = request with { Submission = request.Submission with { SpentConnecting = connecting.Elapsed } };
-        }
+        var (chain, submission) = request.Submission.Connect(
+            d => ChainSession.Connect(request.Endpoint, request.Network, output, d, request.ReconnectLimit), "each drip", cancellation);
+        request = request with { Submission = submission };
         using (chain)
         {
             foreach (var outcome in Run(chain, request, output, cancellation)) yield return outcome;

@@ -14,14 +14,10 @@ public static class RegisterNeuron
         ushort netUid = NetUidOf(request);
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
         var endpoint = request.Endpoint ?? (request.Network is null ? request.Solution?.Endpoint : null);
-        ChainSession chain;
-        using (var connecting = new CallDeadline(request.Submission.Timeout, cancellation, bounds: "each attempt"))
-        {
-            chain = request.Sessions is { } kept
-                ? kept.Get(endpoint, request.Network, output, connecting, request.ReconnectLimit)
-                : ChainSession.Connect(endpoint, request.Network, output, connecting, request.ReconnectLimit);
-            request = request with { Submission = request.Submission with { SpentConnecting = connecting.Elapsed } };
-        }
+        var (chain, submission) = request.Submission.Connect(d => request.Sessions is { } kept
+            ? kept.Get(endpoint, request.Network, output, d, request.ReconnectLimit)
+            : ChainSession.Connect(endpoint, request.Network, output, d, request.ReconnectLimit), "each attempt", cancellation);
+        request = request with { Submission = submission };
         // A pipeline's kept session outlives this record.
         using (request.Sessions is null ? chain : null)
         {

@@ -15,4 +15,16 @@ public sealed record SubmissionPolicy
     public TimeSpan SpentConnecting { get; init; }
 
     public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>
+    /// Connects within <see cref="Timeout"/> (<paramref name="bounds"/> says what it bounds, for the timeout's message) and
+    /// returns this policy with the time that took, which the first attempt counts.
+    /// </summary>
+    public (ChainSession Chain, SubmissionPolicy Policy) Connect(Func<CallDeadline, ChainSession> connect, string bounds,
+        CancellationToken cancellation)
+    {
+        using var connecting = new CallDeadline(Timeout, cancellation, bounds: bounds);
+        var chain = connect(connecting);
+        return (chain, this with { SpentConnecting = connecting.Elapsed });
+    }
 }
