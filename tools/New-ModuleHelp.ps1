@@ -16,24 +16,26 @@ function Esc([string] $s) { [System.Security.SecurityElement]::Escape($s) }
 function Paras([string] $text) { ($text -split "`n`n" | ForEach-Object { "<maml:para>$(Esc $_.Trim())</maml:para>" }) -join '' }
 
 # OUTPUTS: each type's text, then every public property of the module's own types in declared order, with the types
-# a property holds (PowSolution.Hosts) after it. A property without text, or text for no property, stops the build.
-$outputs = Import-PowerShellDataFile (Join-Path $helpDir 'Outputs.psd1')
+# a property holds (PowSolution.Hosts) after it. Outputs.json also declares those properties (tools/gen/
+# GenerateOutputTypes.cs writes the classes from it), so a property without text, or text for no property, means the
+# committed Output/*.g.cs are stale: that stops the build.
+$outputs = Get-Content -Raw (Join-Path $helpDir 'Outputs.json') | ConvertFrom-Json -AsHashtable
 $described = [System.Collections.Generic.HashSet[string]]::new()
 function OutputParas([type] $Type) {
     $h = $outputs[$Type.Name]
-    if (-not $h) { throw "module/help/Outputs.psd1 does not describe $($Type.FullName)." }
+    if (-not $h) { throw "module/help/Outputs.json does not describe $($Type.FullName)." }
     [void]$described.Add($Type.Name)
     $paras = @($h.Description)
     if ($Type.Namespace -ne 'BittensorPow.Cmdlets.Output') { return $paras }
     $props = @($Type.GetProperties([System.Reflection.BindingFlags]'Public, Instance'))
     $texts = if ($h.Properties) { $h.Properties } else { @{} }
     foreach ($stale in $texts.Keys | Where-Object { $_ -notin $props.Name }) {
-        throw "Outputs.psd1 describes $stale, which $($Type.Name) does not have."
+        throw "Outputs.json describes $stale, which $($Type.Name) does not have: run dotnet run tools/gen/GenerateOutputTypes.cs."
     }
     $nested = @()
     foreach ($p in $props) {
-        if (-not $texts[$p.Name]) { throw "Outputs.psd1 does not describe $($Type.Name).$($p.Name)." }
-        $paras += "$($p.Name): $($texts[$p.Name])"
+        if (-not $texts[$p.Name]) { throw "Outputs.json does not describe $($Type.Name).$($p.Name)." }
+        $paras += "$($p.Name): $($texts[$p.Name].Text)"
         $inner = if ($p.PropertyType.IsArray) { $p.PropertyType.GetElementType() } else { $p.PropertyType }
         if ($inner.Namespace -eq $Type.Namespace -and $inner -ne $Type) { $nested += $inner }
     }
@@ -121,7 +123,7 @@ foreach ($cmd in Get-Command -Module BittensorPow -CommandType Cmdlet | Sort-Obj
     [void]$sb.AppendLine('</command:examples></command:command>')
 }
 [void]$sb.AppendLine('</helpItems>')
-foreach ($unused in $outputs.Keys | Where-Object { -not $described.Contains($_) }) { throw "Outputs.psd1 describes $unused, which no cmdlet writes." }
+foreach ($unused in $outputs.Keys | Where-Object { -not $described.Contains($_) }) { throw "Outputs.json describes $unused, which no cmdlet writes." }
 $enUs = New-Item -ItemType Directory -Force (Join-Path $ModulePath 'en-US')
 Set-Content -Path (Join-Path $enUs 'BittensorPow.dll-Help.xml') -Value $sb.ToString() -Encoding utf8
 Remove-Item $helpDir -Recurse -Force

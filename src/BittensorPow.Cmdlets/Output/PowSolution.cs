@@ -1,37 +1,7 @@
 namespace BittensorPow.Cmdlets.Output;
 
-/// <summary>A verified registration solution: everything Register-SubtensorNeuron and Test-PowSolution need.</summary>
-public sealed class PowSolution
+public sealed partial class PowSolution
 {
-    public ulong Nonce { get; init; }
-    public ulong BlockNumber { get; init; }
-    public string BlockHash { get; init; } = "";
-    public ulong Difficulty { get; init; }
-    public double DifficultyMargin { get; init; } = 1;
-    public string Seal { get; init; } = "";
-    public string Hotkey { get; init; } = "";
-    public string HotkeyPublicKey { get; init; } = "";
-    public SealByteOrder SealByteOrder { get; init; }
-    public SealScheme Scheme { get; init; }
-    public string? Coldkey { get; init; }
-    public string? ColdkeyPublicKey { get; init; }
-    public ushort? NetUid { get; init; }
-    public string? Endpoint { get; init; }
-    public string Backend { get; init; } = "";
-    public ulong NoncesTried { get; init; }
-    public double HashRate { get; init; }
-    public TimeSpan Elapsed { get; init; }
-    public string? SealRule { get; init; }
-    public int BlocksSeen { get; init; }
-    public string? ComputerName { get; init; }
-    public PowSearchHost[]? Hosts { get; init; }
-    public TimeSpan? HostsStoppedIn { get; init; }
-    public ulong Rounds { get; init; }
-    public double HashRateAverage { get; init; }
-    public TimeSpan TimeAverage { get; init; }
-    public int Workers { get; init; }
-    public int DeviceFaults { get; init; }
-
     public override string ToString() => $"nonce {Nonce} for block {BlockNumber} ({Scheme}, {SealByteOrder})";
 
     private static byte[]? ColdkeyOf(Solution s) => (s.Challenge as PowRegisterChallenge)?.Coldkey.ToArray();

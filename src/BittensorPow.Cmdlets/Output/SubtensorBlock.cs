@@ -1,35 +1,7 @@
 namespace BittensorPow.Cmdlets.Output;
 
-/// <summary>Get-SubtensorBlock: a block and, with -NetUid, the subnet's registration state at that block.</summary>
-public sealed class SubtensorBlock
+public sealed partial class SubtensorBlock
 {
-    public ulong Number { get; init; }
-    public string Hash { get; init; } = "";
-    public string ParentHash { get; init; } = "";
-    public string SpecName { get; init; } = "";
-    public uint SpecVersion { get; init; }
-    public string Endpoint { get; init; } = "";
-    public ushort? NetUid { get; init; }
-    public bool? SubnetExists { get; init; }
-    public ulong? Difficulty { get; init; }
-    public bool? PowRegistrationAllowed { get; init; }
-    public bool? RegistrationAllowed { get; init; }
-    public Engine.SealByteOrder SealByteOrder { get; init; }
-    public bool RegisterVerifiesWork { get; init; }
-    public decimal? Burn { get; init; }
-    public string FaucetCall { get; init; } = "";
-    public string RegisterLimitCall { get; init; } = "";
-    public string PowRegisterCall { get; init; } = "";
-    public Engine.SealScheme? RegistrationScheme { get; init; }
-    public ulong? MinDifficulty { get; init; }
-    public ulong? MaxDifficulty { get; init; }
-    public ushort? RegistrationsThisBlock { get; init; }
-    public ushort? MaxRegistrationsPerBlock { get; init; }
-    public string? Hotkey { get; init; }
-    public ushort? HotkeyUid { get; init; }
-    public string? HotkeyOwner { get; init; }
-    public ulong? LastPowRegistrationBlock { get; init; }
-
     internal static SubtensorBlock From(BlockReport r, byte[]? hotkey)
     {
         var (header, profile) = (r.Header, r.Profile);

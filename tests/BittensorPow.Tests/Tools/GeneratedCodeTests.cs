@@ -13,7 +13,7 @@ public sealed class GeneratedCodeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static readonly string[] GeneratorNames = ["GenerateCpuSeal", "GenerateGpuSeal"];
+    private static readonly string[] GeneratorNames = ["GenerateCpuSeal", "GenerateGpuSeal", "GenerateOutputTypes"];
 
     public static TheoryData<string> Generators => new(GeneratorNames);
 
@@ -21,6 +21,7 @@ public sealed class GeneratedCodeTests : IDisposable
     {
         "GenerateCpuSeal" => (CpuSealGenerator.EngineFolder, CpuSealGenerator.Generate()),
         "GenerateGpuSeal" => (GpuSealGenerator.EngineFolder, GpuSealGenerator.Generate()),
+        "GenerateOutputTypes" => (OutputTypesGenerator.OutputFolder, OutputTypesGenerator.Generate(SharedFiles.RepoRoot)),
         _ => throw new ArgumentOutOfRangeException(nameof(generator), generator, null),
     };
 
