@@ -6,8 +6,8 @@ public sealed partial class PowVerification
     {
         IsValid = v.IsValid, Nonce = r.Nonce, BlockNumber = r.Work.BlockNumber, Difficulty = r.Difficulty, Seal = Hex.Encode(v.Seal),
         SealMatches = v.SealMatches, MeetsDifficulty = v.MeetsDifficulty, SealByteOrder = v.ByteOrder, Scheme = r.Work.Scheme,
-        MeetsOtherByteOrder = v.MeetsOtherByteOrder, IsStale = v.IsStale, CurrentBlock = v.CurrentBlock, Reason = v.Reason,
-        CurrentDifficulty = v.CurrentDifficulty, MeetsCurrentDifficulty = v.MeetsCurrentDifficulty,
-        LastPowRegistrationBlock = v.LastPowRegistrationBlock,
+        MeetsOtherByteOrder = v.MeetsOtherByteOrder, IsStale = v.Head?.IsStale, CurrentBlock = v.Head?.CurrentBlock,
+        Reason = v.Reason, CurrentDifficulty = v.Head?.CurrentDifficulty, MeetsCurrentDifficulty = v.Head?.MeetsCurrentDifficulty,
+        LastPowRegistrationBlock = v.Head?.LastPowRegistrationBlock,
     };
 }

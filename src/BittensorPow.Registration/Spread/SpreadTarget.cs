@@ -86,7 +86,7 @@ public sealed record SpreadTarget
                 false);
         }
         var verdict = SolutionCheck.Check(candidate.Template, candidate.Nonce, candidate.Seal, Online?.Chain, cancellation);
-        if (!verdict.IsValid) return (null, verdict.Reason, verdict is { IsStale: true, SealMatches: not false, MeetsDifficulty: true });
+        if (!verdict.IsValid) return (null, verdict.Reason, verdict is { Head.IsStale: true, SealMatches: not false, MeetsDifficulty: true });
         var accepted = candidate with
         {
             SealRule = SealRule,

@@ -96,7 +96,7 @@ public static class BurnRegisterWorkflow
         var submitted = deadline.Run(t => TransactionRunner.Submit(chain,
             new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = deadline, Resign = () => Sign(t) },
             output, t));
-        var outcome = RegistrationOutcome.From(submitted, netUid, request.Hotkey, attempt: 1);
+        var outcome = new RegistrationOutcome(submitted, netUid, request.Hotkey, attempt: 1);
         if (submitted.DispatchError is { } error)
             outcome = outcome with
             {

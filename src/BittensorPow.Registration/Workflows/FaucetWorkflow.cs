@@ -102,11 +102,10 @@ public static class FaucetWorkflow
                 accountNonce = null; // the failed extrinsic used it
                 continue;
             }
-            var outcome = new FaucetOutcome(OutcomeStatuses.Of(submitted, OutcomeStatus.Funded), attempt)
+            var outcome = new FaucetOutcome(submitted, coldkey.PublicKey, attempt)
             {
-                Coldkey = coldkey.PublicKey, BlockHash = submitted.BlockHash, ExtrinsicHash = submitted.ExtrinsicHashHex,
-                NodeStatus = submitted.Status, WorkBlock = solution.BlockNumber, Nonce = solution.Nonce,
-                HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted, AmountRao = PaidRao(submitted),
+                WorkBlock = solution.BlockNumber, Nonce = solution.Nonce, AmountRao = PaidRao(submitted),
+                HeadToSubmitted = headToSubmitted, SolvedToSubmitted = solvedToSubmitted,
             };
             if (submitted.BlockHash is { } included)
             {

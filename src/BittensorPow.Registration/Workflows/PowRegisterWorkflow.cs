@@ -152,7 +152,7 @@ public static class PowRegisterWorkflow
             var dropped = result.Success is null && result.Status is TransactionStatus.Invalid or TransactionStatus.Dropped
                 ? DroppedVerdict(chain, checking, coldkey, cancellation) : null;
             bool retry = (again || dropped?.SolveAgain == true) && attempt < request.Submission.MaxAttempts;
-            var outcome = RegistrationOutcome.From(result, netUid, hotkey, attempt) with
+            var outcome = new RegistrationOutcome(result, netUid, hotkey, attempt) with
             {
                 BlockNumber = checking.BlockNumber,
                 Nonce = checking.Nonce,

@@ -100,7 +100,7 @@ public static class RegisterWorkflow
             var submission = new Submission(transaction, request.Submission.Wait, request.Submission.Timeout) { Deadline = deadline, Resign = Sign };
             var submitted = deadline.Run(t => TransactionRunner.Submit(chain, submission, output, t));
             bool retry = submitted.DispatchError is { ErrorName: "InvalidWorkBlock" } && attempt < request.Submission.MaxAttempts;
-            var outcome = RegistrationOutcome.From(submitted, netUid, hotkey.PublicKey, attempt) with
+            var outcome = new RegistrationOutcome(submitted, netUid, hotkey.PublicKey, attempt) with
             {
                 BlockNumber = solution.BlockNumber,
                 Nonce = solution.Nonce,

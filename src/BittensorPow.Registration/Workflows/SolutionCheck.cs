@@ -13,14 +13,19 @@ public static class SolutionCheck
         public bool MeetsOtherByteOrder { get; init; }
         /// <summary>The rule applied: the challenge's byte order.</summary>
         public SealByteOrder ByteOrder { get; init; }
-        public bool? IsStale { get; init; }
-        public ulong? CurrentBlock { get; init; }
 
-        /// <summary>pow_register against a node: the subnet's effective difficulty at the head, and whether the seal meets it.</summary>
+        /// <summary>What the node's head says of the solution; null offline.</summary>
+        public HeadCheck? Head { get; init; }
+    }
+
+    /// <summary>A solution judged against a node's head: <see cref="IsStale"/> under its seal's window.</summary>
+    public sealed record HeadCheck(ulong CurrentBlock, bool IsStale)
+    {
+        /// <summary>pow_register: the subnet's effective difficulty at the head, and whether the seal meets it.</summary>
         public ulong? CurrentDifficulty { get; init; }
         public bool? MeetsCurrentDifficulty { get; init; }
 
-        /// <summary>pow_register against a node: the hotkey's replay watermark (work must be for a later block).</summary>
+        /// <summary>pow_register: the hotkey's replay watermark (work must be for a later block).</summary>
         public ulong? LastPowRegistrationBlock { get; init; }
     }
 
@@ -53,8 +58,7 @@ public static class SolutionCheck
             bool legacyStale = Staleness.IsStale(template.BlockNumber, head.Number);
             return offline with
             {
-                IsStale = legacyStale,
-                CurrentBlock = head.Number,
+                Head = new HeadCheck(head.Number, legacyStale),
                 IsValid = offline.IsValid && !legacyStale,
                 Reason = offline.IsValid && legacyStale
                     ? $"block {template.BlockNumber} is outside the chain's window (head {head.Number}; " +
@@ -79,11 +83,12 @@ public static class SolutionCheck
         {
             IsValid = offline.IsValid && !stale && !replay && meetsNow,
             Reason = reason,
-            IsStale = stale,
-            CurrentBlock = head.Number,
-            CurrentDifficulty = state.EffectiveDifficulty,
-            MeetsCurrentDifficulty = meetsNow,
-            LastPowRegistrationBlock = state.LastPowRegistrationBlock,
+            Head = new HeadCheck(head.Number, stale)
+            {
+                CurrentDifficulty = state.EffectiveDifficulty,
+                MeetsCurrentDifficulty = meetsNow,
+                LastPowRegistrationBlock = state.LastPowRegistrationBlock,
+            },
         };
     }
 

@@ -83,9 +83,9 @@ public sealed class NewSolutionTests
         var stale = SolutionCheck.Run(request, new RecordingOutput(), CancellationToken.None);
         var offline = SolutionCheck.Run(request with { Endpoint = null }, new RecordingOutput(), CancellationToken.None);
 
-        Assert.Equal((true, false, true), (fresh.IsValid, fresh.IsStale, fresh.SealMatches));
-        Assert.Equal((false, true, head.Number + 3), (stale.IsValid, stale.IsStale, stale.CurrentBlock));
-        Assert.Equal((true, null), (offline.IsValid, offline.IsStale));
+        Assert.Equal((true, false, true), (fresh.IsValid, fresh.Head?.IsStale, fresh.SealMatches));
+        Assert.Equal((false, true, head.Number + 3), (stale.IsValid, stale.Head?.IsStale, stale.Head?.CurrentBlock));
+        Assert.Equal((true, null), (offline.IsValid, offline.Head?.IsStale));
         Assert.Equal(1, sessions.Opened);
     }
 
