@@ -26,11 +26,10 @@ public static class FaucetWorkflow
     {
         var profile = chain.Client.RuntimeProfile;
         if (!profile.HasFaucet)
-            throw new PowException(new PowError(ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, chain.Endpoint,
+            throw PowException.Pipeline(ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, chain.Endpoint,
                 $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: " +
                 "only pow-faucet builds (local nets, devnet, testnet) have it.",
-                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).")
-            { Scope = PowErrorScope.Pipeline });
+                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).");
         var (order, rule) = SealRuleChoice.Choose(profile, null);
         output.Verbose($"Faucet seal byte order {order}: {rule}; difficulty {FaucetTemplateSource.Difficulty:N0}.");
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);

@@ -50,10 +50,9 @@ public static class PowRegisterWorkflow
         output.Verbose($"Unlocking coldkey {Ss58.Encode(coldkey)}.");
         using var signer = request.Wallet.Coldkey();
         if (!signer.PublicKey.AsSpan().SequenceEqual(coldkey))
-            throw new PowException(new PowError(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
+            throw PowException.Pipeline(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
                 "The wallet's coldkey keyfile and its coldkeypub.txt hold different keys; the seal binds coldkeypub.txt's.",
-                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.")
-            { Scope = PowErrorScope.Pipeline });
+                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.");
 
         var submitted = new HashSet<(ulong Block, ulong Nonce)>();
         ulong? accountNonce = null;
