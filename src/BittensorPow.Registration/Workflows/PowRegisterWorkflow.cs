@@ -14,7 +14,6 @@ public static class PowRegisterWorkflow
     public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, PowRegisterRequest request, IWorkflowOutput output,
         CancellationToken cancellation)
     {
-        var client = chain.Client;
         ushort netUid = request.NetUid;
         var hotkey = request.Wallet.HotkeyPublicKey();
         var coldkey = request.Wallet.ColdkeyPublicKey();
@@ -62,7 +61,7 @@ public static class PowRegisterWorkflow
             using var span = new CallDeadline(request.Submission.Timeout, cancellation, attempt == 1 ? spent : TimeSpan.Zero, "each attempt");
             string of = $"(attempt {attempt} of {request.Submission.MaxAttempts})";
             accountNonce ??= span.Run($"reading the coldkey's account nonce {of}", ErrorIds.RpcTimeout,
-                t => chain.Call(() => client.GetAccountNextIndexAsync(coldkey, t)));
+                t => chain.Call(() => chain.Client.GetAccountNextIndexAsync(coldkey, t)));
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: solving pow_register's seal for subnet {netUid}.");
@@ -116,7 +115,7 @@ public static class PowRegisterWorkflow
             (ulong, BlockHash)? era = recheck is { } at ? (at.Head.Number, at.Head.Hash) : null;
             var call = new PowRegisterCall(netUid, checking.BlockNumber, checking.Nonce, checking.Seal, hotkey);
             SignedTransaction Sign() => span.Run($"signing pow_register {of}", ErrorIds.RpcTimeout, t => chain.Call(() =>
-                SubtensorTransactions.BuildPowRegisterAsync(client, signer, call,
+                SubtensorTransactions.BuildPowRegisterAsync(chain.Client, signer, call,
                     new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
             output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: signing pow_register for the proof on block " +
                 $"{checking.BlockNumber} (nonce {checking.Nonce}).");
