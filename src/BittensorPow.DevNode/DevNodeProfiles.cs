@@ -12,17 +12,15 @@ public static class DevNodeProfiles
     /// <summary>
     /// Today's local chain as SPEC §9 reads subtensor main at spec 425 (scripts/localnet.sh defaults: fast-runtime and
     /// pow-faucet): 250 ms blocks; register burns from the signing coldkey; register_limit exists; the faucet pays
-    /// 1000 TAO for a little-endian seal at D = 10^6. No recorded metadata is that new, so the runtime is raonet's
-    /// spec 218 file (a local-chain build, faucet listed) with register_limit patched in, reporting spec 425.
+    /// 1000 TAO for a little-endian seal at D = 10^6. No recorded metadata is that new, so the runtime is the default
+    /// metadata, raonet's spec 218 file (a local-chain build, faucet listed), with register_limit patched in, reporting spec 425.
     /// </summary>
     public static DevNodeOptions Localnet => new()
     {
         Profile = "localnet",
         BlockMs = 250,
         SpecVersion = 425,
-        Metadata = "raonet-spec218-v14.scale",
         RegisterLimit = true,
-        PowFaucet = true,
         Endowed = [.. DevAccounts.Select(uri => new Endowment(Sr25519KeyPair.FromUri(uri).PublicKey, DevEndowmentRao))],
     };
 
@@ -41,7 +39,6 @@ public static class DevNodeProfiles
         SpecVersion = 475,
         Metadata = "finney-spec393-v16.scale",
         PowRegister = true,
-        RegisterLimit = false,
         PowFaucet = false,
         FinneyPowDefaults = true,
         Subnets = [new SubnetSpec(1, 10_000_000, PowRegistrationAllowed: false)],

@@ -68,7 +68,7 @@ public sealed class CallDispatcher(RuntimeProfile runtime, EventLog events, Disp
             case "burned_register": SubtensorPallet.BurnedRegister(c, call["netuid"].AsUInt16(), call["hotkey"].AsBytes()); break;
             case "register_limit": SubtensorPallet.RegisterLimit(c, call); break;
             case "faucet": SubtensorPallet.Faucet(c, call); break;
-            case PowRegisterCall.CallName: PowRegisterCall.Dispatch(c, call); break;
+            case Finney475Patch.CallName: PowRegisterCall.Dispatch(c, call); break;
             default: throw Unsupported(runtimeCall);
         }
     }

@@ -1,3 +1,4 @@
+using BittensorPow.DevNode.Runtime;
 using BittensorPow.Subtensor.Metadata;
 using static BittensorPow.DevNode.Execution.NeuronRegistry;
 
@@ -11,7 +12,6 @@ namespace BittensorPow.DevNode.Execution;
 /// </summary>
 public static class PowRegisterCall
 {
-    public const string CallName = "pow_register";
     private const string Pallet = SubtensorPallet.Name;
 
     /// <summary>Work on block W is valid in blocks W+1 … W+<see cref="MaxWorkAge"/>.</summary>
@@ -28,7 +28,7 @@ public static class PowRegisterCall
     }
 
     public static bool Is(ScaleVariant runtimeCall)
-        => runtimeCall.Name == Pallet && runtimeCall.Fields[0].Value is ScaleVariant { Name: CallName };
+        => runtimeCall.Name == Pallet && runtimeCall.Fields[0].Value is ScaleVariant { Name: Finney475Patch.CallName };
 
     /// <summary>check_pow_registration for a transaction executing in block <see cref="DispatchContext.BlockNumber"/>.</summary>
     public static void Check(DispatchContext c, byte[] coldkey, Args a)

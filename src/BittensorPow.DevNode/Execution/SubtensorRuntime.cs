@@ -19,7 +19,7 @@ public sealed class SubtensorRuntime(RuntimeProfile runtime, DispatchFailures? f
     private readonly TransactionChecks _checks = new(runtime);
     private readonly EventLog _events = new(runtime.Decoded);
     private readonly CallDispatcher _dispatcher = new(runtime, new EventLog(runtime.Decoded), failures);
-    private readonly bool _hasPowRegister = runtime.Decoded.TryGetCall(SubtensorPallet.Name, PowRegisterCall.CallName) is not null;
+    private readonly bool _hasPowRegister = runtime.Decoded.TryGetCall(SubtensorPallet.Name, Finney475Patch.CallName) is not null;
 
     public PoolEntry Check(byte[] extrinsic, ImmutableSortedDictionary<string, byte[]> headState, ulong blockNumber, BlockHashLookup hashes)
     {

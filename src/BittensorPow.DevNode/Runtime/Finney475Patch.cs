@@ -15,7 +15,7 @@ namespace BittensorPow.DevNode.Runtime;
 /// </summary>
 public static class Finney475Patch
 {
-    public const string Pallet = "SubtensorModule";
+    private const string Pallet = RegisterLimitPatch.Pallet;
     public const string CallName = "pow_register";
     public const byte CallIndex = 152;
     public const string NetUidPath = "subtensor_runtime_common::NetUid";
@@ -45,10 +45,8 @@ public static class Finney475Patch
     {
         var m = MetadataDecoder.Decode(metadata);
         if (m.TryGetCall(Pallet, CallName) is not null) return [];
-        var pallet = m.Pallet(Pallet);
+        var (callEnum, errorEnum) = RegisterLimitPatch.Enums(m);
         var (netUid, edits) = NetUid(metadata, m.Types);
-        int callEnum = pallet.CallTypeId ?? throw new InvalidDataException($"{Pallet} has no calls in this metadata.");
-        int errorEnum = pallet.ErrorTypeId ?? throw new InvalidDataException($"{Pallet} has no errors in this metadata.");
 
         List<VariantCase> calls = m.TryGetCall(Pallet, RegisterLimitPatch.CallName) is null ? [RegisterLimit(m, netUid)] : [];
         calls.Add(Call(m, netUid));
@@ -69,10 +67,7 @@ public static class Finney475Patch
     /// <summary>pow_register(netuid: NetUid, work_block: u64, nonce: u64, work: [u8; 32], hotkey: AccountId32), type names as in 475.</summary>
     private static VariantCase Call(RuntimeMetadata m, int netUid)
     {
-        var calls = (VariantDef)m.Types[m.Pallet(Pallet).CallTypeId!.Value].Def;
-        if (calls.ByIndex(CallIndex) is { } taken)
-            throw new InvalidDataException($"Call index {CallIndex} of {Pallet} is already {taken.Name} in this metadata.");
-        var burned = calls.ByName("burned_register")
+        var burned = RegisterLimitPatch.CallsWithFreeIndex(m, CallIndex).ByName("burned_register")
             ?? throw new InvalidDataException($"{Pallet} has no burned_register to take the hotkey type from.");
         int u64 = RegistryLookup.Primitive(m.Types, PrimitiveKind.U64);
         return new VariantCase(CallName, CallIndex,

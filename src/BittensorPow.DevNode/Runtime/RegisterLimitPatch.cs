@@ -20,10 +20,8 @@ public static class RegisterLimitPatch
     public static byte[] Apply(byte[] metadata)
     {
         var decoded = MetadataDecoder.Decode(metadata);
-        var pallet = decoded.Pallet(Pallet);
         if (decoded.TryGetCall(Pallet, CallName) is not null) return metadata;
-        int callEnum = pallet.CallTypeId ?? throw new InvalidDataException($"{Pallet} has no calls in this metadata.");
-        int errorEnum = pallet.ErrorTypeId ?? throw new InvalidDataException($"{Pallet} has no errors in this metadata.");
+        var (callEnum, errorEnum) = Enums(decoded);
         var errors = (VariantDef)decoded.Types[errorEnum].Def;
         if (errors.ByName(ErrorName) is not null) throw new InvalidDataException($"{Pallet} already has the error {ErrorName}.");
         int nextError = errors.Variants.Max(v => v.Index) + 1;
@@ -42,9 +40,7 @@ public static class RegisterLimitPatch
     /// </summary>
     public static VariantCase Call(RuntimeMetadata decoded)
     {
-        var calls = (VariantDef)decoded.Types[decoded.Pallet(Pallet).CallTypeId!.Value].Def;
-        if (calls.ByIndex(CallIndex) is { } taken)
-            throw new InvalidDataException($"Call index {CallIndex} of {Pallet} is already {taken.Name} in this metadata.");
+        var calls = CallsWithFreeIndex(decoded, CallIndex);
         var burned = calls.ByName("burned_register")
             ?? throw new InvalidDataException($"{Pallet} has no burned_register to take argument types from.");
         var register = calls.ByName("register") ?? throw new InvalidDataException($"{Pallet} has no register to take the u64 type from.");
@@ -59,6 +55,23 @@ public static class RegisterLimitPatch
 
     /// <summary>RegistrationPriceLimitExceeded at <paramref name="index"/>.</summary>
     public static VariantCase Error(byte index) => new(ErrorName, index, [], ["Registration Price Limit Exceeded"]);
+
+    /// <summary>The type ids of <see cref="Pallet"/>'s call and error enums, which the patches append to.</summary>
+    internal static (int Calls, int Errors) Enums(RuntimeMetadata decoded)
+    {
+        var pallet = decoded.Pallet(Pallet);
+        return (pallet.CallTypeId ?? throw new InvalidDataException($"{Pallet} has no calls in this metadata."),
+            pallet.ErrorTypeId ?? throw new InvalidDataException($"{Pallet} has no errors in this metadata."));
+    }
+
+    /// <summary><see cref="Pallet"/>'s calls; fails when a patch's call <paramref name="index"/> is taken.</summary>
+    internal static VariantDef CallsWithFreeIndex(RuntimeMetadata decoded, byte index)
+    {
+        var calls = (VariantDef)decoded.Types[decoded.Pallet(Pallet).CallTypeId!.Value].Def;
+        if (calls.ByIndex(index) is { } taken)
+            throw new InvalidDataException($"Call index {index} of {Pallet} is already {taken.Name} in this metadata.");
+        return calls;
+    }
 
     internal static FieldDef Field(VariantCase call, string name) => call.Fields.FirstOrDefault(f => f.Name == name)
         ?? throw new InvalidDataException($"{Pallet}.{call.Name} has no argument '{name}'.");

@@ -65,9 +65,8 @@ public sealed class ChainSession : IDisposable
         try { url = ChainEndpoint.Resolve(endpoint, network); }
         catch (ArgumentException ex)
         {
-            throw new PowException(new PowError(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
-                "Use finney, test or local, or give -Endpoint ws://host:port.")
-            { Scope = PowErrorScope.Pipeline });
+            throw PowException.Pipeline(ErrorIds.InvalidEndpoint, PowErrorCategory.InvalidArgument, Hex.Shorten(network ?? ""), ex.Message,
+                "Use finney, test or local, or give -Endpoint ws://host:port.");
         }
         output.Verbose($"Connecting to {EndpointDisplay.Show(url)}.");
         WebSocketRpcClient? rpc = null;

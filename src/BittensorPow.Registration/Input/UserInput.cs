@@ -34,11 +34,10 @@ public static class UserInput
         try { _ = WalletPaths.ExpandRoot(resolved.Item3); }
         catch (ArgumentException ex)
         {
-            throw new PowException(new PowError(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument,
+            throw PowException.Pipeline(ErrorIds.InvalidWalletPath, PowErrorCategory.InvalidArgument,
                 resolved.Item3.Replace("\0", "\\0"),
                 $"-WalletPath is not a usable folder path: {ex.Message}",
-                "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.")
-            { Scope = PowErrorScope.Pipeline });
+                "Give the folder that holds your wallets (btcli's default is ~/.bittensor/wallets), without control characters.");
         }
         return resolved;
     }

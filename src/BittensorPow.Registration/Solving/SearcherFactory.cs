@@ -17,10 +17,9 @@ public static class SearcherFactory
     {
         if (backend.IsGpu()) return CreateGpu(backend, deviceIds, threadsPerBlock, output);
         if (backend != PowBackend.Cpu && !CpuBackends.IsAvailable(backend))
-            throw new PowException(new PowError(ErrorIds.BackendUnavailable, PowErrorCategory.NotImplemented, backend,
+            throw PowException.Pipeline(ErrorIds.BackendUnavailable, PowErrorCategory.NotImplemented, backend,
                 $"Back end {backend} is not available on this CPU; available: {string.Join(", ", CpuBackends.Available())}.",
-                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.")
-            { Scope = PowErrorScope.Pipeline });
+                "Use -Backend Cpu to pick the best available one; Get-PowDevice lists what this machine has.");
         return CpuBackends.CreateWorkers(backend, threadCount ?? Environment.ProcessorCount);
     }
 
@@ -40,11 +39,10 @@ public static class SearcherFactory
                 PowBackend.OpenCL => ErrorIds.OpenCLDeviceNotFound,
                 _ => ErrorIds.DeviceNotFound,
             };
-            throw new PowException(new PowError(id, PowErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
+            throw PowException.Pipeline(id, PowErrorCategory.ObjectNotFound, (object?)ex.DeviceId ?? kind, ex.Message,
                 kind == PowBackend.Cuda
                     ? "Check that an NVIDIA GPU and its driver are present (nvidia-smi), pick ids from Get-PowDevice, or use -Backend Cpu."
-                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.")
-            { Scope = PowErrorScope.Pipeline });
+                    : "Get-PowDevice lists the devices this machine has; or use -Backend Cpu.");
         }
         catch (GpuDeviceException ex)
         {

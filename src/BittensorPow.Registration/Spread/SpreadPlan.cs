@@ -23,9 +23,8 @@ public sealed class SpreadPlan
     public SpreadPlan(IReadOnlyList<ISpreadHost> hosts, IReadOnlyDictionary<string, object?>? hostParameters = null)
     {
         if (hosts.Count == 0)
-            throw new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.InvalidArgument, null, "No host was given.",
-                "Give one or more open sessions with -Session, or host names with -HostName.")
-            { Scope = PowErrorScope.Pipeline });
+            throw PowException.Pipeline(ErrorIds.AllHostsFailed, PowErrorCategory.InvalidArgument, null, "No host was given.",
+                "Give one or more open sessions with -Session, or host names with -HostName.");
         Hosts = hosts;
         _own = [.. hosts.Select(_ => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase))];
         foreach (var (key, value) in hostParameters ?? new Dictionary<string, object?>()) Assign(key, value);

@@ -215,10 +215,9 @@ public sealed class SpreadSearch
         string hosts = string.Join(", ", _runs.Select(r => r.Name));
         string reasons = string.Join("; ", _runs.Select(r => $"{r.Name}: {r.Failure}"));
         if (_runs.TrueForAll(r => r.FailureId == ErrorIds.PowSolveTimeout))
-            return new PowException(new PowError(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, hosts,
+            return PowException.Pipeline(ErrorIds.PowSolveTimeout, PowErrorCategory.OperationTimeout, hosts,
                 $"-TimeoutSec ran out on every host of the spread search: {reasons}",
-                "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).")
-            { Scope = PowErrorScope.Pipeline });
+                "Give -TimeoutSec more seconds (each host bounds its own search with it), or add hosts or faster back ends (-Cuda).");
         return new PowException(new PowError(ErrorIds.AllHostsFailed, PowErrorCategory.ConnectionError, hosts,
             $"Every host of the spread search dropped out: {reasons}",
             "Fix what each reason says (a session that did not open or broke, no module there, a device error), then search again."));

@@ -51,10 +51,8 @@ public static class MnemonicDisplay
         yield return "";
     }
 
-    private static PowException NotShown(string why) => new(new PowError(ErrorIds.MnemonicNotShown, PowErrorCategory.InvalidOperation, null,
-        $"No new key was made: its mnemonic must be shown once, and {why}.",
-        "Run it in an interactive console, or give the mnemonic with -Mnemonic (Read-Host -AsSecureString).")
-    {
-        Scope = PowErrorScope.Pipeline,
-    });
+    private static PowException NotShown(string why) =>
+        PowException.Pipeline(ErrorIds.MnemonicNotShown, PowErrorCategory.InvalidOperation, null,
+            $"No new key was made: its mnemonic must be shown once, and {why}.",
+            "Run it in an interactive console, or give the mnemonic with -Mnemonic (Read-Host -AsSecureString).");
 }

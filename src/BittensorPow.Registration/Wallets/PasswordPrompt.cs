@@ -59,10 +59,7 @@ public sealed class PasswordPrompt(IUserPrompt prompt, IWorkflowOutput output)
     }
 
     private static PowException NewPasswordRequired(string path, string wallet, string why) =>
-        new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
+        PowException.Pipeline(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"The new coldkey of wallet '{wallet}' needs a password, and none was given: {why}.",
-            "Pass -Password (a SecureString), or -NoPassword for a test wallet whose coldkey is stored unencrypted.")
-        {
-            Scope = PowErrorScope.Pipeline,
-        });
+            "Pass -Password (a SecureString), or -NoPassword for a test wallet whose coldkey is stored unencrypted.");
 }

@@ -8,10 +8,9 @@ public static class WalletListing
     {
         string root = WalletPaths.ExpandRoot(request.WalletPath ?? Environment.GetEnvironmentVariable("BT_WALLET_PATH"));
         if (!Directory.Exists(root))
-            throw new PowException(new PowError(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
+            throw PowException.Pipeline(ErrorIds.WalletNotFound, PowErrorCategory.ObjectNotFound, root,
                 $"The wallet folder '{root}' does not exist.",
-                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.")
-            { Scope = PowErrorScope.Pipeline });
+                "Pass -WalletPath (or set BT_WALLET_PATH), or create one with New-BittensorWallet.");
         var found = WalletDirectory.List(root).Where(w => request.Matches?.Invoke(w.Name) ?? true).ToList();
         var notFound = request.ExactNames
             .Where(name => !found.Any(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)))

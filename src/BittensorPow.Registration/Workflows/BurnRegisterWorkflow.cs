@@ -33,11 +33,10 @@ public static class BurnRegisterWorkflow
         output.Verbose($"Head #{head.Number}: subnet {netUid} burn {Tao.Format(burn)} TAO, " +
             $"registration {(subnet.RegistrationAllowed ? "open" : "closed")}.");
         if (request.MaxCostRao is not { } cap)
-            throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
+            throw PowException.Pipeline(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, netUid,
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: registering on subnet {netUid} " +
                 $"burns TAO from the coldkey, {Tao.Format(burn)} TAO at block #{head.Number}.",
-                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.")
-            { Scope = PowErrorScope.Pipeline });
+                $"Pass -MaxCost <TAO> (at least {Tao.Format(burn)}) to register by burning at most that much, signed by the coldkey.");
         if (!subnet.RegistrationAllowed)
             throw new PowException(new PowError(ErrorIds.RegistrationClosed, PowErrorCategory.PermissionDenied, netUid,
                 $"Registration on subnet {netUid} is closed (NetworkRegistrationAllowed is false).",

@@ -25,12 +25,7 @@ public static class FaucetWorkflow
     public static IEnumerable<FaucetOutcome> Run(ChainSession chain, FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
         var profile = chain.Client.RuntimeProfile;
-        if (!profile.HasFaucet)
-            throw new PowException(new PowError(ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, chain.Endpoint,
-                $"Runtime spec {profile.SpecVersion} at {chain.Endpoint} has no SubtensorModule.faucet call: " +
-                "only pow-faucet builds (local nets, devnet, testnet) have it.",
-                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).")
-            { Scope = PowErrorScope.Pipeline });
+        RequireFaucet(profile, chain.Endpoint);
         var (order, rule) = SealRuleChoice.Choose(profile, null);
         output.Verbose($"Faucet seal byte order {order}: {rule}; difficulty {FaucetTemplateSource.Difficulty:N0}.");
         string coldkeySs58 = Ss58.Encode(request.ColdkeyPublic);
@@ -55,6 +50,16 @@ public static class FaucetWorkflow
             // The node refuses every drip the same way: more work would be wasted.
             if (outcome.Error is { Id: "FaucetDisabled" }) yield break;
         }
+    }
+
+    /// <summary>FaucetNotAvailable unless the runtime lists SubtensorModule.faucet, which only pow-faucet builds do.</summary>
+    private static void RequireFaucet(RuntimeProfile profile, string endpoint)
+    {
+        if (!profile.HasFaucet)
+            throw PowException.Pipeline(ErrorIds.FaucetNotAvailable, PowErrorCategory.NotImplemented, endpoint,
+                $"Runtime spec {profile.SpecVersion} at {endpoint} has no SubtensorModule.faucet call: " +
+                "only pow-faucet builds (local nets, devnet, testnet) have it.",
+                "Use a local chain built with the pow-faucet feature (subtensor's scripts/localnet.sh builds it by default).");
     }
 
     private static FaucetOutcome Drip(ChainSession chain, Sr25519KeyPair coldkey, FaucetRequest request,

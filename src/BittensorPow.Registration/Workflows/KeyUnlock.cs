@@ -41,8 +41,7 @@ public static class KeyUnlock
 
     /// <summary>PasswordRequired for a keyfile nobody can be asked about: statement-terminating; it names every way to give one.</summary>
     public static PowException PasswordRequired(string path, string what, string passwordParameter, string variable, string why) =>
-        new(new PowError(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
+        PowException.Pipeline(ErrorIds.PasswordRequired, PowErrorCategory.AuthenticationError, path,
             $"{what} is encrypted, and no password was given: {why}.",
-            $"Pass {passwordParameter}, set {variable} (about_BittensorPow), or run where a prompt can be answered.")
-        { Scope = PowErrorScope.Pipeline });
+            $"Pass {passwordParameter}, set {variable} (about_BittensorPow), or run where a prompt can be answered.");
 }

@@ -14,7 +14,6 @@ public static class PowRegisterWorkflow
     public static IEnumerable<RegistrationOutcome> Run(ChainSession chain, PowRegisterRequest request, IWorkflowOutput output,
         CancellationToken cancellation)
     {
-        var client = chain.Client;
         ushort netUid = request.NetUid;
         var hotkey = request.Wallet.HotkeyPublicKey();
         var coldkey = request.Wallet.ColdkeyPublicKey();
@@ -50,10 +49,9 @@ public static class PowRegisterWorkflow
         output.Verbose($"Unlocking coldkey {Ss58.Encode(coldkey)}.");
         using var signer = request.Wallet.Coldkey();
         if (!signer.PublicKey.AsSpan().SequenceEqual(coldkey))
-            throw new PowException(new PowError(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
+            throw PowException.Pipeline(ErrorIds.ColdkeyMismatch, PowErrorCategory.InvalidData, request.Wallet.WalletName,
                 "The wallet's coldkey keyfile and its coldkeypub.txt hold different keys; the seal binds coldkeypub.txt's.",
-                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.")
-            { Scope = PowErrorScope.Pipeline });
+                "Regenerate coldkeypub.txt from the coldkey (btcli wallet regen_coldkeypub), then solve again.");
 
         var submitted = new HashSet<(ulong Block, ulong Nonce)>();
         ulong? accountNonce = null;
@@ -63,7 +61,7 @@ public static class PowRegisterWorkflow
             using var span = new CallDeadline(request.Submission.Timeout, cancellation, attempt == 1 ? spent : TimeSpan.Zero, "each attempt");
             string of = $"(attempt {attempt} of {request.Submission.MaxAttempts})";
             accountNonce ??= span.Run($"reading the coldkey's account nonce {of}", ErrorIds.RpcTimeout,
-                t => chain.Call(() => client.GetAccountNextIndexAsync(coldkey, t)));
+                t => chain.Call(() => chain.Client.GetAccountNextIndexAsync(coldkey, t)));
             if (solution is null)
             {
                 output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: solving pow_register's seal for subnet {netUid}.");
@@ -117,7 +115,7 @@ public static class PowRegisterWorkflow
             (ulong, BlockHash)? era = recheck is { } at ? (at.Head.Number, at.Head.Hash) : null;
             var call = new PowRegisterCall(netUid, checking.BlockNumber, checking.Nonce, checking.Seal, hotkey);
             SignedTransaction Sign() => span.Run($"signing pow_register {of}", ErrorIds.RpcTimeout, t => chain.Call(() =>
-                SubtensorTransactions.BuildPowRegisterAsync(client, signer, call,
+                SubtensorTransactions.BuildPowRegisterAsync(chain.Client, signer, call,
                     new TransactionOptions { AccountNonce = accountNonce, EraBlock = era }, t)));
             output.Verbose($"Attempt {attempt} of {request.Submission.MaxAttempts}: signing pow_register for the proof on block " +
                 $"{checking.BlockNumber} (nonce {checking.Nonce}).");

@@ -18,11 +18,10 @@ public static class RegisterWorkflow
     {
         var profile = chain.Client.RuntimeProfile;
         if (!profile.RegisterVerifiesWork)
-            throw new PowException(new PowError(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
+            throw PowException.Pipeline(ErrorIds.PowRegistrationRemoved, PowErrorCategory.InvalidOperation, profile.SpecVersion,
                 $"Runtime spec {profile.SpecVersion} no longer checks proof of work in register: " +
                 "it performs a burned registration and charges the signer the subnet's burn.",
-                "Register by burn instead, signed by the coldkey: Register-SubtensorNeuron -MaxCost <TAO> caps the burn.")
-            { Scope = PowErrorScope.Pipeline });
+                "Register by burn instead, signed by the coldkey: Register-SubtensorNeuron -MaxCost <TAO> caps the burn.");
         var (order, rule) = SealRuleChoice.Choose(profile, request.SealByteOrder);
         output.Verbose($"Seal byte order {order}: {rule}.");
         var hotkey = request.Hotkey;

@@ -117,23 +117,18 @@ public static class ScaleValueEncoder
             }
         }
         var n = value is ScaleNumber number ? number.Value : throw Mismatch(types, typeId, value);
-        (int bytes, bool signed) = kind switch
+        int bytes = kind switch
         {
-            PrimitiveKind.U8 => (1, false),
-            PrimitiveKind.U16 => (2, false),
-            PrimitiveKind.U32 => (4, false),
-            PrimitiveKind.U64 => (8, false),
-            PrimitiveKind.U128 => (16, false),
-            PrimitiveKind.U256 => (32, false),
-            PrimitiveKind.I8 => (1, true),
-            PrimitiveKind.I16 => (2, true),
-            PrimitiveKind.I32 => (4, true),
-            PrimitiveKind.I64 => (8, true),
-            PrimitiveKind.I128 => (16, true),
-            PrimitiveKind.I256 => (32, true),
+            PrimitiveKind.U8 or PrimitiveKind.I8 => 1,
+            PrimitiveKind.U16 or PrimitiveKind.I16 => 2,
+            PrimitiveKind.U32 or PrimitiveKind.I32 => 4,
+            PrimitiveKind.U64 or PrimitiveKind.I64 => 8,
+            PrimitiveKind.U128 or PrimitiveKind.I128 => 16,
+            PrimitiveKind.U256 or PrimitiveKind.I256 => 32,
             _ => throw new ScaleFormatException($"Unknown primitive {kind}."),
         };
-        w.Raw(FixedWidth(n, bytes, signed, kind));
+        // PrimitiveKind keeps scale-info's order: the signed kinds follow the unsigned ones.
+        w.Raw(FixedWidth(n, bytes, signed: kind >= PrimitiveKind.I8, kind));
     }
 
     /// <summary>Little-endian two's complement of exactly <paramref name="width"/> bytes; out-of-range values are refused, not wrapped.</summary>

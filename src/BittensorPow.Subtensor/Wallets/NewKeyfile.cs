@@ -7,12 +7,11 @@ namespace BittensorPow.Subtensor.Wallets;
 /// </summary>
 public sealed class NewKeyfile : IDisposable
 {
-    private NewKeyfile(string path, string publicPath, byte[] content, byte[] publicContent, byte[] publicKey, bool encrypted)
+    private NewKeyfile(string path, string publicPath, byte[] content, byte[] publicKey, bool encrypted)
     {
         Path = path;
         PublicPath = publicPath;
         Content = content;
-        PublicContent = publicContent;
         PublicKey = publicKey;
         Encrypted = encrypted;
     }
@@ -24,7 +23,8 @@ public sealed class NewKeyfile : IDisposable
     public byte[] PublicKey { get; }
     public bool Encrypted { get; }
     internal byte[] Content { get; }
-    internal byte[] PublicContent { get; }
+    /// <summary>The public file's JSON, which says nothing but the public key.</summary>
+    internal byte[] PublicContent => KeyfileJson.Public(PublicKey);
 
     /// <summary>The key of <paramref name="phrase"/>; with <paramref name="password"/> its keyfile is sealed ($NACL, seconds of argon2i).</summary>
     /// <exception cref="FormatException">The phrase is not a valid English BIP-39 mnemonic (the message never quotes a word).</exception>
@@ -41,7 +41,7 @@ public sealed class NewKeyfile : IDisposable
             json = KeyfileJson.Secret(pair, normalized, mini);
             var content = password is null ? json : Seal(json, password);
             var publicKey = pair.PublicKey;
-            return new NewKeyfile(path, publicPath, content, KeyfileJson.Public(publicKey), publicKey, password is not null);
+            return new NewKeyfile(path, publicPath, content, publicKey, password is not null);
         }
         finally
         {
