@@ -74,7 +74,7 @@ internal static partial class PowRegisterBench
             var wallet = new WalletAccess(walletRoot, "default", "default") { Hotkey = pair.PublicKey, UnlockColdkey = coldkey.Get };
             var request = new RegisterNeuronRequest(1, wallet, new SolveRequest(PowBackend.Cpu, threads))
             {
-                Sessions = sessions, Endpoint = node.Endpoint.ToString(), Submission = new() { Timeout = TimeSpan.FromSeconds(60) },
+                Sessions = sessions, Node = new NodeChoice(node.Endpoint.ToString(), null), Submission = new() { Timeout = TimeSpan.FromSeconds(60) },
             };
             foreach (var outcome in RegisterNeuron.Run(request, output, CancellationToken.None))
             {

@@ -53,7 +53,7 @@ public static class SoakBench
             + $"{threads} CPU thread(s), node {endpoint}");
         var output = new CountingOutput();
         using var cancel = new CancellationTokenSource();
-        using var chain = ChainSession.Connect(endpoint, null, output, cancel.Token);
+        using var chain = ChainSession.Connect(new NodeChoice(endpoint, null), output, cancel.Token);
         int reconnects = 0;
         chain.Client.Rpc.ConnectionChanged += e => { if (e.Kind == ConnectionEventKind.Connected) Interlocked.Increment(ref reconnects); };
 
@@ -102,7 +102,7 @@ public static class SoakBench
         GC.Collect();
         var (ws0, heap0) = Memory();
         var output = new CountingOutput();
-        using var chain = ChainSession.Connect(endpoint, null, output, CancellationToken.None);
+        using var chain = ChainSession.Connect(new NodeChoice(endpoint, null), output, CancellationToken.None);
         var head = chain.Head(CancellationToken.None);
         var hotkey = Sr25519KeyPair.FromUri("//Alice").PublicKey;
         var clock = Stopwatch.StartNew();

@@ -35,7 +35,7 @@ internal static class SubnetsBench
                 .Select(u => new SubnetSpec((ushort)u, 10_000UL * (ulong)u, PowRegistrationAllowed: u % 2 == 0))],
         }).GetAwaiter().GetResult();
         var output = new Quiet();
-        var request = new SubnetListingRequest(node.Endpoint.ToString(), null, TimeSpan.FromSeconds(30)) { HashRate = 1e6 };
+        var request = new SubnetListingRequest(new NodeChoice(node.Endpoint.ToString(), null), TimeSpan.FromSeconds(30)) { HashRate = 1e6 };
 
         var whole = new List<double>();
         for (int i = 0; i <= rounds; i++)

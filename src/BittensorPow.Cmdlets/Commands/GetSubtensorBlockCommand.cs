@@ -33,7 +33,7 @@ public sealed class GetSubtensorBlockCommand : PowCmdletBase
         UserInput.HotkeyOrWallet(Hotkey, Wallet, WalletHotkey, WalletPath);
         byte[]? hotkey = Hotkey is { } text ? UserInput.Hotkey(text)
             : Wallet is not null || WalletHotkey is not null ? UserInput.WalletHotkey(Wallet, WalletHotkey, WalletPath).Key : null;
-        var request = new BlockQueryRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec))
+        var request = new BlockQueryRequest(new NodeChoice(Endpoint, Network), TimeSpan.FromSeconds(TimeoutSec))
         {
             Number = Number, NetUid = NetUid, Hotkey = hotkey,
         };

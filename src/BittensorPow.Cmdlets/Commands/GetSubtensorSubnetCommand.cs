@@ -36,7 +36,7 @@ public sealed class GetSubtensorSubnetCommand : PowCmdletBase
         {
             Backend = Given(nameof(Backend), Backend), Cuda = Cuda, DeviceIds = DeviceId, ThreadCount = ThreadCount,
         });
-        var request = new SubnetListingRequest(Endpoint, Network, TimeSpan.FromSeconds(TimeoutSec))
+        var request = new SubnetListingRequest(new NodeChoice(Endpoint, Network), TimeSpan.FromSeconds(TimeoutSec))
         {
             NetUids = _netUidGiven ? _netUids : null, PowOpenOnly = PowOpen, HashRate = HashRate, Measure = measure,
         };

@@ -101,7 +101,8 @@ public sealed class NewPowSolutionCommand : PowCmdletBase
             {
                 SealByteOrder = SealByteOrder, DifficultyMargin = DifficultyMargin, Coldkey = coldkey, ReadColdkey = walletColdkey,
             } : null,
-            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Timeout = solve.SolverOptions.Timeout,
+            Node = new NodeChoice(Endpoint, Network) { ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec) },
+            Timeout = solve.SolverOptions.Timeout,
             Spread = remote?.Plan(HostParameters, MyInvocation.BoundParameters, SolvingParameters, NonceStart),
         };
         var (solution, spread) = NewSolution.Run(request, Output, Cancellation);

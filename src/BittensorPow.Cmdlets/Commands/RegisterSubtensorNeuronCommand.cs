@@ -88,7 +88,7 @@ public sealed class RegisterSubtensorNeuronCommand : PowCmdletBase, IDisposable
         var request = new RegisterNeuronRequest(Solution is null ? NetUid : null, wallet,
             solve with { Spread = spread })
         {
-            Sessions = _sessions, Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec),
+            Sessions = _sessions, Node = new NodeChoice(Endpoint, Network) { ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec) },
             Solution = Solution is null ? null : PipedSolution.Read(Solution, SealByteOrder),
             SealByteOrder = SealByteOrder, MaxCost = MaxCost, DifficultyMargin = DifficultyMargin,
             Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaxAttempts },

@@ -37,7 +37,7 @@ public sealed class RequestSubtensorFaucetCommand : PowCmdletBase
         };
         var request = new FaucetRequest(wallet.ColdkeyPublicKey(), wallet.Coldkey, solve)
         {
-            Endpoint = Endpoint, Network = Network, ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec), Count = Count,
+            Node = new NodeChoice(Endpoint, Network) { ReconnectLimit = TimeSpan.FromSeconds(ReconnectLimitSec) }, Count = Count,
             Submission = new() { Wait = (WaitFor)Wait, Timeout = TimeSpan.FromSeconds(TimeoutSec) },
         };
         foreach (var outcome in FaucetWorkflow.Run(request, Output, Cancellation))

@@ -49,11 +49,11 @@ public sealed class ChainSession : IDisposable
     public string Url { get; }
 
     /// <summary>Connects to -Endpoint / -Network / the btcli variables / the local node, and reads the runtime.</summary>
-    /// <param name="options">Null: <see cref="Options"/> with the default reconnect limit.</param>
-    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, CancellationToken cancellation,
-        RpcClientOptions? options = null)
+    /// <param name="options">Null: <see cref="Options"/> with the node's reconnect limit.</param>
+    public static ChainSession Connect(NodeChoice node, IWorkflowOutput output, CancellationToken cancellation, RpcClientOptions? options = null)
     {
-        options ??= Options(null);
+        options ??= Options(node.ReconnectLimit);
+        var (endpoint, network) = (node.Endpoint, node.Network);
         if (endpoint is not null && string.IsNullOrWhiteSpace(endpoint))
             throw PowException.Parameter(ErrorIds.InvalidEndpoint, endpoint, "-Endpoint is empty.",
                 $"Give -Endpoint as ws://host:port (a local node: {ChainEndpoint.Local}), or leave it out to use -Network.");
@@ -92,13 +92,10 @@ public sealed class ChainSession : IDisposable
     /// Connects inside <paramref name="deadline"/>: running out there names the connecting phase; running out later while
     /// the node is away is NodeLost.
     /// </summary>
-    /// <param name="reconnectLimit">-ReconnectLimitSec; null: <see cref="DefaultReconnectLimit"/>.</param>
-    public static ChainSession Connect(string? endpoint, string? network, IWorkflowOutput output, Workflows.CallDeadline deadline,
-        TimeSpan? reconnectLimit = null)
+    public static ChainSession Connect(NodeChoice node, IWorkflowOutput output, Workflows.CallDeadline deadline)
     {
-        var shown = endpoint is null ? network ?? "the node" : EndpointDisplay.Show(endpoint);
-        var session = deadline.Run($"connecting to {shown} and reading its runtime", ErrorIds.RpcTimeout,
-            t => Connect(endpoint, network, output, t, Options(reconnectLimit)));
+        var session = deadline.Run($"connecting to {node.Shown} and reading its runtime", ErrorIds.RpcTimeout,
+            t => Connect(node, output, t));
         deadline.Node = session.Node;
         return session;
     }

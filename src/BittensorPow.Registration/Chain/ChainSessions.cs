@@ -15,11 +15,12 @@ public sealed class ChainSessions : IDisposable
     /// <summary>How many connections were opened.</summary>
     public int Opened { get; private set; }
 
-    public ChainSession Get(string? endpoint, string? network, IWorkflowOutput output, CallDeadline deadline, TimeSpan? reconnectLimit)
+    /// <summary>The kept session of the node, or a new one (its reconnect limit is the first request's).</summary>
+    public ChainSession Get(NodeChoice node, IWorkflowOutput output, CallDeadline deadline)
     {
-        if (_open.TryGetValue((endpoint, network), out var kept)) return kept;
-        var session = ChainSession.Connect(endpoint, network, output, deadline, reconnectLimit);
-        _open[(endpoint, network)] = session;
+        if (_open.TryGetValue((node.Endpoint, node.Network), out var kept)) return kept;
+        var session = ChainSession.Connect(node, output, deadline);
+        _open[(node.Endpoint, node.Network)] = session;
         Opened++;
         return session;
     }

@@ -7,7 +7,7 @@ public static class BlockQuery
     public static BlockReport Run(BlockQueryRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
         using var deadline = new CallDeadline(request.Timeout, cancellation);
-        using var chain = ChainSession.Connect(request.Endpoint, request.Network, output, deadline);
+        using var chain = ChainSession.Connect(request.Node, output, deadline);
         var client = chain.Client;
         BlockHeader header = request.Number is { } n
             ? deadline.Run($"reading block {n} from {chain.Endpoint}", ErrorIds.RpcTimeout,

@@ -1,7 +1,7 @@
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Get-SubtensorBlock: which node, which block (null: the head), and which subnet to read at it.</summary>
-public sealed record BlockQueryRequest(string? Endpoint, string? Network, TimeSpan Timeout)
+public sealed record BlockQueryRequest(NodeChoice Node, TimeSpan Timeout)
 {
     public ulong? Number { get; init; }
     public ushort? NetUid { get; init; }

@@ -4,11 +4,7 @@ namespace BittensorPow.Registration.Workflows;
 public sealed record FaucetRequest(byte[] ColdkeyPublic, Func<Sr25519KeyPair> Unlock, SolveRequest Solve)
 {
     public int Count { get; init; } = 1;
-    /// <summary>-Endpoint; null: -Network's, else btcli's defaults.</summary>
-    public string? Endpoint { get; init; }
-    public string? Network { get; init; }
-    /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
-    public TimeSpan? ReconnectLimit { get; init; }
+    public NodeChoice Node { get; init; } = NodeChoice.Default;
     /// <summary>-Wait, -TimeoutSec and the attempts (<see cref="SubmissionPolicy"/>).</summary>
     public SubmissionPolicy Submission { get; init; } = new();
 }

@@ -13,7 +13,7 @@ public static class FaucetWorkflow
     public static IEnumerable<FaucetOutcome> Run(FaucetRequest request, IWorkflowOutput output, CancellationToken cancellation)
     {
         var (chain, submission) = request.Submission.Connect(
-            d => ChainSession.Connect(request.Endpoint, request.Network, output, d, request.ReconnectLimit), "each drip", cancellation);
+            d => ChainSession.Connect(request.Node, output, d), "each drip", cancellation);
         request = request with { Submission = submission };
         using (chain)
         {

@@ -26,7 +26,7 @@ public static class NewSolution
         }
         var online = request.Online ?? throw new ArgumentException("The request names neither offline nor online work.", nameof(request));
         using var deadline = new CallDeadline(request.Timeout, cancellation);
-        using var chain = ChainSession.Connect(request.Endpoint, request.Network, output, deadline, request.ReconnectLimit);
+        using var chain = ChainSession.Connect(request.Node, output, deadline);
         if (request.Spread is not { } hosts)
             return (deadline.Run(t => OnlineSolve.Run(chain, online with { Deadline = deadline }, output, t)), null);
         SpreadOutcome? last = null;

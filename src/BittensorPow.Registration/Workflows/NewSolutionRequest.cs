@@ -6,12 +6,10 @@ public sealed record NewSolutionRequest
     /// <summary>The block, keys and difficulty to solve for, without a node; null: <see cref="Online"/>.</summary>
     public OfflineSolveRequest? Offline { get; init; }
 
-    /// <summary>The subnet and keys to solve for on the node of <see cref="Endpoint"/> / <see cref="Network"/>.</summary>
+    /// <summary>The subnet and keys to solve for on <see cref="Node"/>.</summary>
     public OnlineSolveRequest? Online { get; init; }
 
-    public string? Endpoint { get; init; }
-    public string? Network { get; init; }
-    public TimeSpan? ReconnectLimit { get; init; }
+    public NodeChoice Node { get; init; } = NodeChoice.Default;
 
     /// <summary>
     /// -TimeoutSec. Online on this machine it bounds the whole call, connecting and every RPC included; spread, each host

@@ -13,10 +13,12 @@ public static class RegisterNeuron
         // Before connecting: a piped solution that names no subnet is refused without a round trip.
         ushort netUid = NetUidOf(request);
         // A piped solution's endpoint is a default: -Network given on the command line wins over it.
-        var endpoint = request.Endpoint ?? (request.Network is null ? request.Solution?.Endpoint : null);
+        var node = request.Node is { Endpoint: null, Network: null } && request.Solution?.Endpoint is { } piped
+            ? request.Node with { Endpoint = piped }
+            : request.Node;
         var (chain, submission) = request.Submission.Connect(d => request.Sessions is { } kept
-            ? kept.Get(endpoint, request.Network, output, d, request.ReconnectLimit)
-            : ChainSession.Connect(endpoint, request.Network, output, d, request.ReconnectLimit), "each attempt", cancellation);
+            ? kept.Get(node, output, d)
+            : ChainSession.Connect(node, output, d), "each attempt", cancellation);
         request = request with { Submission = submission };
         // A pipeline's kept session outlives this record.
         using (request.Sessions is null ? chain : null)

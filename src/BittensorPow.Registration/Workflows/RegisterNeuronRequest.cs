@@ -6,15 +6,11 @@ namespace BittensorPow.Registration.Workflows;
 /// </summary>
 public sealed record RegisterNeuronRequest(ushort? NetUid, WalletAccess Wallet, SolveRequest Solve)
 {
-    /// <summary>-Endpoint; null: a piped solution's endpoint, unless -Network is given, then btcli's defaults.</summary>
-    public string? Endpoint { get; init; }
-    public string? Network { get; init; }
+    /// <summary>-Endpoint, -Network and -ReconnectLimitSec; neither named: a piped solution's endpoint, else btcli's defaults.</summary>
+    public NodeChoice Node { get; init; } = NodeChoice.Default;
 
     /// <summary>The connection a pipeline keeps across its records; null: this request connects and disconnects.</summary>
     public ChainSessions? Sessions { get; init; }
-
-    /// <summary>-ReconnectLimitSec: how long to wait for a node whose connection dropped before NodeLost; null: the default.</summary>
-    public TimeSpan? ReconnectLimit { get; init; }
 
     /// <summary>A solution to submit first; null solves one here.</summary>
     public Solution? Solution { get; init; }

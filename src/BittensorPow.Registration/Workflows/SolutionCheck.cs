@@ -38,7 +38,7 @@ public static class SolutionCheck
         var template = new BlockTemplate(request.Work.ToChallenge().Challenge, Difficulties.FromUser(request.Difficulty));
         if (request.Endpoint is not { } endpoint) return Check(template, request.Nonce, request.ClaimedSeal, null, cancellation);
         using var deadline = new CallDeadline(request.Timeout, cancellation, bounds: "each solution's check");
-        var chain = request.Sessions.Get(endpoint, null, output, deadline, reconnectLimit: null);
+        var chain = request.Sessions.Get(new NodeChoice(endpoint, null), output, deadline);
         return deadline.Run($"reading the head from {chain.Endpoint}", ErrorIds.RpcTimeout,
             t => Check(template, request.Nonce, request.ClaimedSeal, chain, t));
     }

@@ -12,7 +12,7 @@ public static class SubnetListing
     {
         SubnetListingReport report;
         using (var deadline = new CallDeadline(request.Timeout, cancellation))
-        using (var chain = ChainSession.Connect(request.Endpoint, request.Network, output, deadline))
+        using (var chain = ChainSession.Connect(request.Node, output, deadline))
             report = Read(chain, request, deadline);
         return Estimate(report, request, output, cancellation);
     }

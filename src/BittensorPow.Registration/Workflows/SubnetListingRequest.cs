@@ -1,7 +1,7 @@
 namespace BittensorPow.Registration.Workflows;
 
 /// <summary>Get-SubtensorSubnet: which node, which subnets (null: all), and how fast the solver that would register is.</summary>
-public sealed record SubnetListingRequest(string? Endpoint, string? Network, TimeSpan Timeout)
+public sealed record SubnetListingRequest(NodeChoice Node, TimeSpan Timeout)
 {
     /// <summary>-NetUid: only these subnets; null lists every subnet NetworksAdded holds.</summary>
     public IReadOnlyList<ushort>? NetUids { get; init; }

@@ -1,4 +1,5 @@
 using BittensorPow.DevNode;
+using BittensorPow.Registration.Chain;
 using BittensorPow.Registration.Workflows;
 using BittensorPow.Subtensor.Crypto;
 
@@ -38,7 +39,8 @@ public sealed class FaucetWorkflowTests
     public async Task Given_an_endpoint_it_connects_to_that_node_itself_and_drips()
     {
         await using var n = await WorkflowNode.StartAsync(Localnet);
-        var request = Request() with { Endpoint = n.Node.Endpoint.ToString(), Submission = new() { Timeout = TimeSpan.FromSeconds(60) } };
+        var node = new NodeChoice(n.Node.Endpoint.ToString(), null);
+        var request = Request() with { Node = node, Submission = new() { Timeout = TimeSpan.FromSeconds(60) } };
         var output = new RecordingOutput();
 
         var outcome = Assert.Single(FaucetWorkflow.Run(request, output, CancellationToken.None));

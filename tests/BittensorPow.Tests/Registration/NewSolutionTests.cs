@@ -54,7 +54,7 @@ public sealed class NewSolutionTests
         await using var node = await WorkflowNode.StartAsync();
         var request = new NewSolutionRequest
         {
-            Online = new OnlineSolveRequest(1, Hotkey, WorkflowNode.Cpu), Endpoint = node.Node.Endpoint.ToString(),
+            Online = new OnlineSolveRequest(1, Hotkey, WorkflowNode.Cpu), Node = new NodeChoice(node.Node.Endpoint.ToString(), null),
             Timeout = TimeSpan.FromSeconds(60),
         };
 
@@ -99,7 +99,7 @@ public sealed class NewSolutionTests
         string a = first.Node.Endpoint.ToString(), b = second.Node.Endpoint.ToString();
 
         var seen = new[] { a, b, a.ToUpperInvariant(), b }
-            .Select(e => sessions.Get(e, null, new RecordingOutput(), deadline, null)).ToList();
+            .Select(e => sessions.Get(new NodeChoice(e, null), new RecordingOutput(), deadline)).ToList();
 
         Assert.Equal(2, sessions.Opened);
         Assert.Same(seen[0], seen[2]);

@@ -34,7 +34,7 @@ public sealed class RestartableNode : IAsyncDisposable
     };
 
     public ChainSession Connect(BittensorPow.Registration.IWorkflowOutput output, TimeSpan reconnectLimit) =>
-        ChainSession.Connect(Endpoint, null, output, CancellationToken.None, Fast(reconnectLimit));
+        ChainSession.Connect(new NodeChoice(Endpoint, null), output, CancellationToken.None, Fast(reconnectLimit));
 
     public Task KillAsync() => Node.DisposeAsync().AsTask();
 

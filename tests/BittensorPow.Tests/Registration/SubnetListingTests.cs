@@ -34,7 +34,7 @@ public class SubnetListingTests
         return SubnetListing.Read(chain, request, deadline);
     }
 
-    private static SubnetListingRequest All => new(null, null, TimeSpan.FromSeconds(20));
+    private static SubnetListingRequest All => new(NodeChoice.Default, TimeSpan.FromSeconds(20));
 
     private static async Task<int> RequestsToListAsync(int subnets)
     {
