@@ -1,5 +1,6 @@
 using BittensorPow.Subtensor.Metadata;
 using BittensorPow.Subtensor.Scale;
+using static BittensorPow.DevNode.Execution.NeuronRegistry;
 
 namespace BittensorPow.DevNode.Execution;
 
@@ -18,8 +19,6 @@ public static class SubtensorPallet
     {
         if (!condition) throw new PalletError(Name, error);
     }
-
-    private static byte[] U16(ulong v) => new ScaleWriter().U16(checked((ushort)v)).ToArray();
 
     /// <summary>register(netuid, block_number, nonce, work, hotkey, coldkey); from spec 397 a burned registration paid by the signer.</summary>
     public static void Register(DispatchContext c, ScaleVariant call)
