@@ -32,7 +32,7 @@ public sealed class DevNodeServer : IAsyncDisposable
     public DispatchFailures DispatchFailures { get; } = new();
     /// <summary>PoW switches still to come (--subnet …:pow=on@B, dev_setPowRegistration with a later block).</summary>
     public PowSwitchSchedule PowSwitches { get; } = new();
-    public MethodTable Methods { get; } = MethodTable.CreateDefault();
+    public MethodTable Methods { get; } = new();
     public int Port { get; private set; }
     public Uri Endpoint => new($"ws://127.0.0.1:{Port}");
 

@@ -14,32 +14,37 @@ namespace BittensorPow.DevNode.Methods;
 /// </summary>
 public static class AuthorMethods
 {
-    public static void Register(MethodTable table)
+    [RpcMethod("author_submitExtrinsic")]
+    public static JsonNode? SubmitExtrinsic(RpcCall call)
     {
-        table.Add("author_submitExtrinsic", c =>
-        {
-            var entry = Submit(c);
-            c.ThenDo(() => ProduceIfInstant(c));
-            return entry.HashHex;
-        });
-        table.Add("author_submitAndWatchExtrinsic", c =>
-        {
-            var entry = Submit(c);
-            var session = c.Session;
-            return session.Subscribe(c, id =>
-            {
-                var detach = entry.Watch((status, final) =>
-                {
-                    session.Notify("author_extrinsicUpdate", id, status);
-                    if (final) _ = Task.Run(() => session.Unsubscribe(id));
-                });
-                ProduceIfInstant(c);
-                return detach;
-            });
-        });
-        table.Add("author_unwatchExtrinsic", c => c.Session.Unsubscribe(c.RequiredString(0)));
-        table.Add("author_pendingExtrinsics", c => new JsonArray(c.Server.Chain.Pool.Pending.Select(e => RpcCall.Hex(e.Bytes)).ToArray()));
+        var entry = Submit(call);
+        call.ThenDo(() => ProduceIfInstant(call));
+        return entry.HashHex;
     }
+
+    [RpcMethod("author_submitAndWatchExtrinsic")]
+    public static JsonNode? SubmitAndWatchExtrinsic(RpcCall call)
+    {
+        var entry = Submit(call);
+        var session = call.Session;
+        return session.Subscribe(call, id =>
+        {
+            var detach = entry.Watch((status, final) =>
+            {
+                session.Notify("author_extrinsicUpdate", id, status);
+                if (final) _ = Task.Run(() => session.Unsubscribe(id));
+            });
+            ProduceIfInstant(call);
+            return detach;
+        });
+    }
+
+    [RpcMethod("author_unwatchExtrinsic")]
+    public static JsonNode? UnwatchExtrinsic(RpcCall call) => call.Session.Unsubscribe(call.RequiredString(0));
+
+    [RpcMethod("author_pendingExtrinsics")]
+    public static JsonNode? PendingExtrinsics(RpcCall call)
+        => new JsonArray(call.Server.Chain.Pool.Pending.Select(e => RpcCall.Hex(e.Bytes)).ToArray());
 
     private static PoolEntry Submit(RpcCall call)
     {

@@ -9,35 +9,37 @@ namespace BittensorPow.DevNode.Methods;
 /// <summary>state_*: storage, metadata, runtime version and the runtime calls the Metadata API answers.</summary>
 public static class StateMethods
 {
-    public static void Register(MethodTable table)
+    [RpcMethod("state_getMetadata")]
+    public static JsonNode? GetMetadata(RpcCall call)
     {
-        table.Add("state_getStorage", GetStorage);
-        table.Add("state_getStorageAt", GetStorage);
-        table.Add("state_getKeysPaged", GetKeysPaged);
-        table.Add("state_getKeysPagedAt", GetKeysPaged);
-        table.Add("state_queryStorageAt", QueryStorageAt);
-        table.Add("state_getMetadata", c => { At(c, 0); return RpcCall.Hex(c.Server.Runtime.Metadata); });
-        table.Add("state_call", Call);
-        table.Add("state_getRuntimeVersion", c => { At(c, 0); return c.Server.Runtime.RuntimeVersionJson(); });
-        table.Add("chain_getRuntimeVersion", c => { At(c, 0); return c.Server.Runtime.RuntimeVersionJson(); });
-
-        // The version on subscribe, as a real node sends it, then again after each dev_upgradeRuntime.
-        foreach (var (sub, unsub) in new[] { ("state_subscribeRuntimeVersion", "state_unsubscribeRuntimeVersion"),
-            ("chain_subscribeRuntimeVersion", "chain_unsubscribeRuntimeVersion") })
-        {
-            table.Add(sub, c => c.Session.Subscribe(c, id =>
-            {
-                var server = c.Server;
-                c.Session.Notify("state_runtimeVersion", id, server.Runtime.RuntimeVersionJson());
-                Action<Runtime.RuntimeProfile> onUpgrade = r => c.Session.Notify("state_runtimeVersion", id, r.RuntimeVersionJson());
-                server.RuntimeUpgraded += onUpgrade;
-                return () => server.RuntimeUpgraded -= onUpgrade;
-            }));
-            table.Add(unsub, c => c.Session.Unsubscribe(c.RequiredString(0)));
-        }
-        table.Add("state_subscribeStorage", SubscribeStorage);
-        table.Add("state_unsubscribeStorage", c => c.Session.Unsubscribe(c.RequiredString(0)));
+        At(call, 0);
+        return RpcCall.Hex(call.Server.Runtime.Metadata);
     }
+
+    [RpcMethod("state_getRuntimeVersion")]
+    [RpcMethod("chain_getRuntimeVersion")]
+    public static JsonNode? GetRuntimeVersion(RpcCall call)
+    {
+        At(call, 0);
+        return call.Server.Runtime.RuntimeVersionJson();
+    }
+
+    /// <summary>The version on subscribe, as a real node sends it, then again after each dev_upgradeRuntime.</summary>
+    [RpcMethod("state_subscribeRuntimeVersion")]
+    [RpcMethod("chain_subscribeRuntimeVersion")]
+    public static JsonNode? SubscribeRuntimeVersion(RpcCall call) => call.Session.Subscribe(call, id =>
+    {
+        var server = call.Server;
+        call.Session.Notify("state_runtimeVersion", id, server.Runtime.RuntimeVersionJson());
+        Action<Runtime.RuntimeProfile> onUpgrade = r => call.Session.Notify("state_runtimeVersion", id, r.RuntimeVersionJson());
+        server.RuntimeUpgraded += onUpgrade;
+        return () => server.RuntimeUpgraded -= onUpgrade;
+    });
+
+    [RpcMethod("state_unsubscribeRuntimeVersion")]
+    [RpcMethod("chain_unsubscribeRuntimeVersion")]
+    [RpcMethod("state_unsubscribeStorage")]
+    public static JsonNode? Unsubscribe(RpcCall call) => call.Session.Unsubscribe(call.RequiredString(0));
 
     /// <summary>The block named by an optional "at" hash; an unknown hash is an error, as on a real node.</summary>
     private static DevBlock At(RpcCall call, int index)
@@ -45,13 +47,17 @@ public static class StateMethods
 
     private static DevBlock? Block(RpcCall call, int index) => ChainMethods.Block(call, index);
 
-    private static JsonNode? GetStorage(RpcCall call)
+    [RpcMethod("state_getStorage")]
+    [RpcMethod("state_getStorageAt")]
+    public static JsonNode? GetStorage(RpcCall call)
     {
         var at = At(call, 1);
         return call.Server.Chain.Read(call.RequiredString(0), at) is { } value ? RpcCall.Hex(value) : null;
     }
 
-    private static JsonNode? GetKeysPaged(RpcCall call)
+    [RpcMethod("state_getKeysPaged")]
+    [RpcMethod("state_getKeysPagedAt")]
+    public static JsonNode? GetKeysPaged(RpcCall call)
     {
         string prefix = (call.OptionalString(0) ?? "0x").ToLowerInvariant();
         int count = (int)Math.Min(call.OptionalNumber(1) ?? 1000, 1000);
@@ -63,13 +69,15 @@ public static class StateMethods
         return new JsonArray(keys.Select(k => (JsonNode)k).ToArray());
     }
 
-    private static JsonNode? QueryStorageAt(RpcCall call)
+    [RpcMethod("state_queryStorageAt")]
+    public static JsonNode? QueryStorageAt(RpcCall call)
     {
         var at = At(call, 1);
         return new JsonArray(new JsonObject { ["block"] = at.HashHex, ["changes"] = Changes(call, at, Keys(call)) });
     }
 
-    private static JsonNode? SubscribeStorage(RpcCall call)
+    [RpcMethod("state_subscribeStorage")]
+    public static JsonNode? SubscribeStorage(RpcCall call)
     {
         var keys = Keys(call);
         var chain = call.Server.Chain;
@@ -106,7 +114,8 @@ public static class StateMethods
         => new(keys.Select(k => (JsonNode)new JsonArray(k, call.Server.Chain.Read(k, at) is { } v ? RpcCall.Hex(v) : null)).ToArray());
 
     /// <summary>state_call for the Metadata runtime API; other runtime calls fail as a runtime without them would.</summary>
-    private static JsonNode? Call(RpcCall call)
+    [RpcMethod("state_call")]
+    public static JsonNode? Call(RpcCall call)
     {
         string method = call.RequiredString(0);
         byte[] data = Convert.FromHexString((call.OptionalString(1) ?? "0x")[2..]);
